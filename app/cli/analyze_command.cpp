@@ -1,0 +1,87 @@
+#include "analysis/analyze.h"
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "cli/scheme_options.h"
+#include "cli/source_options.h"
+#include "io/npy_writer.h"
+#include "report/analysis_report.h"
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace qs::cli {
+
+namespace {
+
+struct AnalyzeOptions
+{
+    SourceOptions source;
+    SchemeOptions scheme;
+    bool json = false;
+    std::string dumpCodes;
+    std::string dumpDequant;
+    unsigned threads = 0;
+};
+
+int runAnalyze(const AnalyzeOptions& o)
+{
+    const auto source = makeTensorSource(o.source);
+    if (!source) {
+        return reportError(source.error());
+    }
+    auto loaded = loadTensorSource(*source);
+    if (!loaded) {
+        return reportError(loaded.error());
+    }
+    const Tensor& tensor = loaded->tensor;
+
+    std::vector<std::int32_t> codes(o.dumpCodes.empty() ? 0 : tensor.values.size());
+    std::vector<float> dequant(o.dumpDequant.empty() ? 0 : tensor.values.size());
+    AnalysisOptions options;
+    options.codesOut = codes;
+    options.dequantOut = dequant;
+    options.threads = o.threads;
+    auto analysis = analyzeTensor(tensor.view(), makeQuantSpec(o.scheme), options);
+    if (!analysis) {
+        Error error = analysis.error();
+        if (error.file.empty() && std::holds_alternative<FileSpec>(*source)) {
+            error.file = std::get<FileSpec>(*source).path;
+        }
+        return reportError(error);
+    }
+    if (!o.dumpCodes.empty()) {
+        if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape); !ok) {
+            return reportError(ok.error());
+        }
+    }
+    if (!o.dumpDequant.empty()) {
+        if (auto ok = writeNpy(o.dumpDequant, std::span<const float>(dequant), tensor.shape); !ok) {
+            return reportError(ok.error());
+        }
+    }
+
+    const AnalysisReport report{{tensor.name, tensor.shape, tensor.sourceDtype},
+                                std::move(*analysis),
+                                std::move(loaded->warnings)};
+    const std::string text = o.json ? analysisJson(report) + "\n" : analysisText(report);
+    std::fputs(text.c_str(), stdout);
+    return kExitOk;
+}
+
+} // namespace
+
+void addAnalyzeCommand(CLI::App& app, int& exitCode)
+{
+    auto options = std::make_shared<AnalyzeOptions>();
+    auto* command = app.add_subcommand("analyze", "Quantize one tensor and report the error metrics");
+    addSourceOptions(*command, options->source);
+    addSchemeOptions(*command, options->scheme);
+    command->add_flag("--json", options->json, "Print one JSON object (the documented contract)");
+    command->add_option("--dump-codes", options->dumpCodes, "Write the integer codes (int32 .npy, input's shape)");
+    command->add_option("--dump-dequant", options->dumpDequant, "Write the dequantized values (float32 .npy)");
+    command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
+    command->callback([options, &exitCode] { exitCode = runAnalyze(*options); });
+}
+
+} // namespace qs::cli

@@ -1,0 +1,14 @@
+#pragma once
+// The subcommands of quantscope-cli. Each registers its options on `app` and, when chosen,
+// stores its exit code in `exitCode`.
+
+#include <CLI/CLI.hpp>
+
+namespace qs::cli {
+
+void addTutorialCommand(CLI::App& app, int& exitCode);
+void addAnalyzeCommand(CLI::App& app, int& exitCode);
+void addGenerateCommand(CLI::App& app, int& exitCode);
+void addBenchCommand(CLI::App& app, int& exitCode);
+
+} // namespace qs::cli

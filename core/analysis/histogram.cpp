@@ -1,0 +1,39 @@
+#include "analysis/histogram.h"
+
+#include <cmath>
+#include <numeric>
+
+namespace qs {
+
+std::uint64_t Histogram::total() const
+{
+    return std::accumulate(counts.begin(), counts.end(), std::uint64_t{0});
+}
+
+Histogram makeHistogram(double lo, double hi, std::size_t bins)
+{
+    Histogram histogram;
+    histogram.lo = lo;
+    histogram.hi = hi > lo ? hi : lo + 1.0;
+    histogram.counts.assign(bins == 0 ? 1 : bins, 0);
+    return histogram;
+}
+
+HistogramBinner::HistogramBinner(const Histogram& histogram)
+    : lo(static_cast<float>(histogram.lo)),
+      invWidth(static_cast<float>(static_cast<double>(histogram.bins()) / (histogram.hi - histogram.lo))),
+      lastBin(static_cast<float>(histogram.bins() - 1))
+{
+}
+
+void accumulate(Histogram& histogram, std::span<const float> values)
+{
+    const HistogramBinner binner(histogram);
+    for (const float x : values) {
+        if (std::isfinite(x)) {
+            ++histogram.counts[binner.bin(x)];
+        }
+    }
+}
+
+} // namespace qs

@@ -1,0 +1,52 @@
+#pragma once
+// QuantParams: what was computed for one group of values, in the convention of gemmlowp and the
+// tutorial alike:
+//
+//     real = scale · (q − zeroPoint),      q ∈ [qmin, qmax]
+//
+// `scale` is kept in double, as NumPy computes it from float32 scalars; the element-wise work
+// casts it to float32 (elementScale), as NumPy does when a float64 scalar meets a float32 array.
+
+#include <cstdint>
+
+namespace qs {
+
+// Integer code range for `bits`: signed −2^(b−1)..2^(b−1)−1, unsigned 0..2^b−1; narrow range
+// drops the lowest code so that a symmetric grid is symmetric (−127..127 for int8).
+struct IntegerRange
+{
+    std::int32_t qmin = 0;
+    std::int32_t qmax = 0;
+
+    std::int64_t codeCount() const { return std::int64_t{qmax} - qmin + 1; }
+    friend bool operator==(const IntegerRange&, const IntegerRange&) = default;
+};
+
+IntegerRange integerRange(int bits, bool isSigned, bool narrowRange);
+
+struct QuantParams
+{
+    double scale = 1;
+    std::int32_t zeroPoint = 0; // may lie outside [qmin, qmax] for the tutorial's asymmetric Z
+    std::int32_t qmin = -128;
+    std::int32_t qmax = 127;
+    // The real range the parameters were derived from (the calibrated [Rmin, Rmax]; for the
+    // symmetric scheme [−max|R|, max|R|]). Values outside it may still round inside the grid.
+    double clipMin = 0;
+    double clipMax = 0;
+
+    float elementScale() const { return static_cast<float>(scale); }
+    float elementZeroPoint() const { return static_cast<float>(zeroPoint); }
+    // R' of a code, evaluated exactly as the element kernel does: (q − Z) · float32(scale).
+    float dequantize(std::int32_t code) const
+    {
+        return (static_cast<float>(code) - elementZeroPoint()) * elementScale();
+    }
+    float representableMin() const { return dequantize(qmin); }
+    float representableMax() const { return dequantize(qmax); }
+    IntegerRange range() const { return {qmin, qmax}; }
+
+    friend bool operator==(const QuantParams&, const QuantParams&) = default;
+};
+
+} // namespace qs

@@ -1,0 +1,270 @@
+// quantscope-cli as a user and a script see it: the tutorial text, the JSON contract, dumps,
+// exit codes and one-line errors for bad input.
+
+#include "io/npy_reader.h"
+#include "support/temp_files.h"
+#include "support/test_paths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+using namespace qs;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QJsonObject analyzeJson(const QStringList& arguments)
+{
+    const Run run = runCli(QStringList{"analyze", "--json"} + arguments);
+    if (run.exitCode != 0) {
+        qWarning("%s", qPrintable(run.err));
+        return {};
+    }
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+QStringList keys(const QJsonObject& object)
+{
+    return object.keys(); // sorted
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tutorialPrintsTheTutorial();
+    void analyzeJsonFollowsTheContract();
+    void analyzeTextIsReadable();
+    void dumpsCodesAndDequantizedValues();
+    void generateWritesNpy();
+    void badInputGivesOneErrorLine_data();
+    void badInputGivesOneErrorLine();
+    void helpEverywhere();
+    void benchRuns();
+};
+
+void TestCli::tutorialPrintsTheTutorial()
+{
+    const Run run = runCli({"tutorial"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("scale = 0.00906828525019627\nquant_result = [  24.  143. -112.]\n"
+                             "saturete_result = [  24.  127. -112.]\n"));
+    QVERIFY(run.out.contains("z = -16.0\nquant_result = [   8.  127. -128.]\n"));
+    QVERIFY(run.out.contains("diff = [-0.00101219  0.         -0.00448084]"));
+    QVERIFY(run.err.isEmpty());
+}
+
+void TestCli::analyzeJsonFollowsTheContract()
+{
+    const QJsonObject json = analyzeJson({"--preset-data", "tutorial-3", "--scheme", "asymmetric"});
+    QCOMPARE(keys(json), sorted({"tensor", "scheme", "params", "metrics", "warnings"}));
+    QCOMPARE(keys(json["tensor"].toObject()),
+             sorted({"name", "shape", "dtype", "count", "finite_count", "nan_count", "inf_count", "min", "max",
+                     "mean", "std"}));
+    QCOMPARE(keys(json["scheme"].toObject()),
+             sorted({"name", "preset", "bits", "signed", "narrow_range", "rounding", "zero_point_anchor",
+                     "granularity", "axis", "group_size", "calibration", "calibration_args"}));
+    QCOMPARE(keys(json["params"].toObject()),
+             sorted({"qmin", "qmax", "groups", "scale", "zero_point", "clip_min", "clip_max"}));
+    QCOMPARE(keys(json["metrics"].toObject()),
+             sorted({"mse", "rmse", "mae", "max_abs_error", "sqnr_db", "cosine_similarity", "clipped_below",
+                     "clipped_above", "clipped_fraction", "codes_used", "codes_total", "zero_code_fraction",
+                     "unused_range_fraction"}));
+
+    const QJsonObject scheme = json["scheme"].toObject();
+    QCOMPARE(scheme["name"].toString(), QString("asymmetric"));
+    QVERIFY(scheme["preset"].isNull());
+    QCOMPARE(scheme["bits"].toInt(), 8);
+    QCOMPARE(scheme["signed"].toBool(), true);
+    QCOMPARE(scheme["narrow_range"].toBool(), false);
+    QCOMPARE(scheme["rounding"].toString(), QString("half-even"));
+    QCOMPARE(scheme["granularity"].toString(), QString("tensor"));
+    QVERIFY(scheme["axis"].isNull() && scheme["group_size"].isNull());
+    QVERIFY(scheme["calibration_args"].isObject());
+
+    const QJsonObject params = json["params"].toObject();
+    QCOMPARE(params["groups"].toInt(), 1);
+    for (const char* key : {"scale", "zero_point", "clip_min", "clip_max"}) {
+        QVERIFY(params[key].isArray());
+        QCOMPARE(params[key].toArray().size(), 1);
+    }
+    QCOMPARE(params["scale"].toArray()[0].toDouble(), 0.00906828525019627);
+    QCOMPARE(params["zero_point"].toArray()[0].toInt(), -16);
+    QCOMPARE(params["qmin"].toInt(), -128);
+
+    const QJsonObject tensor = json["tensor"].toObject();
+    QCOMPARE(tensor["shape"].toArray(), QJsonArray{3});
+    QCOMPARE(tensor["count"].toInt(), 3);
+    QCOMPARE(tensor["dtype"].toString(), QString("float32"));
+    QCOMPARE(tensor["max"].toDouble(), double(1.2962357f));
+    QVERIFY(json["warnings"].isArray());
+
+    const QJsonObject metrics = json["metrics"].toObject();
+    QCOMPARE(metrics["clipped_above"].toInt(), 0);
+    QCOMPARE(metrics["codes_total"].toInt(), 256);
+}
+
+void TestCli::analyzeTextIsReadable()
+{
+    const Run run = runCli({"analyze", "--preset-data", "tutorial-outlier"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("SQNR"));
+    QVERIFY(run.out.contains("codes used              4 of 255"));
+    QVERIFY(run.out.contains("warning: "));
+}
+
+void TestCli::dumpsCodesAndDequantizedValues()
+{
+    test::ScratchDir dir;
+    const QString codes = QString::fromStdString(dir.path("codes.npy"));
+    const QString dequant = QString::fromStdString(dir.path("dequant.npy"));
+    const Run run = runCli({"analyze", "--generate", "normal", "--shape", "4,5", "--seed", "3", "--bits", "4",
+                            "--dump-codes", codes, "--dump-dequant", dequant});
+    QCOMPARE(run.exitCode, 0);
+    const auto c = readNpyFile(codes.toStdString());
+    const auto d = readNpyFile(dequant.toStdString());
+    QVERIFY(c && d);
+    QCOMPARE(c->tensor.sourceDtype, Dtype::Int32);
+    QCOMPARE(d->tensor.sourceDtype, Dtype::Float32);
+    QCOMPARE(c->tensor.shape, (Shape{4, 5}));
+    QCOMPARE(d->tensor.shape, (Shape{4, 5}));
+    // R' = Q · Scale for symmetric: every dequantized value is its code times one scale.
+    const QJsonObject json = analyzeJson({"--generate", "normal", "--shape", "4,5", "--seed", "3", "--bits", "4"});
+    const auto scale = static_cast<float>(json["params"].toObject()["scale"].toArray()[0].toDouble());
+    for (std::size_t i = 0; i < 20; ++i) {
+        QVERIFY(c->tensor.values[i] >= -7 && c->tensor.values[i] <= 7);
+        QCOMPARE(d->tensor.values[i], c->tensor.values[i] * scale);
+    }
+}
+
+void TestCli::generateWritesNpy()
+{
+    test::ScratchDir dir;
+    const QString out = QString::fromStdString(dir.path("g.npy"));
+    const Run run = runCli({"generate", "--generate", "laplace", "--count", "100", "--outliers", "2",
+                            "--outlier-magnitude", "50", "--outlier-unit", "absolute", "--out", out});
+    QCOMPARE(run.exitCode, 0);
+    const auto loaded = readNpyFile(out.toStdString());
+    QVERIFY(loaded);
+    QCOMPARE(loaded->tensor.values.size(), std::size_t{100});
+    QCOMPARE(std::ranges::count(loaded->tensor.values, 50.0f), 2);
+}
+
+void TestCli::badInputGivesOneErrorLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("fileBytes"); // written to bad.<ext> when not empty
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("unknown option") << QStringList{"analyze", "--preset-data", "tutorial-3", "--frobnicate"}
+                                    << QByteArray() << "" << 2 << "--frobnicate";
+    QTest::newRow("unknown command") << QStringList{"quantise"} << QByteArray() << "" << 2 << "quantise";
+    QTest::newRow("bits out of range") << QStringList{"analyze", "--preset-data", "tutorial-3", "--bits", "1"}
+                                       << QByteArray() << "" << 2 << "--bits";
+    QTest::newRow("no source") << QStringList{"analyze"} << QByteArray() << "" << 2 << "--input";
+    QTest::newRow("two sources") << QStringList{"analyze", "--preset-data", "tutorial-3", "--generate", "normal"}
+                                 << QByteArray() << "" << 2 << "only one";
+    QTest::newRow("bad generator parameter")
+        << QStringList{"analyze", "--generate", "uniform", "--low", "2", "--high", "1"} << QByteArray() << "" << 2
+        << "low < high";
+    QTest::newRow("missing file") << QStringList{"analyze", "--input", "/no/such/file.npy"} << QByteArray() << ""
+                                  << 3 << "/no/such/file.npy: no such file";
+    QTest::newRow("unsupported format") << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.gguf"
+                                        << 3 << "unsupported file type '.gguf'";
+    QTest::newRow("truncated npy") << QStringList{"analyze", "--input", "FILE"} << QByteArray("\x93NUMPY\x01\x00", 8)
+                                   << "t.npy" << 3 << "t.npy: file ends";
+    QTest::newRow("npy claiming 10^12 elements")
+        << QStringList{"analyze", "--input", "FILE"}
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }", QByteArray(8, 0))
+        << "huge.npy" << 3 << "needs 4000000000000 data bytes";
+    QTest::newRow("empty tensor") << QStringList{"analyze", "--input", "FILE"}
+                                  << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (0,), }", {})
+                                  << "empty.npy" << 3 << "empty.npy: the tensor has no elements";
+    QTest::newRow("all NaN") << QStringList{"analyze", "--input", "FILE"} << QByteArray("nan,nan\n") << "nan.csv"
+                             << 3 << "no finite values";
+    QTest::newRow("bad csv cell") << QStringList{"analyze", "--input", "FILE"} << QByteArray("1,2\n3,x\n")
+                                  << "cells.csv" << 3 << "line 2, column 2";
+    QTest::newRow("raw size mismatch") << QStringList{"analyze", "--input", "FILE", "--raw-dtype", "<f4"}
+                                       << QByteArray(6, 0) << "r.dat" << 3 << "not a whole number";
+    QTest::newRow("dump into a missing folder")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes", "/no/such/dir/c.npy"} << QByteArray()
+        << "" << 3 << "/no/such/dir/c.npy";
+}
+
+void TestCli::badInputGivesOneErrorLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, fileBytes);
+    QFETCH(QString, fileName);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    test::ScratchDir dir;
+    if (!fileName.isEmpty()) {
+        const QString path = QString::fromStdString(dir.write(fileName, fileBytes));
+        arguments.replaceInStrings("FILE", path);
+    }
+    const Run run = runCli(arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY(run.out.isEmpty());
+    const QStringList lines = run.err.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines[0].startsWith("error: "), qPrintable(lines[0]));
+    QVERIFY2(lines[0].contains(mentions), qPrintable(lines[0]));
+}
+
+void TestCli::helpEverywhere()
+{
+    for (const QString& command : {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
+                                   QStringLiteral("generate"), QStringLiteral("bench")}) {
+        QStringList arguments;
+        if (!command.isEmpty()) {
+            arguments << command;
+        }
+        arguments << "--help";
+        const Run run = runCli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("Usage"), qPrintable(run.out));
+    }
+}
+
+void TestCli::benchRuns()
+{
+    const Run run = runCli({"bench", "--sizes", "64K", "--repeat", "1"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("memcpy"));
+    QVERIFY(run.out.contains("analyze (stats + params + fused pass)"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
