@@ -42,13 +42,16 @@ bool sameBits(float a, float b)
 void compareMetrics(const Metrics& fast, const Metrics& naive)
 {
     auto close = [](double a, double b) {
-        return (std::isinf(a) && std::isinf(b)) || std::fabs(a - b) <= 1e-5 * std::max(std::fabs(b), 1e-30) + 1e-12;
+        return (std::isinf(a) && std::isinf(b)) ||
+               std::fabs(a - b) <= 1e-5 * std::max(std::fabs(b), 1e-30) + 1e-12;
     };
-    QVERIFY2(close(fast.mse, naive.mse), qPrintable(QStringLiteral("mse %1 vs %2").arg(fast.mse).arg(naive.mse)));
+    QVERIFY2(close(fast.mse, naive.mse),
+             qPrintable(QStringLiteral("mse %1 vs %2").arg(fast.mse).arg(naive.mse)));
     QVERIFY(close(fast.rmse, naive.rmse));
     QVERIFY(close(fast.mae, naive.mae));
     QCOMPARE(fast.maxAbsError, naive.maxAbsError);
-    QVERIFY2(std::fabs(fast.sqnrDb - naive.sqnrDb) < 1e-4 || (std::isinf(fast.sqnrDb) && std::isinf(naive.sqnrDb)),
+    QVERIFY2(std::fabs(fast.sqnrDb - naive.sqnrDb) < 1e-4 ||
+                 (std::isinf(fast.sqnrDb) && std::isinf(naive.sqnrDb)),
              qPrintable(QStringLiteral("sqnr %1 vs %2").arg(fast.sqnrDb).arg(naive.sqnrDb)));
     // 1 − cos carries the information (it is ~1e-10 at 16 bits): compare it relatively, with the
     // float32 block sums' absolute floor for large errors.
@@ -70,7 +73,10 @@ struct Case
     PassOptions options;
 };
 
-Case makeCase(std::span<const float> values, Scheme scheme, Rounding rounding, int bits, bool isSigned)
+// `rangeShare` < 1 calibrates on a narrower range than the data, so that both ends clip; 1 is
+// minmax, where symmetric and asymmetric cannot clip and the kernel takes its unchecked path.
+Case makeCase(std::span<const float> values, Scheme scheme, Rounding rounding, int bits,
+              bool isSigned, double rangeShare = 0.6)
 {
     const TensorStats stats = computeStats(values);
     QuantSpec spec;
@@ -78,13 +84,13 @@ Case makeCase(std::span<const float> values, Scheme scheme, Rounding rounding, i
     spec.bits = bits;
     spec.isSigned = isSigned;
     spec.rounding = rounding;
-    // Calibrate on a narrower range than the data so that both ends clip.
-    const auto choice = chooseParams({stats.min * 0.6, stats.max * 0.6}, spec);
+    const auto choice = chooseParams({stats.min * rangeShare, stats.max * rangeShare}, spec);
     Case c{choice->params, {}};
     c.options.rounding = rounding;
     c.options.roundingSeed = 99;
     c.options.dataMin = stats.min;
     c.options.dataMax = stats.max;
+    c.options.allFinite = stats.finiteCount == stats.count;
     return c;
 }
 
@@ -114,17 +120,24 @@ void TestQuantizePass::fusedMatchesNaive_data()
     QTest::addColumn<int>("bits");
     QTest::addColumn<bool>("isSigned");
     QTest::addColumn<int>("isa");
-    const int roundings[] = {int(Rounding::HalfEven), int(Rounding::HalfAwayFromZero), int(Rounding::HalfUp),
-                             int(Rounding::Floor), int(Rounding::Stochastic)};
+    QTest::addColumn<double>("rangeShare");
+    const int roundings[] = {int(Rounding::HalfEven), int(Rounding::HalfAwayFromZero),
+                             int(Rounding::HalfUp), int(Rounding::Floor),
+                             int(Rounding::Stochastic)};
     for (const int size : {1, 2, 5, 8, 9, 16, 33, 1000}) {
-        for (const int scheme : {int(Scheme::General), int(Scheme::Symmetric), int(Scheme::Asymmetric)}) {
+        for (const int scheme :
+             {int(Scheme::General), int(Scheme::Symmetric), int(Scheme::Asymmetric)}) {
             for (const int rounding : roundings) {
                 for (const int bits : {2, 4, 8, 16}) {
                     for (const bool isSigned : {true, false}) {
                         for (const int isa : {int(simd::Isa::Baseline), int(simd::Isa::Auto)}) {
-                            QTest::addRow("n%d s%d r%d b%d %s isa%d", size, scheme, rounding, bits,
-                                          isSigned ? "signed" : "unsigned", isa)
-                                << size << scheme << rounding << bits << isSigned << isa;
+                            for (const double share : {0.6, 1.0}) {
+                                QTest::addRow("n%d s%d r%d b%d %s isa%d range%.1f", size, scheme,
+                                              rounding, bits, isSigned ? "signed" : "unsigned", isa,
+                                              share)
+                                    << size << scheme << rounding << bits << isSigned << isa
+                                    << share;
+                            }
                         }
                     }
                 }
@@ -141,8 +154,10 @@ void TestQuantizePass::fusedMatchesNaive()
     QFETCH(int, bits);
     QFETCH(bool, isSigned);
     QFETCH(int, isa);
-    const auto values = testValues(static_cast<std::size_t>(size), static_cast<std::uint32_t>(size + bits));
-    Case c = makeCase(values, Scheme(scheme), Rounding(rounding), bits, isSigned);
+    QFETCH(double, rangeShare);
+    const auto values =
+        testValues(static_cast<std::size_t>(size), static_cast<std::uint32_t>(size + bits));
+    Case c = makeCase(values, Scheme(scheme), Rounding(rounding), bits, isSigned, rangeShare);
     std::vector<std::int32_t> codes(values.size());
     std::vector<float> dequant(values.size());
     c.options.codesOut = codes;
@@ -154,7 +169,10 @@ void TestQuantizePass::fusedMatchesNaive()
     QCOMPARE(codes, naive.codes);
     for (std::size_t i = 0; i < values.size(); ++i) {
         QVERIFY2(sameBits(dequant[i], naive.dequant[i]),
-                 qPrintable(QStringLiteral("element %1: %2 vs %3").arg(i).arg(dequant[i]).arg(naive.dequant[i])));
+                 qPrintable(QStringLiteral("element %1: %2 vs %3")
+                                .arg(i)
+                                .arg(dequant[i])
+                                .arg(naive.dequant[i])));
     }
     QCOMPARE(fast->histograms, naive.histograms);
     compareMetrics(fast->metrics, naive.metrics);
@@ -164,15 +182,17 @@ void TestQuantizePass::largeTensorMatchesNaive()
 {
     const auto values = testValues(std::size_t{1} << 20, 5);
     for (const Scheme scheme : {Scheme::Symmetric, Scheme::Asymmetric}) {
-        Case c = makeCase(values, scheme, Rounding::HalfEven, 8, true);
-        std::vector<std::int32_t> codes(values.size());
-        c.options.codesOut = codes;
-        const auto fast = quantizePass(values, c.params, c.options);
-        QVERIFY(fast);
-        const auto naive = test::naiveQuantize(values, c.params, c.options);
-        QCOMPARE(codes, naive.codes);
-        QCOMPARE(fast->histograms, naive.histograms);
-        compareMetrics(fast->metrics, naive.metrics);
+        for (const double share : {0.6, 1.0}) {
+            Case c = makeCase(values, scheme, Rounding::HalfEven, 8, true, share);
+            std::vector<std::int32_t> codes(values.size());
+            c.options.codesOut = codes;
+            const auto fast = quantizePass(values, c.params, c.options);
+            QVERIFY(fast);
+            const auto naive = test::naiveQuantize(values, c.params, c.options);
+            QCOMPARE(codes, naive.codes);
+            QCOMPARE(fast->histograms, naive.histograms);
+            compareMetrics(fast->metrics, naive.metrics);
+        }
     }
 }
 
@@ -203,14 +223,16 @@ void TestQuantizePass::nonFiniteValuesAreCountedApart()
     QCOMPARE(analysis->stats.finiteCount, std::size_t{97});
     QCOMPARE(analysis->histograms.values.total(), std::uint64_t{97});
     QVERIFY(std::isfinite(analysis->metrics.mse));
-    QVERIFY(std::ranges::any_of(analysis->warnings, [](const Warning& w) { return w.code == WarningCode::NonFiniteValues; }));
+    QVERIFY(std::ranges::any_of(analysis->warnings, [](const Warning& w) {
+        return w.code == WarningCode::NonFiniteValues;
+    }));
 
     std::vector<std::int32_t> codes(values.size());
     Case c = makeCase(values, Scheme::Symmetric, Rounding::HalfEven, 8, true);
     c.options.codesOut = codes;
     QVERIFY(quantizePass(values, c.params, c.options));
-    QCOMPARE(codes[10], 0);                // NaN -> the zero point
-    QCOMPARE(codes[20], c.params.qmax);    // +Inf saturates
+    QCOMPARE(codes[10], 0);             // NaN -> the zero point
+    QCOMPARE(codes[20], c.params.qmax); // +Inf saturates
     QCOMPARE(codes[30], c.params.qmin);
 }
 
@@ -226,7 +248,8 @@ void TestQuantizePass::stochasticRoundingIsUnbiased()
     options.dataMin = options.dataMax = 0.3;
     const auto result = quantizePass(values, p, options);
     QVERIFY(result);
-    const double ones = static_cast<double>(result->histograms.codes.counts[static_cast<std::size_t>(1 - p.qmin)]);
+    const double ones =
+        static_cast<double>(result->histograms.codes.counts[static_cast<std::size_t>(1 - p.qmin)]);
     QVERIFY2(std::fabs(ones / 200000.0 - 0.3) < 0.005, qPrintable(QString::number(ones)));
 }
 
@@ -236,7 +259,9 @@ void TestQuantizePass::cancellationStopsThePass()
     Case c = makeCase(values, Scheme::Symmetric, Rounding::HalfEven, 8, true);
     int calls = 0;
     c.options.threads = 1;
-    c.options.progress = [&](double) { return ++calls < 3; };
+    c.options.progress = [&](double) {
+        return ++calls < 3;
+    };
     const auto result = quantizePass(values, c.params, c.options);
     QVERIFY(!result);
     QCOMPARE(result.error().code, ErrorCode::Cancelled);

@@ -99,9 +99,10 @@ int runBench(const BenchOptions& o)
         if (!params) {
             return reportError(params.error());
         }
-        auto pass = [&](unsigned threads, bool store, simd::Isa isa = simd::Isa::Auto) {
+        auto pass = [&](unsigned threads, bool store, simd::Isa isa = simd::Isa::Auto, bool allFinite = true) {
             PassOptions options;
             options.isa = isa;
+            options.allFinite = allFinite;
             options.rounding = spec.rounding;
             options.dataMin = stats.min;
             options.dataMax = stats.max;
@@ -130,6 +131,8 @@ int runBench(const BenchOptions& o)
              [&](unsigned threads) { pass(threads, false); }},
             {"fused pass + store codes and dequantized",
              [&](unsigned threads) { pass(threads, true); }},
+            {"fused pass, NaN/clipping checks on",
+             [&](unsigned threads) { pass(threads, false, simd::Isa::Auto, false); }},
             {"fused pass, SSE2 baseline kernel (no AVX2)",
              [&](unsigned threads) { pass(threads, false, simd::Isa::Baseline); }},
             {"analyze (stats + params + fused pass)",

@@ -39,17 +39,20 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
     }
     // Blame the scale on outliers only when there are some: values beyond 6σ (LLM.int8()'s
     // threshold for outlier features). Peaked data without outliers can fill the zero code too.
-    const std::uint64_t nonzero = pass.finiteCount - pass.exactZeros;
+    // An exact zero always gets code Z when Z is a valid code (0/Scale + Z = Z), so the zero
+    // code's other members are the non-zero inputs that collapsed onto it.
+    const std::uint64_t nonzero = stats.finiteCount - stats.zeroCount;
+    const std::uint64_t nonzeroAtZeroCode = pass.atZeroCode > 0 ? pass.atZeroCode - stats.zeroCount : 0;
     constexpr double kCollapseShare = 0.25;
     constexpr double kOutlierSigmas = 6.0;
     const bool hasOutliers = stats.absMax > kOutlierSigmas * stats.std;
     if (hasOutliers && nonzero > 0 &&
-        static_cast<double>(pass.nonzeroAtZeroCode) >= kCollapseShare * static_cast<double>(nonzero)) {
+        static_cast<double>(nonzeroAtZeroCode) >= kCollapseShare * static_cast<double>(nonzero)) {
         char scale[32];
         std::snprintf(scale, sizeof scale, "%.6g", params.scale / 2);
         warnings.push_back(
             {WarningCode::CodeCollapse,
-             percent(static_cast<double>(pass.nonzeroAtZeroCode) / static_cast<double>(nonzero)) +
+             percent(static_cast<double>(nonzeroAtZeroCode) / static_cast<double>(nonzero)) +
                  " of the non-zero values quantize to the zero code (|R| below about Scale/2 = " +
                  scale + "): a few large values set the scale"});
     }
@@ -86,6 +89,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     pass.roundingSeed = spec.roundingSeed;
     pass.dataMin = analysis.stats.min;
     pass.dataMax = analysis.stats.max;
+    pass.allFinite = analysis.stats.finiteCount == analysis.stats.count;
     pass.valueBins = options.valueBins;
     pass.errorBins = options.errorBins;
     pass.codesOut = options.codesOut;

@@ -27,7 +27,6 @@ struct ChunkSums
     // histogram; only what no histogram holds is counted here.
     std::uint64_t below = 0;
     std::uint64_t above = 0;
-    std::uint64_t exactZeros = 0;
 };
 
 // Per-worker histogram counts (integer sums are order-free, so each worker owns one set). Each
@@ -57,6 +56,7 @@ struct KernelContext
 // Elements per block. Within a block the sums run in float32 lanes (32 terms per lane, relative
 // error below 2e-6 even in the worst case); blocks are then added in double. Buffers stay in L1.
 constexpr std::size_t kBlock = 256;
+static_assert(kBlock / 4 < 65536, "clipped counts share 16-bit halves of a lane");
 
 // Block buffers have room for one padded tail vector past kBlock.
 constexpr std::size_t kMaxLanes = 8;
@@ -69,12 +69,21 @@ struct BlockBuffers
     alignas(64) std::array<std::uint32_t, kBlock + kMaxLanes> errorBin;
 };
 
-// Stage 1: quantize, dequantize, error, sums, counts and histogram bins of one vector of F at a
-// time, branch-free. The scalar walkthrough runs the very same ElementQuantizer code with float.
-template <Rounding Mode, typename F>
-[[gnu::always_inline]] inline void quantizeBlock(const KernelContext& ctx, const float* in,
-                                                 std::size_t n, std::uint64_t firstIndex,
-                                                 BlockBuffers& b, ChunkSums& sums)
+// Stage 1: quantize, dequantize, error, sums, counts and histogram bins, one vector of F at a
+// time, branch-free, for `count` (a multiple of the lane count) inputs written to the block
+// buffers from `offset`. The scalar walkthrough runs the same ElementQuantizer code with float.
+//
+// Checked: inputs may be NaN/Inf or clip. Unchecked is the common case the caller has proven
+// (all inputs finite, and the extremes round inside [Qmin, Qmax], so nothing can clip): the
+// masks, the clip counts and the clipping-error bins are then skipped.
+// Codes and dequantized values go straight to `codeDst` / `dequantDst` (the caller's outputs,
+// or the block buffers when it wants none).
+template <Rounding Mode, typename F, bool Checked>
+[[gnu::always_inline]] inline void quantizeVectors(const KernelContext& ctx, const float* in,
+                                                   std::size_t count, std::uint64_t firstIndex,
+                                                   std::size_t offset, BlockBuffers& b,
+                                                   std::int32_t* codeDst, float* dequantDst,
+                                                   ChunkSums& sums)
 {
     using namespace simd;
     using I = IntOf<F>;
@@ -96,33 +105,32 @@ template <Rounding Mode, typename F>
 
     F sx2{}, se2{}, sae{}, sxd{}, sd2{}, sxe{};
     F maxE{};
-    U belowCount{}, aboveCount{}, zeroCount{};
+    // Clipped inputs in one accumulator: below in the low 16 bits, above in the high 16 (a block
+    // gives each lane at most kBlock / 4 of either).
+    U clipTally{};
 
-    // NaN-padded copy of the last partial vector: padded lanes count as non-finite and their
-    // outputs are never read back.
-    alignas(32) float tail[kLanes] = {};
-    std::fill(std::begin(tail), std::end(tail), std::numeric_limits<float>::quiet_NaN());
-    const std::size_t full = n / kLanes * kLanes;
-    std::copy(in + full, in + n, tail);
-
-    for (std::size_t i = 0; i < n; i += kLanes) {
-        const F x = load<F>(i < full ? in + i : tail);
-        const I finite = abs(x) <= largest;
+    for (std::size_t i = 0; i < count; i += kLanes) {
+        const std::size_t at = offset + i;
+        const F x = load<F>(in + i);
         F u = splat<F>(0.5f);
         if constexpr (Mode == Rounding::Stochastic) {
             u = stochasticUniform(key, splat<U>(static_cast<std::uint32_t>(firstIndex + i)) + laneIndex);
         }
         const F r = roundBounded<Mode>(eq.bounded(x), u);
-        const I below = r < splat<F>(eq.qmin);
-        const I above = r > splat<F>(eq.qmax);
         const F q = eq.clip(r);
         const F d = eq.dequantize(q);
         const I code = toInt(q);
-        store(b.code.data() + i, code);
-        store(b.dequant.data() + i, d);
+        store(codeDst + i, code);
+        store(dequantDst + i, d);
 
-        const F xf = finite ? x : zero;
-        const F df = finite ? d : zero;
+        F xf = x;
+        F df = d;
+        I finite{};
+        if constexpr (Checked) {
+            finite = abs(x) <= largest;
+            xf = finite ? x : zero;
+            df = finite ? d : zero;
+        }
         const F ef = df - xf; // R' − R, 0 for non-finite inputs
         const F absE = abs(ef);
         sx2 += xf * xf;
@@ -133,15 +141,20 @@ template <Rounding Mode, typename F>
         sxe += xf * ef;
         maxE = absE > maxE ? absE : maxE;
 
-        belowCount += ones(finite & below);
-        aboveCount += ones(finite & above);
-        zeroCount += ones(x == zero);
-
-        store(b.valueBin.data() + i, finite ? ctx.valueBinner.bin(x) : valueTrash);
-        store(b.codeBin.data() + i, finite ? asUnsigned(code - qmin) : codeTrash);
-        const U errorBin = (below | above) ? clippingFirst + ctx.clippingBinner.bin(ef)
-                                               : ctx.roundingBinner.bin(ef);
-        store(b.errorBin.data() + i, finite ? errorBin : errorTrash);
+        if constexpr (Checked) {
+            const I below = r < splat<F>(eq.qmin);
+            const I above = r > splat<F>(eq.qmax);
+            clipTally += asUnsigned(finite & ((below & 1) | (above & 0x10000)));
+            store(b.valueBin.data() + at, finite ? ctx.valueBinner.bin(x) : valueTrash);
+            store(b.codeBin.data() + at, finite ? asUnsigned(code - qmin) : codeTrash);
+            const U errorBin = (below | above) ? clippingFirst + ctx.clippingBinner.bin(ef)
+                                                   : ctx.roundingBinner.bin(ef);
+            store(b.errorBin.data() + at, finite ? errorBin : errorTrash);
+        } else {
+            store(b.valueBin.data() + at, ctx.valueBinner.bin(x));
+            store(b.codeBin.data() + at, asUnsigned(code - qmin));
+            store(b.errorBin.data() + at, ctx.roundingBinner.bin(ef));
+        }
     }
 
     sums.sumX2 += sumLanesAsDouble(sx2);
@@ -151,9 +164,39 @@ template <Rounding Mode, typename F>
     sums.sumD2 += sumLanesAsDouble(sd2);
     sums.sumXE += sumLanesAsDouble(sxe);
     sums.maxAbsE = std::max(sums.maxAbsE, maxLanes(maxE));
-    sums.below += sumLanesAsCount(belowCount);
-    sums.above += sumLanesAsCount(aboveCount);
-    sums.exactZeros += sumLanesAsCount(zeroCount);
+    if constexpr (Checked) {
+        sums.below += sumLanesAsCount(clipTally & 0xffffu);
+        sums.above += sumLanesAsCount(clipTally >> 16);
+    }
+}
+
+// One block: whole vectors straight from the input, then the last partial vector from a
+// NaN-padded copy (padded lanes count as non-finite and their outputs are never read back).
+// `codesOut` / `dequantOut` point at this block's outputs, or are null.
+template <Rounding Mode, typename F, bool Checked>
+[[gnu::always_inline]] inline void quantizeBlock(const KernelContext& ctx, const float* in,
+                                                 std::size_t n, std::uint64_t firstIndex,
+                                                 BlockBuffers& b, std::int32_t* codesOut,
+                                                 float* dequantOut, ChunkSums& sums)
+{
+    constexpr std::size_t kLanes = simd::kLanesOf<F>;
+    const std::size_t full = n / kLanes * kLanes;
+    quantizeVectors<Mode, F, Checked>(ctx, in, full, firstIndex, 0, b,
+                                      codesOut != nullptr ? codesOut : b.code.data(),
+                                      dequantOut != nullptr ? dequantOut : b.dequant.data(), sums);
+    if (full < n) {
+        alignas(32) float tail[kLanes];
+        std::fill(std::begin(tail), std::end(tail), std::numeric_limits<float>::quiet_NaN());
+        std::copy(in + full, in + n, tail);
+        quantizeVectors<Mode, F, true>(ctx, tail, kLanes, firstIndex + full, full, b,
+                                       b.code.data() + full, b.dequant.data() + full, sums);
+        if (codesOut != nullptr) {
+            std::copy(b.code.data() + full, b.code.data() + n, codesOut + full);
+        }
+        if (dequantOut != nullptr) {
+            std::copy(b.dequant.data() + full, b.dequant.data() + n, dequantOut + full);
+        }
+    }
 }
 
 // Stage 2: the histogram increments, three per element and no branch.
@@ -169,7 +212,7 @@ template <Rounding Mode, typename F>
     }
 }
 
-template <Rounding Mode, typename F>
+template <Rounding Mode, typename F, bool Checked>
 [[gnu::always_inline]] inline void processChunkAs(const KernelContext& ctx, const float* in,
                                                   std::size_t n, std::uint64_t firstIndex,
                                                   std::int32_t* codesOut, float* dequantOut,
@@ -178,14 +221,10 @@ template <Rounding Mode, typename F>
     BlockBuffers b;
     for (std::size_t start = 0; start < n; start += kBlock) {
         const std::size_t m = std::min(kBlock, n - start);
-        quantizeBlock<Mode, F>(ctx, in + start, m, firstIndex + start, b, sums);
+        quantizeBlock<Mode, F, Checked>(ctx, in + start, m, firstIndex + start, b,
+                                        codesOut != nullptr ? codesOut + start : nullptr,
+                                        dequantOut != nullptr ? dequantOut + start : nullptr, sums);
         countBlock(b, m, counts);
-        if (codesOut != nullptr) {
-            std::copy_n(b.code.begin(), m, codesOut + start);
-        }
-        if (dequantOut != nullptr) {
-            std::copy_n(b.dequant.begin(), m, dequantOut + start);
-        }
     }
 }
 
@@ -196,6 +235,7 @@ struct ChunkJob
     std::uint64_t firstIndex;
     std::int32_t* codesOut; // null: not wanted
     float* dequantOut;      // null: not wanted
+    bool checked;           // see quantizeVectors
 };
 
 template <typename F>
@@ -204,8 +244,13 @@ template <typename F>
                                                     WorkerCounts& counts)
 {
     auto run = [&]<Rounding Mode>() __attribute__((always_inline)) {
-        processChunkAs<Mode, F>(ctx, job.in, job.n, job.firstIndex, job.codesOut, job.dequantOut,
-                                sums, counts);
+        if (job.checked) {
+            processChunkAs<Mode, F, true>(ctx, job.in, job.n, job.firstIndex, job.codesOut,
+                                          job.dequantOut, sums, counts);
+        } else {
+            processChunkAs<Mode, F, false>(ctx, job.in, job.n, job.firstIndex, job.codesOut,
+                                           job.dequantOut, sums, counts);
+        }
     };
     switch (mode) {
     case Rounding::HalfEven: run.template operator()<Rounding::HalfEven>(); break;
@@ -280,12 +325,27 @@ void addSums(ChunkSums& total, const ChunkSums& s)
     total.maxAbsE = std::max(total.maxAbsE, s.maxAbsE);
     total.below += s.below;
     total.above += s.above;
-    total.exactZeros += s.exactZeros;
 }
 
 std::int32_t codeOf(const QuantParams& params, Rounding rounding, double value)
 {
     return quantizeElement(params, rounding, static_cast<float>(value)).code;
+}
+
+// Whether any finite input may round outside [Qmin, Qmax]. Quantization is monotonic in R, so
+// it is enough to look at the extremes; stochastic rounding may go either way, so both ways are
+// tried (u = 0 rounds up any fraction, u just below 1 rounds down).
+bool mayClip(const QuantParams& params, const PassOptions& options)
+{
+    const std::array<float, 2> uniforms{0.0f, 0x1.fffffep-1f};
+    for (const double extreme : {options.dataMin, options.dataMax}) {
+        for (const float u : uniforms) {
+            if (quantizeElement(params, options.rounding, static_cast<float>(extreme), u).clip != ClipState::Inside) {
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 // ΣR·R' / √(ΣR² ΣR'²). When the error is small, cos is within rounding of 1 and the direct ratio
@@ -383,6 +443,7 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
                             std::vector<std::uint64_t>(errorBins + 1)};
     std::vector<WorkerCounts> counts(threads, zero);
     const bool avx2 = simd::useAvx2(options.isa);
+    const bool checked = !options.allFinite || mayClip(params, options);
 
     const bool finished = forEachChunk(
         plan, threads,
@@ -391,7 +452,7 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
             const std::size_t n = plan.end(chunk) - begin;
             std::int32_t* codes = options.codesOut.empty() ? nullptr : options.codesOut.data() + begin;
             float* dequant = options.dequantOut.empty() ? nullptr : options.dequantOut.data() + begin;
-            const ChunkJob job{values.data() + begin, n, begin, codes, dequant};
+            const ChunkJob job{values.data() + begin, n, begin, codes, dequant, checked};
             if (avx2) {
                 processChunkAvx2(options.rounding, ctx, job, sums[chunk], counts[worker]);
             } else {
@@ -414,16 +475,14 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
         addCounts(histograms.clippingError, c.errors, roundingBins);
     }
 
-    // Every finite input lands in exactly one value bin; an exact zero always gets code Z when Z
-    // is a valid code (0/Scale + Z = Z), so the zero code's other members are non-zero inputs.
+    // Every finite input lands in exactly one value bin.
     const std::uint64_t finite = histograms.values.total();
     const std::uint64_t atZeroCode = zeroCodeCount(histograms, params);
     PassResult result;
     result.metrics = finishMetrics(total, histograms, finite, params, options);
     result.histograms = std::move(histograms);
     result.finiteCount = finite;
-    result.exactZeros = total.exactZeros;
-    result.nonzeroAtZeroCode = atZeroCode > 0 ? atZeroCode - total.exactZeros : 0;
+    result.atZeroCode = atZeroCode;
     return result;
 }
 

@@ -31,6 +31,9 @@ struct PassOptions
     std::uint64_t roundingSeed = 0;
     double dataMin = 0; // finite extremes of the input (from computeStats): histogram ranges
     double dataMax = 0;
+    // Promise that no input is NaN or ±Inf (stats.finiteCount == stats.count); lets the kernel
+    // skip its masks when, in addition, the extremes show that nothing can clip.
+    bool allFinite = false;
     std::size_t valueBins = 256;
     std::size_t errorBins = 128;
     std::span<std::int32_t> codesOut;  // empty, or one slot per input
@@ -45,8 +48,7 @@ struct PassResult
     Metrics metrics;
     PassHistograms histograms;
     std::uint64_t finiteCount = 0;
-    std::uint64_t exactZeros = 0;        // finite inputs equal to 0
-    std::uint64_t nonzeroAtZeroCode = 0; // finite inputs ≠ 0 that collapsed onto the zero code
+    std::uint64_t atZeroCode = 0; // finite inputs whose code is the zero point
 };
 
 // Errors: Cancelled; InvalidArgument when an output span has the wrong size.

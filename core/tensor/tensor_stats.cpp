@@ -17,6 +17,7 @@ struct ChunkMoments
 {
     std::size_t finite = 0;
     std::size_t nan = 0;
+    std::size_t zeros = 0;
     float min = std::numeric_limits<float>::infinity();
     float max = -std::numeric_limits<float>::infinity();
     double shift = 0;
@@ -48,6 +49,8 @@ template <typename F>
     F hi = shift;
     U finite{};
     U nan{};
+    U zeros{};
+    const F zero{};
 
     constexpr std::size_t kBlock = 256;
     const float* data = values.data() + first;
@@ -73,12 +76,14 @@ template <typename F>
             hi = xf > hi ? xf : hi;
             finite += ones(isFinite);
             nan += ones(x != x);
+            zeros += ones(x == zero);
         }
         m.sum += sumLanesAsDouble(sum);
         m.sumSq += sumLanesAsDouble(sumSq);
     }
     m.finite = sumLanesAsCount(finite);
     m.nan += sumLanesAsCount(nan);
+    m.zeros = sumLanesAsCount(zeros);
     m.min = minLanes(lo);
     m.max = maxLanes(hi);
     return m;
@@ -147,6 +152,7 @@ TensorStats computeStats(std::span<const float> values, const StatsOptions& opti
     for (const ChunkMoments& part : parts) {
         stats.finiteCount += part.finite;
         stats.nanCount += part.nan;
+        stats.zeroCount += part.zeros;
         lo = std::min(lo, part.min);
         hi = std::max(hi, part.max);
         running.add(part);
