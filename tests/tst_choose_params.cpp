@@ -82,22 +82,30 @@ void TestChooseParams::schemes_data()
     QTest::addColumn<int>("qmax");
     const RealRange tutorial{-1.0161771774291992, 1.2962356805801392};
     // The tutorial's printed numbers (float32 Rmax − Rmin, then / 255 in double).
-    QTest::newRow("general (tutorial)") << make(Scheme::General) << tutorial << 0.00906828525019627 << 0 << -128 << 127;
-    QTest::newRow("symmetric (tutorial)") << make(Scheme::Symmetric) << tutorial << 0.01020658016204834 << 0 << -127 << 127;
-    QTest::newRow("asymmetric (tutorial)") << make(Scheme::Asymmetric) << tutorial << 0.00906828525019627 << -16 << -128 << 127;
+    QTest::newRow("general (tutorial)")
+        << make(Scheme::General) << tutorial << 0.00906828525019627 << 0 << -128 << 127;
+    QTest::newRow("symmetric (tutorial)")
+        << make(Scheme::Symmetric) << tutorial << 0.01020658016204834 << 0 << -127 << 127;
+    QTest::newRow("asymmetric (tutorial)")
+        << make(Scheme::Asymmetric) << tutorial << 0.00906828525019627 << -16 << -128 << 127;
     QuantSpec minAnchor = make(Scheme::Asymmetric);
     minAnchor.zeroPointAnchor = ZeroPointAnchor::Min;
     // Z = Qmin − round(Rmin/Scale) = −128 − round(−112.06) = −16 here too.
-    QTest::newRow("asymmetric, anchor min") << minAnchor << tutorial << 0.00906828525019627 << -16 << -128 << 127;
-    QTest::newRow("asymmetric uint8 on [0, 2.55]") << make(Scheme::Asymmetric, 8, false) << RealRange{0, 2.55}
-                                                  << double(2.55f) / 255 << 0 << 0 << 255;
-    QTest::newRow("symmetric uint8: Z at 128") << make(Scheme::Symmetric, 8, false) << RealRange{-1, 2}
-                                              << 2.0 / 127 << 128 << 1 << 255;
-    QTest::newRow("symmetric int4") << make(Scheme::Symmetric, 4) << RealRange{-3.5, 1} << 0.5 << 0 << -7 << 7;
+    QTest::newRow("asymmetric, anchor min")
+        << minAnchor << tutorial << 0.00906828525019627 << -16 << -128 << 127;
+    QTest::newRow("asymmetric uint8 on [0, 2.55]")
+        << make(Scheme::Asymmetric, 8, false) << RealRange{0, 2.55} << double(2.55f) / 255 << 0 << 0
+        << 255;
+    QTest::newRow("symmetric uint8: Z at 128")
+        << make(Scheme::Symmetric, 8, false) << RealRange{-1, 2} << 2.0 / 127 << 128 << 1 << 255;
+    QTest::newRow("symmetric int4")
+        << make(Scheme::Symmetric, 4) << RealRange{-3.5, 1} << 0.5 << 0 << -7 << 7;
     QuantSpec full = make(Scheme::Symmetric);
     full.narrowRange = false;
-    QTest::newRow("symmetric full range") << full << RealRange{-1, 1.27} << double(1.27f) / 127 << 0 << -128 << 127;
-    QTest::newRow("general int16") << make(Scheme::General, 16) << RealRange{-1, 1} << 2.0 / 65535 << 0 << -32768 << 32767;
+    QTest::newRow("symmetric full range")
+        << full << RealRange{-1, 1.27} << double(1.27f) / 127 << 0 << -128 << 127;
+    QTest::newRow("general int16")
+        << make(Scheme::General, 16) << RealRange{-1, 1} << 2.0 / 65535 << 0 << -32768 << 32767;
 }
 
 void TestChooseParams::schemes()
@@ -124,10 +132,13 @@ void TestChooseParams::degenerateRangesGetAFiniteScale_data()
     for (const Scheme scheme : {Scheme::General, Scheme::Symmetric, Scheme::Asymmetric}) {
         const QString name = QString::fromUtf8(schemeName(scheme).data());
         QTest::newRow(qPrintable(name + ", all zero")) << make(scheme) << RealRange{0, 0};
-        QTest::newRow(qPrintable(name + ", subnormal range")) << make(scheme) << RealRange{0, 1e-40};
-        if (scheme != Scheme::Symmetric) { // max|R| of a non-zero constant is a fine symmetric range
+        QTest::newRow(qPrintable(name + ", subnormal range"))
+            << make(scheme) << RealRange{0, 1e-40};
+        if (scheme !=
+            Scheme::Symmetric) { // max|R| of a non-zero constant is a fine symmetric range
             QTest::newRow(qPrintable(name + ", constant 5")) << make(scheme) << RealRange{5, 5};
-            QTest::newRow(qPrintable(name + ", constant -3, 4-bit")) << make(scheme, 4) << RealRange{-3, -3};
+            QTest::newRow(qPrintable(name + ", constant -3, 4-bit"))
+                << make(scheme, 4) << RealRange{-3, -3};
         }
     }
 }

@@ -31,7 +31,8 @@ Run runCli(const QStringList& arguments)
         return {};
     }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 QJsonObject analyzeJson(const QStringList& arguments)
@@ -89,17 +90,18 @@ void TestCli::analyzeJsonFollowsTheContract()
     const QJsonObject json = analyzeJson({"--preset-data", "tutorial-3", "--scheme", "asymmetric"});
     QCOMPARE(keys(json), sorted({"tensor", "scheme", "params", "metrics", "warnings"}));
     QCOMPARE(keys(json["tensor"].toObject()),
-             sorted({"name", "shape", "dtype", "count", "finite_count", "nan_count", "inf_count", "min", "max",
-                     "mean", "std"}));
-    QCOMPARE(keys(json["scheme"].toObject()),
-             sorted({"name", "preset", "bits", "signed", "narrow_range", "rounding", "zero_point_anchor",
-                     "granularity", "axis", "group_size", "calibration", "calibration_args"}));
+             sorted({"name", "shape", "dtype", "count", "finite_count", "nan_count", "inf_count",
+                     "min", "max", "mean", "std"}));
+    QCOMPARE(
+        keys(json["scheme"].toObject()),
+        sorted({"name", "preset", "bits", "signed", "narrow_range", "rounding", "zero_point_anchor",
+                "granularity", "axis", "group_size", "calibration", "calibration_args"}));
     QCOMPARE(keys(json["params"].toObject()),
              sorted({"qmin", "qmax", "groups", "scale", "zero_point", "clip_min", "clip_max"}));
     QCOMPARE(keys(json["metrics"].toObject()),
-             sorted({"mse", "rmse", "mae", "max_abs_error", "sqnr_db", "cosine_similarity", "clipped_below",
-                     "clipped_above", "clipped_fraction", "codes_used", "codes_total", "zero_code_fraction",
-                     "unused_range_fraction"}));
+             sorted({"mse", "rmse", "mae", "max_abs_error", "sqnr_db", "cosine_similarity",
+                     "clipped_below", "clipped_above", "clipped_fraction", "codes_used",
+                     "codes_total", "zero_code_fraction", "unused_range_fraction"}));
 
     const QJsonObject scheme = json["scheme"].toObject();
     QCOMPARE(scheme["name"].toString(), QString("asymmetric"));
@@ -148,8 +150,8 @@ void TestCli::dumpsCodesAndDequantizedValues()
     test::ScratchDir dir;
     const QString codes = QString::fromStdString(dir.path("codes.npy"));
     const QString dequant = QString::fromStdString(dir.path("dequant.npy"));
-    const Run run = runCli({"analyze", "--generate", "normal", "--shape", "4,5", "--seed", "3", "--bits", "4",
-                            "--dump-codes", codes, "--dump-dequant", dequant});
+    const Run run = runCli({"analyze", "--generate", "normal", "--shape", "4,5", "--seed", "3",
+                            "--bits", "4", "--dump-codes", codes, "--dump-dequant", dequant});
     QCOMPARE(run.exitCode, 0);
     const auto c = readNpyFile(codes.toStdString());
     const auto d = readNpyFile(dequant.toStdString());
@@ -159,8 +161,10 @@ void TestCli::dumpsCodesAndDequantizedValues()
     QCOMPARE(c->tensor.shape, (Shape{4, 5}));
     QCOMPARE(d->tensor.shape, (Shape{4, 5}));
     // R' = Q · Scale for symmetric: every dequantized value is its code times one scale.
-    const QJsonObject json = analyzeJson({"--generate", "normal", "--shape", "4,5", "--seed", "3", "--bits", "4"});
-    const auto scale = static_cast<float>(json["params"].toObject()["scale"].toArray()[0].toDouble());
+    const QJsonObject json =
+        analyzeJson({"--generate", "normal", "--shape", "4,5", "--seed", "3", "--bits", "4"});
+    const auto scale =
+        static_cast<float>(json["params"].toObject()["scale"].toArray()[0].toDouble());
     for (std::size_t i = 0; i < 20; ++i) {
         QVERIFY(c->tensor.values[i] >= -7 && c->tensor.values[i] <= 7);
         QCOMPARE(d->tensor.values[i], c->tensor.values[i] * scale);
@@ -171,8 +175,9 @@ void TestCli::generateWritesNpy()
 {
     test::ScratchDir dir;
     const QString out = QString::fromStdString(dir.path("g.npy"));
-    const Run run = runCli({"generate", "--generate", "laplace", "--count", "100", "--outliers", "2",
-                            "--outlier-magnitude", "50", "--outlier-unit", "absolute", "--out", out});
+    const Run run =
+        runCli({"generate", "--generate", "laplace", "--count", "100", "--outliers", "2",
+                "--outlier-magnitude", "50", "--outlier-unit", "absolute", "--out", out});
     QCOMPARE(run.exitCode, 0);
     const auto loaded = readNpyFile(out.toStdString());
     QVERIFY(loaded);
@@ -187,39 +192,50 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("unknown option") << QStringList{"analyze", "--preset-data", "tutorial-3", "--frobnicate"}
-                                    << QByteArray() << "" << 2 << "--frobnicate";
-    QTest::newRow("unknown command") << QStringList{"quantise"} << QByteArray() << "" << 2 << "quantise";
-    QTest::newRow("bits out of range") << QStringList{"analyze", "--preset-data", "tutorial-3", "--bits", "1"}
-                                       << QByteArray() << "" << 2 << "--bits";
+    QTest::newRow("unknown option")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--frobnicate"} << QByteArray()
+        << "" << 2 << "--frobnicate";
+    QTest::newRow("unknown command")
+        << QStringList{"quantise"} << QByteArray() << "" << 2 << "quantise";
+    QTest::newRow("bits out of range")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--bits", "1"} << QByteArray()
+        << "" << 2 << "--bits";
     QTest::newRow("no source") << QStringList{"analyze"} << QByteArray() << "" << 2 << "--input";
-    QTest::newRow("two sources") << QStringList{"analyze", "--preset-data", "tutorial-3", "--generate", "normal"}
+    QTest::newRow("two sources") << QStringList{"analyze", "--preset-data", "tutorial-3",
+                                                "--generate", "normal"}
                                  << QByteArray() << "" << 2 << "only one";
     QTest::newRow("bad generator parameter")
-        << QStringList{"analyze", "--generate", "uniform", "--low", "2", "--high", "1"} << QByteArray() << "" << 2
-        << "low < high";
-    QTest::newRow("missing file") << QStringList{"analyze", "--input", "/no/such/file.npy"} << QByteArray() << ""
-                                  << 3 << "/no/such/file.npy: no such file";
-    QTest::newRow("unsupported format") << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.gguf"
-                                        << 3 << "unsupported file type '.gguf'";
-    QTest::newRow("truncated npy") << QStringList{"analyze", "--input", "FILE"} << QByteArray("\x93NUMPY\x01\x00", 8)
-                                   << "t.npy" << 3 << "t.npy: file ends";
+        << QStringList{"analyze", "--generate", "uniform", "--low", "2", "--high", "1"}
+        << QByteArray() << "" << 2 << "low < high";
+    QTest::newRow("missing file") << QStringList{"analyze", "--input", "/no/such/file.npy"}
+                                  << QByteArray() << "" << 3 << "/no/such/file.npy: no such file";
+    QTest::newRow("unsupported format")
+        << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.gguf" << 3
+        << "unsupported file type '.gguf'";
+    QTest::newRow("truncated npy")
+        << QStringList{"analyze", "--input", "FILE"} << QByteArray("\x93NUMPY\x01\x00", 8)
+        << "t.npy" << 3 << "t.npy: file ends";
     QTest::newRow("npy claiming 10^12 elements")
         << QStringList{"analyze", "--input", "FILE"}
-        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }", QByteArray(8, 0))
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }",
+                          QByteArray(8, 0))
         << "huge.npy" << 3 << "needs 4000000000000 data bytes";
-    QTest::newRow("empty tensor") << QStringList{"analyze", "--input", "FILE"}
-                                  << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (0,), }", {})
-                                  << "empty.npy" << 3 << "empty.npy: the tensor has no elements";
-    QTest::newRow("all NaN") << QStringList{"analyze", "--input", "FILE"} << QByteArray("nan,nan\n") << "nan.csv"
-                             << 3 << "no finite values";
-    QTest::newRow("bad csv cell") << QStringList{"analyze", "--input", "FILE"} << QByteArray("1,2\n3,x\n")
-                                  << "cells.csv" << 3 << "line 2, column 2";
-    QTest::newRow("raw size mismatch") << QStringList{"analyze", "--input", "FILE", "--raw-dtype", "<f4"}
-                                       << QByteArray(6, 0) << "r.dat" << 3 << "not a whole number";
+    QTest::newRow("empty tensor")
+        << QStringList{"analyze", "--input", "FILE"}
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (0,), }", {})
+        << "empty.npy" << 3 << "empty.npy: the tensor has no elements";
+    QTest::newRow("all NaN") << QStringList{"analyze", "--input", "FILE"} << QByteArray("nan,nan\n")
+                             << "nan.csv" << 3 << "no finite values";
+    QTest::newRow("bad csv cell") << QStringList{"analyze", "--input", "FILE"}
+                                  << QByteArray("1,2\n3,x\n") << "cells.csv" << 3
+                                  << "line 2, column 2";
+    QTest::newRow("raw size mismatch")
+        << QStringList{"analyze", "--input", "FILE", "--raw-dtype", "<f4"} << QByteArray(6, 0)
+        << "r.dat" << 3 << "not a whole number";
     QTest::newRow("dump into a missing folder")
-        << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes", "/no/such/dir/c.npy"} << QByteArray()
-        << "" << 3 << "/no/such/dir/c.npy";
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes",
+                       "/no/such/dir/c.npy"}
+        << QByteArray() << "" << 3 << "/no/such/dir/c.npy";
 }
 
 void TestCli::badInputGivesOneErrorLine()

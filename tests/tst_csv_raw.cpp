@@ -34,16 +34,20 @@ void TestCsvRaw::readsText_data()
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QList<qint64>>("shape");
     QTest::addColumn<QList<float>>("values");
-    QTest::newRow("comma") << QByteArray("1,2,3\n4,5,6\n") << QList<qint64>{2, 3} << QList<float>{1, 2, 3, 4, 5, 6};
-    QTest::newRow("semicolon, CRLF") << QByteArray("1;2\r\n3;4\r\n") << QList<qint64>{2, 2} << QList<float>{1, 2, 3, 4};
-    QTest::newRow("whitespace and tabs") << QByteArray("  1\t2   3\n4 5 6") << QList<qint64>{2, 3}
-                                         << QList<float>{1, 2, 3, 4, 5, 6};
-    QTest::newRow("header line") << QByteArray("a,b\n1.5,-2e-3\n") << QList<qint64>{1, 2} << QList<float>{1.5f, -2e-3f};
+    QTest::newRow("comma") << QByteArray("1,2,3\n4,5,6\n") << QList<qint64>{2, 3}
+                           << QList<float>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("semicolon, CRLF")
+        << QByteArray("1;2\r\n3;4\r\n") << QList<qint64>{2, 2} << QList<float>{1, 2, 3, 4};
+    QTest::newRow("whitespace and tabs")
+        << QByteArray("  1\t2   3\n4 5 6") << QList<qint64>{2, 3} << QList<float>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("header line") << QByteArray("a,b\n1.5,-2e-3\n") << QList<qint64>{1, 2}
+                                 << QList<float>{1.5f, -2e-3f};
     QTest::newRow("comments and blank lines") << QByteArray("# weights\n\n1 2\n\n# more\n3 4\n")
                                               << QList<qint64>{2, 2} << QList<float>{1, 2, 3, 4};
-    QTest::newRow("one column") << QByteArray("7\n+8\n9\n") << QList<qint64>{3, 1} << QList<float>{7, 8, 9};
-    QTest::newRow("spaces around commas") << QByteArray(" 1 , 2 \n 3 , 4 ") << QList<qint64>{2, 2}
-                                          << QList<float>{1, 2, 3, 4};
+    QTest::newRow("one column") << QByteArray("7\n+8\n9\n") << QList<qint64>{3, 1}
+                                << QList<float>{7, 8, 9};
+    QTest::newRow("spaces around commas")
+        << QByteArray(" 1 , 2 \n 3 , 4 ") << QList<qint64>{2, 2} << QList<float>{1, 2, 3, 4};
 }
 
 void TestCsvRaw::readsText()
@@ -65,13 +69,17 @@ void TestCsvRaw::refusesBadText_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("word in the data") << QByteArray("1,2\n3,abc\n") << int(ErrorCode::BadValue)
                                       << "line 2, column 2: 'abc' is not a number";
-    QTest::newRow("second header") << QByteArray("x,y\nu,v\n1,2\n") << int(ErrorCode::BadValue) << "line 2, column 1";
-    QTest::newRow("empty cell") << QByteArray("1,2,3\n1,,3\n") << int(ErrorCode::BadValue) << "line 2, column 2";
+    QTest::newRow("second header")
+        << QByteArray("x,y\nu,v\n1,2\n") << int(ErrorCode::BadValue) << "line 2, column 1";
+    QTest::newRow("empty cell") << QByteArray("1,2,3\n1,,3\n") << int(ErrorCode::BadValue)
+                                << "line 2, column 2";
     QTest::newRow("ragged rows") << QByteArray("1 2 3\n4 5\n") << int(ErrorCode::BadHeader)
                                  << "line 2 has 2 columns, earlier rows have 3";
     QTest::newRow("empty file") << QByteArray() << int(ErrorCode::EmptyTensor) << "no rows";
-    QTest::newRow("only a header") << QByteArray("a,b,c\n") << int(ErrorCode::EmptyTensor) << "no rows";
-    QTest::newRow("number with junk") << QByteArray("1.5x 2\n") << int(ErrorCode::EmptyTensor) << "no rows";
+    QTest::newRow("only a header")
+        << QByteArray("a,b,c\n") << int(ErrorCode::EmptyTensor) << "no rows";
+    QTest::newRow("number with junk")
+        << QByteArray("1.5x 2\n") << int(ErrorCode::EmptyTensor) << "no rows";
 }
 
 void TestCsvRaw::refusesBadText()
@@ -96,12 +104,16 @@ void TestCsvRaw::readsRaw_data()
     QTest::addColumn<QString>("shape");
     QTest::addColumn<qulonglong>("offset");
     QTest::addColumn<QList<float>>("values");
-    QTest::newRow("little-endian int16") << QByteArray("\x01\x00\xff\xff", 4) << "<i2" << "" << 0ull << QList<float>{1, -1};
-    QTest::newRow("big-endian int16") << QByteArray("\x00\x01\xff\xfe", 4) << ">i2" << "" << 0ull << QList<float>{1, -2};
-    QTest::newRow("uint8 with shape") << QByteArray("\x00\x01\x02\x03\x04\x05", 6) << "uint8" << "2,3" << 0ull
-                                      << QList<float>{0, 1, 2, 3, 4, 5};
-    QTest::newRow("offset past a header") << QByteArray("HDR\x07\x08", 5) << "u1" << "" << 3ull << QList<float>{7, 8};
-    QTest::newRow("float16") << QByteArray("\x00\x3c\x00\xc0", 4) << "<f2" << "" << 0ull << QList<float>{1, -2};
+    QTest::newRow("little-endian int16") << QByteArray("\x01\x00\xff\xff", 4) << "<i2"
+                                         << "" << 0ull << QList<float>{1, -1};
+    QTest::newRow("big-endian int16") << QByteArray("\x00\x01\xff\xfe", 4) << ">i2"
+                                      << "" << 0ull << QList<float>{1, -2};
+    QTest::newRow("uint8 with shape") << QByteArray("\x00\x01\x02\x03\x04\x05", 6) << "uint8"
+                                      << "2,3" << 0ull << QList<float>{0, 1, 2, 3, 4, 5};
+    QTest::newRow("offset past a header") << QByteArray("HDR\x07\x08", 5) << "u1"
+                                          << "" << 3ull << QList<float>{7, 8};
+    QTest::newRow("float16") << QByteArray("\x00\x3c\x00\xc0", 4) << "<f2"
+                             << "" << 0ull << QList<float>{1, -2};
 }
 
 void TestCsvRaw::readsRaw()
@@ -130,8 +142,10 @@ void TestCsvRaw::refusesBadRaw_data()
     QTest::addColumn<QString>("shape");
     QTest::addColumn<qulonglong>("offset");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("not whole float32s") << QByteArray(10, '\0') << "" << 0ull << "not a whole number";
-    QTest::newRow("shape disagrees") << QByteArray(16, '\0') << "3" << 0ull << "does not match the file's 4";
+    QTest::newRow("not whole float32s")
+        << QByteArray(10, '\0') << "" << 0ull << "not a whole number";
+    QTest::newRow("shape disagrees")
+        << QByteArray(16, '\0') << "3" << 0ull << "does not match the file's 4";
     QTest::newRow("offset past the end") << QByteArray(8, '\0') << "" << 9ull << "past the end";
     QTest::newRow("empty file") << QByteArray() << "" << 0ull << "no data";
 }
@@ -152,7 +166,8 @@ void TestCsvRaw::refusesBadRaw()
     const auto loaded = readRawFile(path, spec);
     QVERIFY(!loaded);
     QCOMPARE(loaded.error().file, path);
-    QVERIFY2(QString::fromStdString(loaded.error().message).contains(mentions), loaded.error().describe().c_str());
+    QVERIFY2(QString::fromStdString(loaded.error().message).contains(mentions),
+             loaded.error().describe().c_str());
 }
 
 void TestCsvRaw::rawDtypeNames()

@@ -65,7 +65,8 @@ void TestGenerators::momentsMatchTheDistribution_data()
     GenerateSpec lognormal = spec(Distribution::LogNormal);
     lognormal.std = 0.5;
     const double lm = std::exp(0.125);
-    QTest::newRow("lognormal(0, 0.5)") << lognormal << lm << lm * std::sqrt(std::exp(0.25) - 1) << 0.0;
+    QTest::newRow("lognormal(0, 0.5)")
+        << lognormal << lm << lm * std::sqrt(std::exp(0.25) - 1) << 0.0;
     GenerateSpec bimodal = spec(Distribution::Bimodal);
     bimodal.mean = -2;
     bimodal.mean2 = 2;
@@ -134,7 +135,8 @@ void TestGenerators::outliersReplaceDistinctSeededPositions_data()
     QTest::addColumn<int>("unit");
     QTest::newRow("positive, sigma") << int(OutlierSign::Positive) << int(OutlierUnit::Sigma);
     QTest::newRow("negative, absolute") << int(OutlierSign::Negative) << int(OutlierUnit::Absolute);
-    QTest::newRow("alternate, absolute") << int(OutlierSign::Alternate) << int(OutlierUnit::Absolute);
+    QTest::newRow("alternate, absolute")
+        << int(OutlierSign::Alternate) << int(OutlierUnit::Absolute);
     QTest::newRow("random, sigma") << int(OutlierSign::Random) << int(OutlierUnit::Sigma);
 }
 
@@ -157,10 +159,18 @@ void TestGenerators::outliersReplaceDistinctSeededPositions()
         QVERIFY(std::fabs(std::fabs(v) - magnitude) < 0.05 * magnitude);
     }
     switch (static_cast<OutlierSign>(sign)) {
-    case OutlierSign::Positive: QCOMPARE(positives, 50); break;
-    case OutlierSign::Negative: QCOMPARE(positives, 0); break;
-    case OutlierSign::Alternate: QCOMPARE(positives, 25); break;
-    case OutlierSign::Random: QVERIFY(positives > 10 && positives < 40); break;
+    case OutlierSign::Positive:
+        QCOMPARE(positives, 50);
+        break;
+    case OutlierSign::Negative:
+        QCOMPARE(positives, 0);
+        break;
+    case OutlierSign::Alternate:
+        QCOMPARE(positives, 25);
+        break;
+    case OutlierSign::Random:
+        QVERIFY(positives > 10 && positives < 40);
+        break;
     }
 }
 

@@ -54,14 +54,17 @@ void TestNpy::readsNumpyFixtures_data()
     QTest::addColumn<QString>("dtype");
     const QStringList tags{"le_f2", "le_f4", "le_f8", "i1",    "u1",    "le_i2", "le_u2", "le_i4",
                            "le_u4", "le_i8", "le_u8", "be_f4", "be_f8", "be_i2", "be_u4", "b1"};
-    const QStringList dtypes{"float16", "float32", "float64", "int8",    "uint8",   "int16",
-                             "uint16",  "int32",   "uint32",  "int64",   "uint64",  "float32",
+    const QStringList dtypes{"float16", "float32", "float64", "int8",  "uint8",  "int16",
+                             "uint16",  "int32",   "uint32",  "int64", "uint64", "float32",
                              "float64", "int16",   "uint32",  "bool"};
     for (qsizetype i = 0; i < tags.size(); ++i) {
-        QTest::newRow(qPrintable(tags[i])) << QStringLiteral("arange_%1.npy").arg(tags[i]) << dtypes[i];
+        QTest::newRow(qPrintable(tags[i]))
+            << QStringLiteral("arange_%1.npy").arg(tags[i]) << dtypes[i];
     }
-    QTest::newRow("format 2.0") << "arange_v2_f4.npy" << "float32";
-    QTest::newRow("format 3.0") << "arange_v3_f4.npy" << "float32";
+    QTest::newRow("format 2.0") << "arange_v2_f4.npy"
+                                << "float32";
+    QTest::newRow("format 3.0") << "arange_v3_f4.npy"
+                                << "float32";
 }
 
 void TestNpy::readsNumpyFixtures()
@@ -118,48 +121,63 @@ void TestNpy::refusesMalformedFiles_data()
     const QByteArray good = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
     const QByteArray data = floats({1, 2});
     QTest::newRow("zero-length file") << QByteArray() << int(ErrorCode::Truncated) << "empty";
-    QTest::newRow("shorter than a header") << QByteArray("\x93NUM", 4) << int(ErrorCode::Truncated) << "too short";
-    QTest::newRow("wrong magic") << QByteArray("PK\x03\x04 not numpy at all") << int(ErrorCode::BadMagic) << "magic";
-    QTest::newRow("unknown version") << test::npyBytes(good, data, 1).replace(6, 1, "\x07") << int(ErrorCode::BadHeader)
-                                     << "version 7";
-    QTest::newRow("header length past the end") << test::npyBytes(good, data).left(9) + QByteArray("\xff", 1)
-                                                 << int(ErrorCode::Truncated) << "header length";
-    QTest::newRow("truncated header") << test::npyBytes(good, data).left(40) << int(ErrorCode::Truncated) << "";
-    QTest::newRow("truncated data") << test::npyBytes(good, floats({1})) << int(ErrorCode::Truncated)
-                                    << "needs 8 data bytes but only 4";
+    QTest::newRow("shorter than a header")
+        << QByteArray("\x93NUM", 4) << int(ErrorCode::Truncated) << "too short";
+    QTest::newRow("wrong magic") << QByteArray("PK\x03\x04 not numpy at all")
+                                 << int(ErrorCode::BadMagic) << "magic";
+    QTest::newRow("unknown version") << test::npyBytes(good, data, 1).replace(6, 1, "\x07")
+                                     << int(ErrorCode::BadHeader) << "version 7";
+    QTest::newRow("header length past the end")
+        << test::npyBytes(good, data).left(9) + QByteArray("\xff", 1) << int(ErrorCode::Truncated)
+        << "header length";
+    QTest::newRow("truncated header")
+        << test::npyBytes(good, data).left(40) << int(ErrorCode::Truncated) << "";
+    QTest::newRow("truncated data") << test::npyBytes(good, floats({1}))
+                                    << int(ErrorCode::Truncated) << "needs 8 data bytes but only 4";
     QTest::newRow("header claims 10^12 elements")
-        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }", data)
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }",
+                          data)
         << int(ErrorCode::Truncated) << "needs 4000000000000 data bytes";
     QTest::newRow("shape overflows 64 bits")
-        << test::npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", data)
+        << test::npyBytes(
+               "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }",
+               data)
         << int(ErrorCode::TooLarge) << "overflows";
-    QTest::newRow("object dtype")
-        << test::npyBytes("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }", data)
-        << int(ErrorCode::UnsupportedDtype) << "object";
+    QTest::newRow("object dtype") << test::npyBytes(
+                                         "{'descr': '|O', 'fortran_order': False, 'shape': (2,), }",
+                                         data)
+                                  << int(ErrorCode::UnsupportedDtype) << "object";
     QTest::newRow("complex dtype")
         << test::npyBytes("{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }", data)
         << int(ErrorCode::UnsupportedDtype) << "complex";
     QTest::newRow("structured dtype")
-        << test::npyBytes("{'descr': [('a', '<f4'), ('b', '<i4')], 'fortran_order': False, 'shape': (1,), }", data)
+        << test::npyBytes(
+               "{'descr': [('a', '<f4'), ('b', '<i4')], 'fortran_order': False, 'shape': (1,), }",
+               data)
         << int(ErrorCode::UnsupportedDtype) << "structured";
     QTest::newRow("string dtype")
         << test::npyBytes("{'descr': '<U8', 'fortran_order': False, 'shape': (1,), }", data)
         << int(ErrorCode::UnsupportedDtype) << "string";
-    QTest::newRow("long double") << test::npyBytes("{'descr': '<f16', 'fortran_order': False, 'shape': (1,), }", data)
-                                 << int(ErrorCode::UnsupportedDtype) << "extended";
-    QTest::newRow("not a dict") << test::npyBytes("['descr', '<f4']", data) << int(ErrorCode::BadHeader) << "dict";
-    QTest::newRow("missing shape") << test::npyBytes("{'descr': '<f4', 'fortran_order': False, }", data)
-                                   << int(ErrorCode::BadHeader) << "'shape'";
-    QTest::newRow("unknown key") << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}", data)
-                                 << int(ErrorCode::BadHeader) << "unexpected key 'x'";
+    QTest::newRow("long double")
+        << test::npyBytes("{'descr': '<f16', 'fortran_order': False, 'shape': (1,), }", data)
+        << int(ErrorCode::UnsupportedDtype) << "extended";
+    QTest::newRow("not a dict") << test::npyBytes("['descr', '<f4']", data)
+                                << int(ErrorCode::BadHeader) << "dict";
+    QTest::newRow("missing shape")
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, }", data)
+        << int(ErrorCode::BadHeader) << "'shape'";
+    QTest::newRow("unknown key")
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), 'x': 1}", data)
+        << int(ErrorCode::BadHeader) << "unexpected key 'x'";
     QTest::newRow("negative dimension")
         << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (-2,), }", data)
         << int(ErrorCode::BadHeader) << "non-negative";
     QTest::newRow("fortran_order not a bool")
         << test::npyBytes("{'descr': '<f4', 'fortran_order': 0, 'shape': (2,), }", data)
         << int(ErrorCode::BadHeader) << "True or False";
-    QTest::newRow("unterminated dict") << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,", data)
-                                       << int(ErrorCode::BadHeader) << "";
+    QTest::newRow("unterminated dict")
+        << test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,", data)
+        << int(ErrorCode::BadHeader) << "";
 }
 
 void TestNpy::refusesMalformedFiles()
@@ -183,7 +201,8 @@ void TestNpy::trailingBytesAreAWarning()
 {
     test::ScratchDir dir;
     const auto path = dir.write(
-        "extra.npy", test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", floats({1, 2, 3})));
+        "extra.npy", test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }",
+                                    floats({1, 2, 3})));
     const auto loaded = readNpyFile(path);
     QVERIFY(loaded);
     QCOMPARE(loaded->tensor.values, (std::vector<float>{1, 2}));

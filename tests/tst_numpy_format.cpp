@@ -30,9 +30,11 @@ void TestNumpyFormat::arrays_data()
     QTest::newRow("tutorial input") << QList<float>{0.21535037f, 1.2962357f, -1.0161772f}
                                     << "[ 0.21535037  1.2962357  -1.0161772 ]";
     QTest::newRow("whole numbers") << QList<float>{24, 143, -112} << "[  24.  143. -112.]";
-    QTest::newRow("scientific") << QList<float>{1e-5f, 2.5e-5f, -3e-7f} << "[ 1.0e-05  2.5e-05 -3.0e-07]";
+    QTest::newRow("scientific") << QList<float>{1e-5f, 2.5e-5f, -3e-7f}
+                                << "[ 1.0e-05  2.5e-05 -3.0e-07]";
     QTest::newRow("scientific, no fraction") << QList<float>{1e9f, 1.0f} << "[1.e+09 1.e+00]";
-    QTest::newRow("scientific, full digits") << QList<float>{123456.78f, 0.5f} << "[1.2345678e+05 5.0000000e-01]";
+    QTest::newRow("scientific, full digits")
+        << QList<float>{123456.78f, 0.5f} << "[1.2345678e+05 5.0000000e-01]";
     QTest::newRow("zero") << QList<float>{0.0f} << "[0.]";
     QTest::newRow("negative zero") << QList<float>{-0.0f, 0.0f} << "[-0.  0.]";
     QTest::newRow("nan and inf") << QList<float>{nan, 1.5f, -inf} << "[ nan  1.5 -inf]";

@@ -42,8 +42,8 @@ void TestNumpyRandom::randnMatchesNumpy_data()
     QTest::addColumn<QList<double>>("expected");
     QTest::newRow("seed 8215 (the tutorial)")
         << 8215u << 8 << QList<int>{0, 1, 2, 3, 4, 5, 6, 7}
-        << QList<double>{0x1.b9099d45b0850p-3, 0x1.4bd619e1544d8p+0, -0x1.042430f6f767ap+0,
-                         0x1.c1feb791dfe36p-2, 0x1.754af8bb52b9ep-1, -0x1.6d6e66d53e425p+0,
+        << QList<double>{0x1.b9099d45b0850p-3,  0x1.4bd619e1544d8p+0, -0x1.042430f6f767ap+0,
+                         0x1.c1feb791dfe36p-2,  0x1.754af8bb52b9ep-1, -0x1.6d6e66d53e425p+0,
                          -0x1.a3ec094c8b8acp-1, -0x1.29b0903182731p+0};
     // Past the first 624-word state refill, and odd/even positions of the cached pair.
     QTest::newRow("seed 0, far into the stream")
@@ -84,24 +84,27 @@ void TestNumpyRandom::distributionsMatchNumpy_data()
     QTest::addColumn<Draw>("draw");
     QTest::addColumn<QList<double>>("expected");
     // All with np.random.seed(7).
-    QTest::newRow("uniform(-2, 3)")
-        << Draw([](NumpyRandom& r) { return -2.0 + 5.0 * r.uniform(); })
-        << QList<double>{-0x1.9e534cbba0310p+0, 0x1.e64bca33091a2p+0, 0x1.894f7ee420140p-3, 0x1.9e0911c8e4c1ep+0};
-    QTest::newRow("laplace(0.5, 2)")
-        << Draw([](NumpyRandom& r) { return r.laplace(0.5, 2.0); })
-        << QList<double>{-0x1.a13c4fa379425p+1, 0x1.12139849725cap+1, 0x1.e58f1f04fb61ep-3, 0x1.af3e309d18bbdp+0};
+    QTest::newRow("uniform(-2, 3)") << Draw([](NumpyRandom& r) { return -2.0 + 5.0 * r.uniform(); })
+                                    << QList<double>{-0x1.9e534cbba0310p+0, 0x1.e64bca33091a2p+0,
+                                                     0x1.894f7ee420140p-3, 0x1.9e0911c8e4c1ep+0};
+    QTest::newRow("laplace(0.5, 2)") << Draw([](NumpyRandom& r) { return r.laplace(0.5, 2.0); })
+                                     << QList<double>{-0x1.a13c4fa379425p+1, 0x1.12139849725cap+1,
+                                                      0x1.e58f1f04fb61ep-3, 0x1.af3e309d18bbdp+0};
     QTest::newRow("standard_t(3): Marsaglia-Tsang gamma")
         << Draw([](NumpyRandom& r) { return r.standardT(3.0); })
-        << QList<double>{0x1.35b1fe8027ef1p+1, 0x1.34c865e6c5539p-5, -0x1.aa43c2fb2d3f2p-9, -0x1.57463ddc9634bp-2};
+        << QList<double>{0x1.35b1fe8027ef1p+1, 0x1.34c865e6c5539p-5, -0x1.aa43c2fb2d3f2p-9,
+                         -0x1.57463ddc9634bp-2};
     QTest::newRow("standard_t(0.7): gamma with shape < 1")
         << Draw([](NumpyRandom& r) { return r.standardT(0.7); })
-        << QList<double>{0x1.a2f54a64614a5p+2, -0x1.e92ad6132dc99p-2, -0x1.1828c00c2dd0ap+1, -0x1.d81788ee48b6cp-1};
+        << QList<double>{0x1.a2f54a64614a5p+2, -0x1.e92ad6132dc99p-2, -0x1.1828c00c2dd0ap+1,
+                         -0x1.d81788ee48b6cp-1};
     QTest::newRow("lognormal(-1, 0.5)")
         << Draw([](NumpyRandom& r) { return std::exp(-1.0 + 0.5 * r.gauss()); })
-        << QList<double>{0x1.b6998f4794428p-1, 0x1.2a6b9d2d7f092p-2, 0x1.7ef0fd657701cp-2, 0x1.cdd8646333a4cp-2};
-    QTest::newRow("normal(2, 3)")
-        << Draw([](NumpyRandom& r) { return 2.0 + 3.0 * r.gauss(); })
-        << QList<double>{0x1.c494b82a2705fp+2, 0x1.3451f88d41e0cp-1, 0x1.0c9a5a76792c3p+1, 0x1.9c7c7b0e1612cp+1};
+        << QList<double>{0x1.b6998f4794428p-1, 0x1.2a6b9d2d7f092p-2, 0x1.7ef0fd657701cp-2,
+                         0x1.cdd8646333a4cp-2};
+    QTest::newRow("normal(2, 3)") << Draw([](NumpyRandom& r) { return 2.0 + 3.0 * r.gauss(); })
+                                  << QList<double>{0x1.c494b82a2705fp+2, 0x1.3451f88d41e0cp-1,
+                                                   0x1.0c9a5a76792c3p+1, 0x1.9c7c7b0e1612cp+1};
 }
 
 void TestNumpyRandom::distributionsMatchNumpy()
@@ -112,7 +115,10 @@ void TestNumpyRandom::distributionsMatchNumpy()
     for (qsizetype i = 0; i < expected.size(); ++i) {
         const double got = draw(rng);
         QVERIFY2(std::bit_cast<quint64>(got) == std::bit_cast<quint64>(expected[i]),
-                 qPrintable(QStringLiteral("draw %1: %2 != %3").arg(i).arg(got, 0, 'g', 17).arg(expected[i], 0, 'g', 17)));
+                 qPrintable(QStringLiteral("draw %1: %2 != %3")
+                                .arg(i)
+                                .arg(got, 0, 'g', 17)
+                                .arg(expected[i], 0, 'g', 17)));
     }
 }
 

@@ -33,7 +33,8 @@ private slots:
 
 void TestRealData::sileroEncoder3MatchesReference()
 {
-    const auto loaded = loadTensorFile({test::realData("silero_vad_v5/encoder.3.reparam_conv.weight.npy").toStdString(), {}, {}});
+    const auto loaded = loadTensorFile(
+        {test::realData("silero_vad_v5/encoder.3.reparam_conv.weight.npy").toStdString(), {}, {}});
     QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
     QCOMPARE(loaded->tensor.shape, (Shape{128, 64, 3}));
     const auto analysis = analyzeTensor(loaded->tensor.view(), QuantSpec{});
@@ -43,23 +44,27 @@ void TestRealData::sileroEncoder3MatchesReference()
     QVERIFY(near(analysis->stats.max, 7.59153, 1e-5));
     QVERIFY(near(analysis->stats.mean, -0.00427564, 1e-5));
     QVERIFY(near(analysis->stats.std, 0.0872684, 1e-5));
-    QVERIFY2(std::fabs(analysis->metrics.sqnrDb - 16.81) < 0.005, qPrintable(QString::number(analysis->metrics.sqnrDb)));
+    QVERIFY2(std::fabs(analysis->metrics.sqnrDb - 16.81) < 0.005,
+             qPrintable(QString::number(analysis->metrics.sqnrDb)));
 }
 
 void TestRealData::sileroEncoder3PerTensorCollapsesToZero()
 {
     // "per-tensor int8 sends about three quarters of its weights to code 0".
-    const auto loaded = loadTensorFile({test::realData("silero_vad_v5/encoder.3.reparam_conv.weight.npy").toStdString(), {}, {}});
+    const auto loaded = loadTensorFile(
+        {test::realData("silero_vad_v5/encoder.3.reparam_conv.weight.npy").toStdString(), {}, {}});
     QVERIFY(loaded);
     const auto analysis = analyzeTensor(loaded->tensor.view(), QuantSpec{});
     QVERIFY(analysis);
     QVERIFY(analysis->metrics.zeroCodeFraction > 0.70 && analysis->metrics.zeroCodeFraction < 0.80);
-    QVERIFY(std::ranges::any_of(analysis->warnings, [](const Warning& w) { return w.code == WarningCode::CodeCollapse; }));
+    QVERIFY(std::ranges::any_of(
+        analysis->warnings, [](const Warning& w) { return w.code == WarningCode::CodeCollapse; }));
 }
 
 void TestRealData::bivariateNormalFloat64()
 {
-    const auto loaded = loadTensorFile({test::realData("matplotlib/bivariate_normal.npy").toStdString(), {}, {}});
+    const auto loaded =
+        loadTensorFile({test::realData("matplotlib/bivariate_normal.npy").toStdString(), {}, {}});
     QVERIFY(loaded);
     QCOMPARE(loaded->tensor.sourceDtype, Dtype::Float64);
     QCOMPARE(loaded->tensor.shape, (Shape{15, 15}));
@@ -73,7 +78,8 @@ void TestRealData::membraneRawFloat32()
 {
     RawSpec raw;
     raw.dtype = Dtype::Float32;
-    const auto loaded = loadTensorFile({test::realData("matplotlib/membrane.dat").toStdString(), {}, raw});
+    const auto loaded =
+        loadTensorFile({test::realData("matplotlib/membrane.dat").toStdString(), {}, raw});
     QVERIFY(loaded);
     QCOMPARE(loaded->tensor.values.size(), std::size_t{12000});
     const auto analysis = analyzeTensor(loaded->tensor.view(), QuantSpec{});

@@ -101,8 +101,9 @@ void TestTensorStats::matchesReference()
     QCOMPARE(s.min, r.min);
     QCOMPARE(s.max, r.max);
     QVERIFY(std::fabs(s.mean - r.mean) <= 1e-6 * std::max(1.0, std::fabs(r.mean)));
-    QVERIFY2(std::fabs(s.std - r.std) <= 1e-5 * r.std + 1e-12,
-             qPrintable(QStringLiteral("std %1 vs %2").arg(s.std, 0, 'g', 17).arg(r.std, 0, 'g', 17)));
+    QVERIFY2(
+        std::fabs(s.std - r.std) <= 1e-5 * r.std + 1e-12,
+        qPrintable(QStringLiteral("std %1 vs %2").arg(s.std, 0, 'g', 17).arg(r.std, 0, 'g', 17)));
     QCOMPARE(s.absMax, std::max(std::fabs(r.min), std::fabs(r.max)));
 }
 

@@ -5,6 +5,7 @@
 #include "analysis/walkthrough.h"
 #include "generate/data_presets.h"
 #include "generate/generator.h"
+#include "io/npy_reader.h"
 #include "quant/choose_params.h"
 #include "report/tutorial_report.h"
 #include "support/test_paths.h"
@@ -77,6 +78,8 @@ private slots:
     void symmetricKeepsTheLargestValueExact();
     void asymmetricZeroPointRecoversTheRange();
     void theOutlierParagraph();
+    void matchesNumpyBitForBit_data();
+    void matchesNumpyBitForBit();
 };
 
 void TestTutorial::printsTheTutorialsOutput()
@@ -106,7 +109,8 @@ void TestTutorial::printsWhatNumpyPrintsForOtherInputs()
 {
     QFETCH(quint32, seed);
     QFETCH(int, count);
-    QFile fixture(test::testData(QStringLiteral("tutorial_numpy_seed%1_n%2.txt").arg(seed).arg(count)));
+    QFile fixture(
+        test::testData(QStringLiteral("tutorial_numpy_seed%1_n%2.txt").arg(seed).arg(count)));
     QVERIFY(fixture.open(QIODevice::ReadOnly));
     const QString numpy = QString::fromUtf8(fixture.readAll());
     GenerateSpec spec;
@@ -181,7 +185,8 @@ void TestTutorial::theOutlierParagraph()
     QCOMPARE(analysis->params.front().scale, 100.0 / 127.0);
     QCOMPARE(analysis->metrics.codesUsed, std::int64_t{4}); // −1, 0, 1 and 127
     QVERIFY(analysis->metrics.zeroCodeFraction > 0.35);
-    QVERIFY(std::ranges::any_of(analysis->warnings, [](const Warning& w) { return w.code == WarningCode::CodeCollapse; }));
+    QVERIFY(std::ranges::any_of(
+        analysis->warnings, [](const Warning& w) { return w.code == WarningCode::CodeCollapse; }));
 
     // Without the outlier the same thousand values use most of the grid.
     std::vector<float> clean(tensor->values.begin(), tensor->values.end() - 1);
@@ -189,6 +194,46 @@ void TestTutorial::theOutlierParagraph()
     QVERIFY(cleanAnalysis);
     QVERIFY(cleanAnalysis->metrics.codesUsed > 200);
     QVERIFY(cleanAnalysis->metrics.sqnrDb > analysis->metrics.sqnrDb + 20);
+}
+
+void TestTutorial::matchesNumpyBitForBit_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("general") << int(Scheme::General) << "general";
+    QTest::newRow("symmetric") << int(Scheme::Symmetric) << "symmetric";
+    QTest::newRow("asymmetric") << int(Scheme::Asymmetric) << "asymmetric";
+}
+
+void TestTutorial::matchesNumpyBitForBit()
+{
+    // The tutorial's code on np.random.seed(5); np.random.randn(1000), run by NumPy
+    // (tests/data/make_fixtures.py): every code and every dequantized bit, signed zeros included.
+    QFETCH(int, scheme);
+    QFETCH(QString, name);
+    GenerateSpec generate;
+    generate.seed = 5;
+    generate.shape = {1000};
+    const auto input = generateTensor(generate);
+    QVERIFY(input);
+    QuantSpec spec;
+    spec.scheme = Scheme(scheme);
+    std::vector<std::int32_t> codes(1000);
+    std::vector<float> dequant(1000);
+    AnalysisOptions options;
+    options.codesOut = codes;
+    options.dequantOut = dequant;
+    QVERIFY(analyzeTensor(input->view(), spec, options));
+    const auto numpyCodes =
+        readNpyFile(test::testData("numpy_" + name + "_codes.npy").toStdString());
+    const auto numpyDequant =
+        readNpyFile(test::testData("numpy_" + name + "_dequant.npy").toStdString());
+    QVERIFY(numpyCodes && numpyDequant);
+    for (std::size_t i = 0; i < 1000; ++i) {
+        QCOMPARE(codes[i], static_cast<std::int32_t>(numpyCodes->tensor.values[i]));
+        QCOMPARE(std::bit_cast<std::uint32_t>(dequant[i]),
+                 std::bit_cast<std::uint32_t>(numpyDequant->tensor.values[i]));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTutorial)

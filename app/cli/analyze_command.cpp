@@ -51,7 +51,8 @@ int runAnalyze(const AnalyzeOptions& o)
         return reportError(error);
     }
     if (!o.dumpCodes.empty()) {
-        if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape); !ok) {
+        if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape);
+            !ok) {
             return reportError(ok.error());
         }
     }
@@ -74,12 +75,15 @@ int runAnalyze(const AnalyzeOptions& o)
 void addAnalyzeCommand(CLI::App& app, int& exitCode)
 {
     auto options = std::make_shared<AnalyzeOptions>();
-    auto* command = app.add_subcommand("analyze", "Quantize one tensor and report the error metrics");
+    auto* command =
+        app.add_subcommand("analyze", "Quantize one tensor and report the error metrics");
     addSourceOptions(*command, options->source);
     addSchemeOptions(*command, options->scheme);
     command->add_flag("--json", options->json, "Print one JSON object (the documented contract)");
-    command->add_option("--dump-codes", options->dumpCodes, "Write the integer codes (int32 .npy, input's shape)");
-    command->add_option("--dump-dequant", options->dumpDequant, "Write the dequantized values (float32 .npy)");
+    command->add_option("--dump-codes", options->dumpCodes,
+                        "Write the integer codes (int32 .npy, input's shape)");
+    command->add_option("--dump-dequant", options->dumpDequant,
+                        "Write the dequantized values (float32 .npy)");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
     command->callback([options, &exitCode] { exitCode = runAnalyze(*options); });
 }

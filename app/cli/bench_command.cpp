@@ -37,12 +37,17 @@ Result<std::size_t> parseSize(const std::string& text)
     try {
         value = std::stoull(text, &used);
     } catch (const std::exception&) {
-        return fail(ErrorCode::InvalidArgument, "invalid size '" + text + "' (expected e.g. 1M or 65536)");
+        return fail(ErrorCode::InvalidArgument,
+                    "invalid size '" + text + "' (expected e.g. 1M or 65536)");
     }
     const std::string suffix = text.substr(used);
-    const std::size_t multiplier = suffix.empty() ? 1 : suffix == "K" ? 1u << 10 : suffix == "M" ? 1u << 20 : 0;
+    const std::size_t multiplier = suffix.empty()  ? 1
+                                   : suffix == "K" ? 1u << 10
+                                   : suffix == "M" ? 1u << 20
+                                                   : 0;
     if (multiplier == 0 || value == 0 || value > (std::size_t{1} << 30) / multiplier) {
-        return fail(ErrorCode::InvalidArgument, "invalid size '" + text + "' (1 .. 1024M, suffix K or M)");
+        return fail(ErrorCode::InvalidArgument,
+                    "invalid size '" + text + "' (1 .. 1024M, suffix K or M)");
     }
     return value * multiplier;
 }
@@ -69,10 +74,13 @@ struct Stage
 int runBench(const BenchOptions& o)
 {
     const QuantSpec spec = makeQuantSpec(o.scheme);
-    const unsigned parallel = o.threads != 0 ? o.threads : resolveThreadCount(std::size_t{1} << 30, 0);
-    std::printf("QuantScope bench: %s, %d-bit %s, rounding %s; normal(0, 1) data; best of %d runs\n",
-                std::string(schemeName(spec.scheme)).c_str(), spec.bits, spec.isSigned ? "signed" : "unsigned",
-                std::string(roundingName(spec.rounding)).c_str(), o.repeat);
+    const unsigned parallel =
+        o.threads != 0 ? o.threads : resolveThreadCount(std::size_t{1} << 30, 0);
+    std::printf(
+        "QuantScope bench: %s, %d-bit %s, rounding %s; normal(0, 1) data; best of %d runs\n",
+        std::string(schemeName(spec.scheme)).c_str(), spec.bits,
+        spec.isSigned ? "signed" : "unsigned", std::string(roundingName(spec.rounding)).c_str(),
+        o.repeat);
     std::printf("%-8s %-44s %12s %12s\n", "values", "stage (ns per element)", "1 thread",
                 (std::to_string(parallel) + " threads").c_str());
 
@@ -99,7 +107,8 @@ int runBench(const BenchOptions& o)
         if (!params) {
             return reportError(params.error());
         }
-        auto pass = [&](unsigned threads, bool store, simd::Isa isa = simd::Isa::Auto, bool allFinite = true) {
+        auto pass = [&](unsigned threads, bool store, simd::Isa isa = simd::Isa::Auto,
+                        bool allFinite = true) {
             PassOptions options;
             options.isa = isa;
             options.allFinite = allFinite;
@@ -124,21 +133,37 @@ int runBench(const BenchOptions& o)
         };
         const Stage stages[] = {
             {"memcpy (yardstick: read + write 4 B)",
-             [&](unsigned) { std::memcpy(copy.data(), data.data(), n * sizeof(float)); }},
+             [&](unsigned) {
+                 std::memcpy(copy.data(), data.data(), n * sizeof(float));
+             }},
             {"stats pass (min, max, mean, std, counts)",
-             [&](unsigned threads) { (void)computeStats(data, {threads, {}}); }},
+             [&](unsigned threads) {
+                 (void)computeStats(data, {threads, {}});
+             }},
             {"fused pass: metrics + 3 histograms",
-             [&](unsigned threads) { pass(threads, false); }},
+             [&](unsigned threads) {
+                 pass(threads, false);
+             }},
             {"fused pass + store codes and dequantized",
-             [&](unsigned threads) { pass(threads, true); }},
+             [&](unsigned threads) {
+                 pass(threads, true);
+             }},
             {"fused pass, NaN/clipping checks on",
-             [&](unsigned threads) { pass(threads, false, simd::Isa::Auto, false); }},
+             [&](unsigned threads) {
+                 pass(threads, false, simd::Isa::Auto, false);
+             }},
             {"fused pass, SSE2 baseline kernel (no AVX2)",
-             [&](unsigned threads) { pass(threads, false, simd::Isa::Baseline); }},
+             [&](unsigned threads) {
+                 pass(threads, false, simd::Isa::Baseline);
+             }},
             {"analyze (stats + params + fused pass)",
-             [&](unsigned threads) { analyze(threads, false); }},
+             [&](unsigned threads) {
+                 analyze(threads, false);
+             }},
             {"analyze + store codes and dequantized",
-             [&](unsigned threads) { analyze(threads, true); }},
+             [&](unsigned threads) {
+                 analyze(threads, true);
+             }},
         };
         for (const Stage& stage : stages) {
             const double single = bestNsPerElement(o.repeat, n, [&] { stage.run(1); });
@@ -154,13 +179,17 @@ int runBench(const BenchOptions& o)
 void addBenchCommand(CLI::App& app, int& exitCode)
 {
     auto options = std::make_shared<BenchOptions>();
-    auto* command = app.add_subcommand("bench", "Measure the analyze pass and its stages in ns per element");
+    auto* command =
+        app.add_subcommand("bench", "Measure the analyze pass and its stages in ns per element");
     addSchemeOptions(*command, options->scheme);
-    command->add_option("--sizes", options->sizes, "Tensor sizes (suffix K or M)")->delimiter(',')->capture_default_str();
+    command->add_option("--sizes", options->sizes, "Tensor sizes (suffix K or M)")
+        ->delimiter(',')
+        ->capture_default_str();
     command->add_option("--repeat", options->repeat, "Runs per stage; the best is reported")
         ->check(CLI::Range(1, 100))
         ->capture_default_str();
-    command->add_option("--threads", options->threads, "Threads of the parallel column (default: automatic)");
+    command->add_option("--threads", options->threads,
+                        "Threads of the parallel column (default: automatic)");
     command->callback([options, &exitCode] { exitCode = runBench(*options); });
 }
 

@@ -10,7 +10,8 @@
 
 namespace qs::cli {
 
-enum ExitCode : int {
+enum ExitCode : int
+{
     kExitOk = 0,
     kExitFailure = 1, // an internal failure (cannot happen unless something is broken)
     kExitUsage = 2,   // bad command line: unknown option, invalid value, missing source

@@ -44,7 +44,8 @@ int runGenerate(const GenerateOptions& o)
 void addGenerateCommand(CLI::App& app, int& exitCode)
 {
     auto options = std::make_shared<GenerateOptions>();
-    auto* command = app.add_subcommand("generate", "Write a generated (or preset, or converted) tensor to .npy");
+    auto* command = app.add_subcommand(
+        "generate", "Write a generated (or preset, or converted) tensor to .npy");
     addSourceOptions(*command, options->source);
     command->add_option("--out,-o", options->out, "Output .npy file")->required();
     command->callback([options, &exitCode] { exitCode = runGenerate(*options); });

@@ -39,7 +39,8 @@ void addTutorialCommand(CLI::App& app, int& exitCode)
 {
     auto options = std::make_shared<TutorialOptions>();
     auto* command = app.add_subcommand(
-        "tutorial", "Print the tutorial's three worked examples (一般过程, 对称量化, 非对称量化), recomputed");
+        "tutorial",
+        "Print the tutorial's three worked examples (一般过程, 对称量化, 非对称量化), recomputed");
     command->add_option("--seed", options->seed, "np.random.seed value")->capture_default_str();
     command->add_option("--count", options->count, "np.random.randn count")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000}))

@@ -17,7 +17,9 @@ ProgressFn stageProgress(const ProgressFn& overall, double start, double share)
     if (!overall) {
         return {};
     }
-    return [overall, start, share](double fraction) { return overall(start + share * fraction); };
+    return [overall, start, share](double fraction) {
+        return overall(start + share * fraction);
+    };
 }
 
 std::string percent(double fraction)
@@ -42,7 +44,8 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
     // An exact zero always gets code Z when Z is a valid code (0/Scale + Z = Z), so the zero
     // code's other members are the non-zero inputs that collapsed onto it.
     const std::uint64_t nonzero = stats.finiteCount - stats.zeroCount;
-    const std::uint64_t nonzeroAtZeroCode = pass.atZeroCode > 0 ? pass.atZeroCode - stats.zeroCount : 0;
+    const std::uint64_t nonzeroAtZeroCode =
+        pass.atZeroCode > 0 ? pass.atZeroCode - stats.zeroCount : 0;
     constexpr double kCollapseShare = 0.25;
     constexpr double kOutlierSigmas = 6.0;
     const bool hasOutliers = stats.absMax > kOutlierSigmas * stats.std;
@@ -69,7 +72,8 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     Analysis analysis;
     analysis.spec = spec;
 
-    analysis.stats = computeStats(tensor.values, {options.threads, stageProgress(options.progress, 0, kStatsShare)});
+    analysis.stats = computeStats(
+        tensor.values, {options.threads, stageProgress(options.progress, 0, kStatsShare)});
     if (analysis.stats.count != tensor.size()) {
         return fail(ErrorCode::Cancelled, "cancelled");
     }

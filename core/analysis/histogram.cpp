@@ -1,6 +1,5 @@
 #include "analysis/histogram.h"
 
-#include <cmath>
 #include <numeric>
 
 namespace qs {
@@ -21,19 +20,9 @@ Histogram makeHistogram(double lo, double hi, std::size_t bins)
 
 HistogramBinner::HistogramBinner(const Histogram& histogram)
     : lo(static_cast<float>(histogram.lo)),
-      invWidth(static_cast<float>(static_cast<double>(histogram.bins()) / (histogram.hi - histogram.lo))),
+      invWidth(static_cast<float>(static_cast<double>(histogram.bins()) /
+                                  (histogram.hi - histogram.lo))),
       lastBin(static_cast<float>(histogram.bins() - 1))
-{
-}
-
-void accumulate(Histogram& histogram, std::span<const float> values)
-{
-    const HistogramBinner binner(histogram);
-    for (const float x : values) {
-        if (std::isfinite(x)) {
-            ++histogram.counts[binner.bin(x)];
-        }
-    }
-}
+{}
 
 } // namespace qs

@@ -7,7 +7,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 namespace qs {
@@ -19,7 +18,10 @@ struct Histogram
     std::vector<std::uint64_t> counts;
 
     std::size_t bins() const { return counts.size(); }
-    double binWidth() const { return counts.empty() ? 0 : (hi - lo) / static_cast<double>(counts.size()); }
+    double binWidth() const
+    {
+        return counts.empty() ? 0 : (hi - lo) / static_cast<double>(counts.size());
+    }
     double binLo(std::size_t bin) const { return lo + binWidth() * static_cast<double>(bin); }
     std::uint64_t total() const;
 
@@ -47,8 +49,5 @@ struct HistogramBinner
         return simd::asUnsigned(simd::toInt(t));
     }
 };
-
-// Counts `values` (finite ones only) into `histogram`.
-void accumulate(Histogram& histogram, std::span<const float> values);
 
 } // namespace qs

@@ -19,7 +19,8 @@ struct PassHistograms
 {
     Histogram values;        // R over [min R, max R] of the finite inputs
     Histogram codes;         // one bin per code, Qmin..Qmax
-    Histogram roundingError; // e of inputs inside the grid, over ±Scale/2 (±Scale for floor and stochastic)
+    Histogram roundingError; // e of inputs inside the grid, over ±Scale/2 (±Scale for floor and
+                             // stochastic)
     Histogram clippingError; // e of clipped inputs, over the largest clipping error either side
 
     friend bool operator==(const PassHistograms&, const PassHistograms&) = default;
@@ -36,10 +37,10 @@ struct PassOptions
     bool allFinite = false;
     std::size_t valueBins = 256;
     std::size_t errorBins = 128;
-    std::span<std::int32_t> codesOut;  // empty, or one slot per input
-    std::span<float> dequantOut;       // empty, or one slot per input
-    unsigned threads = 0;              // 0 = automatic
-    simd::Isa isa = simd::Isa::Auto;   // kernel variant (results agree up to float summation order)
+    std::span<std::int32_t> codesOut; // empty, or one slot per input
+    std::span<float> dequantOut;      // empty, or one slot per input
+    unsigned threads = 0;             // 0 = automatic
+    simd::Isa isa = simd::Isa::Auto;  // kernel variant (results agree up to float summation order)
     ProgressFn progress;
 };
 

@@ -10,7 +10,8 @@ Result<RealRange> calibrateRange(TensorView tensor, const TensorStats& stats,
         return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values to calibrate on");
     }
     switch (method) {
-    case CalibrationMethod::MinMax: return RealRange{stats.min, stats.max};
+    case CalibrationMethod::MinMax:
+        return RealRange{stats.min, stats.max};
     }
     return fail(ErrorCode::InvalidArgument, "unknown calibration method");
 }

@@ -4,7 +4,6 @@
 #include <array>
 #include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
 #include <utility>
 
@@ -25,20 +24,6 @@ std::optional<Enum> enumFromName(const std::array<const char*, N>& names, std::s
         }
     }
     return std::nullopt;
-}
-
-// "a, b, c" — for error messages that list the accepted names.
-template <std::size_t N>
-std::string joinNames(const std::array<const char*, N>& names)
-{
-    std::string joined;
-    for (const char* name : names) {
-        if (!joined.empty()) {
-            joined += ", ";
-        }
-        joined += name;
-    }
-    return joined;
 }
 
 } // namespace qs

@@ -21,21 +21,36 @@ std::string Error::describe() const
 const char* errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::FileNotFound: return "file-not-found";
-    case ErrorCode::ReadFailed: return "read-failed";
-    case ErrorCode::WriteFailed: return "write-failed";
-    case ErrorCode::BadMagic: return "bad-magic";
-    case ErrorCode::BadHeader: return "bad-header";
-    case ErrorCode::Truncated: return "truncated";
-    case ErrorCode::UnsupportedDtype: return "unsupported-dtype";
-    case ErrorCode::UnsupportedFormat: return "unsupported-format";
-    case ErrorCode::TooLarge: return "too-large";
-    case ErrorCode::EmptyTensor: return "empty-tensor";
-    case ErrorCode::NoFiniteValues: return "no-finite-values";
-    case ErrorCode::BadValue: return "bad-value";
-    case ErrorCode::TensorNotFound: return "tensor-not-found";
-    case ErrorCode::InvalidArgument: return "invalid-argument";
-    case ErrorCode::Cancelled: return "cancelled";
+    case ErrorCode::FileNotFound:
+        return "file-not-found";
+    case ErrorCode::ReadFailed:
+        return "read-failed";
+    case ErrorCode::WriteFailed:
+        return "write-failed";
+    case ErrorCode::BadMagic:
+        return "bad-magic";
+    case ErrorCode::BadHeader:
+        return "bad-header";
+    case ErrorCode::Truncated:
+        return "truncated";
+    case ErrorCode::UnsupportedDtype:
+        return "unsupported-dtype";
+    case ErrorCode::UnsupportedFormat:
+        return "unsupported-format";
+    case ErrorCode::TooLarge:
+        return "too-large";
+    case ErrorCode::EmptyTensor:
+        return "empty-tensor";
+    case ErrorCode::NoFiniteValues:
+        return "no-finite-values";
+    case ErrorCode::BadValue:
+        return "bad-value";
+    case ErrorCode::TensorNotFound:
+        return "tensor-not-found";
+    case ErrorCode::InvalidArgument:
+        return "invalid-argument";
+    case ErrorCode::Cancelled:
+        return "cancelled";
     }
     return "unknown";
 }

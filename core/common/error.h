@@ -9,7 +9,8 @@
 
 namespace qs {
 
-enum class ErrorCode {
+enum class ErrorCode
+{
     FileNotFound,
     ReadFailed,
     WriteFailed,
@@ -30,8 +31,8 @@ enum class ErrorCode {
 struct Error
 {
     ErrorCode code = ErrorCode::InvalidArgument;
-    std::string message;              // what is wrong, without the file name
-    std::string file;                 // the file it applies to, if any
+    std::string message;                 // what is wrong, without the file name
+    std::string file;                    // the file it applies to, if any
     std::optional<std::uint64_t> offset; // byte offset in `file` where it applies, if known
 
     // "FILE: MESSAGE (at byte N)" — the one line the CLI prints after "error: ".
@@ -40,8 +41,7 @@ struct Error
     friend bool operator==(const Error&, const Error&) = default;
 };
 
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, std::string message, std::string file = {},
                                    std::optional<std::uint64_t> offset = std::nullopt)

@@ -45,7 +45,8 @@ bool forEachChunk(const ChunkPlan& plan, unsigned threads,
         }
     };
 
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(total, 1))));
+    threads = std::max(
+        1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(total, 1))));
     std::vector<std::jthread> helpers;
     helpers.reserve(threads - 1);
     for (unsigned worker = 1; worker < threads; ++worker) {

@@ -55,7 +55,8 @@ template <typename F> using IntOf = typename Traits<F>::Int;
 template <typename F> using UIntOf = typename Traits<F>::UInt;
 template <typename F> using MaskOf = typename Traits<F>::Mask;
 template <typename F> inline constexpr int kLanesOf = static_cast<int>(sizeof(F) / sizeof(float));
-template <typename F> concept FloatVector = std::is_same_v<F, Float4> || std::is_same_v<F, Float8>;
+template <typename F>
+concept FloatVector = std::is_same_v<F, Float4> || std::is_same_v<F, Float8>;
 
 // A value of type T with every lane equal to `value`.
 template <typename T, typename S> [[gnu::always_inline]] inline T splat(S value)
@@ -67,7 +68,10 @@ template <typename T, typename S> [[gnu::always_inline]] inline T splat(S value)
     }
 }
 
-[[gnu::always_inline]] inline float abs(float x) { return __builtin_fabsf(x); }
+[[gnu::always_inline]] inline float abs(float x)
+{
+    return __builtin_fabsf(x);
+}
 template <FloatVector F> [[gnu::always_inline]] inline F abs(F x)
 {
     return reinterpret_cast<F>(reinterpret_cast<IntOf<F>>(x) & 0x7fffffff);
@@ -87,21 +91,51 @@ template <FloatVector F> [[gnu::always_inline]] inline F copySign(F magnitude, F
 }
 
 // Truncation toward zero; valid for |x| < 2^31 (callers bound their values first).
-[[gnu::always_inline]] inline std::int32_t toInt(float x) { return static_cast<std::int32_t>(x); }
+[[gnu::always_inline]] inline std::int32_t toInt(float x)
+{
+    return static_cast<std::int32_t>(x);
+}
 template <FloatVector F> [[gnu::always_inline]] inline IntOf<F> toInt(F x)
 {
     return __builtin_convertvector(x, IntOf<F>);
 }
-[[gnu::always_inline]] inline float toFloat(std::int32_t x) { return static_cast<float>(x); }
-[[gnu::always_inline]] inline Float4 toFloat(Int4 x) { return __builtin_convertvector(x, Float4); }
-[[gnu::always_inline]] inline Float8 toFloat(Int8 x) { return __builtin_convertvector(x, Float8); }
+[[gnu::always_inline]] inline float toFloat(std::int32_t x)
+{
+    return static_cast<float>(x);
+}
+[[gnu::always_inline]] inline Float4 toFloat(Int4 x)
+{
+    return __builtin_convertvector(x, Float4);
+}
+[[gnu::always_inline]] inline Float8 toFloat(Int8 x)
+{
+    return __builtin_convertvector(x, Float8);
+}
 
-[[gnu::always_inline]] inline std::uint32_t asUnsigned(std::int32_t x) { return static_cast<std::uint32_t>(x); }
-[[gnu::always_inline]] inline UInt4 asUnsigned(Int4 x) { return reinterpret_cast<UInt4>(x); }
-[[gnu::always_inline]] inline UInt8 asUnsigned(Int8 x) { return reinterpret_cast<UInt8>(x); }
-[[gnu::always_inline]] inline std::int32_t asSigned(std::uint32_t x) { return static_cast<std::int32_t>(x); }
-[[gnu::always_inline]] inline Int4 asSigned(UInt4 x) { return reinterpret_cast<Int4>(x); }
-[[gnu::always_inline]] inline Int8 asSigned(UInt8 x) { return reinterpret_cast<Int8>(x); }
+[[gnu::always_inline]] inline std::uint32_t asUnsigned(std::int32_t x)
+{
+    return static_cast<std::uint32_t>(x);
+}
+[[gnu::always_inline]] inline UInt4 asUnsigned(Int4 x)
+{
+    return reinterpret_cast<UInt4>(x);
+}
+[[gnu::always_inline]] inline UInt8 asUnsigned(Int8 x)
+{
+    return reinterpret_cast<UInt8>(x);
+}
+[[gnu::always_inline]] inline std::int32_t asSigned(std::uint32_t x)
+{
+    return static_cast<std::int32_t>(x);
+}
+[[gnu::always_inline]] inline Int4 asSigned(UInt4 x)
+{
+    return reinterpret_cast<Int4>(x);
+}
+[[gnu::always_inline]] inline Int8 asSigned(UInt8 x)
+{
+    return reinterpret_cast<Int8>(x);
+}
 
 // Lane masks as 1/0 counts.
 template <typename I> [[gnu::always_inline]] inline auto ones(I mask)
@@ -124,14 +158,16 @@ template <FloatVector F> [[gnu::always_inline]] inline void store(float* p, F v)
 {
     *reinterpret_cast<typename Traits<F>::Unaligned*>(p) = v;
 }
-template <typename I> requires(std::is_same_v<I, Int4> || std::is_same_v<I, Int8>)
-[[gnu::always_inline]] inline void store(std::int32_t* p, I v)
+template <typename I>
+requires(std::is_same_v<I, Int4> || std::is_same_v<I, Int8>)
+    [[gnu::always_inline]] inline void store(std::int32_t* p, I v)
 {
     using F = std::conditional_t<std::is_same_v<I, Int4>, Float4, Float8>;
     *reinterpret_cast<typename Traits<F>::UnalignedInt*>(p) = v;
 }
-template <typename U> requires(std::is_same_v<U, UInt4> || std::is_same_v<U, UInt8>)
-[[gnu::always_inline]] inline void store(std::uint32_t* p, U v)
+template <typename U>
+requires(std::is_same_v<U, UInt4> || std::is_same_v<U, UInt8>)
+    [[gnu::always_inline]] inline void store(std::uint32_t* p, U v)
 {
     using F = std::conditional_t<std::is_same_v<U, UInt4>, Float4, Float8>;
     *reinterpret_cast<typename Traits<F>::UnalignedUInt*>(p) = v;
@@ -173,7 +209,12 @@ template <typename V> [[gnu::always_inline]] inline float minLanes(const V& v)
 
 // Which kernel variant to run: Auto picks AVX2 when the CPU has it. Tests and the benchmark force
 // the baseline to compare the two.
-enum class Isa { Auto, Baseline, Avx2 };
+enum class Isa
+{
+    Auto,
+    Baseline,
+    Avx2
+};
 
 // True when the 8-lane (AVX2) kernels should run for `requested`: never on a CPU without AVX2.
 bool useAvx2(Isa requested = Isa::Auto);

@@ -12,7 +12,8 @@ namespace {
 constexpr std::uint32_t kTutorialSeed = 8215;
 
 constexpr std::array kPresets{
-    DataPreset{"tutorial-3", "np.random.seed(8215); np.random.randn(3): the tutorial's three values"},
+    DataPreset{"tutorial-3",
+               "np.random.seed(8215); np.random.randn(3): the tutorial's three values"},
     DataPreset{"tutorial-outlier", "1000 values uniform in [-1, 1] plus one outlier at 100"},
     DataPreset{"relu-activations", "65,536 ReLU activations: half exact zeros"},
     DataPreset{"heavy-tailed-weights", "256x256 Student-t (df 3) weights, scale 0.02"},
@@ -53,7 +54,8 @@ std::span<const DataPreset> dataPresets()
 
 Result<Tensor> makePresetTensor(std::string_view name)
 {
-    const bool known = std::ranges::any_of(kPresets, [&](const DataPreset& p) { return p.name == name; });
+    const bool known =
+        std::ranges::any_of(kPresets, [&](const DataPreset& p) { return p.name == name; });
     if (!known) {
         std::string names;
         for (const DataPreset& preset : kPresets) {

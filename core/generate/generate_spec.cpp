@@ -42,8 +42,17 @@ std::optional<OutlierUnit> outlierUnitFromName(std::string_view name)
     return enumFromName<OutlierUnit>(kUnitNames, name);
 }
 
-std::span<const char* const> distributionNames() { return kDistributionNames; }
-std::span<const char* const> outlierSignNames() { return kSignNames; }
-std::span<const char* const> outlierUnitNames() { return kUnitNames; }
+std::span<const char* const> distributionNames()
+{
+    return kDistributionNames;
+}
+std::span<const char* const> outlierSignNames()
+{
+    return kSignNames;
+}
+std::span<const char* const> outlierUnitNames()
+{
+    return kUnitNames;
+}
 
 } // namespace qs

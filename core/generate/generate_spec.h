@@ -13,7 +13,8 @@ namespace qs {
 
 // Every distribution draws from NumPy's legacy stream (np.random.seed(seed)), so each one has a
 // NumPy one-liner that gives the same float64 values before the cast to float32:
-enum class Distribution {
+enum class Distribution
+{
     Normal,    // np.random.normal(mean, std, N)
     Uniform,   // np.random.uniform(low, high, N)
     Laplace,   // np.random.laplace(mean, scale, N)
@@ -26,12 +27,14 @@ enum class Distribution {
 std::string_view distributionName(Distribution distribution);
 std::optional<Distribution> distributionFromName(std::string_view name);
 
-enum class OutlierUnit {
+enum class OutlierUnit
+{
     Sigma,    // value = mean ± magnitude · std of the generated data
     Absolute, // value = ± magnitude
 };
 
-enum class OutlierSign {
+enum class OutlierSign
+{
     Positive,
     Negative,
     Alternate, // +, −, +, ... in position order
@@ -63,13 +66,13 @@ struct GenerateSpec
     Distribution distribution = Distribution::Normal;
     Shape shape{1024};
     std::uint32_t seed = 0;
-    double mean = 0;   // normal, laplace (loc), student-t (loc), lognormal (μ of log), bimodal, relu
-    double std = 1;    // normal, lognormal (σ of log), bimodal, relu
-    double low = -1;   // uniform
-    double high = 1;   // uniform
-    double scale = 1;  // laplace, student-t
-    double df = 3;     // student-t degrees of freedom
-    double mean2 = 3;  // bimodal: second component's mean
+    double mean = 0; // normal, laplace (loc), student-t (loc), lognormal (μ of log), bimodal, relu
+    double std = 1;  // normal, lognormal (σ of log), bimodal, relu
+    double low = -1; // uniform
+    double high = 1; // uniform
+    double scale = 1;    // laplace, student-t
+    double df = 3;       // student-t degrees of freedom
+    double mean2 = 3;    // bimodal: second component's mean
     double weight = 0.5; // bimodal: share of the first component
     OutlierSpec outliers;
 

@@ -13,7 +13,9 @@ namespace {
 
 Result<void> validate(const GenerateSpec& spec)
 {
-    auto bad = [](std::string message) { return fail(ErrorCode::InvalidArgument, std::move(message)); };
+    auto bad = [](std::string message) {
+        return fail(ErrorCode::InvalidArgument, std::move(message));
+    };
     const bool finiteParams = std::isfinite(spec.mean) && std::isfinite(spec.std) &&
                               std::isfinite(spec.low) && std::isfinite(spec.high) &&
                               std::isfinite(spec.scale) && std::isfinite(spec.df) &&
@@ -54,16 +56,22 @@ Result<void> validate(const GenerateSpec& spec)
 double draw(NumpyRandom& rng, const GenerateSpec& spec)
 {
     switch (spec.distribution) {
-    case Distribution::Normal: return spec.mean + spec.std * rng.gauss();
-    case Distribution::Uniform: return spec.low + (spec.high - spec.low) * rng.uniform();
-    case Distribution::Laplace: return rng.laplace(spec.mean, spec.scale);
-    case Distribution::StudentT: return spec.mean + spec.scale * rng.standardT(spec.df);
-    case Distribution::LogNormal: return std::exp(spec.mean + spec.std * rng.gauss());
+    case Distribution::Normal:
+        return spec.mean + spec.std * rng.gauss();
+    case Distribution::Uniform:
+        return spec.low + (spec.high - spec.low) * rng.uniform();
+    case Distribution::Laplace:
+        return rng.laplace(spec.mean, spec.scale);
+    case Distribution::StudentT:
+        return spec.mean + spec.scale * rng.standardT(spec.df);
+    case Distribution::LogNormal:
+        return std::exp(spec.mean + spec.std * rng.gauss());
     case Distribution::Bimodal: {
         const double centre = rng.uniform() < spec.weight ? spec.mean : spec.mean2;
         return centre + spec.std * rng.gauss();
     }
-    case Distribution::Relu: return std::max(spec.mean + spec.std * rng.gauss(), 0.0);
+    case Distribution::Relu:
+        return std::max(spec.mean + spec.std * rng.gauss(), 0.0);
     }
     return 0;
 }
@@ -93,8 +101,8 @@ Result<Tensor> generateTensor(const GenerateSpec& spec)
     }
     if (spec.outliers.count > 0) {
         const TensorStats clean = computeStats(tensor.values);
-        if (auto injected = injectOutliers(tensor.values, spec.outliers, spec.seed, clean.mean,
-                                           clean.std);
+        if (auto injected =
+                injectOutliers(tensor.values, spec.outliers, spec.seed, clean.mean, clean.std);
             !injected) {
             return std::unexpected(injected.error());
         }
@@ -106,9 +114,9 @@ Result<void> injectOutliers(std::span<float> values, const OutlierSpec& outliers
                             std::uint32_t seed, double mean, double std)
 {
     if (outliers.count > values.size()) {
-        return fail(ErrorCode::InvalidArgument,
-                    "cannot place " + std::to_string(outliers.count) + " outliers in " +
-                        std::to_string(values.size()) + " values");
+        return fail(ErrorCode::InvalidArgument, "cannot place " + std::to_string(outliers.count) +
+                                                    " outliers in " +
+                                                    std::to_string(values.size()) + " values");
     }
     if (!std::isfinite(outliers.magnitude)) {
         return fail(ErrorCode::InvalidArgument, "outlier magnitude must be a finite number");
@@ -127,13 +135,21 @@ Result<void> injectOutliers(std::span<float> values, const OutlierSpec& outliers
     for (const std::size_t position : positions) {
         bool positive = true;
         switch (outliers.sign) {
-        case OutlierSign::Positive: positive = true; break;
-        case OutlierSign::Negative: positive = false; break;
-        case OutlierSign::Alternate: positive = index % 2 == 0; break;
-        case OutlierSign::Random: positive = rng.uniform() < 0.5; break;
+        case OutlierSign::Positive:
+            positive = true;
+            break;
+        case OutlierSign::Negative:
+            positive = false;
+            break;
+        case OutlierSign::Alternate:
+            positive = index % 2 == 0;
+            break;
+        case OutlierSign::Random:
+            positive = rng.uniform() < 0.5;
+            break;
         }
-        const double offset = outliers.unit == OutlierUnit::Sigma ? outliers.magnitude * std
-                                                                  : outliers.magnitude;
+        const double offset =
+            outliers.unit == OutlierUnit::Sigma ? outliers.magnitude * std : outliers.magnitude;
         const double centre = outliers.unit == OutlierUnit::Sigma ? mean : 0.0;
         values[position] = static_cast<float>(positive ? centre + offset : centre - offset);
         ++index;

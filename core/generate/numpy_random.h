@@ -20,11 +20,11 @@ public:
     explicit NumpyRandom(std::uint32_t seed);
 
     std::uint32_t nextUInt32();
-    double uniform();               // [0, 1), NumPy's random_sample
-    double gauss();                 // standard normal, NumPy's legacy_gauss (randn)
-    double standardExponential();   // legacy: −log(1 − U)
-    double standardGamma(double shape); // legacy Marsaglia–Tsang / Johnk variant
-    double standardT(double df);    // legacy_standard_t
+    double uniform();                         // [0, 1), NumPy's random_sample
+    double gauss();                           // standard normal, NumPy's legacy_gauss (randn)
+    double standardExponential();             // legacy: −log(1 − U)
+    double standardGamma(double shape);       // legacy Marsaglia–Tsang / Johnk variant
+    double standardT(double df);              // legacy_standard_t
     double laplace(double loc, double scale); // random_laplace
 
 private:

@@ -34,7 +34,8 @@ Result<void> writeFileAtomically(const std::string& path, std::span<const std::b
     const std::string temporary = temporarySibling(path);
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (file == nullptr) {
-        return fail(ErrorCode::WriteFailed, "cannot create the file (missing folder or no permission)", path);
+        return fail(ErrorCode::WriteFailed,
+                    "cannot create the file (missing folder or no permission)", path);
     }
     const bool written = writeAll(file, header) && writeAll(file, body) && std::fflush(file) == 0;
     const bool closed = std::fclose(file) == 0;

@@ -7,8 +7,7 @@ namespace qs {
 
 FileByteReader::FileByteReader(std::string path, std::ifstream stream, std::uint64_t size)
     : m_path(std::move(path)), m_stream(std::move(stream)), m_size(size)
-{
-}
+{}
 
 Result<FileByteReader> FileByteReader::open(const std::string& path)
 {

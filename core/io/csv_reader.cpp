@@ -10,7 +10,12 @@
 namespace qs {
 namespace {
 
-enum class Separator { Comma, Semicolon, Whitespace };
+enum class Separator
+{
+    Comma,
+    Semicolon,
+    Whitespace
+};
 
 bool isBlank(char c)
 {
@@ -62,7 +67,8 @@ std::vector<std::string_view> splitCells(std::string_view line, Separator separa
     std::size_t start = 0;
     for (;;) {
         const std::size_t end = line.find(sep, start);
-        cells.push_back(trim(line.substr(start, end == std::string_view::npos ? end : end - start)));
+        cells.push_back(
+            trim(line.substr(start, end == std::string_view::npos ? end : end - start)));
         if (end == std::string_view::npos) {
             break;
         }
@@ -143,8 +149,9 @@ Result<LoadedTensor> parseCsv(std::string_view text, const std::string& fileName
             columns = row.size();
         } else if (row.size() != columns) {
             return fail(ErrorCode::BadHeader,
-                        "line " + std::to_string(lineNumber) + " has " + std::to_string(row.size()) +
-                            " columns, earlier rows have " + std::to_string(columns),
+                        "line " + std::to_string(lineNumber) + " has " +
+                            std::to_string(row.size()) + " columns, earlier rows have " +
+                            std::to_string(columns),
                         fileName, lineOffset);
         }
         values.insert(values.end(), row.begin(), row.end());

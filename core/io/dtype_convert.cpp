@@ -10,12 +10,12 @@
 namespace qs {
 namespace {
 
-template <typename T>
-T load(const std::byte* p, bool swap)
+template <typename T> T load(const std::byte* p, bool swap)
 {
-    using Bits = std::conditional_t<sizeof(T) == 1, std::uint8_t,
-                 std::conditional_t<sizeof(T) == 2, std::uint16_t,
-                 std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>>;
+    using Bits = std::conditional_t<
+        sizeof(T) == 1, std::uint8_t,
+        std::conditional_t<sizeof(T) == 2, std::uint16_t,
+                           std::conditional_t<sizeof(T) == 4, std::uint32_t, std::uint64_t>>>;
     Bits bits;
     std::memcpy(&bits, p, sizeof bits);
     if constexpr (sizeof(T) > 1) {
@@ -60,24 +60,44 @@ void convertToFloat(std::span<const std::byte> src, Dtype dtype, ByteOrder order
             return static_cast<float>(Eigen::numext::bit_cast<Eigen::bfloat16>(bits));
         });
         break;
-    case Dtype::Float32: convertAll<float>(src, swap, dst); break;
-    case Dtype::Float64: convertAll<double>(src, swap, dst); break;
-    case Dtype::Int8: convertAll<std::int8_t>(src, swap, dst); break;
-    case Dtype::UInt8: convertAll<std::uint8_t>(src, swap, dst); break;
-    case Dtype::Int16: convertAll<std::int16_t>(src, swap, dst); break;
-    case Dtype::UInt16: convertAll<std::uint16_t>(src, swap, dst); break;
-    case Dtype::Int32: convertAll<std::int32_t>(src, swap, dst); break;
-    case Dtype::UInt32: convertAll<std::uint32_t>(src, swap, dst); break;
-    case Dtype::Int64: convertAll<std::int64_t>(src, swap, dst); break;
-    case Dtype::UInt64: convertAll<std::uint64_t>(src, swap, dst); break;
+    case Dtype::Float32:
+        convertAll<float>(src, swap, dst);
+        break;
+    case Dtype::Float64:
+        convertAll<double>(src, swap, dst);
+        break;
+    case Dtype::Int8:
+        convertAll<std::int8_t>(src, swap, dst);
+        break;
+    case Dtype::UInt8:
+        convertAll<std::uint8_t>(src, swap, dst);
+        break;
+    case Dtype::Int16:
+        convertAll<std::int16_t>(src, swap, dst);
+        break;
+    case Dtype::UInt16:
+        convertAll<std::uint16_t>(src, swap, dst);
+        break;
+    case Dtype::Int32:
+        convertAll<std::int32_t>(src, swap, dst);
+        break;
+    case Dtype::UInt32:
+        convertAll<std::uint32_t>(src, swap, dst);
+        break;
+    case Dtype::Int64:
+        convertAll<std::int64_t>(src, swap, dst);
+        break;
+    case Dtype::UInt64:
+        convertAll<std::uint64_t>(src, swap, dst);
+        break;
     case Dtype::Bool:
-        convertAll<std::uint8_t>(src, swap, dst, [](std::uint8_t v) { return v != 0 ? 1.0f : 0.0f; });
+        convertAll<std::uint8_t>(src, swap, dst,
+                                 [](std::uint8_t v) { return v != 0 ? 1.0f : 0.0f; });
         break;
     }
 }
 
-template <typename T>
-static void storeLittle(std::span<const T> src, std::span<std::byte> dst)
+template <typename T> static void storeLittle(std::span<const T> src, std::span<std::byte> dst)
 {
     static_assert(sizeof(T) == 4);
     assert(dst.size() >= src.size() * 4);

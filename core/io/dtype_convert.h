@@ -8,7 +8,11 @@
 
 namespace qs {
 
-enum class ByteOrder { Little, Big };
+enum class ByteOrder
+{
+    Little,
+    Big
+};
 
 // Converts src.size() / dtypeSize(dtype) elements into `dst` (which must hold that many).
 // Integers and float64 are rounded to the nearest float32, as NumPy's astype('float32').

@@ -11,10 +11,8 @@ namespace {
 class DictParser
 {
 public:
-    DictParser(std::string_view text, std::uint64_t baseOffset)
-        : m_text(text), m_base(baseOffset)
-    {
-    }
+    DictParser(std::string_view text, std::uint64_t baseOffset) : m_text(text), m_base(baseOffset)
+    {}
 
     std::unexpected<Error> error(std::string message) const
     {
@@ -126,8 +124,9 @@ private:
 
 Result<NpyDtype> parseNpyDescr(std::string_view descr)
 {
-    auto unsupported = [&](std::string what) {
-        return fail(ErrorCode::UnsupportedDtype, what + " dtype '" + std::string(descr) + "' is not supported");
+    auto unsupported = [&](const std::string& what) {
+        return fail(ErrorCode::UnsupportedDtype,
+                    what + " dtype '" + std::string(descr) + "' is not supported");
     };
     if (descr.empty()) {
         return unsupported("empty");
@@ -146,15 +145,21 @@ Result<NpyDtype> parseNpyDescr(std::string_view descr)
     const auto [ptr, ec] = std::from_chars(rest.data() + 1, rest.data() + rest.size(), size);
     const bool sized = ec == std::errc() && ptr == rest.data() + rest.size();
     switch (kind) {
-    case 'O': return unsupported("object");
-    case 'c': return unsupported("complex");
+    case 'O':
+        return unsupported("object");
+    case 'c':
+        return unsupported("complex");
     case 'U':
     case 'S':
-    case 'a': return unsupported("string");
-    case 'V': return unsupported("void/structured");
+    case 'a':
+        return unsupported("string");
+    case 'V':
+        return unsupported("void/structured");
     case 'M':
-    case 'm': return unsupported("datetime");
-    default: break;
+    case 'm':
+        return unsupported("datetime");
+    default:
+        break;
     }
     if (!sized) {
         return unsupported("malformed");
@@ -163,37 +168,62 @@ Result<NpyDtype> parseNpyDescr(std::string_view descr)
         result.dtype = d;
         return result;
     };
-    if (kind == 'f' && size == 2) return pick(Dtype::Float16);
-    if (kind == 'f' && size == 4) return pick(Dtype::Float32);
-    if (kind == 'f' && size == 8) return pick(Dtype::Float64);
-    if (kind == 'i' && size == 1) return pick(Dtype::Int8);
-    if (kind == 'i' && size == 2) return pick(Dtype::Int16);
-    if (kind == 'i' && size == 4) return pick(Dtype::Int32);
-    if (kind == 'i' && size == 8) return pick(Dtype::Int64);
-    if (kind == 'u' && size == 1) return pick(Dtype::UInt8);
-    if (kind == 'u' && size == 2) return pick(Dtype::UInt16);
-    if (kind == 'u' && size == 4) return pick(Dtype::UInt32);
-    if (kind == 'u' && size == 8) return pick(Dtype::UInt64);
-    if (kind == 'b' && size == 1) return pick(Dtype::Bool);
+    if (kind == 'f' && size == 2)
+        return pick(Dtype::Float16);
+    if (kind == 'f' && size == 4)
+        return pick(Dtype::Float32);
+    if (kind == 'f' && size == 8)
+        return pick(Dtype::Float64);
+    if (kind == 'i' && size == 1)
+        return pick(Dtype::Int8);
+    if (kind == 'i' && size == 2)
+        return pick(Dtype::Int16);
+    if (kind == 'i' && size == 4)
+        return pick(Dtype::Int32);
+    if (kind == 'i' && size == 8)
+        return pick(Dtype::Int64);
+    if (kind == 'u' && size == 1)
+        return pick(Dtype::UInt8);
+    if (kind == 'u' && size == 2)
+        return pick(Dtype::UInt16);
+    if (kind == 'u' && size == 4)
+        return pick(Dtype::UInt32);
+    if (kind == 'u' && size == 8)
+        return pick(Dtype::UInt64);
+    if (kind == 'b' && size == 1)
+        return pick(Dtype::Bool);
     return unsupported(kind == 'f' ? "extended-precision float" : "unknown");
 }
 
 std::string npyDescr(Dtype dtype)
 {
     switch (dtype) {
-    case Dtype::Float16: return "<f2";
-    case Dtype::BFloat16: return "<V2"; // NumPy has no bfloat16; never written
-    case Dtype::Float32: return "<f4";
-    case Dtype::Float64: return "<f8";
-    case Dtype::Int8: return "|i1";
-    case Dtype::UInt8: return "|u1";
-    case Dtype::Int16: return "<i2";
-    case Dtype::UInt16: return "<u2";
-    case Dtype::Int32: return "<i4";
-    case Dtype::UInt32: return "<u4";
-    case Dtype::Int64: return "<i8";
-    case Dtype::UInt64: return "<u8";
-    case Dtype::Bool: return "|b1";
+    case Dtype::Float16:
+        return "<f2";
+    case Dtype::BFloat16:
+        return "<V2"; // NumPy has no bfloat16; never written
+    case Dtype::Float32:
+        return "<f4";
+    case Dtype::Float64:
+        return "<f8";
+    case Dtype::Int8:
+        return "|i1";
+    case Dtype::UInt8:
+        return "|u1";
+    case Dtype::Int16:
+        return "<i2";
+    case Dtype::UInt16:
+        return "<u2";
+    case Dtype::Int32:
+        return "<i4";
+    case Dtype::UInt32:
+        return "<u4";
+    case Dtype::Int64:
+        return "<i8";
+    case Dtype::UInt64:
+        return "<u8";
+    case Dtype::Bool:
+        return "|b1";
     }
     return "<f4";
 }

@@ -36,8 +36,10 @@ Result<NpyHeader> readHeaderImpl(ByteReader& reader)
     }
     std::array<std::byte, 8> prefix{};
     if (reader.size() < prefix.size()) {
-        return fail(ErrorCode::Truncated, "file is only " + std::to_string(reader.size()) +
-                                              " bytes, too short for an .npy header", {}, 0);
+        return fail(ErrorCode::Truncated,
+                    "file is only " + std::to_string(reader.size()) +
+                        " bytes, too short for an .npy header",
+                    {}, 0);
     }
     if (auto ok = reader.read(prefix); !ok) {
         return std::unexpected(ok.error());
@@ -62,8 +64,9 @@ Result<NpyHeader> readHeaderImpl(ByteReader& reader)
     const std::uint64_t dictOffset = reader.position();
     if (headerLength > reader.remaining()) {
         return fail(ErrorCode::Truncated,
-                    "header length " + std::to_string(headerLength) + " runs past the end of the file (" +
-                        std::to_string(reader.size()) + " bytes)",
+                    "header length " + std::to_string(headerLength) +
+                        " runs past the end of the file (" + std::to_string(reader.size()) +
+                        " bytes)",
                     {}, 8);
     }
     std::string dict(headerLength, '\0');
@@ -122,16 +125,17 @@ Result<LoadedTensor> readNpy(ByteReader& reader, const std::string& tensorName)
     tensor.sourceDtype = header->dtype.dtype;
     tensor.values.resize(count);
 
-    if (auto ok = readElements(reader, header->dtype.dtype, header->dtype.order, tensor.values); !ok) {
+    if (auto ok = readElements(reader, header->dtype.dtype, header->dtype.order, tensor.values);
+        !ok) {
         return std::unexpected(inFile(ok.error(), reader));
     }
     if (header->fortranOrder && tensor.shape.size() > 1) {
         tensor.values = fortranToC(tensor.values, tensor.shape);
     }
     if (reader.remaining() > 0) {
-        loaded.warnings.push_back({WarningCode::TrailingData,
-                                   reader.name() + ": " + std::to_string(reader.remaining()) +
-                                       " bytes after the array data were ignored"});
+        loaded.warnings.push_back(
+            {WarningCode::TrailingData, reader.name() + ": " + std::to_string(reader.remaining()) +
+                                            " bytes after the array data were ignored"});
     }
     return loaded;
 }

@@ -11,7 +11,8 @@ namespace qs {
 namespace {
 
 template <typename T>
-Result<void> write(const std::string& path, std::span<const T> values, const Shape& shape, Dtype dtype)
+Result<void> write(const std::string& path, std::span<const T> values, const Shape& shape,
+                   Dtype dtype)
 {
     assert(elementCount(shape) == values.size());
     const std::string header = makeNpyHeader(dtype, shape);

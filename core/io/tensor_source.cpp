@@ -23,9 +23,12 @@ std::string lowerExtension(const std::string& path)
 Result<LoadedTensor> readFile(const FileSpec& file, FileFormat format)
 {
     switch (format) {
-    case FileFormat::Npy: return readNpyFile(file.path);
-    case FileFormat::Csv: return readCsvFile(file.path);
-    case FileFormat::Raw: return readRawFile(file.path, *file.raw);
+    case FileFormat::Npy:
+        return readNpyFile(file.path);
+    case FileFormat::Csv:
+        return readCsvFile(file.path);
+    case FileFormat::Raw:
+        return readRawFile(file.path, *file.raw);
     }
     return fail(ErrorCode::UnsupportedFormat, "unknown format", file.path);
 }

@@ -31,7 +31,12 @@ struct PresetSpec
 
 using TensorSource = std::variant<GenerateSpec, PresetSpec, FileSpec>;
 
-enum class FileFormat { Npy, Csv, Raw };
+enum class FileFormat
+{
+    Npy,
+    Csv,
+    Raw
+};
 
 // "weights.npz#layer1.weight" -> {path, tensor name}. The text after the last '#' is a tensor
 // name unless the whole string names an existing file.

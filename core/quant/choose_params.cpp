@@ -73,19 +73,20 @@ Result<ParamsChoice> chooseParams(RealRange range, const QuantSpec& spec)
     }
 
     if (!isUsableScale(p.scale)) {
-        choice.warnings.push_back(
-            {WarningCode::ScaleFloored,
-             "the range [" + formatDouble(range.lo) + ", " + formatDouble(range.hi) +
-                 "] is (nearly) constant: scale " + formatDouble(p.scale) +
-                 " raised to float32 eps " + formatDouble(kScaleFloor)});
+        choice.warnings.push_back({WarningCode::ScaleFloored,
+                                   "the range [" + formatDouble(range.lo) + ", " +
+                                       formatDouble(range.hi) + "] is (nearly) constant: scale " +
+                                       formatDouble(p.scale) + " raised to float32 eps " +
+                                       formatDouble(kScaleFloor)});
         p.scale = kScaleFloor;
     }
 
     if (spec.scheme == Scheme::Asymmetric) {
         // NumPy: float32 scalar / float64 scale -> float64, np.round -> half to even.
-        const double anchored = spec.zeroPointAnchor == ZeroPointAnchor::Max
-                                    ? p.qmax - std::nearbyint(static_cast<float>(range.hi) / p.scale)
-                                    : p.qmin - std::nearbyint(static_cast<float>(range.lo) / p.scale);
+        const double anchored =
+            spec.zeroPointAnchor == ZeroPointAnchor::Max
+                ? p.qmax - std::nearbyint(static_cast<float>(range.hi) / p.scale)
+                : p.qmin - std::nearbyint(static_cast<float>(range.lo) / p.scale);
         zeroPoint = anchored;
     }
 
@@ -95,11 +96,11 @@ Result<ParamsChoice> chooseParams(RealRange range, const QuantSpec& spec)
     }
     p.zeroPoint = static_cast<std::int32_t>(zeroPoint);
     if (p.zeroPoint < p.qmin || p.zeroPoint > p.qmax) {
-        choice.warnings.push_back(
-            {WarningCode::ZeroPointOutside,
-             "zero point " + std::to_string(p.zeroPoint) + " lies outside the code range [" +
-                 std::to_string(p.qmin) + ", " + std::to_string(p.qmax) +
-                 "]: real 0 has no exact code"});
+        choice.warnings.push_back({WarningCode::ZeroPointOutside,
+                                   "zero point " + std::to_string(p.zeroPoint) +
+                                       " lies outside the code range [" + std::to_string(p.qmin) +
+                                       ", " + std::to_string(p.qmax) +
+                                       "]: real 0 has no exact code"});
     }
     if (std::fabs(static_cast<double>(p.zeroPoint)) > 16777216.0) {
         choice.warnings.push_back(

@@ -22,7 +22,13 @@
 
 namespace qs {
 
-enum class ClipState : std::uint8_t { Inside = 0, Below = 1, Above = 2, NonFinite = 3 };
+enum class ClipState : std::uint8_t
+{
+    Inside = 0,
+    Below = 1,
+    Above = 2,
+    NonFinite = 3
+};
 
 // The element step for F = float (one value) or a simd float vector (4 or 8 lanes).
 struct ElementQuantizer
@@ -38,8 +44,7 @@ struct ElementQuantizer
         : scale(p.elementScale()), zero(p.elementZeroPoint()),
           lowest(static_cast<float>(p.qmin) - 1.0f), highest(static_cast<float>(p.qmax) + 1.0f),
           qmin(static_cast<float>(p.qmin)), qmax(static_cast<float>(p.qmax))
-    {
-    }
+    {}
 
     // R/Scale + Z exactly as NumPy computes it (no clamping): the walkthrough's "R/scale" column.
     template <typename F> [[gnu::always_inline]] F scaled(F x) const
@@ -51,7 +56,7 @@ struct ElementQuantizer
     template <typename F> [[gnu::always_inline]] F bounded(F x) const
     {
         F v = scaled(x);
-        v = v != v ? simd::splat<F>(zero) : v;
+        v = v != v ? simd::splat<F>(zero) : v; // NOLINT(misc-redundant-expression): NaN test
         v = v < simd::splat<F>(lowest) ? simd::splat<F>(lowest) : v;
         v = v > simd::splat<F>(highest) ? simd::splat<F>(highest) : v;
         return v;
@@ -75,8 +80,7 @@ struct ElementQuantizer
 // Exact rounding of |v| <= 2^22. `u` in [0, 1) is used by Stochastic only.
 // Half-even, half-away and floor keep the sign of zero as C's rint/round/floor do (np.round(-0.3)
 // is -0.0), so dequantized values match NumPy's bit for bit.
-template <Rounding Mode, typename F>
-[[gnu::always_inline]] inline F roundBounded(F v, F u)
+template <Rounding Mode, typename F> [[gnu::always_inline]] inline F roundBounded(F v, F u)
 {
     using simd::splat;
     // Adding and removing 1.5·2^23 leaves v's integer part in the mantissa, rounded by the FPU's
@@ -92,7 +96,8 @@ template <Rounding Mode, typename F>
         return simd::copySign((v + magic) - magic, v);
     } else if constexpr (Mode == Rounding::HalfAwayFromZero) {
         const F rest = v - truncated; // exact
-        return simd::copySign(truncated + (rest >= half ? one : zero) - (rest <= -half ? one : zero), v);
+        return simd::copySign(
+            truncated + (rest >= half ? one : zero) - (rest <= -half ? one : zero), v);
     } else if constexpr (Mode == Rounding::HalfUp) {
         return floored + (v - floored >= half ? one : zero);
     } else if constexpr (Mode == Rounding::Floor) {
@@ -122,7 +127,8 @@ inline std::uint32_t stochasticKey(std::uint64_t seed, std::uint32_t indexHigh)
 }
 
 // u in [0, 1) with 24 random bits, for U = std::uint32_t or a vector of element indices.
-template <typename U> [[gnu::always_inline]] inline auto stochasticUniform(std::uint32_t key, U indexLow)
+template <typename U>
+[[gnu::always_inline]] inline auto stochasticUniform(std::uint32_t key, U indexLow)
 {
     const U bits = mix32(indexLow ^ key) >> 8; // < 2^24: exact as a signed int and as a float
     return simd::toFloat(simd::asSigned(bits)) * 0x1p-24f;
@@ -131,9 +137,9 @@ template <typename U> [[gnu::always_inline]] inline auto stochasticUniform(std::
 // One element through the whole step, for the walkthrough and the naive paths.
 struct QuantizedElement
 {
-    float scaled;   // R/Scale + Z before rounding
-    float rounded;  // Round(R/Scale + Z) before clipping (the tutorial's quant_result)
-    float clipped;  // Q as the float32 NumPy holds (keeps the sign of zero: -0.)
+    float scaled;  // R/Scale + Z before rounding
+    float rounded; // Round(R/Scale + Z) before clipping (the tutorial's quant_result)
+    float clipped; // Q as the float32 NumPy holds (keeps the sign of zero: -0.)
     std::int32_t code;
     float dequantized;
     ClipState clip;
@@ -146,7 +152,8 @@ QuantizedElement quantizeElementAs(const ElementQuantizer& eq, float x, float u)
     out.scaled = eq.scaled(x);
     const float rounded = roundBounded<Mode>(eq.bounded(x), u);
     // The unclipped rounding, for display: exact for |v| < 2^22, else v is already an integer.
-    out.rounded = std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u) : out.scaled;
+    out.rounded =
+        std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u) : out.scaled;
     out.clipped = eq.clip(rounded);
     out.code = static_cast<std::int32_t>(out.clipped);
     out.dequantized = eq.dequantize(out.clipped);

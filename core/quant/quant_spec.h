@@ -6,7 +6,8 @@
 //   general     Scale = (Rmax − Rmin)/(Qmax − Qmin)   Q = Clip(Round(R/Scale))        R' = Q·Scale
 //   symmetric   Scale = max|R| / Qmax                 Q = Clip(Round(R/Scale))        R' = Q·Scale
 //   asymmetric  Scale = (Rmax − Rmin)/(Qmax − Qmin)   Z = Qmax − Round(Rmax/Scale)
-//                                                     Q = Clip(Round(R/Scale + Z))    R' = (Q − Z)·Scale
+//                                                     Q = Clip(Round(R/Scale + Z))    R' = (Q −
+//                                                     Z)·Scale
 //
 // The general scheme has no zero point, so an asymmetric range both clips one end and leaves the
 // other end's codes unused — the tutorial's first lesson.
@@ -18,32 +19,42 @@
 
 namespace qs {
 
-enum class Scheme { General, Symmetric, Asymmetric };
+enum class Scheme
+{
+    General,
+    Symmetric,
+    Asymmetric
+};
 
-enum class Rounding {
-    HalfEven,     // NumPy np.round, PyTorch nearbyint (the default)
+enum class Rounding
+{
+    HalfEven,         // NumPy np.round, PyTorch nearbyint (the default)
     HalfAwayFromZero, // C roundf, llama.cpp
-    HalfUp,       // floor(v + 0.5)
+    HalfUp,           // floor(v + 0.5)
     Floor,
-    Stochastic,   // floor(v + u), u ~ U[0, 1) from a counter-based hash of (seed, index)
+    Stochastic, // floor(v + u), u ~ U[0, 1) from a counter-based hash of (seed, index)
 };
 
 // Which end of the range the asymmetric zero point keeps exact.
-enum class ZeroPointAnchor {
+enum class ZeroPointAnchor
+{
     Max, // Z = Qmax − Round(Rmax/Scale)  (the tutorial)
     Min, // Z = Qmin − Round(Rmin/Scale)  (PyTorch, ONNX)
 };
 
-enum class CalibrationMethod { MinMax };
+enum class CalibrationMethod
+{
+    MinMax
+};
 
 struct QuantSpec
 {
     Scheme scheme = Scheme::Symmetric;
-    int bits = 8;                      // 2..16
+    int bits = 8; // 2..16
     bool isSigned = true;
-    std::optional<bool> narrowRange;   // unset: the scheme's default (on for symmetric only)
+    std::optional<bool> narrowRange; // unset: the scheme's default (on for symmetric only)
     Rounding rounding = Rounding::HalfEven;
-    std::uint64_t roundingSeed = 0;    // for Rounding::Stochastic
+    std::uint64_t roundingSeed = 0; // for Rounding::Stochastic
     ZeroPointAnchor zeroPointAnchor = ZeroPointAnchor::Max;
     CalibrationMethod calibration = CalibrationMethod::MinMax;
 

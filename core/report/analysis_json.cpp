@@ -59,8 +59,8 @@ json paramsJson(const std::vector<QuantParams>& params)
         clipMax.push_back(p.clipMax);
     }
     const QuantParams& first = params.front();
-    return {{"qmin", first.qmin},     {"qmax", first.qmax},         {"groups", params.size()},
-            {"scale", scale},         {"zero_point", zeroPoint},    {"clip_min", clipMin},
+    return {{"qmin", first.qmin}, {"qmax", first.qmax},      {"groups", params.size()},
+            {"scale", scale},     {"zero_point", zeroPoint}, {"clip_min", clipMin},
             {"clip_max", clipMax}};
 }
 

@@ -39,8 +39,9 @@ std::string analysisText(const AnalysisReport& report)
 
     out += "Tensor " + report.tensor.name + "  " + shapeToString(report.tensor.shape) + "  " +
            std::string(dtypeName(report.tensor.dtype)) + "\n";
-    row(out, "values", std::to_string(s.count) + " (" + std::to_string(s.finiteCount) + " finite, " +
-                           std::to_string(s.nanCount) + " NaN, " + std::to_string(s.infCount) + " Inf)");
+    row(out, "values",
+        std::to_string(s.count) + " (" + std::to_string(s.finiteCount) + " finite, " +
+            std::to_string(s.nanCount) + " NaN, " + std::to_string(s.infCount) + " Inf)");
     row(out, "min / max", g(s.min) + " / " + g(s.max));
     row(out, "mean / std", g(s.mean) + " / " + g(s.std));
 
@@ -52,15 +53,17 @@ std::string analysisText(const AnalysisReport& report)
     row(out, "scale", fmt("%.10g", p.scale));
     row(out, "zero point", std::to_string(p.zeroPoint));
     row(out, "calibrated range", "[" + g(p.clipMin) + ", " + g(p.clipMax) + "]");
-    row(out, "representable range", "[" + g(p.representableMin()) + ", " + g(p.representableMax()) + "]");
+    row(out, "representable range",
+        "[" + g(p.representableMin()) + ", " + g(p.representableMax()) + "]");
 
     out += "Error\n";
     row(out, "MSE / RMSE", g(m.mse) + " / " + g(m.rmse));
     row(out, "MAE / max |error|", g(m.mae) + " / " + g(m.maxAbsError));
     row(out, "SQNR", g(m.sqnrDb) + " dB");
     row(out, "cosine similarity", fmt("%.9f", m.cosineSimilarity));
-    row(out, "clipped below / above", std::to_string(m.clippedBelow) + " / " + std::to_string(m.clippedAbove) +
-                                          " (" + fmt("%.3f", 100 * m.clippedFraction) + "%)");
+    row(out, "clipped below / above",
+        std::to_string(m.clippedBelow) + " / " + std::to_string(m.clippedAbove) + " (" +
+            fmt("%.3f", 100 * m.clippedFraction) + "%)");
     row(out, "codes used", std::to_string(m.codesUsed) + " of " + std::to_string(m.codesTotal));
     row(out, "zero-code share", fmt("%.3f", 100 * m.zeroCodeFraction) + "%");
     row(out, "unused range", fmt("%.3f", 100 * m.unusedRangeFraction) + "% of the codes");

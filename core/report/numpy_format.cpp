@@ -11,14 +11,15 @@
 namespace qs {
 namespace {
 
-constexpr int kPrecision = 8;  // np.get_printoptions()['precision']
+constexpr int kPrecision = 8;          // np.get_printoptions()['precision']
 constexpr std::size_t kLineWidth = 75; // np.get_printoptions()['linewidth']
 
 std::string toChars(float value, std::chars_format format, int precision = -1)
 {
     char buffer[128];
-    const auto result = precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, value, format)
-                                      : std::to_chars(buffer, buffer + sizeof buffer, value, format, precision);
+    const auto result =
+        precision < 0 ? std::to_chars(buffer, buffer + sizeof buffer, value, format)
+                      : std::to_chars(buffer, buffer + sizeof buffer, value, format, precision);
     return std::string(buffer, result.ptr);
 }
 
@@ -63,7 +64,8 @@ std::pair<std::string, std::string> scientific(float value)
 std::pair<std::string_view, std::string_view> splitAt(std::string_view text, char c)
 {
     const std::size_t at = text.find(c);
-    return {text.substr(0, at), at == std::string_view::npos ? std::string_view{} : text.substr(at + 1)};
+    return {text.substr(0, at),
+            at == std::string_view::npos ? std::string_view{} : text.substr(at + 1)};
 }
 
 std::string nonFinite(float value)
@@ -74,7 +76,7 @@ std::string nonFinite(float value)
     return value < 0 ? "-inf" : "inf";
 }
 
-std::string padLeft(std::string text, std::size_t width)
+std::string padLeft(const std::string& text, std::size_t width)
 {
     return text.size() >= width ? text : std::string(width - text.size(), ' ') + text;
 }
@@ -112,7 +114,8 @@ std::vector<std::string> formatElements(std::span<const float> values)
         }
     }
     if (maxAbs > 0) {
-        expFormat = maxAbs >= 1e8f || minAbs < 0.0001f || static_cast<double>(maxAbs) / minAbs > 1000.0;
+        expFormat =
+            maxAbs >= 1e8f || minAbs < 0.0001f || static_cast<double>(maxAbs) / minAbs > 1000.0;
     }
 
     std::vector<std::string> out;
@@ -135,7 +138,8 @@ std::vector<std::string> formatElements(std::span<const float> values)
             }
             // Every mantissa shows padFrac digits. NumPy's min_digits fills them with the exact
             // value's further digits, not with zeros: a correctly rounded fixed-precision print.
-            const std::string full = toChars(v, std::chars_format::scientific, static_cast<int>(padFrac));
+            const std::string full =
+                toChars(v, std::chars_format::scientific, static_cast<int>(padFrac));
             auto [mantissa, exponent] = splitAt(full, 'e');
             std::string text = std::string(mantissa);
             if (padFrac == 0) {
@@ -210,7 +214,8 @@ std::string formatPythonFloat(double value)
         return value < 0 ? "-inf" : "inf";
     }
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const auto result =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     const std::string_view text(buffer, result.ptr);
     const std::size_t e = text.find('e');
     const bool negative = text.front() == '-';
@@ -221,7 +226,8 @@ std::string formatPythonFloat(double value)
         }
     }
     int exponent = 0;
-    std::from_chars(text.data() + e + 1 + (text[e + 1] == '+' ? 1 : 0), text.data() + text.size(), exponent);
+    std::from_chars(text.data() + e + 1 + (text[e + 1] == '+' ? 1 : 0), text.data() + text.size(),
+                    exponent);
     const int decimalPoint = exponent + 1; // value = 0.DIGITS × 10^decimalPoint
 
     std::string out = negative ? "-" : "";

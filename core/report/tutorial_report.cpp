@@ -20,16 +20,17 @@ struct Example
 // The tutorial's examples: int8 throughout; the general and asymmetric processes clip to
 // [-128, 127], the symmetric one to [-127, 127].
 constexpr Example kExamples[] = {
-    {"一般过程 (general process): Scale = (Rmax-Rmin)/(Qmax-Qmin), Q = Clip(Round(R/Scale), -128, 127)",
+    {"一般过程 (general process): Scale = (Rmax-Rmin)/(Qmax-Qmin), Q = Clip(Round(R/Scale), -128, "
+     "127)",
      Scheme::General, false},
     {"对称量化 (symmetric): Scale = |Rmax|/|Qmax|, Q = Clip(Round(R/Scale), -127, 127)",
      Scheme::Symmetric, true},
-    {"非对称量化 (asymmetric): Z = Qmax - Round(Rmax/Scale), Q = Clip(Round(R/Scale + Z), -128, 127)",
+    {"非对称量化 (asymmetric): Z = Qmax - Round(Rmax/Scale), Q = Clip(Round(R/Scale + Z), -128, "
+     "127)",
      Scheme::Asymmetric, false},
 };
 
-template <typename Field>
-std::string column(const std::vector<WalkthroughRow>& rows, Field field)
+template <typename Field> std::string column(const std::vector<WalkthroughRow>& rows, Field field)
 {
     std::vector<float> values;
     values.reserve(rows.size());
@@ -68,12 +69,14 @@ Result<std::string> tutorialText(std::span<const float> input)
         }
         if (example.scheme == Scheme::General) {
             // Here the tutorial prints np.round(x/scale) before clipping, then the clipped codes.
-            text += "quant_result = " + column(rows, [](const WalkthroughRow& r) { return r.rounded; }) + "\n";
+            text += "quant_result = " +
+                    column(rows, [](const WalkthroughRow& r) { return r.rounded; }) + "\n";
             text += "saturete_result = " + codes + "\n";
         } else {
             text += "quant_result = " + codes + "\n";
         }
-        text += "dequant_result = " + column(rows, [](const WalkthroughRow& r) { return r.dequantized; }) + "\n";
+        text += "dequant_result = " +
+                column(rows, [](const WalkthroughRow& r) { return r.dequantized; }) + "\n";
         text += "diff = " + column(rows, [](const WalkthroughRow& r) { return r.error; }) + "\n";
         for (const Warning& warning : choice->warnings) {
             text += "warning: " + warning.message + "\n";

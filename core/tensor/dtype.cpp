@@ -50,10 +50,4 @@ std::optional<Dtype> dtypeFromName(std::string_view name)
     return std::nullopt;
 }
 
-bool isFloatingPoint(Dtype dtype)
-{
-    return dtype == Dtype::Float16 || dtype == Dtype::BFloat16 || dtype == Dtype::Float32 ||
-           dtype == Dtype::Float64;
-}
-
 } // namespace qs

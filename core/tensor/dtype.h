@@ -8,7 +8,8 @@
 
 namespace qs {
 
-enum class Dtype {
+enum class Dtype
+{
     Float16,
     BFloat16,
     Float32,
@@ -28,6 +29,5 @@ enum class Dtype {
 std::string_view dtypeName(Dtype dtype);
 std::optional<Dtype> dtypeFromName(std::string_view name);
 std::size_t dtypeSize(Dtype dtype);
-bool isFloatingPoint(Dtype dtype);
 
 } // namespace qs

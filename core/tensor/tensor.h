@@ -27,8 +27,7 @@ struct Tensor
 
 // Product of the dimensions, or nullopt if a dimension is negative or the product overflows
 // `limit` (pass the most elements the caller could possibly hold).
-std::optional<std::uint64_t> elementCount(const Shape& shape,
-                                          std::uint64_t limit = UINT64_MAX);
+std::optional<std::uint64_t> elementCount(const Shape& shape, std::uint64_t limit = UINT64_MAX);
 
 // "[3, 64, 64]"
 std::string shapeToString(const Shape& shape);

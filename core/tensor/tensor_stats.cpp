@@ -75,7 +75,7 @@ template <typename F>
             lo = xf < lo ? xf : lo;
             hi = xf > hi ? xf : hi;
             finite += ones(isFinite);
-            nan += ones(x != x);
+            nan += ones(x != x); // NOLINT(misc-redundant-expression): NaN test
             zeros += ones(x == zero);
         }
         m.sum += sumLanesAsDouble(sum);
@@ -93,7 +93,8 @@ template <typename F>
 #if defined(__x86_64__) && defined(__GNUC__)
 [[gnu::target("avx2")]]
 #endif
-ChunkMoments chunkMomentsAvx2(std::span<const float> values)
+ChunkMoments
+chunkMomentsAvx2(std::span<const float> values)
 {
     return chunkMomentsWith<simd::Float8>(values);
 }
@@ -133,13 +134,14 @@ TensorStats computeStats(std::span<const float> values, const StatsOptions& opti
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     std::vector<ChunkMoments> parts(plan.chunks());
     const bool avx2 = simd::useAvx2(options.isa);
-    const bool finished =
-        forEachChunk(plan, resolveThreadCount(values.size(), options.threads),
-                     [&](unsigned, std::size_t chunk) {
-                         const auto part = values.subspan(plan.begin(chunk), plan.end(chunk) - plan.begin(chunk));
-                         parts[chunk] = avx2 ? chunkMomentsAvx2(part) : chunkMomentsBaseline(part);
-                     },
-                     options.progress);
+    const bool finished = forEachChunk(
+        plan, resolveThreadCount(values.size(), options.threads),
+        [&](unsigned, std::size_t chunk) {
+            const auto part =
+                values.subspan(plan.begin(chunk), plan.end(chunk) - plan.begin(chunk));
+            parts[chunk] = avx2 ? chunkMomentsAvx2(part) : chunkMomentsBaseline(part);
+        },
+        options.progress);
     TensorStats stats;
     if (!finished) {
         return stats;

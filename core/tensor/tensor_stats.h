@@ -16,7 +16,7 @@ struct TensorStats
     std::size_t finiteCount = 0; // elements that are neither NaN nor ±Inf
     std::size_t nanCount = 0;
     std::size_t infCount = 0;
-    std::size_t zeroCount = 0;   // elements equal to ±0
+    std::size_t zeroCount = 0; // elements equal to ±0
     // Over finite elements only; NaN when there are none.
     double min = 0;
     double max = 0;

@@ -54,3 +54,22 @@ def tutorial(seed, n):
 
 for seed, n in [(0, 40), (1, 2), (42, 7)]:
     (here / f"tutorial_numpy_seed{seed}_n{n}.txt").write_text(tutorial(seed, n))
+
+# The tutorial's three processes on 1000 values, as NumPy computes them: codes (int32) and
+# dequantized values (float32), to compare bit for bit.
+np.random.seed(5)
+x = np.random.randn(1000).astype("float32")
+s = (x.max() - x.min()) / 255
+general_q = np.clip(np.round(x / s), -128, 127)
+general_d = (general_q * s).astype("float32")
+s = np.max(np.abs(x)) / 127
+symmetric_q = np.clip(np.round(x / s), -127, 127)
+symmetric_d = (symmetric_q * s).astype("float32")
+s = (x.max() - x.min()) / 255
+z = 127 - np.round(x.max() / s)
+asymmetric_q = np.clip(np.round(x / s + z), -128, 127)
+asymmetric_d = ((asymmetric_q - z) * s).astype("float32")
+for name, q, d in [("general", general_q, general_d), ("symmetric", symmetric_q, symmetric_d),
+                   ("asymmetric", asymmetric_q, asymmetric_d)]:
+    save(f"numpy_{name}_codes.npy", q.astype("<i4"))
+    save(f"numpy_{name}_dequant.npy", d.astype("<f4"))

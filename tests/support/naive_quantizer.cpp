@@ -14,13 +14,18 @@ double roundReference(float v, Rounding rounding, std::uint64_t seed, std::uint6
 {
     const double x = v;
     switch (rounding) {
-    case Rounding::HalfEven: return std::nearbyint(x);
-    case Rounding::HalfAwayFromZero: return std::round(x);
-    case Rounding::HalfUp: return std::floor(x + 0.5);
-    case Rounding::Floor: return std::floor(x);
+    case Rounding::HalfEven:
+        return std::nearbyint(x);
+    case Rounding::HalfAwayFromZero:
+        return std::round(x);
+    case Rounding::HalfUp:
+        return std::floor(x + 0.5);
+    case Rounding::Floor:
+        return std::floor(x);
     case Rounding::Stochastic: {
-        const float u = stochasticUniform(stochasticKey(seed, static_cast<std::uint32_t>(index >> 32)),
-                                          static_cast<std::uint32_t>(index));
+        const float u =
+            stochasticUniform(stochasticKey(seed, static_cast<std::uint32_t>(index >> 32)),
+                              static_cast<std::uint32_t>(index));
         const double f = std::floor(x);
         return f + (u < x - f ? 1.0 : 0.0);
     }
@@ -54,9 +59,11 @@ NaiveResult naiveQuantize(std::span<const float> values, const QuantParams& para
         if (std::isnan(v)) {
             v = zero;
         }
-        const double r = std::isinf(v) ? (v > 0 ? params.qmax + 1.0 : params.qmin - 1.0)
-                                        : roundReference(v, options.rounding, options.roundingSeed, i);
-        const double clipped = std::clamp(r, static_cast<double>(params.qmin), static_cast<double>(params.qmax));
+        const double r = std::isinf(v)
+                             ? (v > 0 ? params.qmax + 1.0 : params.qmin - 1.0)
+                             : roundReference(v, options.rounding, options.roundingSeed, i);
+        const double clipped =
+            std::clamp(r, static_cast<double>(params.qmin), static_cast<double>(params.qmax));
         const auto code = static_cast<std::int32_t>(clipped);
         // In range, the rounded value itself (keeping a −0 from rint/round/floor); else the bound.
         const float q = clipped == r ? static_cast<float>(r) : static_cast<float>(clipped);
@@ -101,7 +108,8 @@ NaiveResult naiveQuantize(std::span<const float> values, const QuantParams& para
     m.clippedAbove = above;
     m.clippedFraction = static_cast<double>(below + above) / n;
     m.codesTotal = std::int64_t{params.qmax} - params.qmin + 1;
-    m.codesUsed = std::ranges::count_if(out.histograms.codes.counts, [](std::uint64_t c) { return c > 0; });
+    m.codesUsed =
+        std::ranges::count_if(out.histograms.codes.counts, [](std::uint64_t c) { return c > 0; });
     m.zeroCodeFraction = static_cast<double>(atZero) / n;
     return out;
 }

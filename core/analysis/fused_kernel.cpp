@@ -1,0 +1,251 @@
+#include "analysis/fused_kernel.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iterator>
+#include <limits>
+
+namespace qs::kernel {
+namespace {
+
+// Elements per block. Within a block the sums run in float32 lanes (32 terms per lane, relative
+// error below 2e-6 even in the worst case); blocks are then added in double. Buffers stay in L1.
+constexpr std::size_t kBlock = 256;
+static_assert(kBlock / 4 < 65536, "clipped counts share 16-bit halves of a lane");
+
+// Block buffers have room for one padded tail vector past kBlock.
+constexpr std::size_t kMaxLanes = 8;
+struct BlockBuffers
+{
+    alignas(64) std::array<std::int32_t, kBlock + kMaxLanes> code;
+    alignas(64) std::array<float, kBlock + kMaxLanes> dequant;
+    alignas(64) std::array<std::uint32_t, kBlock + kMaxLanes> valueBin;
+    alignas(64) std::array<std::uint32_t, kBlock + kMaxLanes> codeBin;
+    alignas(64) std::array<std::uint32_t, kBlock + kMaxLanes> errorBin;
+};
+
+// Stage 1: quantize, dequantize, error, sums, counts and histogram bins, one vector of F at a
+// time, branch-free, for `count` inputs (a multiple of the lane count). Bins go to the block
+// buffers from `offset`; codes and dequantized values straight to `codeDst` / `dequantDst` (the
+// caller's outputs, or block buffers when it wants none). The scalar walkthrough runs the same
+// ElementQuantizer code with F = float.
+//
+// Checked: inputs may be NaN/Inf or clip. Unchecked is the common case the caller has proven
+// (all inputs finite, and the extremes round inside [Qmin, Qmax], so nothing can clip): the
+// masks, the clip counts and the clipping-error bins are then skipped.
+template <Rounding Mode, typename F, bool Checked>
+[[gnu::always_inline]] inline void
+quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
+                std::uint64_t firstIndex, std::size_t offset, BlockBuffers& b,
+                std::int32_t* codeDst, float* dequantDst, ChunkSums& sums)
+{
+    using namespace simd;
+    using I = IntOf<F>;
+    using U = UIntOf<F>;
+    constexpr int kLanes = kLanesOf<F>;
+    const ElementQuantizer& eq = ctx.eq;
+    const std::uint32_t key = stochasticKey(ctx.seed, static_cast<std::uint32_t>(firstIndex >> 32));
+    U laneIndex{};
+    for (int lane = 0; lane < kLanes; ++lane) {
+        laneIndex[lane] = static_cast<std::uint32_t>(lane);
+    }
+    const F zero = splat<F>(0.0f);
+    const F largest = splat<F>(std::numeric_limits<float>::max());
+    const I qmin = splat<I>(ctx.qmin);
+    const U valueTrash = splat<U>(ctx.valueTrash);
+    const U codeTrash = splat<U>(ctx.codeTrash);
+    const U errorTrash = splat<U>(ctx.errorTrash);
+    const U clippingFirst = splat<U>(ctx.clippingFirst);
+
+    F sx2{}, se2{}, sae{}, sxd{}, sd2{}, sxe{};
+    F maxE{};
+    // Clipped inputs in one accumulator: below in the low 16 bits, above in the high 16 (a block
+    // gives each lane at most kBlock / 4 of either).
+    U clipTally{};
+
+    for (std::size_t i = 0; i < count; i += kLanes) {
+        const std::size_t at = offset + i;
+        const F x = load<F>(in + i);
+        F u = splat<F>(0.5f);
+        if constexpr (Mode == Rounding::Stochastic) {
+            u = stochasticUniform(key,
+                                  splat<U>(static_cast<std::uint32_t>(firstIndex + i)) + laneIndex);
+        }
+        const F r = roundBounded<Mode>(eq.bounded(x), u);
+        const F q = eq.clip(r);
+        const F d = eq.dequantize(q);
+        const I code = toInt(q);
+        store(codeDst + i, code);
+        store(dequantDst + i, d);
+
+        F xf = x;
+        F df = d;
+        I finite{};
+        if constexpr (Checked) {
+            finite = abs(x) <= largest;
+            xf = finite ? x : zero;
+            df = finite ? d : zero;
+        }
+        const F ef = df - xf; // R' − R, 0 for non-finite inputs
+        const F absE = abs(ef);
+        sx2 += xf * xf;
+        se2 += ef * ef;
+        sae += absE;
+        sxd += xf * df;
+        sd2 += df * df;
+        sxe += xf * ef;
+        maxE = absE > maxE ? absE : maxE;
+
+        if constexpr (Checked) {
+            const I below = r < splat<F>(eq.qmin);
+            const I above = r > splat<F>(eq.qmax);
+            clipTally += asUnsigned(finite & ((below & 1) | (above & 0x10000)));
+            store(b.valueBin.data() + at, finite ? ctx.valueBinner.bin(x) : valueTrash);
+            store(b.codeBin.data() + at, finite ? asUnsigned(code - qmin) : codeTrash);
+            const U errorBin = (below | above) ? clippingFirst + ctx.clippingBinner.bin(ef)
+                                               : ctx.roundingBinner.bin(ef);
+            store(b.errorBin.data() + at, finite ? errorBin : errorTrash);
+        } else {
+            store(b.valueBin.data() + at, ctx.valueBinner.bin(x));
+            store(b.codeBin.data() + at, asUnsigned(code - qmin));
+            store(b.errorBin.data() + at, ctx.roundingBinner.bin(ef));
+        }
+    }
+
+    sums.sumX2 += sumLanesAsDouble(sx2);
+    sums.sumE2 += sumLanesAsDouble(se2);
+    sums.sumAbsE += sumLanesAsDouble(sae);
+    sums.sumXD += sumLanesAsDouble(sxd);
+    sums.sumD2 += sumLanesAsDouble(sd2);
+    sums.sumXE += sumLanesAsDouble(sxe);
+    sums.maxAbsE = std::max(sums.maxAbsE, maxLanes(maxE));
+    if constexpr (Checked) {
+        sums.below += sumLanesAsCount(clipTally & 0xffffu);
+        sums.above += sumLanesAsCount(clipTally >> 16);
+    }
+}
+
+// One block: whole vectors straight from the input, then the last partial vector from a
+// NaN-padded copy (padded lanes count as non-finite and their outputs are never read back).
+// `codesOut` / `dequantOut` point at this block's outputs, or are null.
+template <Rounding Mode, typename F, bool Checked>
+[[gnu::always_inline]] inline void
+quantizeBlock(const KernelContext& ctx, const float* in, std::size_t n, std::uint64_t firstIndex,
+              BlockBuffers& b, std::int32_t* codesOut, float* dequantOut, ChunkSums& sums)
+{
+    constexpr std::size_t kLanes = simd::kLanesOf<F>;
+    const std::size_t full = n / kLanes * kLanes;
+    quantizeVectors<Mode, F, Checked>(ctx, in, full, firstIndex, 0, b,
+                                      codesOut != nullptr ? codesOut : b.code.data(),
+                                      dequantOut != nullptr ? dequantOut : b.dequant.data(), sums);
+    if (full < n) {
+        alignas(32) float tail[kLanes];
+        std::fill(std::begin(tail), std::end(tail), std::numeric_limits<float>::quiet_NaN());
+        std::copy(in + full, in + n, tail);
+        quantizeVectors<Mode, F, true>(ctx, tail, kLanes, firstIndex + full, full, b,
+                                       b.code.data() + full, b.dequant.data() + full, sums);
+        if (codesOut != nullptr) {
+            std::copy(b.code.data() + full, b.code.data() + n, codesOut + full);
+        }
+        if (dequantOut != nullptr) {
+            std::copy(b.dequant.data() + full, b.dequant.data() + n, dequantOut + full);
+        }
+    }
+}
+
+// Stage 2: the histogram increments, three per element and no branch.
+[[gnu::always_inline]] inline void countBlock(const BlockBuffers& b, std::size_t n,
+                                              WorkerCounts& counts)
+{
+    std::uint64_t* __restrict values = counts.values.data();
+    std::uint64_t* __restrict codes = counts.codes.data();
+    std::uint64_t* __restrict errors = counts.errors.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        ++values[b.valueBin[i]];
+        ++codes[b.codeBin[i]];
+        ++errors[b.errorBin[i]];
+    }
+}
+
+template <Rounding Mode, typename F, bool Checked>
+[[gnu::always_inline]] inline void processChunkAs(const KernelContext& ctx, const ChunkJob& job,
+                                                  ChunkSums& sums, WorkerCounts& counts)
+{
+    const float* in = job.in;
+    const std::size_t n = job.n;
+    std::int32_t* codesOut = job.codesOut;
+    float* dequantOut = job.dequantOut;
+    BlockBuffers b;
+    for (std::size_t start = 0; start < n; start += kBlock) {
+        const std::size_t m = std::min(kBlock, n - start);
+        quantizeBlock<Mode, F, Checked>(ctx, in + start, m, job.firstIndex + start, b,
+                                        codesOut != nullptr ? codesOut + start : nullptr,
+                                        dequantOut != nullptr ? dequantOut + start : nullptr, sums);
+        countBlock(b, m, counts);
+    }
+}
+
+template <typename F>
+[[gnu::always_inline]] inline void processChunkWith(Rounding mode, const KernelContext& ctx,
+                                                    const ChunkJob& job, ChunkSums& sums,
+                                                    WorkerCounts& counts)
+{
+    auto run = [&]<Rounding Mode>() __attribute__((always_inline))
+    {
+        if (job.checked) {
+            processChunkAs<Mode, F, true>(ctx, job, sums, counts);
+        } else {
+            processChunkAs<Mode, F, false>(ctx, job, sums, counts);
+        }
+    };
+    switch (mode) {
+    case Rounding::HalfEven:
+        run.template operator()<Rounding::HalfEven>();
+        break;
+    case Rounding::HalfAwayFromZero:
+        run.template operator()<Rounding::HalfAwayFromZero>();
+        break;
+    case Rounding::HalfUp:
+        run.template operator()<Rounding::HalfUp>();
+        break;
+    case Rounding::Floor:
+        run.template operator()<Rounding::Floor>();
+        break;
+    case Rounding::Stochastic:
+        run.template operator()<Rounding::Stochastic>();
+        break;
+    }
+}
+
+// The kernel compiled twice from one source: 8 lanes for AVX2 machines, 4 lanes for the x86-64
+// baseline every machine has. The default build stays portable (no -march) and quantizePass
+// picks the variant at run time.
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("avx2")]]
+#endif
+void processChunkAvx2(Rounding mode, const KernelContext& ctx, const ChunkJob& job,
+                      ChunkSums& sums, WorkerCounts& counts)
+{
+    processChunkWith<simd::Float8>(mode, ctx, job, sums, counts);
+}
+
+void processChunkBaseline(Rounding mode, const KernelContext& ctx, const ChunkJob& job,
+                          ChunkSums& sums, WorkerCounts& counts)
+{
+    processChunkWith<simd::Float4>(mode, ctx, job, sums, counts);
+}
+
+} // namespace
+
+void processChunk(bool avx2, Rounding mode, const KernelContext& ctx, const ChunkJob& job,
+                  ChunkSums& sums, WorkerCounts& counts)
+{
+    if (avx2) {
+        processChunkAvx2(mode, ctx, job, sums, counts);
+    } else {
+        processChunkBaseline(mode, ctx, job, sums, counts);
+    }
+}
+
+} // namespace qs::kernel
