@@ -23,6 +23,7 @@ private slots:
     void momentsMatchTheDistribution();
     void sameSeedSameTensorOtherSeedOther();
     void normalIsNumpyNormalCastToFloat32();
+    void numpyRandnIsTheTutorialsDraw();
     void reluHasExactZeros();
     void outliersReplaceDistinctSeededPositions_data();
     void outliersReplaceDistinctSeededPositions();
@@ -121,6 +122,18 @@ void TestGenerators::normalIsNumpyNormalCastToFloat32()
     QCOMPARE(tensor->values[3], static_cast<float>(0x1.9c7c7b0e1612cp+1));
 }
 
+void TestGenerators::numpyRandnIsTheTutorialsDraw()
+{
+    // np.random.seed(8215); np.random.randn(3).astype('float32'), whatever mean and std say.
+    GenerateSpec s = spec(Distribution::NumpyRandn, 3);
+    s.seed = 8215;
+    s.mean = 5;
+    const auto tensor = generateTensor(s);
+    QVERIFY(tensor);
+    QCOMPARE(tensor->values, (std::vector<float>{0.21535037f, 1.2962357f, -1.0161772f}));
+    QCOMPARE(distributionFromName("numpy-randn"), std::optional(Distribution::NumpyRandn));
+}
+
 void TestGenerators::reluHasExactZeros()
 {
     const auto tensor = generateTensor(spec(Distribution::Relu, 10000));
@@ -210,6 +223,9 @@ void TestGenerators::invalidParametersAreRefused_data()
     s = spec(Distribution::Normal, 10);
     s.outliers.count = 11;
     QTest::newRow("more outliers than values") << s << int(ErrorCode::InvalidArgument);
+    s = spec(Distribution::Normal, 10);
+    s.outliers = {1, 1e40, OutlierUnit::Absolute, OutlierSign::Positive};
+    QTest::newRow("outlier beyond float32") << s << int(ErrorCode::InvalidArgument);
     s = spec(Distribution::Normal);
     s.shape = {1 << 20, 1 << 20};
     QTest::newRow("2^40 elements") << s << int(ErrorCode::TooLarge);

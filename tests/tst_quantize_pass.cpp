@@ -110,6 +110,8 @@ private slots:
     void cancellationStopsThePass();
     void unusedRangeOfSymmetricOnPositiveData();
     void wrongOutputSizeIsRefused();
+    void degenerateTensorsAnalyseCleanly_data();
+    void degenerateTensorsAnalyseCleanly();
 };
 
 void TestQuantizePass::fusedMatchesNaive_data()
@@ -293,6 +295,43 @@ void TestQuantizePass::wrongOutputSizeIsRefused()
     const auto result = quantizePass(values, QuantParams{}, options);
     QVERIFY(!result);
     QCOMPARE(result.error().code, ErrorCode::InvalidArgument);
+}
+
+void TestQuantizePass::degenerateTensorsAnalyseCleanly_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<float>("value");
+    for (const int scheme :
+         {int(Scheme::General), int(Scheme::Symmetric), int(Scheme::Asymmetric)}) {
+        QTest::addRow("scheme %d, all zero", scheme) << scheme << 0.0f;
+        QTest::addRow("scheme %d, constant 5", scheme) << scheme << 5.0f;
+        QTest::addRow("scheme %d, constant -1e-30", scheme) << scheme << -1e-30f;
+    }
+}
+
+void TestQuantizePass::degenerateTensorsAnalyseCleanly()
+{
+    QFETCH(int, scheme);
+    QFETCH(float, value);
+    const std::vector<float> values(1000, value);
+    QuantSpec spec;
+    spec.scheme = Scheme(scheme);
+    const auto analysis = analyzeTensor({values, {}}, spec);
+    QVERIFY(analysis);
+    const QuantParams& p = analysis->params.front();
+    QVERIFY(std::isfinite(p.scale) && p.scale > 0);
+    QVERIFY(std::isfinite(analysis->metrics.mse));
+    QVERIFY(!std::isnan(analysis->metrics.sqnrDb)); // +inf when lossless, never NaN
+    QVERIFY(!std::isnan(analysis->metrics.cosineSimilarity));
+    QCOMPARE(analysis->histograms.values.total(), std::uint64_t{1000});
+    if (value == 0.0f) {
+        QCOMPARE(analysis->metrics.mse, 0.0);
+    }
+    const bool floored = std::ranges::any_of(
+        analysis->warnings, [](const Warning& w) { return w.code == WarningCode::ScaleFloored; });
+    // max|R| of any non-zero constant, even 1e-30, is a fine symmetric scale (1e-30/127 is a
+    // normal float32); every other case here has a zero range.
+    QCOMPARE(floored, !(scheme == int(Scheme::Symmetric) && value != 0.0f));
 }
 
 QTEST_GUILESS_MAIN(TestQuantizePass)

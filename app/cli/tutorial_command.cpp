@@ -19,6 +19,7 @@ struct TutorialOptions
 int runTutorial(const TutorialOptions& o)
 {
     GenerateSpec spec; // np.random.seed(seed); np.random.randn(count).astype('float32')
+    spec.distribution = Distribution::NumpyRandn;
     spec.seed = o.seed;
     spec.shape = {static_cast<std::int64_t>(o.count)};
     const auto input = generateTensor(spec);

@@ -6,7 +6,7 @@ namespace qs {
 namespace {
 
 constexpr std::array kDistributionNames{"normal",    "uniform", "laplace", "student-t",
-                                        "lognormal", "bimodal", "relu"};
+                                        "lognormal", "bimodal", "relu",    "numpy-randn"};
 constexpr std::array kSignNames{"positive", "negative", "alternate", "random"};
 constexpr std::array kUnitNames{"sigma", "absolute"};
 

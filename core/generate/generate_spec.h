@@ -15,13 +15,14 @@ namespace qs {
 // NumPy one-liner that gives the same float64 values before the cast to float32:
 enum class Distribution
 {
-    Normal,    // np.random.normal(mean, std, N)
-    Uniform,   // np.random.uniform(low, high, N)
-    Laplace,   // np.random.laplace(mean, scale, N)
-    StudentT,  // mean + scale * np.random.standard_t(df, N)
-    LogNormal, // np.random.lognormal(mean, std, N)         (all positive)
-    Bimodal,   // per value: u = uniform(); normal(u < weight ? mean : mean2, std)
-    Relu,      // np.maximum(np.random.normal(mean, std, N), 0)  (exact zeros)
+    Normal,     // np.random.normal(mean, std, N)
+    Uniform,    // np.random.uniform(low, high, N)
+    Laplace,    // np.random.laplace(mean, scale, N)
+    StudentT,   // mean + scale * np.random.standard_t(df, N)
+    LogNormal,  // np.random.lognormal(mean, std, N)         (all positive)
+    Bimodal,    // per value: u = uniform(); normal(u < weight ? mean : mean2, std)
+    Relu,       // np.maximum(np.random.normal(mean, std, N), 0)  (exact zeros)
+    NumpyRandn, // np.random.randn(N): standard normal whatever mean and std say
 };
 
 std::string_view distributionName(Distribution distribution);

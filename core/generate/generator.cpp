@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -28,6 +29,7 @@ Result<void> validate(const GenerateSpec& spec)
     case Distribution::LogNormal:
     case Distribution::Bimodal:
     case Distribution::Relu:
+    case Distribution::NumpyRandn:
         if (spec.std < 0) {
             return bad("std must not be negative");
         }
@@ -72,6 +74,8 @@ double draw(NumpyRandom& rng, const GenerateSpec& spec)
     }
     case Distribution::Relu:
         return std::max(spec.mean + spec.std * rng.gauss(), 0.0);
+    case Distribution::NumpyRandn:
+        return rng.gauss();
     }
     return 0;
 }
@@ -131,6 +135,12 @@ Result<void> injectOutliers(std::span<float> values, const OutlierSpec& outliers
             positions.insert(j);
         }
     }
+    const double offset =
+        outliers.unit == OutlierUnit::Sigma ? outliers.magnitude * std : outliers.magnitude;
+    const double centre = outliers.unit == OutlierUnit::Sigma ? mean : 0.0;
+    if (std::fabs(centre) + std::fabs(offset) > std::numeric_limits<float>::max()) {
+        return fail(ErrorCode::InvalidArgument, "outlier magnitude does not fit in float32");
+    }
     std::size_t index = 0;
     for (const std::size_t position : positions) {
         bool positive = true;
@@ -148,9 +158,6 @@ Result<void> injectOutliers(std::span<float> values, const OutlierSpec& outliers
             positive = rng.uniform() < 0.5;
             break;
         }
-        const double offset =
-            outliers.unit == OutlierUnit::Sigma ? outliers.magnitude * std : outliers.magnitude;
-        const double centre = outliers.unit == OutlierUnit::Sigma ? mean : 0.0;
         values[position] = static_cast<float>(positive ? centre + offset : centre - offset);
         ++index;
     }

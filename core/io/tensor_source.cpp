@@ -71,6 +71,15 @@ Result<FileFormat> detectFileFormat(const FileSpec& file)
 
 Result<LoadedTensor> loadTensorFile(const FileSpec& file)
 {
+    // Say "no such file" or "is a directory" before anything about the file's type.
+    std::error_code ec;
+    const auto status = std::filesystem::status(file.path, ec);
+    if (!std::filesystem::exists(status)) {
+        return fail(ErrorCode::FileNotFound, "no such file", file.path);
+    }
+    if (std::filesystem::is_directory(status)) {
+        return fail(ErrorCode::ReadFailed, "is a directory, not a file", file.path);
+    }
     const auto format = detectFileFormat(file);
     if (!format) {
         return std::unexpected(format.error());
