@@ -1,8 +1,8 @@
 #include "analysis/analyze.h"
-#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "cli/scheme_options.h"
-#include "cli/source_options.h"
+#include "common/cli_support.h"
+#include "common/scheme_options.h"
+#include "common/source_options.h"
 #include "io/npy_writer.h"
 #include "report/analysis_report.h"
 

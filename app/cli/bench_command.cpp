@@ -2,11 +2,11 @@
 // yardstick measured on the same machine in the same run.
 
 #include "analysis/analyze.h"
-#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "cli/scheme_options.h"
-#include "cli/source_options.h"
+#include "common/cli_support.h"
 #include "common/parallel_chunks.h"
+#include "common/scheme_options.h"
+#include "common/source_options.h"
 #include "generate/generator.h"
 #include "quant/choose_params.h"
 

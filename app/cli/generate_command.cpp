@@ -1,6 +1,6 @@
-#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "cli/source_options.h"
+#include "common/cli_support.h"
+#include "common/source_options.h"
 #include "io/npy_writer.h"
 
 #include <cstdio>

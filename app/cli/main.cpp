@@ -1,7 +1,7 @@
 // quantscope-cli: QuantScope without a window. Every number the GUI shows can be reproduced here.
 
-#include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "common/cli_support.h"
 
 #include <CLI/CLI.hpp>
 

@@ -1,5 +1,5 @@
-#include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "common/cli_support.h"
 #include "generate/generator.h"
 #include "report/tutorial_report.h"
 

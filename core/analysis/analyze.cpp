@@ -69,14 +69,25 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     if (tensor.size() == 0) {
         return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
     }
-    Analysis analysis;
-    analysis.spec = spec;
-
-    analysis.stats = computeStats(
+    const TensorStats stats = computeStats(
         tensor.values, {options.threads, stageProgress(options.progress, 0, kStatsShare)});
-    if (analysis.stats.count != tensor.size()) {
+    if (stats.count != tensor.size()) {
         return fail(ErrorCode::Cancelled, "cancelled");
     }
+    AnalysisOptions rest = options;
+    rest.progress = stageProgress(options.progress, kStatsShare, 1.0 - kStatsShare);
+    return analyzeTensor(tensor, spec, rest, stats);
+}
+
+Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
+                               const AnalysisOptions& options, const TensorStats& stats)
+{
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    Analysis analysis;
+    analysis.spec = spec;
+    analysis.stats = stats;
     const auto range = calibrateRange(tensor, analysis.stats, spec.calibration);
     if (!range) {
         return std::unexpected(range.error());
@@ -99,7 +110,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     pass.codesOut = options.codesOut;
     pass.dequantOut = options.dequantOut;
     pass.threads = options.threads;
-    pass.progress = stageProgress(options.progress, kStatsShare, 1.0 - kStatsShare);
+    pass.progress = options.progress;
     auto result = quantizePass(tensor.values, choice->params, pass);
     if (!result) {
         return std::unexpected(result.error());

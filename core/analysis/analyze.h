@@ -40,4 +40,9 @@ struct Analysis
 Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                const AnalysisOptions& options = {});
 
+// The same with the tensor's stats already computed (computeStats(tensor.values)), for callers
+// that analyse one tensor under several specs.
+Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
+                               const AnalysisOptions& options, const TensorStats& stats);
+
 } // namespace qs

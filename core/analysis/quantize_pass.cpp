@@ -1,6 +1,7 @@
 #include "analysis/quantize_pass.h"
 
 #include "analysis/fused_kernel.h"
+#include "analysis/range_usage.h"
 #include "common/parallel_chunks.h"
 #include "quant/element_quantizer.h"
 
@@ -69,11 +70,6 @@ void addSums(ChunkSums& total, const ChunkSums& s)
     total.above += s.above;
 }
 
-std::int32_t codeOf(const QuantParams& params, Rounding rounding, double value)
-{
-    return quantizeElement(params, rounding, static_cast<float>(value)).code;
-}
-
 // Whether any finite input may round outside [Qmin, Qmax]. Quantization is monotonic in R, so
 // it is enough to look at the extremes; stochastic rounding may go either way, so both ways are
 // tried (u = 0 rounds up any fraction, u just below 1 rounds down).
@@ -140,13 +136,8 @@ Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h, std::uint64_t
     m.codesTotal = params.range().codeCount();
     m.codesUsed = std::ranges::count_if(h.codes.counts, [](std::uint64_t c) { return c > 0; });
     if (finite > 0) {
-        // Midpoint rounding of the extremes: stochastic rounding has no single code for a value.
-        const Rounding extremes =
-            options.rounding == Rounding::Stochastic ? Rounding::HalfEven : options.rounding;
-        const std::int64_t reachable = std::int64_t{codeOf(params, extremes, options.dataMax)} -
-                                       codeOf(params, extremes, options.dataMin) + 1;
         m.unusedRangeFraction =
-            1.0 - static_cast<double>(reachable) / static_cast<double>(m.codesTotal);
+            rangeUsage(params, options.rounding, options.dataMin, options.dataMax).unusedFraction;
     }
     return m;
 }

@@ -47,6 +47,12 @@ enum class CalibrationMethod
     MinMax
 };
 
+// Narrow range by default for symmetric only (−127..127), as in the tutorial.
+constexpr bool defaultNarrowRange(Scheme scheme)
+{
+    return scheme == Scheme::Symmetric;
+}
+
 struct QuantSpec
 {
     Scheme scheme = Scheme::Symmetric;
@@ -58,7 +64,7 @@ struct QuantSpec
     ZeroPointAnchor zeroPointAnchor = ZeroPointAnchor::Max;
     CalibrationMethod calibration = CalibrationMethod::MinMax;
 
-    bool effectiveNarrowRange() const { return narrowRange.value_or(scheme == Scheme::Symmetric); }
+    bool effectiveNarrowRange() const { return narrowRange.value_or(defaultNarrowRange(scheme)); }
 
     friend bool operator==(const QuantSpec&, const QuantSpec&) = default;
 };

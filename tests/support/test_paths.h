@@ -20,4 +20,9 @@ inline QString cliPath()
     return QStringLiteral(QS_CLI_PATH);
 }
 
+inline QString guiPath()
+{
+    return QStringLiteral(QS_GUI_PATH);
+}
+
 } // namespace qs::test

@@ -1,6 +1,6 @@
-#include "cli/source_options.h"
+#include "common/source_options.h"
 
-#include "cli/cli_support.h"
+#include "common/cli_support.h"
 #include "generate/data_presets.h"
 
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "cli/cli_support.h"
+#include "common/cli_support.h"
 
 #include <cstdio>
 #include <vector>

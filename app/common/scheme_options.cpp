@@ -1,6 +1,6 @@
-#include "cli/scheme_options.h"
+#include "common/scheme_options.h"
 
-#include "cli/cli_support.h"
+#include "common/cli_support.h"
 
 namespace qs::cli {
 

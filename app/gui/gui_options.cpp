@@ -1,0 +1,38 @@
+#include "gui/gui_options.h"
+
+namespace qs::gui {
+
+void addGuiOptions(CLI::App& app, GuiOptions& options)
+{
+    cli::addSourceOptions(app, options.source);
+    cli::addSchemeOptions(app, options.scheme);
+    app.add_option(
+        "--screenshot", options.screenshot,
+        "Draw the results, save the whole window to this PNG and exit (works offscreen)");
+    app.add_option("--tab", options.tab, "Table to show first")
+        ->check(CLI::IsMember({"error", "compare", "walkthrough"}));
+    app.add_flag("--benchmark", options.benchmark,
+                 "Measure control-change-to-repaint latency and UI-thread stalls on 1M and 16M "
+                 "values, then exit");
+}
+
+Result<StartState> startState(const GuiOptions& options, const TensorSource& demoSource,
+                              const QuantSpec& demoSpec)
+{
+    const cli::SourceOptions& s = options.source;
+    const bool sourceGiven = !s.input.empty() || !s.distribution.empty() || !s.presetData.empty();
+    StartState state{demoSource, demoSpec};
+    if (sourceGiven) {
+        auto source = cli::makeTensorSource(s);
+        if (!source) {
+            return std::unexpected(source.error());
+        }
+        state.source = *source;
+    }
+    if (options.schemeGiven || sourceGiven) {
+        state.spec = cli::makeQuantSpec(options.scheme);
+    }
+    return state;
+}
+
+} // namespace qs::gui

@@ -1,0 +1,38 @@
+#pragma once
+// quantscope's command line: the CLI's tensor and scheme options, plus --screenshot and
+// --benchmark.
+
+#include "common/scheme_options.h"
+#include "common/source_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace qs::gui {
+
+struct GuiOptions
+{
+    cli::SourceOptions source;
+    cli::SchemeOptions scheme;
+    std::string screenshot;
+    std::string tab;
+    bool benchmark = false;
+    bool schemeGiven = false; // any scheme option on the command line
+};
+
+// Registers the options on `app` (call app.parse afterwards).
+void addGuiOptions(CLI::App& app, GuiOptions& options);
+
+// The source and spec to start on: the command line's, or the built-in demo when it names no
+// tensor. Errors: a malformed option value (InvalidArgument).
+struct StartState
+{
+    TensorSource source;
+    QuantSpec spec;
+};
+Result<StartState> startState(const GuiOptions& options, const TensorSource& demoSource,
+                              const QuantSpec& demoSpec);
+
+} // namespace qs::gui

@@ -1,0 +1,54 @@
+// quantscope: the QuantScope window.
+
+#include "common/cli_support.h"
+#include "gui/gui_options.h"
+#include "gui/screenshot.h"
+#include "gui/window_benchmark.h"
+#include "main_window.h"
+
+#include <QApplication>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv); // takes Qt's own options (-platform, ...) out of argv
+    QApplication::setOrganizationName(QStringLiteral("QuantScope"));
+    QApplication::setApplicationName(QStringLiteral("QuantScope"));
+    QApplication::setApplicationVersion(QStringLiteral(QUANTSCOPE_VERSION));
+
+    CLI::App parser{"QuantScope: see what quantization does to a tensor.", "quantscope"};
+    qs::gui::GuiOptions options;
+    qs::gui::addGuiOptions(parser, options);
+    try {
+        parser.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return parser.exit(help);
+    } catch (const CLI::ParseError& error) {
+        return qs::cli::reportUsageError(std::string(error.what()) + " (see quantscope --help)");
+    }
+    for (const char* name : {"--scheme", "--bits", "--unsigned", "--narrow-range", "--full-range",
+                             "--rounding", "--rounding-seed", "--zero-point-anchor"}) {
+        options.schemeGiven = options.schemeGiven || parser.count(name) > 0;
+    }
+
+    qs::ui::MainWindow window;
+    const auto state = qs::gui::startState(options, qs::ui::MainWindow::demoSource(),
+                                           qs::ui::MainWindow::demoSpec());
+    if (!state) {
+        return qs::cli::reportError(state.error());
+    }
+    if (!options.screenshot.empty()) {
+        qs::gui::screenshotWhenDrawn(window, QString::fromStdString(options.screenshot));
+    }
+    if (!options.tab.empty()) {
+        window.showTab(QString::fromStdString(options.tab));
+    }
+    window.show();
+    if (options.benchmark) {
+        qs::gui::runUiBenchmark(window);
+    } else {
+        window.start(state->source, state->spec);
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,253 @@
+// The window, offscreen: it starts on the demo, controls change the results, the histogram
+// carries the overlays the tutorial talks about, and a bad file changes nothing.
+
+#include "main_window.h"
+#include "models/compare_model.h"
+#include "panels/compare_panel.h"
+#include "panels/scheme_panel.h"
+#include "panels/source_panel.h"
+#include "plots/histogram_plot.h"
+#include "support/temp_files.h"
+#include "support/test_paths.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QImage>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QtTest>
+#include <qcustomplot.h>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+QStringList itemNames(QCustomPlot* plot)
+{
+    QStringList names;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        names << plot->item(i)->objectName();
+    }
+    return names;
+}
+
+QCPGraph* graphNamed(QCustomPlot* plot, const QString& name)
+{
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        if (plot->graph(i)->objectName() == name) {
+            return plot->graph(i);
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void startsOnTheDemo();
+    void schemeChangeChangesTheResults();
+    void histogramShowsWhatTheTutorialSays_data();
+    void histogramShowsWhatTheTutorialSays();
+    void compareColumnSwitchesTheScheme();
+    void zoomingInDrawsOneLinePerCode();
+    void hoverNamesTheBinAndItsCodes();
+    void badFileShowsOneDialogAndKeepsTheState();
+    void outlierSlidersCoalesce();
+    void screenshotModeWritesAPng();
+
+private:
+    bool waitForResults(MainWindow& window);
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a throw-away place
+    QCoreApplication::setOrganizationName("QuantScopeTests");
+}
+
+bool TestMainWindow::waitForResults(MainWindow& window)
+{
+    QSignalSpy drawn(&window, &MainWindow::resultsDrawn);
+    return drawn.wait(20000) && QTest::qWaitFor([&] { return !window.runner()->isBusy(); }, 20000);
+}
+
+void TestMainWindow::startsOnTheDemo()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.width() >= 1280 && window.height() >= 800);
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitForResults(window));
+    const SnapshotPtr snapshot = window.snapshot();
+    QVERIFY(snapshot);
+    // The demo shows all three lessons at once: clipping, unused codes and outliers.
+    QVERIFY(snapshot->current.metrics.clippedAbove > 0);
+    QVERIFY(snapshot->current.metrics.unusedRangeFraction > 0.1);
+    QVERIFY(snapshot->outliers.above > 0);
+    const QStringList items = itemNames(window.histogramPlot()->plot());
+    QVERIFY(items.contains("clipped-above"));
+    QVERIFY(items.contains("unused-below"));
+    QVERIFY(graphNamed(window.histogramPlot()->plot(), "outlier-markers")->dataCount() > 0);
+}
+
+void TestMainWindow::schemeChangeChangesTheResults()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    QCOMPARE(window.snapshot()->spec.scheme, Scheme::Symmetric);
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    auto* scheme = window.schemePanel()->findChild<QComboBox*>("scheme");
+    scheme->setCurrentIndex(scheme->findData(int(Scheme::Asymmetric)));
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.snapshot()->spec.scheme, Scheme::Asymmetric);
+    QCOMPARE(window.snapshot()->current.params.front().zeroPoint, -16);
+
+    auto* bits = window.schemePanel()->findChild<QSpinBox*>("bits");
+    bits->setValue(4);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.snapshot()->current.params.front().qmax, 7);
+}
+
+void TestMainWindow::histogramShowsWhatTheTutorialSays_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QString>("item");
+    QTest::newRow("general on tutorial-3: clipped top")
+        << "tutorial-3" << int(Scheme::General) << "clipped-above";
+    QTest::newRow("general on tutorial-3: unused bottom")
+        << "tutorial-3" << int(Scheme::General) << "unused-below";
+    QTest::newRow("symmetric on all-positive: unused negative half")
+        << "all-positive" << int(Scheme::Symmetric) << "unused-below";
+    QTest::newRow("tutorial-outlier: outlier markers")
+        << "tutorial-outlier" << int(Scheme::Symmetric) << "outlier-markers";
+}
+
+void TestMainWindow::histogramShowsWhatTheTutorialSays()
+{
+    QFETCH(QString, preset);
+    QFETCH(int, scheme);
+    QFETCH(QString, item);
+    MainWindow window;
+    window.show();
+    QuantSpec spec;
+    spec.scheme = Scheme(scheme);
+    window.start(PresetSpec{preset.toStdString()}, spec);
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.histogramPlot()->plot();
+    if (item == "outlier-markers") {
+        QCOMPARE(graphNamed(plot, item)->dataCount(), 1); // the single value at 100
+        QVERIFY(itemNames(plot).contains("outlier-label"));
+    } else {
+        QVERIFY2(itemNames(plot).contains(item), qPrintable(itemNames(plot).join(", ")));
+    }
+    // Symmetric never clips on its own range; the general scheme does on the tutorial's values.
+    QCOMPARE(itemNames(plot).contains("clipped-above"),
+             preset == "tutorial-3" && scheme == int(Scheme::General));
+}
+
+void TestMainWindow::compareColumnSwitchesTheScheme()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    emit window.comparePanel()->view()->horizontalHeader()->sectionClicked(1); // the general scheme
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.snapshot()->spec.scheme, Scheme::General);
+    QCOMPARE(window.schemePanel()->spec().scheme, Scheme::General);
+}
+
+void TestMainWindow::zoomingInDrawsOneLinePerCode()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"relu-activations"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.histogramPlot()->plot();
+    QVERIFY(!itemNames(plot).contains("code-grid")); // 255 codes across the view: too many lines
+    const double scale = window.snapshot()->current.params.front().scale;
+    plot->xAxis->setRange(0.0, 20 * scale);
+    QTRY_VERIFY_WITH_TIMEOUT(itemNames(plot).count("code-grid") >= 20, 5000);
+}
+
+void TestMainWindow::hoverNamesTheBinAndItsCodes()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    const QString text =
+        window.histogramPlot()->describeBinAt(double(1.2962357f)); // the largest value, exactly
+    QVERIFY2(text.contains("count 1") && text.contains("127"), qPrintable("[" + text + "]"));
+    QVERIFY(window.histogramPlot()->describeBinAt(50.0).isEmpty());
+}
+
+void TestMainWindow::badFileShowsOneDialogAndKeepsTheState()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    const SnapshotPtr before = window.snapshot();
+    test::ScratchDir dir;
+    const std::string path = dir.write("truncated.npy", QByteArray("\x93NUMPY\x01\x00", 8));
+    QSignalSpy failed(window.runner(), &AnalysisRunner::failed);
+    window.openFile(QString::fromStdString(path));
+    QVERIFY(failed.wait(10000));
+    const auto dialogs = window.findChildren<QMessageBox*>("errorDialog");
+    QCOMPARE(dialogs.size(), 1);
+    QVERIFY(dialogs.first()->text().contains("truncated.npy"));
+    QCOMPARE(window.snapshot(), before);
+    QCOMPARE(window.sourcePanel()->mode(), SourcePanel::Preset); // the panel shows what is shown
+}
+
+void TestMainWindow::outlierSlidersCoalesce()
+{
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitForResults(window));
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    auto* slider = window.sourcePanel()->findChild<QSlider*>("outlierMagnitude");
+    for (int value = 10; value < 60; ++value) { // a drag: fifty steps in quick succession
+        slider->setValue(value);
+    }
+    QVERIFY(waitForResults(window));
+    QVERIFY2(shown.size() <= 3, qPrintable(QString::number(shown.size())));
+    const auto& spec = std::get<GenerateSpec>(window.snapshot()->data->source);
+    QCOMPARE(spec.outliers.magnitude, 59 / 2.0);
+}
+
+void TestMainWindow::screenshotModeWritesAPng()
+{
+    test::ScratchDir dir;
+    const QString out = QString::fromStdString(dir.path("window.png"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    process.setProcessEnvironment(environment);
+    process.start(test::guiPath(),
+                  {"--preset-data", "tutorial-3", "--scheme", "general", "--screenshot", out});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1280 && image.height() >= 800);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

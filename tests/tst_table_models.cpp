@@ -1,0 +1,120 @@
+// The table models: sound under QAbstractItemModelTester, and showing the right numbers.
+
+#include "analysis_runner.h"
+#include "models/compare_model.h"
+#include "models/metric_rows.h"
+#include "models/metrics_model.h"
+#include "models/walkthrough_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+SnapshotPtr snapshotOf(const std::string& preset, Scheme scheme)
+{
+    AnalysisRequest request;
+    request.source = PresetSpec{preset};
+    request.spec.scheme = scheme;
+    return AnalysisRunner::compute(request, [](double) { return true; }).snapshot;
+}
+
+int rowOf(const char* name)
+{
+    const auto rows = metricRows();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (QLatin1String(rows[i].name) == QLatin1String(name)) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestTableModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelsPassTheTester();
+    void metricsShowTheAnalysis();
+    void compareHighlightsTheBest();
+    void walkthroughShowsTheTutorialsSteps();
+};
+
+void TestTableModels::modelsPassTheTester()
+{
+    MetricsModel metrics;
+    CompareModel compare;
+    WalkthroughModel walkthrough;
+    QAbstractItemModelTester t1(&metrics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(&compare, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t3(&walkthrough,
+                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (const char* preset : {"tutorial-3", "tutorial-outlier"}) {
+        const SnapshotPtr snapshot = snapshotOf(preset, Scheme::Asymmetric);
+        QVERIFY(snapshot);
+        metrics.setSnapshot(snapshot);
+        compare.setSnapshot(snapshot);
+        walkthrough.setSnapshot(snapshot);
+        walkthrough.setTrialValue(0.5f);
+        walkthrough.setTrialValue(std::nullopt);
+    }
+    metrics.setSnapshot(nullptr);
+    QCOMPARE(metrics.rowCount(), 0);
+}
+
+void TestTableModels::metricsShowTheAnalysis()
+{
+    MetricsModel model;
+    model.setSnapshot(snapshotOf("tutorial-3", Scheme::General));
+    QCOMPARE(model.rowCount(), static_cast<int>(metricRows().size()));
+    const int clippedAbove = rowOf("clipped above");
+    QCOMPARE(model.index(clippedAbove, 1).data().toString(), QString("1"));
+    QVERIFY(!model.index(clippedAbove, 0).data(Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(model.index(clippedAbove, 1)
+                .data(Qt::ForegroundRole)
+                .isValid()); // drawn in the clipped colour
+    QCOMPARE(model.index(rowOf("unused range"), 1).data().toString(), QString("6.3%")); // 16 of 256
+}
+
+void TestTableModels::compareHighlightsTheBest()
+{
+    CompareModel model;
+    model.setSnapshot(snapshotOf("tutorial-3", Scheme::General));
+    // On the tutorial's values the asymmetric scheme has the best SQNR and the general scheme
+    // is the only one that clips.
+    const int sqnr = rowOf("SQNR");
+    QCOMPARE(model.bestColumns(sqnr), QList<int>{3});
+    QVERIFY(model.index(sqnr, 3).data(Qt::BackgroundRole).isValid());
+    QVERIFY(!model.index(sqnr, 1).data(Qt::BackgroundRole).isValid());
+    QCOMPARE(model.bestColumns(rowOf("clipped above")), (QList<int>{2, 3}));
+    QCOMPARE(model.bestColumns(rowOf("codes in range")), QList<int>{});
+    QCOMPARE(CompareModel::schemeForColumn(2), std::optional(Scheme::Symmetric));
+    QCOMPARE(CompareModel::schemeForColumn(0), std::nullopt);
+}
+
+void TestTableModels::walkthroughShowsTheTutorialsSteps()
+{
+    WalkthroughModel model;
+    model.setSnapshot(snapshotOf("tutorial-3", Scheme::General));
+    QCOMPARE(model.rowCount(), 3);
+    // The tutorial: quant_result [24 143 −112], saturete_result [24 127 −112],
+    // dequant_result [0.21763885 1.1516722 −1.0156479].
+    QCOMPARE(model.index(1, WalkthroughModel::Rounded).data().toString(), QString("143"));
+    QCOMPARE(model.index(1, WalkthroughModel::Clipped).data().toString(), QString("127"));
+    QCOMPARE(model.index(1, WalkthroughModel::Dequantized).data().toString(), QString("1.1516722"));
+    QCOMPARE(model.index(2, WalkthroughModel::Clipped).data().toString(), QString("-112"));
+    QVERIFY(model.index(1, WalkthroughModel::Clipped).data(Qt::ForegroundRole).isValid());
+    model.setTrialValue(-1.0161772f);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.index(0, WalkthroughModel::Index).data().toString(), QString("yours"));
+    QCOMPARE(model.index(0, WalkthroughModel::Clipped).data().toString(), QString("-112"));
+}
+
+QTEST_MAIN(TestTableModels)
+#include "tst_table_models.moc"

@@ -1,0 +1,206 @@
+#include "analysis_runner.h"
+
+#include <QElapsedTimer>
+#include <QPromise>
+#include <QtConcurrent>
+
+#include <cmath>
+
+namespace qs::ui {
+namespace {
+
+QString describe(const Error& error)
+{
+    return QString::fromStdString(error.describe());
+}
+
+// The compare table's three schemes keep the user's bits, sign, rounding and anchor.
+QuantSpec withScheme(QuantSpec spec, Scheme scheme)
+{
+    spec.scheme = scheme;
+    spec.narrowRange.reset(); // each scheme's own default, as in the tutorial
+    return spec;
+}
+
+} // namespace
+
+AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<SnapshotPtr>();
+    qRegisterMetaType<Histogram>();
+    connect(&m_watcher, &QFutureWatcher<RunnerOutcome>::finished, this,
+            &AnalysisRunner::onFinished);
+    connect(&m_watcher, &QFutureWatcher<RunnerOutcome>::progressValueChanged, this,
+            [this](int value) { emit progress(value / 1000.0); });
+}
+
+AnalysisRunner::~AnalysisRunner()
+{
+    m_queued.reset();
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+    // Rebin jobs hold their own shared copy of the data and finish on their own.
+}
+
+void AnalysisRunner::submitRebin(std::shared_ptr<const LoadedData> data, double lo, double hi,
+                                 int bins)
+{
+    if (!data) {
+        return;
+    }
+    const quint64 generation = ++m_rebinGeneration;
+    auto* watcher = new QFutureWatcher<Histogram>(this);
+    connect(watcher, &QFutureWatcher<Histogram>::finished, this, [this, watcher, generation] {
+        if (generation == m_rebinGeneration) {
+            emit rebinned(watcher->result());
+        }
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([data = std::move(data), lo, hi, bins] {
+        return binValues(data->loaded.tensor.values, lo, hi, static_cast<std::size_t>(bins));
+    }));
+}
+
+quint64 AnalysisRunner::submit(AnalysisRequest request)
+{
+    m_queued = std::move(request);
+    ++m_generation;
+    if (m_watcher.isRunning()) {
+        m_watcher.cancel(); // onFinished starts the queued request
+    } else {
+        startNext();
+    }
+    return m_generation;
+}
+
+void AnalysisRunner::cancel()
+{
+    m_queued.reset();
+    if (m_watcher.isRunning()) {
+        m_watcher.cancel();
+    }
+}
+
+bool AnalysisRunner::isBusy() const
+{
+    return m_watcher.isRunning() || m_queued.has_value();
+}
+
+void AnalysisRunner::startNext()
+{
+    if (!m_queued) {
+        emit idle();
+        return;
+    }
+    AnalysisRequest request = std::move(*m_queued);
+    m_queued.reset();
+    m_runningGeneration = m_generation;
+    emit started(m_runningGeneration);
+    m_watcher.setFuture(
+        QtConcurrent::run([request = std::move(request)](QPromise<RunnerOutcome>& promise) {
+            promise.setProgressRange(0, 1000);
+            auto progress = [&promise](double fraction) {
+                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
+                return !promise.isCanceled();
+            };
+            promise.addResult(compute(request, progress));
+        }));
+}
+
+void AnalysisRunner::onFinished()
+{
+    const quint64 generation = m_runningGeneration;
+    const bool stale = generation != m_generation;
+    const QFuture<RunnerOutcome> future = m_watcher.future();
+    if (!stale) {
+        if (future.resultCount() == 0 || future.result().cancelled) {
+            emit cancelled(generation);
+        } else if (const RunnerOutcome& outcome = future.result(); outcome.snapshot) {
+            emit finished(outcome.snapshot, generation);
+        } else {
+            emit failed(outcome.error, generation);
+        }
+    }
+    startNext();
+}
+
+RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
+                                      const std::function<bool(double)>& progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RunnerOutcome outcome;
+    std::shared_ptr<const LoadedData> data = request.data;
+    if (request.source) {
+        auto loaded = loadTensorSource(*request.source);
+        if (!loaded) {
+            outcome.error = describe(loaded.error());
+            return outcome;
+        }
+        if (loaded->tensor.values.empty()) {
+            const auto* file = std::get_if<FileSpec>(&*request.source);
+            outcome.error = describe(Error{ErrorCode::EmptyTensor,
+                                           "the tensor has no elements",
+                                           file ? file->path : std::string{},
+                                           {}});
+            return outcome;
+        }
+        auto fresh = std::make_shared<LoadedData>();
+        fresh->source = *request.source;
+        fresh->loaded = std::move(*loaded);
+        fresh->stats = computeStats(fresh->loaded.tensor.values);
+        data = std::move(fresh);
+    }
+    if (!data) {
+        outcome.error = QStringLiteral("no tensor to analyse");
+        return outcome;
+    }
+    if (!progress(0.1)) {
+        outcome.cancelled = true;
+        return outcome;
+    }
+
+    auto snapshot = std::make_shared<AnalysisSnapshot>();
+    snapshot->data = data;
+    snapshot->spec = request.spec;
+    snapshot->outlierSigmas = request.outlierSigmas;
+    const TensorView view = data->loaded.tensor.view();
+
+    // Five passes share the progress bar: the current spec, the three schemes, the outliers.
+    int step = 0;
+    auto analyse = [&](const QuantSpec& spec) -> Result<Analysis> {
+        AnalysisOptions options;
+        const double start = 0.1 + 0.2 * step++;
+        options.progress = [&, start](double f) {
+            return progress(start + 0.2 * f);
+        };
+        return analyzeTensor(view, spec, options, data->stats);
+    };
+    auto current = analyse(request.spec);
+    if (!current) {
+        outcome.cancelled = current.error().code == ErrorCode::Cancelled;
+        outcome.error = describe(current.error());
+        return outcome;
+    }
+    snapshot->current = std::move(*current);
+    const Scheme schemes[] = {Scheme::General, Scheme::Symmetric, Scheme::Asymmetric};
+    for (std::size_t i = 0; i < 3; ++i) {
+        const QuantSpec spec = withScheme(request.spec, schemes[i]);
+        auto other = spec == request.spec ? Result<Analysis>(snapshot->current) : analyse(spec);
+        if (!other) {
+            outcome.cancelled = other.error().code == ErrorCode::Cancelled;
+            outcome.error = describe(other.error());
+            return outcome;
+        }
+        snapshot->schemes[i] = std::move(*other);
+    }
+    const TensorStats& s = data->stats;
+    snapshot->outliers = countOutside(view.values, s.mean - request.outlierSigmas * s.std,
+                                      s.mean + request.outlierSigmas * s.std);
+    progress(1.0);
+    snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    outcome.snapshot = std::move(snapshot);
+    return outcome;
+}
+
+} // namespace qs::ui

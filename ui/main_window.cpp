@@ -1,0 +1,434 @@
+#include "main_window.h"
+
+#include "generate/data_presets.h"
+#include "number_format.h"
+#include "panels/compare_panel.h"
+#include "panels/metrics_panel.h"
+#include "panels/scheme_panel.h"
+#include "panels/source_panel.h"
+#include "panels/tensor_info_panel.h"
+#include "panels/walkthrough_panel.h"
+#include "plots/code_usage_plot.h"
+#include "plots/error_plot.h"
+#include "plots/histogram_plot.h"
+#include "plots/transfer_plot.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace qs::ui {
+namespace {
+
+constexpr int kMaxRecentFiles = 8;
+constexpr int kBusyDelayMs = 200;
+const char* const kRecentFilesKey = "recentFiles";
+
+bool isRawFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == QLatin1String("bin") || suffix == QLatin1String("dat") ||
+           suffix == QLatin1String("raw");
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("QuantScope"));
+    setAcceptDrops(true);
+    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->addWidget(buildLeftColumn());
+    m_mainSplitter->addWidget(buildCentre());
+    m_mainSplitter->addWidget(buildRightColumn());
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setStretchFactor(2, 0);
+    m_mainSplitter->setSizes({340, 800, 520});
+    setCentralWidget(m_mainSplitter);
+    buildMenus();
+    buildStatusBar();
+    resize(1660, 940);
+    setMinimumSize(1280, 800);
+    restoreLayout();
+
+    connect(m_source, &SourcePanel::sourceChanged, this, &MainWindow::requestSource);
+    connect(m_source, &SourcePanel::openFileRequested, this, &MainWindow::chooseFile);
+    connect(m_scheme, &SchemePanel::specChanged, this, &MainWindow::requestSpec);
+    connect(m_compare, &ComparePanel::schemeChosen, this, [this](Scheme scheme) {
+        QuantSpec spec = m_spec;
+        spec.scheme = scheme;
+        spec.narrowRange.reset();
+        m_scheme->setSpec(spec);
+        requestSpec(spec);
+    });
+    connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this,
+            [this] { submit(std::nullopt); });
+    connect(m_histogram, &HistogramPlot::rebinRequested, this, [this](double lo, double hi) {
+        if (m_snapshot) {
+            m_runner.submitRebin(m_snapshot->data, lo, hi, 512);
+        }
+    });
+    connect(&m_runner, &AnalysisRunner::rebinned, m_histogram, &HistogramPlot::showZoomedHistogram);
+    connect(&m_runner, &AnalysisRunner::finished, this,
+            [this](const SnapshotPtr& snapshot) { showSnapshot(snapshot); });
+    connect(&m_runner, &AnalysisRunner::failed, this,
+            [this](const QString& message) { showError(message); });
+    connect(&m_runner, &AnalysisRunner::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Cancelled"), 3000); });
+    connect(&m_runner, &AnalysisRunner::started, this, [this] {
+        m_progress->setValue(0);
+        m_busyTimer.start();
+    });
+    connect(&m_runner, &AnalysisRunner::idle, this, [this] {
+        m_busyTimer.stop();
+        m_progress->hide();
+        m_cancel->hide();
+    });
+    connect(&m_runner, &AnalysisRunner::progress, this,
+            [this](double fraction) { m_progress->setValue(static_cast<int>(fraction * 100)); });
+
+    for (QCustomPlot* plot :
+         {m_histogram->plot(), m_transfer->plot(), m_error->plot(), m_codes->plot()}) {
+        connect(plot, &QCustomPlot::afterReplot, this, [this, plot] { onPlotReplotted(plot); });
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+TensorSource MainWindow::demoSource()
+{
+    // 200,000 normal values and three outliers at +12σ: under the general scheme the outliers
+    // clip at the top while the codes below the data go unused.
+    GenerateSpec spec;
+    spec.distribution = Distribution::Normal;
+    spec.shape = {200000};
+    spec.seed = 8215;
+    spec.outliers = {3, 12.0, OutlierUnit::Sigma, OutlierSign::Positive};
+    return spec;
+}
+
+QuantSpec MainWindow::demoSpec()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::General;
+    return spec;
+}
+
+QWidget* MainWindow::buildLeftColumn()
+{
+    m_source = new SourcePanel(this);
+    m_scheme = new SchemePanel(this);
+    m_info = new TensorInfoPanel(this);
+    auto* column = new QWidget(this);
+    auto* layout = new QVBoxLayout(column);
+    layout->addWidget(m_source);
+    layout->addWidget(m_scheme);
+    layout->addWidget(m_info);
+    layout->addStretch();
+    // Long choices ("Rmax (tutorial): Z = Qmax − Round(Rmax/Scale)") must not widen the column:
+    // combo boxes elide, labels wrap, and the column never scrolls sideways.
+    for (QComboBox* combo : column->findChildren<QComboBox*>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+    }
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(column);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(320);
+    return scroll;
+}
+
+QWidget* MainWindow::buildCentre()
+{
+    m_histogram = new HistogramPlot(this);
+    m_transfer = new TransferPlot(this);
+    m_error = new ErrorPlot(this);
+    m_codes = new CodeUsagePlot(this);
+    m_plotsSplitter = new QSplitter(Qt::Horizontal, this);
+    m_plotsSplitter->setObjectName(QStringLiteral("plotsSplitter"));
+    m_plotsSplitter->addWidget(m_transfer);
+    m_plotsSplitter->addWidget(m_error);
+    m_plotsSplitter->addWidget(m_codes);
+    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
+    m_centreSplitter->addWidget(m_histogram);
+    m_centreSplitter->addWidget(m_plotsSplitter);
+    m_centreSplitter->setStretchFactor(0, 3);
+    m_centreSplitter->setStretchFactor(1, 2);
+    return m_centreSplitter;
+}
+
+QWidget* MainWindow::buildRightColumn()
+{
+    m_metrics = new MetricsPanel(this);
+    m_compare = new ComparePanel(this);
+    m_walkthrough = new WalkthroughPanel(this);
+    m_tables = new QTabWidget(this);
+    m_tables->setObjectName(QStringLiteral("tables"));
+    m_tables->addTab(m_metrics, tr("Error"));
+    m_tables->addTab(m_compare, tr("Compare"));
+    m_tables->addTab(m_walkthrough, tr("Walkthrough"));
+    m_tables->setMinimumWidth(420);
+    return m_tables;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    updateRecentMenu();
+
+    QMenu* data = menuBar()->addMenu(tr("&Data"));
+    data->addAction(tr("&Demo"), this, [this] { start(demoSource(), demoSpec()); });
+    QMenu* presets = data->addMenu(tr("&Presets"));
+    for (const DataPreset& preset : dataPresets()) {
+        const QString name =
+            QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size()));
+        presets->addAction(name, this, [this, name] {
+            const TensorSource source = PresetSpec{name.toStdString()};
+            m_source->setSource(source);
+            requestSource(source);
+        });
+    }
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* log = view->addAction(tr("&Log counts"));
+    log->setCheckable(true);
+    connect(log, &QAction::toggled, m_histogram, &HistogramPlot::setLogScale);
+    view->addAction(tr("Show &walkthrough"), this,
+                    [this] { m_tables->setCurrentWidget(m_walkthrough); });
+    view->addAction(tr("Show &compare table"), this,
+                    [this] { m_tables->setCurrentWidget(m_compare); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About QuantScope"), this, [this] {
+        QMessageBox::about(
+            this, tr("About QuantScope"),
+            tr("<b>QuantScope</b><p>See what quantization does to a tensor: where values are "
+               "clipped (截断), which codes go unused, what one outlier does to the scale.</p>"
+               "<p>GPL-3.0-or-later. Plots by QCustomPlot.</p>"));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_sizeLabel = new QLabel(this);
+    m_timeLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+    m_cancel = new QToolButton(this);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    statusBar()->addPermanentWidget(m_sizeLabel);
+    statusBar()->addPermanentWidget(m_timeLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    m_busyTimer.setSingleShot(true);
+    m_busyTimer.setInterval(kBusyDelayMs);
+    connect(&m_busyTimer, &QTimer::timeout, this, [this] {
+        if (m_runner.isBusy()) {
+            m_progress->show();
+            m_cancel->show();
+        }
+    });
+    connect(m_cancel, &QToolButton::clicked, this, [this] { m_runner.cancel(); });
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    for (QSplitter* splitter : {m_mainSplitter, m_centreSplitter, m_plotsSplitter}) {
+        splitter->restoreState(settings.value("window/" + splitter->objectName()).toByteArray());
+    }
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    for (const QSplitter* splitter : {m_mainSplitter, m_centreSplitter, m_plotsSplitter}) {
+        settings.setValue("window/" + splitter->objectName(), splitter->saveState());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    m_runner.cancel();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    openFile(event->mimeData()->urls().first().toLocalFile());
+}
+
+void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
+{
+    m_spec = spec;
+    m_source->setSource(source);
+    m_scheme->setSpec(spec);
+    submit(source);
+}
+
+bool MainWindow::showTab(const QString& name)
+{
+    const QHash<QString, QWidget*> tabs{
+        {"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
+    if (!tabs.contains(name)) {
+        return false;
+    }
+    m_tables->setCurrentWidget(tabs.value(name));
+    return true;
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a tensor"), QString(),
+        tr("Tensors (*.npy *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)"));
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    FileSpec file = parseInputLocation(path.toStdString());
+    if (isRawFile(QString::fromStdString(file.path))) {
+        bool ok = false;
+        const QString dtype = QInputDialog::getItem(
+            this, tr("Raw binary"), tr("Element type of %1").arg(path),
+            {"<f4", "<f2", "<f8", "<i1", "<u1", "<i2", "<i4", ">f4"}, 0, true, &ok);
+        auto raw = rawSpecFromDtype(dtype.toStdString());
+        if (!ok || !raw) {
+            return;
+        }
+        file.raw = *raw;
+    }
+    m_source->setSource(file);
+    requestSource(file);
+    rememberRecentFile(path);
+}
+
+void MainWindow::rememberRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentFilesKey).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    settings.setValue(kRecentFilesKey, files.mid(0, kMaxRecentFiles));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(kRecentFilesKey).toStringList();
+    for (const QString& path : files) {
+        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::requestSource(const TensorSource& source)
+{
+    submit(source);
+}
+
+void MainWindow::requestSpec(const QuantSpec& spec)
+{
+    m_spec = spec;
+    submit(std::nullopt);
+}
+
+void MainWindow::submit(std::optional<TensorSource> source)
+{
+    AnalysisRequest request;
+    request.spec = m_spec;
+    request.outlierSigmas = m_histogram->outlierSigmas();
+    // A scheme change reuses the tensor being shown; before any, the panel's source is loaded.
+    if (source || !m_snapshot) {
+        request.source = source ? *source : m_source->source();
+    } else {
+        request.data = m_snapshot->data;
+    }
+    m_runner.submit(std::move(request));
+}
+
+void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    m_awaitingReplot = {m_histogram->plot(), m_transfer->plot(), m_error->plot(), m_codes->plot()};
+    m_info->setSnapshot(snapshot);
+    m_histogram->setSnapshot(snapshot);
+    m_transfer->setSnapshot(snapshot);
+    m_error->setSnapshot(snapshot);
+    m_codes->setSnapshot(snapshot);
+    m_metrics->setSnapshot(snapshot);
+    m_compare->setSnapshot(snapshot);
+    m_walkthrough->setSnapshot(snapshot);
+
+    const Tensor& tensor = snapshot->data->loaded.tensor;
+    setWindowTitle(tr("QuantScope — %1").arg(QString::fromStdString(tensor.name)));
+    m_sizeLabel->setText(tr("%1 values %2")
+                             .arg(formatCount(tensor.values.size()),
+                                  QString::fromStdString(shapeToString(tensor.shape))));
+    m_timeLabel->setText(tr("computed in %1 ms").arg(snapshot->computeMilliseconds, 0, 'f', 1));
+    emit snapshotShown(snapshot);
+}
+
+void MainWindow::onPlotReplotted(QObject* plot)
+{
+    if (m_awaitingReplot.remove(plot) && m_awaitingReplot.isEmpty()) {
+        emit resultsDrawn();
+    }
+}
+
+void MainWindow::showError(const QString& message)
+{
+    // One dialog with core's message; the window keeps showing the last good tensor.
+    if (m_snapshot) {
+        m_source->setSource(m_snapshot->data->source);
+    }
+    statusBar()->showMessage(message, 10000);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("QuantScope"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace qs::ui

@@ -1,0 +1,118 @@
+#pragma once
+// The QuantScope window. It only wires things together: the source and scheme panels send
+// requests to the runner, and every finished snapshot goes to the plots, tables and panels.
+
+#include "analysis_runner.h"
+
+#include <QMainWindow>
+#include <QSet>
+#include <QTimer>
+
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
+class QMenu;
+
+namespace qs::ui {
+
+class CodeUsagePlot;
+class ComparePanel;
+class ErrorPlot;
+class HistogramPlot;
+class MetricsPanel;
+class SchemePanel;
+class SourcePanel;
+class TensorInfoPanel;
+class TransferPlot;
+class WalkthroughPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The built-in demo: clipping, unused codes and outliers at first glance.
+    static TensorSource demoSource();
+    static QuantSpec demoSpec();
+
+    // Shows `source` and `spec` in the panels and analyses them.
+    void start(const TensorSource& source, const QuantSpec& spec);
+    void openFile(const QString& path);
+    // Brings a table tab to the front: "error", "compare" or "walkthrough". False if unknown.
+    bool showTab(const QString& name);
+
+    SnapshotPtr snapshot() const { return m_snapshot; }
+    AnalysisRunner* runner() { return &m_runner; }
+    HistogramPlot* histogramPlot() const { return m_histogram; }
+    TransferPlot* transferPlot() const { return m_transfer; }
+    ErrorPlot* errorPlot() const { return m_error; }
+    CodeUsagePlot* codeUsagePlot() const { return m_codes; }
+    SourcePanel* sourcePanel() const { return m_source; }
+    SchemePanel* schemePanel() const { return m_scheme; }
+    ComparePanel* comparePanel() const { return m_compare; }
+    MetricsPanel* metricsPanel() const { return m_metrics; }
+    WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
+
+signals:
+    void snapshotShown(qs::ui::SnapshotPtr snapshot);
+    // Every plot has been redrawn for the newest snapshot.
+    void resultsDrawn();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    QWidget* buildLeftColumn();
+    QWidget* buildCentre();
+    QWidget* buildRightColumn();
+    void buildMenus();
+    void buildStatusBar();
+    void restoreLayout();
+    void saveLayout() const;
+
+    void requestSource(const TensorSource& source);
+    void requestSpec(const QuantSpec& spec);
+    void submit(std::optional<TensorSource> source);
+    void showSnapshot(const SnapshotPtr& snapshot);
+    void showError(const QString& message);
+    void onPlotReplotted(QObject* plot);
+    void chooseFile();
+    void rememberRecentFile(const QString& path);
+    void updateRecentMenu();
+
+    AnalysisRunner m_runner;
+    SnapshotPtr m_snapshot;
+    QuantSpec m_spec;
+
+    SourcePanel* m_source = nullptr;
+    SchemePanel* m_scheme = nullptr;
+    TensorInfoPanel* m_info = nullptr;
+    HistogramPlot* m_histogram = nullptr;
+    TransferPlot* m_transfer = nullptr;
+    ErrorPlot* m_error = nullptr;
+    CodeUsagePlot* m_codes = nullptr;
+    MetricsPanel* m_metrics = nullptr;
+    ComparePanel* m_compare = nullptr;
+    WalkthroughPanel* m_walkthrough = nullptr;
+    QTabWidget* m_tables = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_centreSplitter = nullptr;
+    QSplitter* m_plotsSplitter = nullptr;
+    QMenu* m_recentMenu = nullptr;
+
+    QLabel* m_sizeLabel = nullptr;
+    QLabel* m_timeLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancel = nullptr;
+    QTimer m_busyTimer; // shows progress and Cancel only for work that takes a while
+    QSet<QObject*> m_awaitingReplot;
+};
+
+} // namespace qs::ui

@@ -1,0 +1,30 @@
+#pragma once
+// The error table: every metric of the current analysis and the warnings, each explained.
+
+#include "analysis_snapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace qs::ui {
+
+class MetricsModel;
+
+class MetricsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MetricsPanel(QWidget* parent = nullptr);
+    void setSnapshot(const SnapshotPtr& snapshot);
+    MetricsModel* model() const { return m_model; }
+
+private:
+    MetricsModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_warnings = nullptr;
+};
+
+} // namespace qs::ui

@@ -1,0 +1,155 @@
+#include "panels/scheme_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace qs::ui {
+
+SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
+{
+    m_scheme = new QComboBox(this);
+    m_scheme->setObjectName(QStringLiteral("scheme"));
+    m_scheme->addItem(tr("General process (一般过程)"), int(Scheme::General));
+    m_scheme->addItem(tr("Symmetric (对称量化)"), int(Scheme::Symmetric));
+    m_scheme->addItem(tr("Asymmetric (非对称量化)"), int(Scheme::Asymmetric));
+    m_formula = new QLabel(this);
+    m_formula->setObjectName(QStringLiteral("formula"));
+    m_formula->setTextFormat(Qt::RichText);
+    m_formula->setWordWrap(true);
+    m_formula->setFrameShape(QFrame::StyledPanel);
+    m_formula->setMargin(4);
+    m_bits = new QSpinBox(this);
+    m_bits->setObjectName(QStringLiteral("bits"));
+    m_bits->setRange(kMinBits, kMaxBits);
+    m_bits->setValue(8);
+    m_signed = new QCheckBox(tr("signed codes"), this);
+    m_signed->setChecked(true);
+    m_narrow = new QCheckBox(tr("narrow range (drop the lowest code)"), this);
+    m_narrow->setObjectName(QStringLiteral("narrowRange"));
+    m_rounding = new QComboBox(this);
+    m_rounding->setObjectName(QStringLiteral("rounding"));
+    m_rounding->addItem(tr("half to even (np.round)"), int(Rounding::HalfEven));
+    m_rounding->addItem(tr("half away from zero (roundf)"), int(Rounding::HalfAwayFromZero));
+    m_rounding->addItem(tr("half up"), int(Rounding::HalfUp));
+    m_rounding->addItem(tr("floor"), int(Rounding::Floor));
+    m_rounding->addItem(tr("stochastic"), int(Rounding::Stochastic));
+    m_roundingSeed = new QSpinBox(this);
+    m_roundingSeed->setRange(0, std::numeric_limits<int>::max());
+    m_anchor = new QComboBox(this);
+    m_anchor->addItem(tr("Rmax (tutorial): Z = Qmax − Round(Rmax/Scale)"),
+                      int(ZeroPointAnchor::Max));
+    m_anchor->addItem(tr("Rmin (PyTorch, ONNX): Z = Qmin − Round(Rmin/Scale)"),
+                      int(ZeroPointAnchor::Min));
+
+    auto* box = new QGroupBox(tr("Scheme"), this);
+    auto* form = new QFormLayout(box);
+    form->addRow(m_scheme);
+    form->addRow(m_formula);
+    form->addRow(tr("Bits"), m_bits);
+    form->addRow(m_signed);
+    form->addRow(m_narrow);
+    form->addRow(tr("Rounding"), m_rounding);
+    form->addRow(tr("Rounding seed"), m_roundingSeed);
+    form->addRow(tr("Zero point from"), m_anchor);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(box);
+
+    connect(m_scheme, &QComboBox::currentIndexChanged, this, &SchemePanel::onSchemeChanged);
+    connect(m_bits, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
+    connect(m_signed, &QCheckBox::toggled, this, &SchemePanel::emitChange);
+    connect(m_narrow, &QCheckBox::toggled, this, &SchemePanel::emitChange);
+    connect(m_rounding, &QComboBox::currentIndexChanged, this, [this] {
+        updateEnabled();
+        emitChange();
+    });
+    connect(m_roundingSeed, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
+    connect(m_anchor, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
+    setSpec(QuantSpec{});
+}
+
+QString SchemePanel::formula(Scheme scheme)
+{
+    switch (scheme) {
+    case Scheme::General:
+        return tr(
+            "Scale = (Rmax − Rmin) / (Qmax − Qmin)<br>Q = Clip(Round(R / Scale), Qmin, Qmax)<br>"
+            "R′ = Q · Scale<br><i>No zero point: an off-centre range clips one end and wastes the "
+            "other.</i>");
+    case Scheme::Symmetric:
+        return tr(
+            "Scale = max|R| / Qmax<br>Q = Clip(Round(R / Scale), −Qmax, Qmax)<br>R′ = Q · Scale<br>"
+            "<i>Z = 0 (TensorRT): nothing clips, but a one-sided range wastes the other half.</i>");
+    case Scheme::Asymmetric:
+        return tr("Scale = (Rmax − Rmin) / (Qmax − Qmin)<br>Z = Qmax − Round(Rmax / Scale)<br>"
+                  "Q = Clip(Round(R / Scale + Z), Qmin, Qmax)<br>R′ = (Q − Z) · Scale<br>"
+                  "<i>The zero point Z shifts the grid onto the data's range.</i>");
+    }
+    return {};
+}
+
+QuantSpec SchemePanel::spec() const
+{
+    QuantSpec spec;
+    spec.scheme = static_cast<Scheme>(m_scheme->currentData().toInt());
+    spec.bits = m_bits->value();
+    spec.isSigned = m_signed->isChecked();
+    // Stored only when it differs from the scheme's default, so the spec reads as the user meant.
+    if (m_narrow->isChecked() != defaultNarrowRange(spec.scheme)) {
+        spec.narrowRange = m_narrow->isChecked();
+    }
+    spec.rounding = static_cast<Rounding>(m_rounding->currentData().toInt());
+    spec.roundingSeed = static_cast<std::uint64_t>(m_roundingSeed->value());
+    spec.zeroPointAnchor = static_cast<ZeroPointAnchor>(m_anchor->currentData().toInt());
+    return spec;
+}
+
+void SchemePanel::setSpec(const QuantSpec& spec)
+{
+    m_quiet = true;
+    m_scheme->setCurrentIndex(m_scheme->findData(int(spec.scheme)));
+    m_bits->setValue(spec.bits);
+    m_signed->setChecked(spec.isSigned);
+    m_narrow->setChecked(spec.effectiveNarrowRange());
+    m_rounding->setCurrentIndex(m_rounding->findData(int(spec.rounding)));
+    m_roundingSeed->setValue(
+        static_cast<int>(std::min<std::uint64_t>(spec.roundingSeed, INT32_MAX)));
+    m_anchor->setCurrentIndex(m_anchor->findData(int(spec.zeroPointAnchor)));
+    m_formula->setText(formula(spec.scheme));
+    updateEnabled();
+    m_quiet = false;
+}
+
+void SchemePanel::onSchemeChanged()
+{
+    const auto scheme = static_cast<Scheme>(m_scheme->currentData().toInt());
+    m_formula->setText(formula(scheme));
+    {
+        // A new scheme starts from its own narrow-range default, as in the tutorial.
+        const QSignalBlocker block(m_narrow);
+        m_narrow->setChecked(defaultNarrowRange(scheme));
+    }
+    updateEnabled();
+    emitChange();
+}
+
+void SchemePanel::updateEnabled()
+{
+    m_anchor->setEnabled(m_scheme->currentData().toInt() == int(Scheme::Asymmetric));
+    m_roundingSeed->setEnabled(m_rounding->currentData().toInt() == int(Rounding::Stochastic));
+}
+
+void SchemePanel::emitChange()
+{
+    if (!m_quiet) {
+        emit specChanged(spec());
+    }
+}
+
+} // namespace qs::ui

@@ -1,0 +1,57 @@
+#include "panels/tensor_info_panel.h"
+
+#include "number_format.h"
+#include "theme.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace qs::ui {
+
+TensorInfoPanel::TensorInfoPanel(QWidget* parent) : QWidget(parent)
+{
+    auto* box = new QGroupBox(tr("Tensor info"), this);
+    auto* form = new QFormLayout(box);
+    m_name = addRow(form, tr("Name"));
+    m_shape = addRow(form, tr("Shape"));
+    m_dtype = addRow(form, tr("Dtype"));
+    m_count = addRow(form, tr("Values"));
+    m_nonFinite = addRow(form, tr("NaN / Inf"));
+    m_range = addRow(form, tr("Min … max"));
+    m_moments = addRow(form, tr("Mean ± std"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(box);
+}
+
+QLabel* TensorInfoPanel::addRow(QFormLayout* form, const QString& label)
+{
+    auto* value = new QLabel(QStringLiteral("–"), this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(label, value);
+    return value;
+}
+
+void TensorInfoPanel::setSnapshot(const SnapshotPtr& snapshot)
+{
+    if (!snapshot) {
+        return;
+    }
+    const Tensor& tensor = snapshot->data->loaded.tensor;
+    const TensorStats& s = snapshot->data->stats;
+    m_name->setText(QString::fromStdString(tensor.name));
+    m_shape->setText(QString::fromStdString(shapeToString(tensor.shape)));
+    m_dtype->setText(QString::fromLatin1(dtypeName(tensor.sourceDtype).data()));
+    m_count->setText(tr("%1 (%2 finite)").arg(formatCount(s.count), formatCount(s.finiteCount)));
+    m_nonFinite->setText(tr("%1 / %2").arg(formatCount(s.nanCount), formatCount(s.infCount)));
+    QPalette palette = m_nonFinite->palette();
+    palette.setColor(QPalette::WindowText,
+                     s.nanCount + s.infCount > 0 ? theme::clipped() : QColor());
+    m_nonFinite->setPalette(s.nanCount + s.infCount > 0 ? palette : QPalette());
+    m_range->setText(tr("%1 … %2").arg(formatValue(s.min), formatValue(s.max)));
+    m_moments->setText(tr("%1 ± %2").arg(formatValue(s.mean), formatValue(s.std)));
+}
+
+} // namespace qs::ui

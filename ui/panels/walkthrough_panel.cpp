@@ -1,0 +1,112 @@
+#include "panels/walkthrough_panel.h"
+
+#include "models/walkthrough_model.h"
+#include "number_format.h"
+#include "report/numpy_format.h"
+#include "theme.h"
+
+#include <QDoubleValidator>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace qs::ui {
+namespace {
+
+QString signedValue(double value)
+{
+    const QString text = formatValue(value, 8);
+    return value < 0 ? QStringLiteral("(%1)").arg(text) : text;
+}
+
+QString derive(const AnalysisSnapshot& s)
+{
+    const QuantParams& p = s.current.params.front();
+    const QString scale = QString::fromStdString(formatPythonFloat(p.scale));
+    const QString qmax = QString::number(p.qmax);
+    const QString qmin = signedValue(p.qmin);
+    QString text;
+    switch (s.spec.scheme) {
+    case Scheme::General:
+    case Scheme::Asymmetric:
+        text =
+            QObject::tr("Scale = (Rmax − Rmin) / (Qmax − Qmin) = (%1 − %2) / (%3 − %4) = <b>%5</b>")
+                .arg(formatValue(p.clipMax, 8), signedValue(p.clipMin), qmax, qmin, scale);
+        break;
+    case Scheme::Symmetric:
+        text = QObject::tr("Scale = max|R| / (Qmax − Z) = %1 / (%2 − %3) = <b>%4</b>")
+                   .arg(formatValue(p.clipMax, 8), qmax, QString::number(p.zeroPoint), scale);
+        break;
+    }
+    if (s.spec.scheme == Scheme::Asymmetric) {
+        const bool anchorMax = s.spec.zeroPointAnchor == ZeroPointAnchor::Max;
+        const double ratio = (anchorMax ? p.clipMax : p.clipMin) / p.scale;
+        text += QObject::tr("<br>Z = %1 − Round(%2 / Scale) = %1 − Round(%3) = <b>%4</b>")
+                    .arg(anchorMax ? qmax : qmin,
+                         anchorMax ? QStringLiteral("Rmax") : QStringLiteral("Rmin"),
+                         formatValue(ratio, 8), QString::number(p.zeroPoint));
+    }
+    const QString clip =
+        QStringLiteral("<span style='color:%1'>Clip</span>").arg(theme::clipped().name());
+    text += QObject::tr("<br>Q = %1(Round(R / Scale%2), %3, %4),  R′ = %5Scale")
+                .arg(clip, p.zeroPoint != 0 ? QStringLiteral(" + Z") : QString(),
+                     QString::number(p.qmin), qmax,
+                     p.zeroPoint != 0 ? QStringLiteral("(Q − Z) · ") : QStringLiteral("Q · "));
+    return text;
+}
+
+} // namespace
+
+WalkthroughPanel::WalkthroughPanel(QWidget* parent) : QWidget(parent)
+{
+    m_derivation = new QLabel(this);
+    m_derivation->setObjectName(QStringLiteral("derivation"));
+    m_derivation->setTextFormat(Qt::RichText);
+    m_derivation->setWordWrap(true);
+    m_derivation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_trial = new QLineEdit(this);
+    m_trial->setObjectName(QStringLiteral("trialValue"));
+    m_trial->setPlaceholderText(tr("e.g. 1.2962357"));
+    m_trial->setValidator(new QDoubleValidator(m_trial));
+    m_model = new WalkthroughModel(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+
+    auto* trialRow = new QHBoxLayout;
+    trialRow->addWidget(new QLabel(tr("Try a value R ="), this));
+    trialRow->addWidget(m_trial, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_derivation);
+    layout->addLayout(trialRow);
+    layout->addWidget(m_table, 1);
+    connect(m_trial, &QLineEdit::textChanged, this, &WalkthroughPanel::onTrialEdited);
+}
+
+void WalkthroughPanel::setSnapshot(const SnapshotPtr& snapshot)
+{
+    m_model->setSnapshot(snapshot);
+    m_derivation->setText(snapshot ? derive(*snapshot) : QString());
+}
+
+QString WalkthroughPanel::derivation() const
+{
+    return m_derivation->text();
+}
+
+void WalkthroughPanel::onTrialEdited()
+{
+    bool ok = false;
+    const double value = QLocale::c().toDouble(m_trial->text(), &ok);
+    m_model->setTrialValue(ok && std::isfinite(value) ? std::optional(static_cast<float>(value))
+                                                      : std::nullopt);
+}
+
+} // namespace qs::ui

@@ -1,0 +1,34 @@
+#pragma once
+// The annotations of the value histogram: representable interval, clip thresholds and clipped
+// regions with their counts, the unused part of the integer range, the zero point, the outlier
+// band and markers, and a grid line per code once zoomed in. Every item carries an object name
+// ("clipped-above", "unused-below", "zero-point", "outlier-markers", ...) for tests.
+
+#include "analysis_snapshot.h"
+
+class QCustomPlot;
+class QCPGraph;
+
+namespace qs::ui {
+
+struct HistogramExtent
+{
+    double lo = 0; // x range that shows the data and the whole grid
+    double hi = 1;
+};
+
+// The x range the histogram should show for `snapshot`: data and representable range, with a
+// margin.
+HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot);
+
+// Removes the previous overlays and draws those of `snapshot`. `outlierMarkers` receives the
+// positions of the histogram bins beyond the outlier band.
+void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                           QCPGraph* outlierMarkers);
+
+// Replaces the per-code grid lines for the visible x range: drawn only when at most
+// `maxLines` codes are visible.
+void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo, double hi,
+                  int maxLines = 160);
+
+} // namespace qs::ui

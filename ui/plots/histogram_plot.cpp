@@ -1,0 +1,252 @@
+#include "plots/histogram_plot.h"
+
+#include "number_format.h"
+#include "plots/histogram_overlays.h"
+#include "plots/plot_setup.h"
+#include "quant/element_quantizer.h"
+#include "theme.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace qs::ui {
+namespace {
+
+constexpr int kZoomBins = 512;
+constexpr double kRebinBelowShare = 0.9; // rebin once the view shows less than this of the data
+
+} // namespace
+
+HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
+{
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("histogram"));
+    setUpPlot(m_plot);
+    m_plot->xAxis->setLabel(tr("value R"));
+    m_plot->yAxis->setLabel(tr("count"));
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+
+    m_bars = m_plot->addGraph();
+    m_bars->setName(tr("values"));
+    m_bars->setLineStyle(QCPGraph::lsStepLeft);
+    m_bars->setPen(QPen(theme::values().darker(120), 1));
+    QColor fill = theme::values();
+    fill.setAlpha(150);
+    m_bars->setBrush(fill);
+
+    m_outlierMarkers = m_plot->addGraph();
+    m_outlierMarkers->setObjectName(QStringLiteral("outlier-markers"));
+    m_outlierMarkers->setName(tr("outliers (beyond k·σ)"));
+    m_outlierMarkers->setLineStyle(QCPGraph::lsNone);
+    m_outlierMarkers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
+                                                      theme::outlier(), theme::outlier(), 11));
+
+    addLegendEntry(m_plot, tr("clipped (截断)"), QPen(theme::clipped(), 1.2, Qt::DashLine),
+                   theme::clippedBrush());
+    addLegendEntry(m_plot, tr("unused codes"), Qt::NoPen, theme::unusedBrush());
+    addLegendEntry(m_plot, tr("representable range"), theme::representablePen(), Qt::NoBrush);
+    addLegendEntry(m_plot, tr("zero point (零点)"), theme::zeroPointPen(), Qt::NoBrush);
+    addLegendEntry(m_plot, tr("one line per code"), theme::codeGridPen(), Qt::NoBrush);
+    placeLegendBelow(m_plot);
+
+    m_log = new QCheckBox(tr("Log counts"), this);
+    m_sigmas = new QDoubleSpinBox(this);
+    m_sigmas->setObjectName(QStringLiteral("outlierSigmas"));
+    m_sigmas->setRange(1, 100);
+    m_sigmas->setSingleStep(0.5);
+    m_sigmas->setValue(6);
+    m_sigmas->setSuffix(QStringLiteral(" σ"));
+    m_sigmas->setToolTip(tr("Values farther than this from the mean are marked as outliers"));
+    auto* reset = new QPushButton(tr("Reset zoom"), this);
+    auto* hint = new QLabel(tr("drag or wheel to zoom the value axis"), this);
+    hint->setEnabled(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_log);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Outliers beyond"), this));
+    bar->addWidget(m_sigmas);
+    bar->addStretch();
+    bar->addWidget(hint);
+    bar->addWidget(reset);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_plot, 1);
+
+    m_rebinTimer.setSingleShot(true);
+    m_rebinTimer.setInterval(120);
+    connect(&m_rebinTimer, &QTimer::timeout, this, &HistogramPlot::onRangeChanged);
+    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { m_rebinTimer.start(); });
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramPlot::onMouseMove);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+    connect(m_plot, &QCustomPlot::afterReplot, this, &HistogramPlot::replotted);
+    connect(reset, &QPushButton::clicked, this, &HistogramPlot::resetZoom);
+    connect(m_log, &QCheckBox::toggled, this, &HistogramPlot::setLogScale);
+    connect(m_sigmas, &QDoubleSpinBox::valueChanged, this, &HistogramPlot::outlierSigmasChanged);
+}
+
+double HistogramPlot::outlierSigmas() const
+{
+    return m_sigmas->value();
+}
+
+bool HistogramPlot::logScale() const
+{
+    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
+
+void HistogramPlot::setLogScale(bool on)
+{
+    if (on == logScale()) {
+        return;
+    }
+    m_log->setChecked(on);
+    m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    m_plot->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                                : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    showHistogram(m_shown);
+}
+
+void HistogramPlot::setSnapshot(SnapshotPtr snapshot)
+{
+    const bool sameTensor = m_snapshot && snapshot && m_snapshot->data == snapshot->data;
+    const QCPRange view = m_plot->xAxis->range();
+    const bool zoomed = sameTensor && m_shown.bins() == kZoomBins;
+    m_snapshot = std::move(snapshot);
+    if (!m_snapshot) {
+        return;
+    }
+    drawHistogramOverlays(m_plot, *m_snapshot, m_outlierMarkers);
+    if (zoomed) {
+        m_plot->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
+    } else {
+        const HistogramExtent extent = histogramExtent(*m_snapshot);
+        m_plot->xAxis->setRange(extent.lo, extent.hi);
+        showHistogram(m_snapshot->current.histograms.values);
+    }
+    drawCodeGrid(m_plot, *m_snapshot, m_plot->xAxis->range().lower, m_plot->xAxis->range().upper);
+    rescaleCounts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HistogramPlot::showZoomedHistogram(const Histogram& histogram)
+{
+    if (m_snapshot) {
+        showHistogram(histogram);
+        rescaleCounts();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void HistogramPlot::showHistogram(const Histogram& histogram)
+{
+    m_shown = histogram;
+    if (histogram.bins() == 0) {
+        m_bars->data()->clear();
+        return;
+    }
+    QVector<double> keys;
+    QVector<double> counts;
+    keys.reserve(static_cast<qsizetype>(histogram.bins()) + 1);
+    counts.reserve(keys.capacity());
+    const bool log = logScale();
+    for (std::size_t i = 0; i <= histogram.bins(); ++i) {
+        keys.push_back(histogram.binLo(i));
+        // The step graph needs a last point to close the final bin; log axes show no zero counts.
+        const auto count = static_cast<double>(histogram.counts[std::min(i, histogram.bins() - 1)]);
+        counts.push_back(log && count == 0 ? std::nan("") : count);
+    }
+    m_bars->setData(keys, counts, true);
+}
+
+void HistogramPlot::rescaleCounts()
+{
+    double top = 1;
+    const QCPRange view = m_plot->xAxis->range();
+    for (std::size_t i = 0; i < m_shown.bins(); ++i) {
+        const double from = m_shown.binLo(i);
+        if (from + m_shown.binWidth() >= view.lower && from <= view.upper) {
+            top = std::max(top, static_cast<double>(m_shown.counts[i]));
+        }
+    }
+    if (logScale()) {
+        m_plot->yAxis->setRange(0.5, top * 3);
+    } else {
+        m_plot->yAxis->setRange(0, top * 1.15);
+    }
+}
+
+void HistogramPlot::onRangeChanged()
+{
+    if (!m_snapshot) {
+        return;
+    }
+    const QCPRange view = m_plot->xAxis->range();
+    drawCodeGrid(m_plot, *m_snapshot, view.lower, view.upper);
+    const Histogram& full = m_snapshot->current.histograms.values;
+    const double shownData = std::min(view.upper, full.hi) - std::max(view.lower, full.lo);
+    if (shownData > 0 && shownData < kRebinBelowShare * (full.hi - full.lo)) {
+        emit rebinRequested(std::max(view.lower, full.lo), std::min(view.upper, full.hi));
+    } else if (m_shown.bins() == kZoomBins) {
+        showHistogram(full);
+    }
+    rescaleCounts();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void HistogramPlot::resetZoom()
+{
+    if (!m_snapshot) {
+        return;
+    }
+    const HistogramExtent extent = histogramExtent(*m_snapshot);
+    m_plot->xAxis->setRange(extent.lo, extent.hi);
+    showHistogram(m_snapshot->current.histograms.values);
+    rescaleCounts();
+    m_plot->replot();
+}
+
+QString HistogramPlot::describeBinAt(double x) const
+{
+    if (!m_snapshot || m_shown.bins() == 0 || x < m_shown.lo ||
+        x > m_shown.hi) { // the last bin is closed
+        return {};
+    }
+    const auto bin = std::min(m_shown.bins() - 1,
+                              static_cast<std::size_t>((x - m_shown.lo) / m_shown.binWidth()));
+    const double from = m_shown.binLo(bin);
+    const double to = from + m_shown.binWidth();
+    const QuantParams& p = m_snapshot->current.params.front();
+    const Rounding rounding = m_snapshot->spec.rounding;
+    const std::int32_t first = quantizeElement(p, rounding, static_cast<float>(from)).code;
+    const std::int32_t last = quantizeElement(p, rounding, static_cast<float>(to)).code;
+    const QString codes =
+        first == last ? QString::number(first) : tr("%1 … %2").arg(first).arg(last);
+    return tr("R in [%1, %2)\ncount %3\ncodes %4")
+        .arg(formatValue(from, 6), formatValue(to, 6), formatCount(m_shown.counts[bin]), codes);
+}
+
+void HistogramPlot::onMouseMove(QMouseEvent* event)
+{
+    const QString text = describeBinAt(m_plot->xAxis->pixelToCoord(event->position().x()));
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+    } else {
+        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+    }
+}
+
+} // namespace qs::ui

@@ -1,0 +1,61 @@
+#pragma once
+// The centrepiece: the value histogram with everything the tutorial talks about drawn over it
+// (see histogram_overlays.h). Linear or log counts; drag and wheel zoom the value axis, and a
+// zoomed view asks for a finer histogram of just that range; hovering names a bin, its count and
+// the codes it maps to.
+
+#include "analysis/histogram.h"
+#include "analysis_snapshot.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QCustomPlot;
+class QCPGraph;
+class QDoubleSpinBox;
+class QMouseEvent;
+
+namespace qs::ui {
+
+class HistogramPlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistogramPlot(QWidget* parent = nullptr);
+
+    void setSnapshot(SnapshotPtr snapshot);
+    // A finer histogram of the zoomed range, computed on request (rebinRequested).
+    void showZoomedHistogram(const Histogram& histogram);
+
+    QCustomPlot* plot() const { return m_plot; }
+    double outlierSigmas() const;
+    void setLogScale(bool on);
+    bool logScale() const;
+    // Text of the tooltip for the value `x`, as shown when hovering there.
+    QString describeBinAt(double x) const;
+
+signals:
+    void outlierSigmasChanged(double sigmas);
+    void rebinRequested(double lo, double hi);
+    void replotted();
+
+private:
+    void showHistogram(const Histogram& histogram);
+    void rescaleCounts();
+    void onRangeChanged();
+    void onMouseMove(QMouseEvent* event);
+    void resetZoom();
+
+    QCustomPlot* m_plot = nullptr;
+    QCPGraph* m_bars = nullptr;
+    QCPGraph* m_outlierMarkers = nullptr;
+    QCheckBox* m_log = nullptr;
+    QDoubleSpinBox* m_sigmas = nullptr;
+    QTimer m_rebinTimer;
+    SnapshotPtr m_snapshot;
+    Histogram m_shown;
+};
+
+} // namespace qs::ui

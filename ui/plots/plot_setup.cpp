@@ -1,0 +1,109 @@
+#include "plots/plot_setup.h"
+
+#include <qcustomplot.h>
+
+namespace qs::ui {
+
+const char* const kOverlayLayer = "overlays";
+
+void setUpPlot(QCustomPlot* plot)
+{
+    plot->setNoAntialiasingOnDrag(true);
+    plot->setMinimumSize(240, 160);
+    if (plot->layer(kOverlayLayer) == nullptr) {
+        plot->addLayer(kOverlayLayer, plot->layer("grid"), QCustomPlot::limAbove);
+    }
+    QFont legendFont = plot->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    plot->legend->setFont(legendFont);
+    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+}
+
+void placeLegendBelow(QCustomPlot* plot)
+{
+    QCPLayoutGrid* layout = plot->plotLayout();
+    if (layout->rowCount() < 2) {
+        layout->addElement(1, 0, plot->legend);
+        layout->setRowStretchFactor(1, 0.001);
+    }
+    plot->legend->setWrap(4);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    plot->legend->setMargins(QMargins(6, 2, 6, 2));
+    plot->legend->setVisible(true);
+}
+
+QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,
+                         const QBrush& brush)
+{
+    QCPGraph* entry = plot->addGraph();
+    entry->setName(name);
+    entry->setPen(pen);
+    entry->setBrush(brush);
+    entry->setSelectable(QCP::stNone);
+    return entry;
+}
+
+QCPItemRect* addSpan(QCustomPlot* plot, QCPAxisRect* rect, double from, double to,
+                     const QBrush& brush, const QString& name)
+{
+    auto* span = new QCPItemRect(plot);
+    span->setObjectName(name);
+    span->setLayer(kOverlayLayer);
+    span->setClipAxisRect(rect);
+    for (QCPItemPosition* corner : {span->topLeft, span->bottomRight}) {
+        corner->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        corner->setAxisRect(rect);
+        corner->setTypeX(QCPItemPosition::ptPlotCoords);
+        corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    span->topLeft->setCoords(from, 0);
+    span->bottomRight->setCoords(to, 1);
+    span->setPen(Qt::NoPen);
+    span->setBrush(brush);
+    span->setSelectable(false);
+    return span;
+}
+
+QCPItemStraightLine* addVerticalLine(QCustomPlot* plot, QCPAxisRect* rect, double x,
+                                     const QPen& pen, const QString& name)
+{
+    auto* line = new QCPItemStraightLine(plot);
+    line->setObjectName(name);
+    line->setLayer(kOverlayLayer);
+    line->setClipAxisRect(rect);
+    for (QCPItemPosition* point : {line->point1, line->point2}) {
+        point->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        point->setTypeX(QCPItemPosition::ptPlotCoords);
+        point->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        point->setAxisRect(rect);
+    }
+    line->point1->setCoords(x, 0);
+    line->point2->setCoords(x, 1);
+    line->setPen(pen);
+    line->setSelectable(false);
+    return line;
+}
+
+QCPItemText* addLabel(QCustomPlot* plot, QCPAxisRect* rect, double x, double yRatio,
+                      const QString& text, const QColor& colour, Qt::Alignment alignment,
+                      const QString& name)
+{
+    auto* label = new QCPItemText(plot);
+    label->setObjectName(name);
+    label->setClipAxisRect(rect);
+    label->position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    label->position->setAxisRect(rect);
+    label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(x, yRatio);
+    label->setPositionAlignment(alignment);
+    label->setText(text);
+    label->setColor(colour);
+    label->setBrush(QColor(255, 255, 255, 200));
+    label->setPadding(QMargins(3, 1, 3, 1));
+    label->setSelectable(false);
+    return label;
+}
+
+} // namespace qs::ui

@@ -1,0 +1,37 @@
+#pragma once
+// Shared QCustomPlot set-up: one look for every plot.
+
+#include <QBrush>
+#include <QPen>
+#include <QString>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemRect;
+class QCPItemStraightLine;
+class QCPItemText;
+
+namespace qs::ui {
+
+void setUpPlot(QCustomPlot* plot);
+
+// Moves the legend out of the data: a row under the axis rect, entries side by side.
+void placeLegendBelow(QCustomPlot* plot);
+
+// A graph with no data that only puts an entry in the legend (for overlays drawn as items).
+QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,
+                         const QBrush& brush);
+
+// Overlay items live on their own layer under the data; `name` makes them findable in tests.
+QCPItemRect* addSpan(QCustomPlot* plot, QCPAxisRect* rect, double from, double to,
+                     const QBrush& brush, const QString& name);
+QCPItemStraightLine* addVerticalLine(QCustomPlot* plot, QCPAxisRect* rect, double x,
+                                     const QPen& pen, const QString& name);
+QCPItemText* addLabel(QCustomPlot* plot, QCPAxisRect* rect, double x, double yRatio,
+                      const QString& text, const QColor& colour, Qt::Alignment alignment,
+                      const QString& name);
+
+extern const char* const kOverlayLayer;
+
+} // namespace qs::ui
