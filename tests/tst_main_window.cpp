@@ -15,10 +15,13 @@
 #include <QImage>
 #include <QMessageBox>
 #include <QProcess>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -64,6 +67,8 @@ private slots:
     void badFileShowsOneDialogAndKeepsTheState();
     void outlierSlidersCoalesce();
     void screenshotModeWritesAPng();
+    void longWorkShowsProgressAndCancel();
+    void remembersLayoutAndRecentFiles();
 
 private:
     bool waitForResults(MainWindow& window);
@@ -247,6 +252,50 @@ void TestMainWindow::screenshotModeWritesAPng()
     const QImage image(out);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 1280 && image.height() >= 800);
+}
+
+void TestMainWindow::longWorkShowsProgressAndCancel()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    const SnapshotPtr before = window.snapshot();
+    auto* progress = window.findChild<QProgressBar*>("progress");
+    auto* cancel = window.findChild<QToolButton*>("cancel");
+    QVERIFY(!progress->isVisible() && !cancel->isVisible()); // quick work shows no progress
+
+    GenerateSpec big; // 32M values take seconds to generate and analyse
+    big.shape = {1 << 25};
+    QSignalSpy cancelled(window.runner(), &AnalysisRunner::cancelled);
+    window.start(big, QuantSpec{});
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible() && progress->isVisible(), 5000);
+    cancel->click();
+    QVERIFY(cancelled.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(!cancel->isVisible(), 5000);
+    QCOMPARE(window.snapshot(), before); // the last results stay
+}
+
+void TestMainWindow::remembersLayoutAndRecentFiles()
+{
+    const QString file = test::testData("arange_le_f4.npy");
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.show();
+        auto* splitter = window.findChild<QSplitter*>("centreSplitter");
+        splitter->setSizes({300, 500});
+        sizes = splitter->sizes();
+        window.openFile(file);
+        QVERIFY(waitForResults(window));
+        window.close();
+    }
+    MainWindow again;
+    again.show();
+    QCOMPARE(again.findChild<QSplitter*>("centreSplitter")->sizes(), sizes);
+    const auto actions = again.findChild<QMenu*>("recentFiles")->actions();
+    QVERIFY(!actions.isEmpty());
+    QCOMPARE(actions.first()->text(), file);
 }
 
 QTEST_MAIN(TestMainWindow)

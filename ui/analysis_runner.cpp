@@ -49,12 +49,17 @@ void AnalysisRunner::submitRebin(std::shared_ptr<const LoadedData> data, double 
         return;
     }
     const quint64 generation = ++m_rebinGeneration;
+    ++m_rebinsRunning;
     auto* watcher = new QFutureWatcher<Histogram>(this);
     connect(watcher, &QFutureWatcher<Histogram>::finished, this, [this, watcher, generation] {
+        --m_rebinsRunning;
         if (generation == m_rebinGeneration) {
             emit rebinned(watcher->result());
         }
         watcher->deleteLater();
+        if (!isBusy()) {
+            emit idle();
+        }
     });
     watcher->setFuture(QtConcurrent::run([data = std::move(data), lo, hi, bins] {
         return binValues(data->loaded.tensor.values, lo, hi, static_cast<std::size_t>(bins));
@@ -83,7 +88,7 @@ void AnalysisRunner::cancel()
 
 bool AnalysisRunner::isBusy() const
 {
-    return m_watcher.isRunning() || m_queued.has_value();
+    return m_watcher.isRunning() || m_queued.has_value() || m_rebinsRunning > 0;
 }
 
 void AnalysisRunner::startNext()

@@ -41,6 +41,7 @@ public:
     quint64 submit(AnalysisRequest request);
     // Cancels the running job (the current results stay).
     void cancel();
+    // An analysis or a rebin is running or queued.
     bool isBusy() const;
     quint64 generation() const { return m_generation; }
 
@@ -67,6 +68,7 @@ private:
 
     QFutureWatcher<RunnerOutcome> m_watcher;
     quint64 m_rebinGeneration = 0;
+    int m_rebinsRunning = 0;
     std::optional<AnalysisRequest> m_queued;
     quint64 m_generation = 0;        // of the newest request
     quint64 m_runningGeneration = 0; // of the job in m_watcher

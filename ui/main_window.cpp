@@ -196,6 +196,7 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFiles"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -237,10 +238,12 @@ void MainWindow::buildStatusBar()
     m_sizeLabel = new QLabel(this);
     m_timeLabel = new QLabel(this);
     m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 100);
     m_progress->setMaximumWidth(200);
     m_progress->hide();
     m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancel"));
     m_cancel->setText(tr("Cancel"));
     m_cancel->hide();
     statusBar()->addPermanentWidget(m_sizeLabel);

@@ -65,7 +65,7 @@ QPen representablePen()
 
 QPen codeGridPen()
 {
-    return QPen(codeGrid(), 0, Qt::DotLine);
+    return QPen(codeGrid(), 1, Qt::DashDotLine);
 }
 
 } // namespace qs::ui::theme

@@ -11,6 +11,9 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
         "Draw the results, save the whole window to this PNG and exit (works offscreen)");
     app.add_option("--tab", options.tab, "Table to show first")
         ->check(CLI::IsMember({"error", "compare", "walkthrough"}));
+    app.add_option("--zoom", options.zoom, "Show only LO,HI of the histogram's value axis")
+        ->delimiter(',')
+        ->expected(2);
     app.add_flag("--benchmark", options.benchmark,
                  "Measure control-change-to-repaint latency and UI-thread stalls on 1M and 16M "
                  "values, then exit");

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qs::gui {
 
@@ -18,6 +19,7 @@ struct GuiOptions
     cli::SchemeOptions scheme;
     std::string screenshot;
     std::string tab;
+    std::vector<double> zoom; // LO,HI of the histogram's value axis
     bool benchmark = false;
     bool schemeGiven = false; // any scheme option on the command line
 };

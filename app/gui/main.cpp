@@ -5,6 +5,7 @@
 #include "gui/screenshot.h"
 #include "gui/window_benchmark.h"
 #include "main_window.h"
+#include "plots/histogram_plot.h"
 
 #include <QApplication>
 
@@ -43,6 +44,13 @@ int main(int argc, char** argv)
     }
     if (!options.tab.empty()) {
         window.showTab(QString::fromStdString(options.tab));
+    }
+    if (options.zoom.size() == 2) {
+        // Once the first results are in; a zoom before them would be reset by the first drawing.
+        QObject::connect(
+            &window, &qs::ui::MainWindow::snapshotShown, &window,
+            [&window, zoom = options.zoom] { window.histogramPlot()->zoomTo(zoom[0], zoom[1]); },
+            Qt::SingleShotConnection);
     }
     window.show();
     if (options.benchmark) {

@@ -1,18 +1,22 @@
 #include "gui/screenshot.h"
 
 #include "main_window.h"
+#include "plots/histogram_plot.h"
 
 #include <QApplication>
 #include <QPixmap>
 #include <QSaveFile>
 #include <QTimer>
+#include <qcustomplot.h>
 
 #include <cstdio>
+#include <memory>
 
 namespace qs::gui {
 namespace {
 
 constexpr int kTimeoutMs = 120000;
+constexpr int kSettleMs = 300; // longer than the histogram's re-bin delay
 
 void finish(int code, const QString& message)
 {
@@ -37,10 +41,26 @@ void screenshotWhenDrawn(qs::ui::MainWindow& window, const QString& path)
         }
         finish(0, {});
     };
-    // Drawn and nothing more queued: the picture shows the final state, not an intermediate one.
-    QObject::connect(&window, &qs::ui::MainWindow::resultsDrawn, &window, [runner, save] {
-        if (!runner->isBusy()) {
-            QTimer::singleShot(0, save);
+    // The picture must show the final state: after the first results are drawn, wait until no
+    // work runs and nothing has been redrawn for a moment (a zoom re-bins, after a short delay).
+    auto* settle = new QTimer(&window);
+    settle->setSingleShot(true);
+    settle->setInterval(kSettleMs);
+    auto drawn = std::make_shared<bool>(false);
+    QObject::connect(settle, &QTimer::timeout, &window, [runner, save, drawn, settle] {
+        if (*drawn && !runner->isBusy()) {
+            save();
+        } else {
+            settle->start();
+        }
+    });
+    QObject::connect(&window, &qs::ui::MainWindow::resultsDrawn, &window, [drawn, settle] {
+        *drawn = true;
+        settle->start();
+    });
+    QObject::connect(window.histogramPlot()->plot(), &QCustomPlot::afterReplot, settle, [settle] {
+        if (settle->isActive()) {
+            settle->start();
         }
     });
     QObject::connect(runner, &qs::ui::AnalysisRunner::failed, &window, [](const QString& message) {

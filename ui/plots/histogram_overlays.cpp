@@ -165,8 +165,10 @@ void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo
     }
     for (double code = std::max(first, double(p.qmin)); code <= std::min(last, double(p.qmax));
          ++code) {
+        // Above the bars, unlike the other overlays: a code's line must show where the data is.
         addVerticalLine(plot, plot->axisRect(), p.dequantize(static_cast<std::int32_t>(code)),
-                        theme::codeGridPen(), "code-grid");
+                        theme::codeGridPen(), "code-grid")
+            ->setLayer(QStringLiteral("main"));
     }
 }
 

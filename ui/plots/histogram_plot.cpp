@@ -207,6 +207,14 @@ void HistogramPlot::onRangeChanged()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void HistogramPlot::zoomTo(double lo, double hi)
+{
+    if (hi > lo) {
+        m_plot->xAxis->setRange(lo, hi);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
 void HistogramPlot::resetZoom()
 {
     if (!m_snapshot) {

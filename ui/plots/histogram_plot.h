@@ -32,6 +32,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
     double outlierSigmas() const;
     void setLogScale(bool on);
+    // Shows only [lo, hi] of the value axis (as a drag or the wheel would).
+    void zoomTo(double lo, double hi);
     bool logScale() const;
     // Text of the tooltip for the value `x`, as shown when hovering there.
     QString describeBinAt(double x) const;
