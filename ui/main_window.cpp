@@ -83,7 +83,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
             [this] { submit(std::nullopt); });
     connect(m_histogram, &HistogramPlot::rebinRequested, this, [this](double lo, double hi) {
         if (m_snapshot) {
-            m_runner.submitRebin(m_snapshot->data, lo, hi, 512);
+            m_runner.submitRebin(m_snapshot->data, lo, hi, HistogramPlot::kZoomBins);
         }
     });
     connect(&m_runner, &AnalysisRunner::rebinned, m_histogram, &HistogramPlot::showZoomedHistogram);

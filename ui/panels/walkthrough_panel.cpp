@@ -24,7 +24,9 @@ QString signedValue(double value)
     return value < 0 ? QStringLiteral("(%1)").arg(text) : text;
 }
 
-QString derive(const AnalysisSnapshot& s)
+} // namespace
+
+QString WalkthroughPanel::derive(const AnalysisSnapshot& s)
 {
     const QuantParams& p = s.current.params.front();
     const QString scale = QString::fromStdString(formatPythonFloat(p.scale));
@@ -34,33 +36,30 @@ QString derive(const AnalysisSnapshot& s)
     switch (s.spec.scheme) {
     case Scheme::General:
     case Scheme::Asymmetric:
-        text =
-            QObject::tr("Scale = (Rmax − Rmin) / (Qmax − Qmin) = (%1 − %2) / (%3 − %4) = <b>%5</b>")
-                .arg(formatValue(p.clipMax, 8), signedValue(p.clipMin), qmax, qmin, scale);
+        text = tr("Scale = (Rmax − Rmin) / (Qmax − Qmin) = (%1 − %2) / (%3 − %4) = <b>%5</b>")
+                   .arg(formatValue(p.clipMax, 8), signedValue(p.clipMin), qmax, qmin, scale);
         break;
     case Scheme::Symmetric:
-        text = QObject::tr("Scale = max|R| / (Qmax − Z) = %1 / (%2 − %3) = <b>%4</b>")
+        text = tr("Scale = max|R| / (Qmax − Z) = %1 / (%2 − %3) = <b>%4</b>")
                    .arg(formatValue(p.clipMax, 8), qmax, QString::number(p.zeroPoint), scale);
         break;
     }
     if (s.spec.scheme == Scheme::Asymmetric) {
         const bool anchorMax = s.spec.zeroPointAnchor == ZeroPointAnchor::Max;
         const double ratio = (anchorMax ? p.clipMax : p.clipMin) / p.scale;
-        text += QObject::tr("<br>Z = %1 − Round(%2 / Scale) = %1 − Round(%3) = <b>%4</b>")
+        text += tr("<br>Z = %1 − Round(%2 / Scale) = %1 − Round(%3) = <b>%4</b>")
                     .arg(anchorMax ? qmax : qmin,
                          anchorMax ? QStringLiteral("Rmax") : QStringLiteral("Rmin"),
                          formatValue(ratio, 8), QString::number(p.zeroPoint));
     }
     const QString clip =
         QStringLiteral("<span style='color:%1'>Clip</span>").arg(theme::clipped().name());
-    text += QObject::tr("<br>Q = %1(Round(R / Scale%2), %3, %4),  R′ = %5Scale")
+    text += tr("<br>Q = %1(Round(R / Scale%2), %3, %4),  R′ = %5Scale")
                 .arg(clip, p.zeroPoint != 0 ? QStringLiteral(" + Z") : QString(),
                      QString::number(p.qmin), qmax,
                      p.zeroPoint != 0 ? QStringLiteral("(Q − Z) · ") : QStringLiteral("Q · "));
     return text;
 }
-
-} // namespace
 
 WalkthroughPanel::WalkthroughPanel(QWidget* parent) : QWidget(parent)
 {

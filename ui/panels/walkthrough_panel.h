@@ -27,6 +27,8 @@ public:
     QString derivation() const;
 
 private:
+    // Scale and Z worked out from the formula with the actual numbers (rich text).
+    static QString derive(const AnalysisSnapshot& snapshot);
     void onTrialEdited();
 
     QLabel* m_derivation = nullptr;

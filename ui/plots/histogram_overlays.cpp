@@ -5,7 +5,6 @@
 #include "plots/plot_setup.h"
 #include "theme.h"
 
-#include <QCoreApplication>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -13,11 +12,6 @@
 
 namespace qs::ui {
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HistogramPlot", text);
-}
 
 void removeItems(QCustomPlot* plot, const QString& prefix)
 {
@@ -46,51 +40,57 @@ HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot)
     return {lo - margin, hi + margin};
 }
 
-void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
-                           QCPGraph* outlierMarkers)
+void HistogramOverlays::draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                             QCPGraph* outlierMarkers)
 {
     removeItems(plot, QString());
-    QCPAxisRect* rect = plot->axisRect();
+    drawUnused(plot, snapshot);
+    drawClipping(plot, snapshot);
+    drawGridEnds(plot, snapshot);
+    drawOutliers(plot, snapshot, outlierMarkers);
+}
+
+// The codes no value in [min R, max R] reaches. A label fits inside a wide region; beside a
+// narrow one it starts at the inner edge and runs over the plot.
+void HistogramOverlays::drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+{
     const QuantParams& p = snapshot.current.params.front();
-    const Rounding rounding = snapshot.spec.rounding;
+    const TensorStats& stats = snapshot.data->stats;
+    const RangeUsage usage = rangeUsage(p, snapshot.spec.rounding, stats.min, stats.max);
+    const HistogramExtent extent = histogramExtent(snapshot);
+    const QString share = formatPercent(snapshot.current.metrics.unusedRangeFraction);
+    auto region = [&](const RealInterval& r, std::int64_t codes, bool innerEdgeIsHi,
+                      const QString& name) {
+        if (r.empty()) {
+            return;
+        }
+        const bool wide = r.hi - r.lo > 0.2 * (extent.hi - extent.lo);
+        addSpan(plot, plot->axisRect(), r.lo, r.hi, theme::unusedBrush(), name);
+        const double x = wide ? (r.lo + r.hi) / 2 : (innerEdgeIsHi ? r.hi : r.lo);
+        const Qt::Alignment align =
+            wide ? Qt::AlignCenter
+                 : (innerEdgeIsHi ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
+        addLabel(plot, plot->axisRect(), x, 0.5, tr("unused: %1 codes (%2)").arg(codes).arg(share),
+                 theme::unused(), align, name + "-label");
+    };
+    region(usage.unusedBelow, std::int64_t{usage.lowestCode} - p.qmin, true, "unused-below");
+    region(usage.unusedAbove, std::int64_t{p.qmax} - usage.highestCode, false, "unused-above");
+}
+
+// Where clipping starts, and the values beyond it with their count. Labels are anchored at the
+// data's ends so they stay inside the plot however narrow the region.
+void HistogramOverlays::drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+{
+    const QuantParams& p = snapshot.current.params.front();
     const TensorStats& stats = snapshot.data->stats;
     const Metrics& m = snapshot.current.metrics;
-
-    // The unused part of the grid: codes no value in [min R, max R] reaches. A label fits inside
-    // a wide region; beside a narrow one it starts at the inner edge and runs over the plot.
-    const RangeUsage usage = rangeUsage(p, rounding, stats.min, stats.max);
-    const HistogramExtent extent = histogramExtent(snapshot);
-    const double wideRegion = 0.2 * (extent.hi - extent.lo);
-    const QString unusedText = tr("unused: %1 codes (%2)");
-    if (!usage.unusedBelow.empty()) {
-        const RealInterval& r = usage.unusedBelow;
-        const bool wide = r.hi - r.lo > wideRegion;
-        addSpan(plot, rect, r.lo, r.hi, theme::unusedBrush(), "unused-below");
-        addLabel(
-            plot, rect, wide ? (r.lo + r.hi) / 2 : r.hi, 0.5,
-            unusedText.arg(usage.lowestCode - p.qmin).arg(formatPercent(m.unusedRangeFraction)),
-            theme::unused(), wide ? Qt::AlignCenter : Qt::AlignLeft | Qt::AlignVCenter,
-            "unused-below-label");
-    }
-    if (!usage.unusedAbove.empty()) {
-        const RealInterval& r = usage.unusedAbove;
-        const bool wide = r.hi - r.lo > wideRegion;
-        addSpan(plot, rect, r.lo, r.hi, theme::unusedBrush(), "unused-above");
-        addLabel(
-            plot, rect, wide ? (r.lo + r.hi) / 2 : r.lo, 0.5,
-            unusedText.arg(p.qmax - usage.highestCode).arg(formatPercent(m.unusedRangeFraction)),
-            theme::unused(), wide ? Qt::AlignCenter : Qt::AlignRight | Qt::AlignVCenter,
-            "unused-above-label");
-    }
-
-    // Where clipping starts, and the values beyond it.
-    const RealInterval thresholds = clipThresholds(p, rounding);
-    QPen thresholdPen(theme::clipped(), 1.2, Qt::DashLine);
+    QCPAxisRect* rect = plot->axisRect();
+    const RealInterval thresholds = clipThresholds(p, snapshot.spec.rounding);
+    const QPen thresholdPen(theme::clipped(), 1.2, Qt::DashLine);
     addVerticalLine(plot, rect, thresholds.lo, thresholdPen, "clip-threshold-below");
     addVerticalLine(plot, rect, thresholds.hi, thresholdPen, "clip-threshold-above");
     if (m.clippedBelow > 0) {
         addSpan(plot, rect, stats.min, thresholds.lo, theme::clippedBrush(), "clipped-below");
-        // Anchored at the data's end so the label stays inside the plot however narrow the region.
         addLabel(plot, rect, stats.min, 0.08, tr("clipped: %1").arg(formatCount(m.clippedBelow)),
                  theme::clipped(), Qt::AlignLeft | Qt::AlignTop, "clipped-below-label");
     }
@@ -99,8 +99,13 @@ void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
         addLabel(plot, rect, stats.max, 0.08, tr("clipped: %1").arg(formatCount(m.clippedAbove)),
                  theme::clipped(), Qt::AlignRight | Qt::AlignTop, "clipped-above-label");
     }
+}
 
-    // The grid's ends and its zero.
+// The grid's ends and its zero.
+void HistogramOverlays::drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+{
+    const QuantParams& p = snapshot.current.params.front();
+    QCPAxisRect* rect = plot->axisRect();
     addVerticalLine(plot, rect, p.representableMin(), theme::representablePen(),
                     "representable-min");
     addVerticalLine(plot, rect, p.representableMax(), theme::representablePen(),
@@ -116,12 +121,17 @@ void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
         addLabel(plot, rect, 0.0, 0.0, text, theme::zeroPoint(), Qt::AlignHCenter | Qt::AlignTop,
                  "zero-point-label");
     }
+}
 
-    // Outliers: the band mean ± k·σ, and a marker over every bin beyond it.
+// Outliers: the band mean ± k·σ, and a marker over every bin beyond it.
+void HistogramOverlays::drawOutliers(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                                     QCPGraph* markers)
+{
+    const TensorStats& stats = snapshot.data->stats;
     const double bandLo = stats.mean - snapshot.outlierSigmas * stats.std;
     const double bandHi = stats.mean + snapshot.outlierSigmas * stats.std;
     QVector<double> keys;
-    QVector<double> counts;
+    QVector<double> heights;
     const Histogram& h = snapshot.current.histograms.values;
     // A handful of outliers next to a tall histogram would sit on the axis: lift each marker to
     // at least a few percent of the tallest bar so it can be seen.
@@ -131,29 +141,31 @@ void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
         const double to = from + h.binWidth();
         if (h.counts[i] > 0 && (to <= bandLo || from >= bandHi)) {
             keys.push_back((from + to) / 2);
-            counts.push_back(std::max(static_cast<double>(h.counts[i]), 0.04 * tallest));
+            heights.push_back(std::max(static_cast<double>(h.counts[i]), 0.04 * tallest));
         }
     }
-    outlierMarkers->setData(keys, counts, true);
+    markers->setData(keys, heights, true);
     const quint64 outliers = snapshot.outliers.below + snapshot.outliers.above;
-    if (outliers > 0) {
-        QPen bandPen(theme::outlier(), 1.2, Qt::DotLine);
-        if (bandLo > stats.min) {
-            addVerticalLine(plot, rect, bandLo, bandPen, "outlier-band-below");
-        }
-        if (bandHi < stats.max) {
-            addVerticalLine(plot, rect, bandHi, bandPen, "outlier-band-above");
-        }
-        const double at = snapshot.outliers.above >= snapshot.outliers.below ? bandHi : bandLo;
-        addLabel(plot, rect, at, 0.25,
-                 tr("%1 beyond %2σ").arg(formatCount(outliers)).arg(snapshot.outlierSigmas),
-                 theme::outlier(), (at == bandHi ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
-                 "outlier-label");
+    if (outliers == 0) {
+        return;
     }
+    QCPAxisRect* rect = plot->axisRect();
+    const QPen bandPen(theme::outlier(), 1.2, Qt::DotLine);
+    if (bandLo > stats.min) {
+        addVerticalLine(plot, rect, bandLo, bandPen, "outlier-band-below");
+    }
+    if (bandHi < stats.max) {
+        addVerticalLine(plot, rect, bandHi, bandPen, "outlier-band-above");
+    }
+    const bool above = snapshot.outliers.above >= snapshot.outliers.below;
+    addLabel(plot, rect, above ? bandHi : bandLo, 0.25,
+             tr("%1 beyond %2σ").arg(formatCount(outliers)).arg(snapshot.outlierSigmas),
+             theme::outlier(), (above ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
+             "outlier-label");
 }
 
-void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo, double hi,
-                  int maxLines)
+void HistogramOverlays::drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo,
+                                     double hi, int maxLines)
 {
     removeItems(plot, QStringLiteral("code-grid"));
     const QuantParams& p = snapshot.current.params.front();

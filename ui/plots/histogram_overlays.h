@@ -6,6 +6,8 @@
 
 #include "analysis_snapshot.h"
 
+#include <QCoreApplication>
+
 class QCustomPlot;
 class QCPGraph;
 
@@ -21,14 +23,26 @@ struct HistogramExtent
 // margin.
 HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot);
 
-// Removes the previous overlays and draws those of `snapshot`. `outlierMarkers` receives the
-// positions of the histogram bins beyond the outlier band.
-void drawHistogramOverlays(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
-                           QCPGraph* outlierMarkers);
+class HistogramOverlays
+{
+    Q_DECLARE_TR_FUNCTIONS(HistogramOverlays)
 
-// Replaces the per-code grid lines for the visible x range: drawn only when at most
-// `maxLines` codes are visible.
-void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo, double hi,
-                  int maxLines = 160);
+public:
+    // Removes the previous overlays and draws those of `snapshot`. `outlierMarkers` receives the
+    // positions of the histogram bins beyond the outlier band.
+    static void draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot, QCPGraph* outlierMarkers);
+
+    // Replaces the per-code grid lines for the visible x range: drawn only when at most
+    // `maxLines` codes are visible.
+    static void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo,
+                             double hi, int maxLines = 160);
+
+private:
+    static void drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
+    static void drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
+    static void drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
+    static void drawOutliers(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                             QCPGraph* markers);
+};
 
 } // namespace qs::ui

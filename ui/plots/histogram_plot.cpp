@@ -21,7 +21,6 @@
 namespace qs::ui {
 namespace {
 
-constexpr int kZoomBins = 512;
 constexpr double kRebinBelowShare = 0.9; // rebin once the view shows less than this of the data
 
 } // namespace
@@ -124,12 +123,12 @@ void HistogramPlot::setSnapshot(SnapshotPtr snapshot)
 {
     const bool sameTensor = m_snapshot && snapshot && m_snapshot->data == snapshot->data;
     const QCPRange view = m_plot->xAxis->range();
-    const bool zoomed = sameTensor && m_shown.bins() == kZoomBins;
+    const bool zoomed = sameTensor && m_zoomed;
     m_snapshot = std::move(snapshot);
     if (!m_snapshot) {
         return;
     }
-    drawHistogramOverlays(m_plot, *m_snapshot, m_outlierMarkers);
+    HistogramOverlays::draw(m_plot, *m_snapshot, m_outlierMarkers);
     if (zoomed) {
         m_plot->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
     } else {
@@ -137,7 +136,8 @@ void HistogramPlot::setSnapshot(SnapshotPtr snapshot)
         m_plot->xAxis->setRange(extent.lo, extent.hi);
         showHistogram(m_snapshot->current.histograms.values);
     }
-    drawCodeGrid(m_plot, *m_snapshot, m_plot->xAxis->range().lower, m_plot->xAxis->range().upper);
+    HistogramOverlays::drawCodeGrid(m_plot, *m_snapshot, m_plot->xAxis->range().lower,
+                                    m_plot->xAxis->range().upper);
     rescaleCounts();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -146,6 +146,7 @@ void HistogramPlot::showZoomedHistogram(const Histogram& histogram)
 {
     if (m_snapshot) {
         showHistogram(histogram);
+        m_zoomed = true;
         rescaleCounts();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     }
@@ -154,6 +155,7 @@ void HistogramPlot::showZoomedHistogram(const Histogram& histogram)
 void HistogramPlot::showHistogram(const Histogram& histogram)
 {
     m_shown = histogram;
+    m_zoomed = false; // showZoomedHistogram sets it again
     if (histogram.bins() == 0) {
         m_bars->data()->clear();
         return;
@@ -195,12 +197,12 @@ void HistogramPlot::onRangeChanged()
         return;
     }
     const QCPRange view = m_plot->xAxis->range();
-    drawCodeGrid(m_plot, *m_snapshot, view.lower, view.upper);
+    HistogramOverlays::drawCodeGrid(m_plot, *m_snapshot, view.lower, view.upper);
     const Histogram& full = m_snapshot->current.histograms.values;
     const double shownData = std::min(view.upper, full.hi) - std::max(view.lower, full.lo);
     if (shownData > 0 && shownData < kRebinBelowShare * (full.hi - full.lo)) {
         emit rebinRequested(std::max(view.lower, full.lo), std::min(view.upper, full.hi));
-    } else if (m_shown.bins() == kZoomBins) {
+    } else if (m_zoomed) {
         showHistogram(full);
     }
     rescaleCounts();

@@ -23,6 +23,8 @@ class HistogramPlot : public QWidget
     Q_OBJECT
 
 public:
+    static constexpr int kZoomBins = 512; // bins of the finer histogram of a zoomed range
+
     explicit HistogramPlot(QWidget* parent = nullptr);
 
     void setSnapshot(SnapshotPtr snapshot);
@@ -58,6 +60,7 @@ private:
     QTimer m_rebinTimer;
     SnapshotPtr m_snapshot;
     Histogram m_shown;
+    bool m_zoomed = false; // m_shown is a finer histogram of the zoomed range
 };
 
 } // namespace qs::ui
