@@ -62,7 +62,7 @@ QuantSpec makeQuantSpec(const SchemeOptions& o)
     spec.rounding = *roundingFromName(o.rounding);
     spec.roundingSeed = o.roundingSeed;
     spec.zeroPointAnchor = *zeroPointAnchorFromName(o.zeroPointAnchor);
-    spec.calibration = *calibrationFromName(o.calibration);
+    spec.calibration.method = *calibrationFromName(o.calibration);
     return spec;
 }
 

@@ -1,8 +1,11 @@
 #include "analysis/analyze.h"
 
 #include "calibrate/calibrate.h"
+#include "tensor/group_stats.h"
 #include "quant/choose_params.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -45,7 +48,7 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
     // code's other members are the non-zero inputs that collapsed onto it.
     const std::uint64_t nonzero = stats.finiteCount - stats.zeroCount;
     const std::uint64_t nonzeroAtZeroCode =
-        pass.atZeroCode > 0 ? pass.atZeroCode - stats.zeroCount : 0;
+        pass.atZeroCode > stats.zeroCount ? pass.atZeroCode - stats.zeroCount : 0;
     constexpr double kCollapseShare = 0.25;
     constexpr double kOutlierSigmas = 6.0;
     const bool hasOutliers = stats.absMax > kOutlierSigmas * stats.std;
@@ -59,6 +62,49 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
                  " of the non-zero values quantize to the zero code (|R| below about Scale/2 = " +
                  scale + "): a few large values set the scale"});
     }
+}
+
+// Per-group statistics. One group needs no second pass unless the spec wants what only a scan
+// gives: llama.cpp Q4_0's signed peak, or ACIQ-Laplace's mean absolute deviation.
+std::vector<GroupStats> statsOfGroups(std::span<const float> values, const GroupLayout& layout,
+                                      const TensorStats& stats, const QuantSpec& spec)
+{
+    const bool laplace = spec.calibration.method == CalibrationMethod::AciqLaplace;
+    if (layout.granularity == Granularity::Tensor && !laplace && spec.convention != Convention::LlamaQ4_0) {
+        GroupStats whole;
+        whole.finite = stats.finiteCount;
+        whole.min = stats.min;
+        whole.max = stats.max;
+        whole.mean = stats.mean;
+        whole.std = stats.std;
+        whole.signedPeak = static_cast<float>(std::fabs(stats.min) > std::fabs(stats.max) ? stats.min : stats.max);
+        return {whole};
+    }
+    return computeGroupStats(values, layout, {laplace, 0});
+}
+
+// Per-group warnings, once each: the first group's message, with how many groups had it.
+Warnings summarise(const std::vector<Warnings>& perGroup)
+{
+    Warnings merged;
+    std::vector<std::size_t> seen;
+    for (const Warnings& warnings : perGroup) {
+        for (const Warning& warning : warnings) {
+            const auto known = std::ranges::find_if(merged, [&](const Warning& w) { return w.code == warning.code; });
+            if (known == merged.end()) {
+                merged.push_back(warning);
+                seen.push_back(1);
+            } else {
+                ++seen[static_cast<std::size_t>(known - merged.begin())];
+            }
+        }
+    }
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        if (seen[i] > 1) {
+            merged[i].message += " (in " + std::to_string(seen[i]) + " groups)";
+        }
+    }
+    return merged;
 }
 
 } // namespace
@@ -79,26 +125,132 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     return analyzeTensor(tensor, spec, rest, stats);
 }
 
-Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
-                               const AnalysisOptions& options, const TensorStats& stats)
+Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec, const AnalysisOptions& options,
+                               const TensorStats& stats)
+{
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    const Shape shape(tensor.shape.begin(), tensor.shape.end());
+    auto layout = makeGroupLayout(shape, tensor.size(), spec);
+    if (!layout) {
+        return std::unexpected(layout.error());
+    }
+    // Channels along another axis than the first become contiguous when that axis moves to the
+    // front; codes and dequantized values move back at the end.
+    const bool moved = layout->granularity == Granularity::Channel && layout->axis != 0;
+    std::vector<float> front;
+    std::span<const float> values = tensor.values;
+    if (moved) {
+        front = moveAxisToFront(values, shape, layout->axis);
+        values = front;
+    }
+
+    const bool heavyCalibration = spec.calibration.method != CalibrationMethod::MinMax &&
+                                  spec.calibration.method != CalibrationMethod::AciqGauss &&
+                                  spec.calibration.method != CalibrationMethod::AciqLaplace;
+    const double calibrationShare = heavyCalibration ? 0.4 : 0.0;
+    const std::vector<GroupStats> groupStats = statsOfGroups(values, *layout, stats, spec);
+    auto ranges = calibrateGroups(values, *layout, groupStats, spec, stageProgress(options.progress, 0, calibrationShare));
+    if (!ranges) {
+        return std::unexpected(ranges.error());
+    }
+
+    Analysis analysis;
+    analysis.spec = spec;
+    analysis.stats = stats;
+    analysis.layout = *layout;
+    std::vector<Warnings> groupWarnings;
+    for (const CalibratedRange& range : *ranges) {
+        auto choice = chooseParams(range.range, spec, range.signedPeak);
+        if (!choice) {
+            return std::unexpected(choice.error());
+        }
+        analysis.params.push_back(choice->params);
+        groupWarnings.push_back(std::move(choice->warnings));
+    }
+    analysis.warnings = summarise(groupWarnings);
+
+    std::vector<RealRange> extremes;
+    extremes.reserve(groupStats.size());
+    for (const GroupStats& g : groupStats) {
+        extremes.push_back({g.min, g.max});
+    }
+    std::vector<std::int32_t> movedCodes(moved && !options.codesOut.empty() ? values.size() : 0);
+    std::vector<float> movedDequant(moved && !options.dequantOut.empty() ? values.size() : 0);
+    PassOptions pass;
+    pass.rounding = spec.rounding;
+    pass.roundingSeed = spec.roundingSeed;
+    pass.dataMin = stats.min;
+    pass.dataMax = stats.max;
+    pass.allFinite = stats.finiteCount == stats.count;
+    pass.layout = *layout;
+    pass.groupExtremes = extremes;
+    pass.valueBins = options.valueBins;
+    pass.errorBins = options.errorBins;
+    pass.codesOut = moved ? std::span<std::int32_t>(movedCodes) : options.codesOut;
+    pass.dequantOut = moved ? std::span<float>(movedDequant) : options.dequantOut;
+    pass.threads = options.threads;
+    pass.progress = stageProgress(options.progress, calibrationShare, 1.0 - calibrationShare);
+    auto result = quantizePass(values, analysis.params, pass);
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    if (moved) {
+        if (!movedCodes.empty()) {
+            moveFrontToAxis<std::int32_t>(movedCodes, shape, layout->axis, options.codesOut);
+        }
+        if (!movedDequant.empty()) {
+            moveFrontToAxis<float>(movedDequant, shape, layout->axis, options.dequantOut);
+        }
+    }
+    analysis.metrics = result->metrics;
+    analysis.histograms = std::move(result->histograms);
+    for (std::size_t g = 0; g < groupStats.size(); ++g) {
+        const GroupStats& s = groupStats[g];
+        const GroupError& e = result->groups[g];
+        analysis.groups.push_back({s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped});
+    }
+    addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
+    return analysis;
+}
+
+Result<Tensor> extractGroup(TensorView tensor, const QuantSpec& spec, std::size_t group)
+{
+    const Shape shape(tensor.shape.begin(), tensor.shape.end());
+    auto layout = makeGroupLayout(shape, tensor.size(), spec);
+    if (!layout) {
+        return std::unexpected(layout.error());
+    }
+    if (group >= layout->groupCount()) {
+        return fail(ErrorCode::InvalidArgument, "there is no group " + std::to_string(group));
+    }
+    std::vector<float> front;
+    std::span<const float> values = tensor.values;
+    if (layout->granularity == Granularity::Channel && layout->axis != 0) {
+        front = moveAxisToFront(values, shape, layout->axis);
+        values = front;
+    }
+    const auto slice = values.subspan(layout->start(group), layout->length(group));
+    Tensor out;
+    out.name = (layout->granularity == Granularity::Channel ? "channel " : "group ") + std::to_string(group);
+    out.shape = {static_cast<std::int64_t>(slice.size())};
+    out.values.assign(slice.begin(), slice.end());
+    return out;
+}
+
+Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec, const QuantParams& params,
+                                   const AnalysisOptions& options)
 {
     if (tensor.size() == 0) {
         return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
     }
     Analysis analysis;
     analysis.spec = spec;
-    analysis.stats = stats;
-    const auto range = calibrateRange(tensor, analysis.stats, spec.calibration);
-    if (!range) {
-        return std::unexpected(range.error());
-    }
-    auto choice = chooseParams(*range, spec);
-    if (!choice) {
-        return std::unexpected(choice.error());
-    }
-    analysis.params = {choice->params};
-    analysis.warnings = std::move(choice->warnings);
-
+    analysis.spec.granularity = Granularity::Tensor;
+    analysis.stats = computeStats(tensor.values, {options.threads, {}});
+    analysis.layout = {Granularity::Tensor, 1, tensor.size(), tensor.size(), 0};
+    analysis.params = {params};
     PassOptions pass;
     pass.rounding = spec.rounding;
     pass.roundingSeed = spec.roundingSeed;
@@ -107,17 +259,18 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     pass.allFinite = analysis.stats.finiteCount == analysis.stats.count;
     pass.valueBins = options.valueBins;
     pass.errorBins = options.errorBins;
-    pass.codesOut = options.codesOut;
-    pass.dequantOut = options.dequantOut;
     pass.threads = options.threads;
     pass.progress = options.progress;
-    auto result = quantizePass(tensor.values, choice->params, pass);
+    auto result = quantizePass(tensor.values, params, pass);
     if (!result) {
         return std::unexpected(result.error());
     }
     analysis.metrics = result->metrics;
     analysis.histograms = std::move(result->histograms);
-    addDataWarnings(analysis.stats, *result, choice->params, analysis.warnings);
+    const TensorStats& s = analysis.stats;
+    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse, result->groups[0].sqnrDb,
+                        result->groups[0].clipped}};
+    addDataWarnings(analysis.stats, *result, params, analysis.warnings);
     return analysis;
 }
 

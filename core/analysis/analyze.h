@@ -9,6 +9,8 @@
 #include "common/warning.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
+#include "tensor/group_layout.h"
+#include "tensor/tensor.h"
 #include "tensor/tensor_stats.h"
 #include "tensor/tensor_view.h"
 
@@ -26,11 +28,27 @@ struct AnalysisOptions
     ProgressFn progress;              // fraction of the whole analysis; false cancels
 };
 
+// One group's data and error, for the per-channel view.
+struct GroupSummary
+{
+    double min = 0;
+    double max = 0;
+    double mean = 0;
+    double std = 0;
+    double mse = 0;
+    double sqnrDb = 0;
+    std::uint64_t clipped = 0;
+
+    friend bool operator==(const GroupSummary&, const GroupSummary&) = default;
+};
+
 struct Analysis
 {
     TensorStats stats;
     QuantSpec spec;
-    std::vector<QuantParams> params; // one per group (a single group for per-tensor)
+    GroupLayout layout;
+    std::vector<QuantParams> params;    // one per group (a single group for per-tensor)
+    std::vector<GroupSummary> groups;   // likewise
     Metrics metrics;
     PassHistograms histograms;
     Warnings warnings;
@@ -44,5 +62,14 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
 // that analyse one tensor under several specs.
 Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                const AnalysisOptions& options, const TensorStats& stats);
+
+// One group of `tensor` as a tensor of its own (the values of channel or group `group` of
+// spec's layout, in order), for looking at a channel by itself.
+Result<Tensor> extractGroup(TensorView tensor, const QuantSpec& spec, std::size_t group);
+
+// The analysis of `tensor` under fixed parameters (no calibration): a channel under the
+// parameters its whole tensor gave it. spec.granularity is taken as per-tensor.
+Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec, const QuantParams& params,
+                                   const AnalysisOptions& options = {});
 
 } // namespace qs

@@ -61,8 +61,11 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
     F sx2{}, se2{}, sae{}, sxd{}, sd2{}, sxe{};
     F maxE{};
     // Clipped inputs in one accumulator: below in the low 16 bits, above in the high 16 (a block
-    // gives each lane at most kBlock / 4 of either).
+    // gives each lane at most kBlock / 4 of either). Likewise finite inputs and zero-point codes.
     U clipTally{};
+    U finiteAndZero{};
+    F clippedE2{};
+    const I zeroPoint = splat<I>(ctx.zeroPoint);
 
     for (std::size_t i = 0; i < count; i += kLanes) {
         const std::size_t at = offset + i;
@@ -72,7 +75,7 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
             u = stochasticUniform(key,
                                   splat<U>(static_cast<std::uint32_t>(firstIndex + i)) + laneIndex);
         }
-        const F r = roundBounded<Mode>(eq.bounded(x), u);
+        const F r = eq.settle(roundBounded<Mode>(eq.bounded(x), u));
         const F q = eq.clip(r);
         const F d = eq.dequantize(q);
         const I code = toInt(q);
@@ -101,12 +104,15 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
             const I below = r < splat<F>(eq.qmin);
             const I above = r > splat<F>(eq.qmax);
             clipTally += asUnsigned(finite & ((below & 1) | (above & 0x10000)));
+            finiteAndZero += asUnsigned(finite & ((code == zeroPoint) & 0x10000 | 1));
+            clippedE2 += (below | above) ? ef * ef : zero;
             store(b.valueBin.data() + at, finite ? ctx.valueBinner.bin(x) : valueTrash);
             store(b.codeBin.data() + at, finite ? asUnsigned(code - qmin) : codeTrash);
             const U errorBin = (below | above) ? clippingFirst + ctx.clippingBinner.bin(ef)
                                                : ctx.roundingBinner.bin(ef);
             store(b.errorBin.data() + at, finite ? errorBin : errorTrash);
         } else {
+            finiteAndZero += asUnsigned((code == zeroPoint) & 0x10000);
             store(b.valueBin.data() + at, ctx.valueBinner.bin(x));
             store(b.codeBin.data() + at, asUnsigned(code - qmin));
             store(b.errorBin.data() + at, ctx.roundingBinner.bin(ef));
@@ -120,9 +126,14 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
     sums.sumD2 += sumLanesAsDouble(sd2);
     sums.sumXE += sumLanesAsDouble(sxe);
     sums.maxAbsE = std::max(sums.maxAbsE, maxLanes(maxE));
+    sums.atZeroCode += sumLanesAsCount(finiteAndZero >> 16);
     if constexpr (Checked) {
         sums.below += sumLanesAsCount(clipTally & 0xffffu);
         sums.above += sumLanesAsCount(clipTally >> 16);
+        sums.finite += sumLanesAsCount(finiteAndZero & 0xffffu);
+        sums.sumE2Clipped += sumLanesAsDouble(clippedE2);
+    } else {
+        sums.finite += count;
     }
 }
 
@@ -246,6 +257,26 @@ void processChunk(bool avx2, Rounding mode, const KernelContext& ctx, const Chun
     } else {
         processChunkBaseline(mode, ctx, job, sums, counts);
     }
+}
+
+} // namespace qs::kernel
+
+namespace qs::kernel {
+
+void ChunkSums::add(const ChunkSums& s)
+{
+    sumX2 += s.sumX2;
+    sumE2 += s.sumE2;
+    sumAbsE += s.sumAbsE;
+    sumXD += s.sumXD;
+    sumD2 += s.sumD2;
+    sumXE += s.sumXE;
+    sumE2Clipped += s.sumE2Clipped;
+    maxAbsE = std::max(maxAbsE, s.maxAbsE);
+    finite += s.finite;
+    below += s.below;
+    above += s.above;
+    atZeroCode += s.atZeroCode;
 }
 
 } // namespace qs::kernel

@@ -24,11 +24,14 @@ struct ChunkSums
     double sumXD = 0; // ΣR·R'
     double sumD2 = 0; // ΣR'²
     double sumXE = 0; // ΣR·e, for an accurate 1 − cosine when the error is small
+    double sumE2Clipped = 0; // the part of Σe² from clipped inputs
     float maxAbsE = 0;
-    // Finite inputs are counted by the value histogram and zero-code inputs by the code
-    // histogram; only what no histogram holds is counted here.
+    std::uint64_t finite = 0;
     std::uint64_t below = 0;
     std::uint64_t above = 0;
+    std::uint64_t atZeroCode = 0; // inputs whose code is their group's zero point
+
+    void add(const ChunkSums& other);
 };
 
 // Per-worker histogram counts (integer sums are order-free, so each worker owns one set). Each

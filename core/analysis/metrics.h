@@ -10,6 +10,7 @@
 //   codes_used: distinct codes taken by finite inputs; codes_total = Qmax − Qmin + 1
 //   zero_code_fraction: share of finite inputs whose code is the zero point (the code of real 0)
 //   unused_range_fraction = 1 − (q(max R) − q(min R) + 1) / (Qmax − Qmin + 1)
+//       (with groups: the unused codes of every group over all the groups' codes)
 //       where q is the scheme's quantize function (with clipping) and min R, max R are the finite
 //       extremes: the share of the integer range that no value inside the tensor's own range can
 //       reach. Symmetric int8 on all-positive data leaves about half unused (the tutorial's red
@@ -35,6 +36,9 @@ struct Metrics
     std::int64_t codesTotal = 0;
     double zeroCodeFraction = 0;
     double unusedRangeFraction = 0;
+    // The part of mse that comes from clipped values (mse − clippingMse is the rounding part).
+    // Not in the JSON contract; the window and the sweeps show it.
+    double clippingMse = 0;
 
     friend bool operator==(const Metrics&, const Metrics&) = default;
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace qs {
@@ -17,7 +18,31 @@ using kernel::ChunkSums;
 using kernel::KernelContext;
 using kernel::WorkerCounts;
 
-PassHistograms emptyHistograms(const QuantParams& params, const PassOptions& options)
+// The pass's view of the groups: the layout and each group's finite extremes.
+struct Groups
+{
+    GroupLayout layout;
+    std::vector<RealRange> extremes;
+};
+
+Groups groupsOf(std::size_t count, std::size_t paramCount, const PassOptions& options)
+{
+    Groups groups;
+    if (options.layout) {
+        groups.layout = *options.layout;
+        groups.extremes.assign(options.groupExtremes.begin(), options.groupExtremes.end());
+    } else {
+        groups.layout.rowLength = count;
+        groups.layout.groupSize = count;
+    }
+    if (groups.extremes.size() != paramCount) {
+        groups.extremes.assign(paramCount, RealRange{options.dataMin, options.dataMax});
+    }
+    return groups;
+}
+
+PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups& groups,
+                               const PassOptions& options)
 {
     PassHistograms h;
     double lo = options.dataMin;
@@ -27,25 +52,29 @@ PassHistograms emptyHistograms(const QuantParams& params, const PassOptions& opt
         hi += 0.5;
     }
     h.values = makeHistogram(lo, hi, options.valueBins);
-    h.codes = makeHistogram(params.qmin, static_cast<double>(params.qmax) + 1.0,
-                            static_cast<std::size_t>(params.range().codeCount()));
+    const QuantParams& first = params.front();
+    h.codes = makeHistogram(first.qmin, static_cast<double>(first.qmax) + 1.0,
+                            static_cast<std::size_t>(first.range().codeCount()));
 
     // Rounding moves a value by at most half a step (a whole step for floor and stochastic); a
-    // small margin absorbs float32's own rounding of R/Scale.
-    const bool wholeStep =
-        options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic;
-    const double reach =
-        static_cast<double>(params.elementScale()) * (wholeStep ? 1.0 : 0.5) * (1.0 + 1e-3);
+    // small margin absorbs float32's own rounding of R/Scale. The largest step of any group.
+    const bool wholeStep = options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic;
+    double step = 0;
+    for (const QuantParams& p : params) {
+        step = std::max(step, std::fabs(static_cast<double>(p.elementScale())));
+    }
+    const double reach = step * (wholeStep ? 1.0 : 0.5) * (1.0 + 1e-3);
     h.roundingError = makeHistogram(-reach, reach, options.errorBins);
 
-    // Clipped below: e = R'(Qmin) − R > 0; clipped above: e = R'(Qmax) − R < 0.
-    const double clipLo =
-        std::min(0.0, static_cast<double>(params.representableMax()) - options.dataMax);
-    const double clipHi =
-        std::max(0.0, static_cast<double>(params.representableMin()) - options.dataMin);
-    h.clippingError = clipHi > clipLo
-                          ? makeHistogram(clipLo - reach, clipHi + reach, options.errorBins)
-                          : makeHistogram(-reach, reach, options.errorBins);
+    // Clipped below: e = R'(Qmin) − R > 0; clipped above: e = R'(Qmax) − R < 0. Over all groups.
+    double clipLo = 0;
+    double clipHi = 0;
+    for (std::size_t g = 0; g < params.size(); ++g) {
+        clipLo = std::min(clipLo, static_cast<double>(params[g].representableMax()) - groups.extremes[g].hi);
+        clipHi = std::max(clipHi, static_cast<double>(params[g].representableMin()) - groups.extremes[g].lo);
+    }
+    h.clippingError = clipHi > clipLo ? makeHistogram(clipLo - reach, clipHi + reach, options.errorBins)
+                                      : makeHistogram(-reach, reach, options.errorBins);
     return h;
 }
 
@@ -57,29 +86,15 @@ void addCounts(Histogram& into, const std::vector<std::uint64_t>& counts, std::s
     }
 }
 
-void addSums(ChunkSums& total, const ChunkSums& s)
-{
-    total.sumX2 += s.sumX2;
-    total.sumE2 += s.sumE2;
-    total.sumAbsE += s.sumAbsE;
-    total.sumXD += s.sumXD;
-    total.sumD2 += s.sumD2;
-    total.sumXE += s.sumXE;
-    total.maxAbsE = std::max(total.maxAbsE, s.maxAbsE);
-    total.below += s.below;
-    total.above += s.above;
-}
-
-// Whether any finite input may round outside [Qmin, Qmax]. Quantization is monotonic in R, so
-// it is enough to look at the extremes; stochastic rounding may go either way, so both ways are
-// tried (u = 0 rounds up any fraction, u just below 1 rounds down).
-bool mayClip(const QuantParams& params, const PassOptions& options)
+// Whether any finite value of a group may round outside [Qmin, Qmax]. Quantization is monotonic
+// in R, so it is enough to look at the extremes; stochastic rounding may go either way, so both
+// ways are tried (u = 0 rounds up any fraction, u just below 1 rounds down).
+bool mayClip(const QuantParams& params, RealRange extremes, Rounding rounding)
 {
     const std::array<float, 2> uniforms{0.0f, 0x1.fffffep-1f};
-    for (const double extreme : {options.dataMin, options.dataMax}) {
+    for (const double extreme : {extremes.lo, extremes.hi}) {
         for (const float u : uniforms) {
-            if (quantizeElement(params, options.rounding, static_cast<float>(extreme), u).clip !=
-                ClipState::Inside) {
+            if (quantizeElement(params, rounding, static_cast<float>(extreme), u).clip != ClipState::Inside) {
                 return true;
             }
         }
@@ -106,45 +121,56 @@ double cosineSimilarity(const ChunkSums& s)
     return 1.0 - std::max(0.0, c - b * b) / (root * (root + 1 + b));
 }
 
-// Inputs whose code is the zero point: read off the code histogram.
-std::uint64_t zeroCodeCount(const PassHistograms& h, const QuantParams& params)
+double sqnrDb(double signal, double noise)
 {
-    if (params.zeroPoint < params.qmin || params.zeroPoint > params.qmax) {
-        return 0;
-    }
-    return h.codes.counts[static_cast<std::size_t>(params.zeroPoint - params.qmin)];
+    return noise > 0 ? 10.0 * std::log10(signal / noise) : std::numeric_limits<double>::infinity();
 }
 
-Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h, std::uint64_t finite,
-                      const QuantParams& params, const PassOptions& options)
+Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h, std::span<const QuantParams> params,
+                      const Groups& groups, const PassOptions& options)
 {
     Metrics m;
-    const auto n = static_cast<double>(finite);
-    if (finite > 0) {
+    const auto n = static_cast<double>(s.finite);
+    if (s.finite > 0) {
         m.mse = s.sumE2 / n;
         m.rmse = std::sqrt(m.mse);
         m.mae = s.sumAbsE / n;
         m.maxAbsError = s.maxAbsE;
-        m.sqnrDb = s.sumE2 > 0 ? 10.0 * std::log10(s.sumX2 / s.sumE2)
-                               : std::numeric_limits<double>::infinity();
+        m.sqnrDb = sqnrDb(s.sumX2, s.sumE2);
         m.cosineSimilarity = cosineSimilarity(s);
         m.clippedFraction = static_cast<double>(s.below + s.above) / n;
-        m.zeroCodeFraction = static_cast<double>(zeroCodeCount(h, params)) / n;
+        m.zeroCodeFraction = static_cast<double>(s.atZeroCode) / n;
+        m.clippingMse = s.sumE2Clipped / n;
     }
     m.clippedBelow = s.below;
     m.clippedAbove = s.above;
-    m.codesTotal = params.range().codeCount();
+    m.codesTotal = params.front().range().codeCount();
     m.codesUsed = std::ranges::count_if(h.codes.counts, [](std::uint64_t c) { return c > 0; });
-    if (finite > 0) {
-        m.unusedRangeFraction =
-            rangeUsage(params, options.rounding, options.dataMin, options.dataMax).unusedFraction;
+    if (s.finite > 0) {
+        double unused = 0;
+        for (std::size_t g = 0; g < params.size(); ++g) {
+            unused += rangeUsage(params[g], options.rounding, groups.extremes[g].lo, groups.extremes[g].hi).unusedFraction;
+        }
+        m.unusedRangeFraction = unused / static_cast<double>(params.size());
     }
     return m;
 }
 
+// One chunk's pieces of groups: a group's sums, in element order.
+struct GroupPiece
+{
+    std::size_t group;
+    ChunkSums sums;
+};
+
 } // namespace
 
-Result<PassResult> quantizePass(std::span<const float> values, const QuantParams& params,
+Result<PassResult> quantizePass(std::span<const float> values, const QuantParams& params, const PassOptions& options)
+{
+    return quantizePass(values, std::span(&params, 1), options);
+}
+
+Result<PassResult> quantizePass(std::span<const float> values, std::span<const QuantParams> params,
                                 const PassOptions& options)
 {
     if (!options.codesOut.empty() && options.codesOut.size() != values.size()) {
@@ -153,46 +179,62 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
     if (!options.dequantOut.empty() && options.dequantOut.size() != values.size()) {
         return fail(ErrorCode::InvalidArgument, "dequantized output has the wrong size");
     }
+    const Groups groups = groupsOf(values.size(), params.size(), options);
+    const GroupLayout& layout = groups.layout;
+    if (params.empty() || (options.layout && params.size() != layout.groupCount()) ||
+        layout.rows * layout.rowLength != values.size()) {
+        return fail(ErrorCode::InvalidArgument, "the parameters do not match the groups");
+    }
 
-    PassHistograms histograms = emptyHistograms(params, options);
+    PassHistograms histograms = emptyHistograms(params, groups, options);
     const auto valueBins = static_cast<std::uint32_t>(histograms.values.bins());
     const auto codeBins = static_cast<std::uint32_t>(histograms.codes.bins());
     const auto roundingBins = static_cast<std::uint32_t>(histograms.roundingError.bins());
-    const auto errorBins =
-        roundingBins + static_cast<std::uint32_t>(histograms.clippingError.bins());
-    const KernelContext ctx{ElementQuantizer(params),
-                            params.qmin,
-                            params.zeroPoint,
-                            HistogramBinner(histograms.values),
-                            HistogramBinner(histograms.roundingError),
-                            HistogramBinner(histograms.clippingError),
-                            valueBins,
-                            codeBins,
-                            roundingBins,
-                            errorBins,
-                            options.roundingSeed};
+    const auto errorBins = roundingBins + static_cast<std::uint32_t>(histograms.clippingError.bins());
+    // What every group shares; each piece of a group gets its own quantizer and zero point.
+    const KernelContext shared{ElementQuantizer(params.front()),
+                               params.front().qmin,
+                               params.front().zeroPoint,
+                               HistogramBinner(histograms.values),
+                               HistogramBinner(histograms.roundingError),
+                               HistogramBinner(histograms.clippingError),
+                               valueBins,
+                               codeBins,
+                               roundingBins,
+                               errorBins,
+                               options.roundingSeed};
+    std::vector<char> checked(params.size());
+    for (std::size_t g = 0; g < params.size(); ++g) {
+        checked[g] = !options.allFinite || mayClip(params[g], groups.extremes[g], options.rounding);
+    }
 
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     const unsigned threads = resolveThreadCount(values.size(), options.threads);
-    std::vector<ChunkSums> sums(plan.chunks());
-    const WorkerCounts zero{std::vector<std::uint64_t>(valueBins + 1),
-                            std::vector<std::uint64_t>(codeBins + 1),
+    std::vector<std::vector<GroupPiece>> pieces(plan.chunks());
+    const WorkerCounts zero{std::vector<std::uint64_t>(valueBins + 1), std::vector<std::uint64_t>(codeBins + 1),
                             std::vector<std::uint64_t>(errorBins + 1)};
     std::vector<WorkerCounts> counts(threads, zero);
     const bool avx2 = simd::useAvx2(options.isa);
-    const bool checked = !options.allFinite || mayClip(params, options);
 
     const bool finished = forEachChunk(
         plan, threads,
         [&](unsigned worker, std::size_t chunk) {
-            const std::size_t begin = plan.begin(chunk);
-            const std::size_t n = plan.end(chunk) - begin;
-            std::int32_t* codes =
-                options.codesOut.empty() ? nullptr : options.codesOut.data() + begin;
-            float* dequant =
-                options.dequantOut.empty() ? nullptr : options.dequantOut.data() + begin;
-            const kernel::ChunkJob job{values.data() + begin, n, begin, codes, dequant, checked};
-            kernel::processChunk(avx2, options.rounding, ctx, job, sums[chunk], counts[worker]);
+            // The chunk's values, cut where one group ends and the next begins.
+            for (std::size_t at = plan.begin(chunk); at < plan.end(chunk);) {
+                const std::size_t g = layout.groupOf(at);
+                const std::size_t end = std::min(plan.end(chunk), layout.start(g) + layout.length(g));
+                KernelContext ctx = shared;
+                ctx.eq = ElementQuantizer(params[g]);
+                ctx.zeroPoint = params[g].zeroPoint;
+                std::int32_t* codes = options.codesOut.empty() ? nullptr : options.codesOut.data() + at;
+                float* dequant = options.dequantOut.empty() ? nullptr : options.dequantOut.data() + at;
+                GroupPiece piece{g, {}};
+                kernel::processChunk(avx2, options.rounding, ctx,
+                                     {values.data() + at, end - at, at, codes, dequant, checked[g] != 0}, piece.sums,
+                                     counts[worker]);
+                pieces[chunk].push_back(piece);
+                at = end;
+            }
         },
         options.progress);
     if (!finished) {
@@ -200,8 +242,12 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
     }
 
     ChunkSums total;
-    for (const ChunkSums& s : sums) {
-        addSums(total, s);
+    std::vector<ChunkSums> perGroup(params.size());
+    for (const auto& chunkPieces : pieces) { // chunk order: the same sums for any thread count
+        for (const GroupPiece& piece : chunkPieces) {
+            total.add(piece.sums);
+            perGroup[piece.group].add(piece.sums);
+        }
     }
     for (const WorkerCounts& c : counts) {
         addCounts(histograms.values, c.values);
@@ -210,14 +256,16 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
         addCounts(histograms.clippingError, c.errors, roundingBins);
     }
 
-    // Every finite input lands in exactly one value bin.
-    const std::uint64_t finite = histograms.values.total();
-    const std::uint64_t atZeroCode = zeroCodeCount(histograms, params);
     PassResult result;
-    result.metrics = finishMetrics(total, histograms, finite, params, options);
+    result.metrics = finishMetrics(total, histograms, params, groups, options);
     result.histograms = std::move(histograms);
-    result.finiteCount = finite;
-    result.atZeroCode = atZeroCode;
+    result.finiteCount = total.finite;
+    result.atZeroCode = total.atZeroCode;
+    result.groups.reserve(perGroup.size());
+    for (const ChunkSums& s : perGroup) {
+        const double n = static_cast<double>(std::max<std::uint64_t>(1, s.finite));
+        result.groups.push_back({s.finite, s.below + s.above, s.sumE2 / n, sqnrDb(s.sumX2, s.sumE2)});
+    }
     return result;
 }
 

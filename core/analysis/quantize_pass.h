@@ -7,11 +7,15 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "common/simd.h"
+#include "quant/choose_params.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
+#include "tensor/group_layout.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <vector>
 
 namespace qs {
 
@@ -32,6 +36,10 @@ struct PassOptions
     std::uint64_t roundingSeed = 0;
     double dataMin = 0; // finite extremes of the input (from computeStats): histogram ranges
     double dataMax = 0;
+    // Groups with their own parameters (see tensor/group_layout.h); unset: one group. With a
+    // layout, groupExtremes holds each group's finite [min, max].
+    std::optional<GroupLayout> layout;
+    std::span<const RealRange> groupExtremes;
     // Promise that no input is NaN or ±Inf (stats.finiteCount == stats.count); lets the kernel
     // skip its masks when, in addition, the extremes show that nothing can clip.
     bool allFinite = false;
@@ -44,15 +52,31 @@ struct PassOptions
     ProgressFn progress;
 };
 
+// One group's share of the error.
+struct GroupError
+{
+    std::uint64_t finite = 0;
+    std::uint64_t clipped = 0;
+    double mse = 0;
+    double sqnrDb = 0; // +inf when lossless
+
+    friend bool operator==(const GroupError&, const GroupError&) = default;
+};
+
 struct PassResult
 {
     Metrics metrics;
     PassHistograms histograms;
     std::uint64_t finiteCount = 0;
-    std::uint64_t atZeroCode = 0; // finite inputs whose code is the zero point
+    std::uint64_t atZeroCode = 0; // finite inputs whose code is their group's zero point
+    std::vector<GroupError> groups;
 };
 
-// Errors: Cancelled; InvalidArgument when an output span has the wrong size.
+// `params` holds one entry per group of options.layout (one for a single group).
+// Errors: Cancelled; InvalidArgument when an output span has the wrong size or the parameters
+// do not match the layout.
+Result<PassResult> quantizePass(std::span<const float> values, std::span<const QuantParams> params,
+                                const PassOptions& options);
 Result<PassResult> quantizePass(std::span<const float> values, const QuantParams& params,
                                 const PassOptions& options);
 

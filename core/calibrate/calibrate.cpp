@@ -1,19 +1,83 @@
 #include "calibrate/calibrate.h"
 
-namespace qs {
+#include "calibrate/aciq.h"
+#include "calibrate/kl_divergence.h"
+#include "calibrate/mse_search.h"
+#include "calibrate/percentile.h"
 
-Result<RealRange> calibrateRange(TensorView tensor, const TensorStats& stats,
-                                 CalibrationMethod method)
+#include <cmath>
+#include <string>
+
+namespace qs {
+namespace {
+
+Result<void> validate(const QuantSpec& spec)
 {
-    (void)tensor; // minmax needs only the stats; histogram-based methods read the values
-    if (stats.finiteCount == 0) {
-        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values to calibrate on");
+    const CalibrationSpec& c = spec.calibration;
+    if (c.method == CalibrationMethod::Percentile && !(c.percentile > 50 && c.percentile <= 100)) {
+        return fail(ErrorCode::InvalidArgument, "percentile must lie in (50, 100], got " + std::to_string(c.percentile));
     }
-    switch (method) {
-    case CalibrationMethod::MinMax:
-        return RealRange{stats.min, stats.max};
+    if (c.method == CalibrationMethod::Kl) {
+        const int levels = klLevels(spec);
+        if (c.klBins < 2 || levels < 1 || c.klStartBin < levels || c.klStartBin > c.klBins) {
+            return fail(ErrorCode::InvalidArgument,
+                        "kl needs 1 <= levels <= start bin <= bins (got levels " + std::to_string(levels) +
+                            ", start bin " + std::to_string(c.klStartBin) + ", bins " + std::to_string(c.klBins) + ")");
+        }
     }
-    return fail(ErrorCode::InvalidArgument, "unknown calibration method");
+    return {};
+}
+
+RealRange calibrateOne(std::span<const float> values, const GroupStats& stats, const QuantSpec& spec,
+                       std::uint64_t firstIndex)
+{
+    const bool symmetric = spec.scheme == Scheme::Symmetric;
+    const CalibrationSpec& c = spec.calibration;
+    switch (c.method) {
+    case CalibrationMethod::MinMax: return {stats.min, stats.max};
+    case CalibrationMethod::Percentile: return percentileRange(values, c.percentile, symmetric);
+    case CalibrationMethod::Mse: return mseRange(values, stats, spec, firstIndex);
+    case CalibrationMethod::Kl: {
+        const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
+        const double t = klThreshold(values, absMax, {c.klBins, c.klStartBin, klLevels(spec)}).threshold;
+        return symmetric ? RealRange{-t, t} : RealRange{std::max(stats.min, -t), std::min(stats.max, t)};
+    }
+    case CalibrationMethod::AciqGauss:
+    case CalibrationMethod::AciqLaplace: return aciqRange(stats, c.method, spec.bits);
+    }
+    return {stats.min, stats.max};
+}
+
+} // namespace
+
+int klLevels(const QuantSpec& spec)
+{
+    return spec.calibration.klLevels > 0 ? spec.calibration.klLevels : 1 << (spec.bits - 1);
+}
+
+Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values, const GroupLayout& layout,
+                                                     std::span<const GroupStats> stats, const QuantSpec& spec,
+                                                     const ProgressFn& progress)
+{
+    if (auto valid = validate(spec); !valid) {
+        return std::unexpected(valid.error());
+    }
+    std::vector<CalibratedRange> ranges;
+    ranges.reserve(stats.size());
+    const bool cheap = spec.calibration.method == CalibrationMethod::MinMax;
+    for (std::size_t g = 0; g < stats.size(); ++g) {
+        if (stats[g].finite == 0) {
+            return fail(ErrorCode::NoFiniteValues, layout.granularity == Granularity::Tensor
+                                                       ? std::string("the tensor has no finite values to calibrate on")
+                                                       : "group " + std::to_string(g) + " has no finite values");
+        }
+        const auto group = values.subspan(layout.start(g), layout.length(g));
+        ranges.push_back({calibrateOne(group, stats[g], spec, layout.start(g)), stats[g].signedPeak});
+        if (!cheap && progress && !progress(static_cast<double>(g + 1) / static_cast<double>(stats.size()))) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
+    }
+    return ranges;
 }
 
 } // namespace qs

@@ -1,17 +1,37 @@
 #pragma once
-// Range estimators: which real range [Rmin, Rmax] the quantization grid should cover.
+// Range estimators: which real range [Rmin, Rmax] each group's grid should cover.
+//   minmax        the finite extremes (the tutorial)
+//   percentile    calibrate/percentile.h
+//   mse           calibrate/mse_search.h
+//   kl            calibrate/kl_divergence.h (a threshold t on |R|: [−t, t], inside [min, max])
+//   aciq-gauss, aciq-laplace   calibrate/aciq.h
 
 #include "common/error.h"
+#include "common/progress.h"
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/tensor_stats.h"
-#include "tensor/tensor_view.h"
+#include "tensor/group_layout.h"
+#include "tensor/group_stats.h"
+
+#include <span>
+#include <vector>
 
 namespace qs {
 
-// minmax: the finite extremes [min R, max R], as the tutorial uses them.
-// Errors: NoFiniteValues when the tensor has no finite value.
-Result<RealRange> calibrateRange(TensorView tensor, const TensorStats& stats,
-                                 CalibrationMethod method);
+struct CalibratedRange
+{
+    RealRange range;
+    float signedPeak = 0; // the group's value of largest magnitude (llama.cpp Q4_0)
+};
+
+// Kl's quantized levels for `spec`: klLevels, or 2^(bits − 1).
+int klLevels(const QuantSpec& spec);
+
+// One range per group of `layout` (values in the layout's order, stats from computeGroupStats).
+// Errors: InvalidArgument for calibration arguments out of their domain; NoFiniteValues for a
+// group without a finite value; Cancelled.
+Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values, const GroupLayout& layout,
+                                                     std::span<const GroupStats> stats, const QuantSpec& spec,
+                                                     const ProgressFn& progress = {});
 
 } // namespace qs

@@ -7,6 +7,7 @@
 // Comparisons of vectors give lane masks (−1 true, 0 false) and `mask ? a : b` selects lanes, just
 // as comparisons of scalars give bool and `?:` picks a value.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -58,11 +59,14 @@ template <typename F> inline constexpr int kLanesOf = static_cast<int>(sizeof(F)
 template <typename F>
 concept FloatVector = std::is_same_v<F, Float4> || std::is_same_v<F, Float8>;
 
-// A value of type T with every lane equal to `value`.
+// A value of type T with every lane equal to `value`. Float lanes get value's exact bits: the
+// obvious T{} + value would turn −0 into +0.
 template <typename T, typename S> [[gnu::always_inline]] inline T splat(S value)
 {
     if constexpr (std::is_arithmetic_v<T>) {
         return static_cast<T>(value);
+    } else if constexpr (FloatVector<T>) {
+        return reinterpret_cast<T>(IntOf<T>{} + std::bit_cast<std::int32_t>(static_cast<float>(value)));
     } else {
         return T{} + value;
     }

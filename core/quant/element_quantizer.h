@@ -30,36 +30,61 @@ enum class ClipState : std::uint8_t
     NonFinite = 3
 };
 
-// The element step for F = float (one value) or a simd float vector (4 or 8 lanes).
+// The element step for F = float (one value) or a simd float vector (4 or 8 lanes):
+//     v = scaled(R), then Q = Clip(Round(bounded v) + post), R' = (Q − Z)·Scale
+// with scaled() and post as the parameters' QuantizeStep says (quant_params.h).
 struct ElementQuantizer
 {
-    float scale;
-    float zero;
-    float lowest;  // Qmin − 1: rounds to a value that is flagged as clipped below
-    float highest; // Qmax + 1
+    float scale;   // dequantization scale
+    float inverse; // multiplies R when `multiply`
+    bool multiply;
+    float pre;     // added to the scaled value before rounding
+    float post;    // added to the rounded value (an integer: exact)
+    float zero;    // Z, for dequantization
+    float lowest;  // Qmin − post − 1: rounds to a value flagged as clipped below
+    float highest; // Qmax − post + 1
+    float nanValue; // the v that becomes the zero point's code
     float qmin;
     float qmax;
 
     explicit ElementQuantizer(const QuantParams& p)
-        : scale(p.elementScale()), zero(p.elementZeroPoint()),
-          lowest(static_cast<float>(p.qmin) - 1.0f), highest(static_cast<float>(p.qmax) + 1.0f),
+        : scale(p.elementScale()), inverse(p.inverseScale), multiply(p.step != QuantizeStep::DivideAddZero),
+          // Adding −0 leaves R/Scale as it is, −0 included (the tutorial's symmetric and general
+          // steps add no Z at all).
+          pre(p.step == QuantizeStep::DivideAddZero
+                  ? (p.zeroPoint != 0 ? p.elementZeroPoint() : -0.0f)
+                  : (p.step == QuantizeStep::MultiplyAddOffset ? p.offset : -0.0f)),
+          // −0, not +0, when nothing is added: x + (−0) is x even for x = −0, which keeps the sign
+          // of a zero code (np.round(−0.3) = −0.0) through to R'.
+          post(p.step == QuantizeStep::MultiplyRoundAddZero && p.zeroPoint != 0 ? p.elementZeroPoint() : -0.0f),
+          zero(p.elementZeroPoint()), lowest(static_cast<float>(p.qmin) - post - 1.0f),
+          highest(static_cast<float>(p.qmax) - post + 1.0f), nanValue(zero - post),
           qmin(static_cast<float>(p.qmin)), qmax(static_cast<float>(p.qmax))
     {}
 
-    // R/Scale + Z exactly as NumPy computes it (no clamping): the walkthrough's "R/scale" column.
+    // The value before rounding, unclamped: for the tutorial R/Scale + Z exactly as NumPy computes
+    // it (the walkthrough's "R/Scale + Z" column).
     template <typename F> [[gnu::always_inline]] F scaled(F x) const
     {
-        return x / simd::splat<F>(scale) + simd::splat<F>(zero);
+        const F v = multiply ? x * simd::splat<F>(inverse) : x / simd::splat<F>(scale);
+        return v + simd::splat<F>(pre);
     }
 
-    // v clamped into [Qmin − 1, Qmax + 1]; NaN goes to the zero point, ±Inf saturates.
+    // v clamped into [Qmin − post − 1, Qmax − post + 1]; NaN goes to the zero point, ±Inf
+    // saturates.
     template <typename F> [[gnu::always_inline]] F bounded(F x) const
     {
         F v = scaled(x);
-        v = v != v ? simd::splat<F>(zero) : v; // NOLINT(misc-redundant-expression): NaN test
+        v = v != v ? simd::splat<F>(nanValue) : v; // NOLINT(misc-redundant-expression): NaN test
         v = v < simd::splat<F>(lowest) ? simd::splat<F>(lowest) : v;
         v = v > simd::splat<F>(highest) ? simd::splat<F>(highest) : v;
         return v;
+    }
+
+    // Round(v) + post: the code before clipping.
+    template <typename F> [[gnu::always_inline]] F settle(F rounded) const
+    {
+        return rounded + simd::splat<F>(post);
     }
 
     // Clip(rounded, Qmin, Qmax).
@@ -150,10 +175,9 @@ QuantizedElement quantizeElementAs(const ElementQuantizer& eq, float x, float u)
 {
     QuantizedElement out{};
     out.scaled = eq.scaled(x);
-    const float rounded = roundBounded<Mode>(eq.bounded(x), u);
+    const float rounded = eq.settle(roundBounded<Mode>(eq.bounded(x), u));
     // The unclipped rounding, for display: exact for |v| < 2^22, else v is already an integer.
-    out.rounded =
-        std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u) : out.scaled;
+    out.rounded = eq.settle(std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u) : out.scaled);
     out.clipped = eq.clip(rounded);
     out.code = static_cast<std::int32_t>(out.clipped);
     out.dequantized = eq.dequantize(out.clipped);

@@ -7,6 +7,7 @@
 // `scale` is kept in double, as NumPy computes it from float32 scalars; the element-wise work
 // casts it to float32 (elementScale), as NumPy does when a float64 scalar meets a float32 array.
 
+#include <algorithm>
 #include <cstdint>
 
 namespace qs {
@@ -24,6 +25,19 @@ struct IntegerRange
 
 IntegerRange integerRange(int bits, bool isSigned, bool narrowRange);
 
+// How the element step forms the value it rounds (the conventions differ in float32 detail):
+//   DivideAddZero        v = R/Scale + Z              Q = Clip(Round(v))       the tutorial, NumPy
+//   MultiplyRoundAddZero v = R·inverseScale           Q = Clip(Round(v) + Z)   PyTorch, llama Q8_0
+//   MultiplyAddOffset    v = R·inverseScale + offset  Q = Clip(Round(v))       llama Q4_0 (+8.5, floor)
+// inverseScale is a float32 1/Scale as the framework computes it (llama takes it from the
+// float32 d before d is stored as float16).
+enum class QuantizeStep : std::uint8_t
+{
+    DivideAddZero,
+    MultiplyRoundAddZero,
+    MultiplyAddOffset,
+};
+
 struct QuantParams
 {
     double scale = 1;
@@ -34,6 +48,9 @@ struct QuantParams
     // symmetric scheme [−max|R|, max|R|]). Values outside it may still round inside the grid.
     double clipMin = 0;
     double clipMax = 0;
+    QuantizeStep step = QuantizeStep::DivideAddZero;
+    float inverseScale = 0;
+    float offset = 0;
 
     float elementScale() const { return static_cast<float>(scale); }
     float elementZeroPoint() const { return static_cast<float>(zeroPoint); }
@@ -42,8 +59,10 @@ struct QuantParams
     {
         return (static_cast<float>(code) - elementZeroPoint()) * elementScale();
     }
-    float representableMin() const { return dequantize(qmin); }
-    float representableMax() const { return dequantize(qmax); }
+    // The ends of the grid on the real axis. (llama's Q4_0 can have a negative Scale, which turns
+    // the grid around: R'(Qmin) is then its upper end.)
+    float representableMin() const { return std::min(dequantize(qmin), dequantize(qmax)); }
+    float representableMax() const { return std::max(dequantize(qmin), dequantize(qmax)); }
     IntegerRange range() const { return {qmin, qmax}; }
 
     friend bool operator==(const QuantParams&, const QuantParams&) = default;

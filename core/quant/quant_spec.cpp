@@ -8,7 +8,9 @@ namespace {
 constexpr std::array kSchemeNames{"general", "symmetric", "asymmetric"};
 constexpr std::array kRoundingNames{"half-even", "half-away", "half-up", "floor", "stochastic"};
 constexpr std::array kAnchorNames{"max", "min"};
-constexpr std::array kCalibrationNames{"minmax"};
+constexpr std::array kCalibrationNames{"minmax", "percentile", "mse", "kl", "aciq-gauss", "aciq-laplace"};
+constexpr std::array kGranularityNames{"tensor", "channel", "group"};
+constexpr std::array kConventionNames{"tutorial", "pytorch", "llama-q8_0", "llama-q4_0"};
 
 } // namespace
 
@@ -28,6 +30,14 @@ std::string_view calibrationName(CalibrationMethod method)
 {
     return enumName(kCalibrationNames, method);
 }
+std::string_view granularityName(Granularity granularity)
+{
+    return enumName(kGranularityNames, granularity);
+}
+std::string_view conventionName(Convention convention)
+{
+    return enumName(kConventionNames, convention);
+}
 
 std::optional<Scheme> schemeFromName(std::string_view name)
 {
@@ -45,6 +55,10 @@ std::optional<CalibrationMethod> calibrationFromName(std::string_view name)
 {
     return enumFromName<CalibrationMethod>(kCalibrationNames, name);
 }
+std::optional<Granularity> granularityFromName(std::string_view name)
+{
+    return enumFromName<Granularity>(kGranularityNames, name);
+}
 
 std::span<const char* const> schemeNames()
 {
@@ -61,6 +75,10 @@ std::span<const char* const> zeroPointAnchorNames()
 std::span<const char* const> calibrationNames()
 {
     return kCalibrationNames;
+}
+std::span<const char* const> granularityNames()
+{
+    return kGranularityNames;
 }
 
 } // namespace qs

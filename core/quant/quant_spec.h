@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace qs {
@@ -42,9 +43,44 @@ enum class ZeroPointAnchor
     Min, // Z = Qmin − Round(Rmin/Scale)  (PyTorch, ONNX)
 };
 
+// Range estimators (core/calibrate): which [Rmin, Rmax] the grid should cover.
 enum class CalibrationMethod
 {
-    MinMax
+    MinMax,      // the finite extremes (the tutorial)
+    Percentile,  // the (100 − P)-th and P-th percentiles (symmetric: the P-th of |R|)
+    Mse,         // the range with the least quantize–dequantize MSE
+    Kl,          // TensorRT's entropy calibration
+    AciqGauss,   // analytic clipping for a Gaussian (Banner et al.)
+    AciqLaplace, // analytic clipping for a Laplace distribution
+};
+
+struct CalibrationSpec
+{
+    CalibrationMethod method = CalibrationMethod::MinMax;
+    double percentile = 99.99; // Percentile
+    int klBins = 2048;         // Kl: histogram bins over [0, max|R|]
+    int klStartBin = 128;      // Kl: the smallest threshold bin tried
+    int klLevels = 0;          // Kl: quantized levels; 0 = 2^(bits−1)
+
+    friend bool operator==(const CalibrationSpec&, const CalibrationSpec&) = default;
+};
+
+// One set of parameters for the whole tensor, per channel along an axis, or per contiguous
+// group of values along the last axis (llama.cpp blocks, GPTQ groups).
+enum class Granularity
+{
+    Tensor,
+    Channel,
+    Group,
+};
+
+// Whose arithmetic the parameters and the element step follow (QuantParams documents each).
+enum class Convention
+{
+    Tutorial,  // the tutorial's NumPy (the default)
+    PyTorch,   // PyTorch 1.13 observers and quantize_per_tensor / quantize_per_channel
+    LlamaQ8_0, // llama.cpp's Q8_0 blocks
+    LlamaQ4_0, // llama.cpp's Q4_0 blocks
 };
 
 // Narrow range by default for symmetric only (−127..127), as in the tutorial.
@@ -62,7 +98,12 @@ struct QuantSpec
     Rounding rounding = Rounding::HalfEven;
     std::uint64_t roundingSeed = 0; // for Rounding::Stochastic
     ZeroPointAnchor zeroPointAnchor = ZeroPointAnchor::Max;
-    CalibrationMethod calibration = CalibrationMethod::MinMax;
+    CalibrationSpec calibration;
+    Granularity granularity = Granularity::Tensor;
+    int axis = 0;       // Channel: the channel axis (negative counts from the last)
+    int groupSize = 32; // Group: values per group along the last axis
+    Convention convention = Convention::Tutorial;
+    std::string preset; // the preset this spec came from, if any (quant/presets.h)
 
     bool effectiveNarrowRange() const { return narrowRange.value_or(defaultNarrowRange(scheme)); }
 
@@ -77,15 +118,19 @@ std::string_view schemeName(Scheme scheme);
 std::string_view roundingName(Rounding rounding);
 std::string_view zeroPointAnchorName(ZeroPointAnchor anchor);
 std::string_view calibrationName(CalibrationMethod method);
+std::string_view granularityName(Granularity granularity);
+std::string_view conventionName(Convention convention);
 std::optional<Scheme> schemeFromName(std::string_view name);
 std::optional<Rounding> roundingFromName(std::string_view name);
 std::optional<ZeroPointAnchor> zeroPointAnchorFromName(std::string_view name);
 std::optional<CalibrationMethod> calibrationFromName(std::string_view name);
+std::optional<Granularity> granularityFromName(std::string_view name);
 
 // Every accepted name, in enum order (for option parsers and menus).
 std::span<const char* const> schemeNames();
 std::span<const char* const> roundingNames();
 std::span<const char* const> zeroPointAnchorNames();
 std::span<const char* const> calibrationNames();
+std::span<const char* const> granularityNames();
 
 } // namespace qs

@@ -1,5 +1,7 @@
 #include "report/analysis_report.h"
 
+#include "calibrate/calibrate.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -30,20 +32,33 @@ json tensorJson(const TensorInfo& info, const TensorStats& s)
             {"std", number(s.std)}};
 }
 
+json calibrationArgs(const QuantSpec& spec)
+{
+    const CalibrationSpec& c = spec.calibration;
+    switch (c.method) {
+    case CalibrationMethod::Percentile: return {{"percentile", c.percentile}};
+    case CalibrationMethod::Kl:
+        return {{"bins", c.klBins}, {"start_bin", c.klStartBin}, {"levels", klLevels(spec)}};
+    default: return json::object();
+    }
+}
+
 json schemeJson(const QuantSpec& spec)
 {
+    const bool channel = spec.granularity == Granularity::Channel;
+    const bool group = spec.granularity == Granularity::Group;
     return {{"name", schemeName(spec.scheme)},
-            {"preset", nullptr},
+            {"preset", spec.preset.empty() ? json(nullptr) : json(spec.preset)},
             {"bits", spec.bits},
             {"signed", spec.isSigned},
             {"narrow_range", spec.effectiveNarrowRange()},
             {"rounding", roundingName(spec.rounding)},
             {"zero_point_anchor", zeroPointAnchorName(spec.zeroPointAnchor)},
-            {"granularity", "tensor"},
-            {"axis", nullptr},
-            {"group_size", nullptr},
-            {"calibration", calibrationName(spec.calibration)},
-            {"calibration_args", json::object()}};
+            {"granularity", granularityName(spec.granularity)},
+            {"axis", channel ? json(spec.axis) : json(nullptr)},
+            {"group_size", group ? json(spec.groupSize) : json(nullptr)},
+            {"calibration", calibrationName(spec.calibration.method)},
+            {"calibration_args", calibrationArgs(spec)}};
 }
 
 json paramsJson(const std::vector<QuantParams>& params)

@@ -1,0 +1,65 @@
+#pragma once
+// How a tensor's values split into quantization groups, each with its own parameters:
+//   Tensor   one group
+//   Channel  one group per index along an axis (PyTorch per-channel, AIMET); the analysis first
+//            moves that axis to the front, so every channel is one contiguous run
+//   Group    runs of `groupSize` values along the last axis (llama.cpp blocks, GPTQ groups); a
+//            row whose length is not a multiple of the size ends in a shorter group
+// In every case group g is the contiguous range [start(g), start(g) + length(g)) of the values
+// as the analysis sees them.
+
+#include "common/error.h"
+#include "quant/quant_spec.h"
+#include "tensor/tensor.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace qs {
+
+struct GroupLayout
+{
+    Granularity granularity = Granularity::Tensor;
+    std::size_t rows = 1;      // 1, the channels, or the rows of the last axis
+    std::size_t rowLength = 0; // values per row
+    std::size_t groupSize = 0; // values per group within a row (the row for Tensor and Channel)
+    int axis = 0;              // Channel: the (non-negative) channel axis
+
+    std::size_t groupsPerRow() const { return groupSize == 0 ? 0 : (rowLength + groupSize - 1) / groupSize; }
+    std::size_t groupCount() const { return rows * groupsPerRow(); }
+    std::size_t start(std::size_t group) const
+    {
+        const std::size_t perRow = groupsPerRow();
+        return (group / perRow) * rowLength + (group % perRow) * groupSize;
+    }
+    // The group of the value at `index`.
+    std::size_t groupOf(std::size_t index) const
+    {
+        if (rowLength == 0 || groupSize == 0) {
+            return 0;
+        }
+        return (index / rowLength) * groupsPerRow() + (index % rowLength) / groupSize;
+    }
+    std::size_t length(std::size_t group) const
+    {
+        const std::size_t inRow = (group % groupsPerRow()) * groupSize;
+        return std::min(groupSize, rowLength - inRow);
+    }
+
+    friend bool operator==(const GroupLayout&, const GroupLayout&) = default;
+};
+
+// The layout `spec` asks for on a tensor of `shape` (count values).
+// Errors: InvalidArgument for an axis outside the shape, a group size of 0, channels on a 0-d
+// tensor.
+Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const QuantSpec& spec);
+
+// C-order values of `shape` rearranged so that `axis` comes first (numpy.moveaxis(x, axis, 0)),
+// and back.
+std::vector<float> moveAxisToFront(std::span<const float> values, const Shape& shape, int axis);
+template <typename T>
+void moveFrontToAxis(std::span<const T> front, const Shape& shape, int axis, std::span<T> out);
+
+} // namespace qs
