@@ -55,7 +55,9 @@ NaiveResult naiveQuantize(std::span<const float> values, const QuantParams& para
 
     for (std::size_t i = 0; i < values.size(); ++i) {
         const float x = values[i];
-        float v = x / scale + zero;
+        // The tutorial's formulas: R/Scale + Z, and plain R/Scale where there is no zero point
+        // (which keeps the sign of −0, as NumPy does).
+        float v = params.zeroPoint != 0 ? x / scale + zero : x / scale;
         if (std::isnan(v)) {
             v = zero;
         }
