@@ -42,7 +42,11 @@ int runAnalyze(const AnalyzeOptions& o)
     options.codesOut = codes;
     options.dequantOut = dequant;
     options.threads = o.threads;
-    auto analysis = analyzeTensor(tensor.view(), makeQuantSpec(o.scheme), options);
+    const auto spec = makeQuantSpec(o.scheme);
+    if (!spec) {
+        return reportError(spec.error());
+    }
+    auto analysis = analyzeTensor(tensor.view(), *spec, options);
     if (!analysis) {
         Error error = analysis.error();
         if (error.file.empty() && std::holds_alternative<FileSpec>(*source)) {

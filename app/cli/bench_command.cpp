@@ -73,7 +73,11 @@ struct Stage
 
 int runBench(const BenchOptions& o)
 {
-    const QuantSpec spec = makeQuantSpec(o.scheme);
+    const auto parsed = makeQuantSpec(o.scheme);
+    if (!parsed) {
+        return reportError(parsed.error());
+    }
+    const QuantSpec spec = *parsed;
     const unsigned parallel =
         o.threads != 0 ? o.threads : resolveThreadCount(std::size_t{1} << 30, 0);
     std::printf(

@@ -1,21 +1,31 @@
 #include "common/scheme_options.h"
 
 #include "common/cli_support.h"
+#include "quant/presets.h"
+
+#include <vector>
 
 namespace qs::cli {
 
 void addSchemeOptions(CLI::App& command, SchemeOptions& o)
 {
     const std::string group = "Quantization scheme";
+    std::vector<std::string> presets;
+    for (const SchemePreset& preset : schemePresets()) {
+        presets.emplace_back(preset.name);
+    }
+    command
+        .add_option("--preset", o.preset,
+                    "A framework's scheme (options given as well override it)")
+        ->check(CLI::IsMember(presets))
+        ->group(group);
     command
         .add_option("--scheme", o.scheme,
-                    "general (一般过程), symmetric (对称量化) or asymmetric (非对称量化)")
+                    "general (一般过程), symmetric (对称量化, default) or asymmetric (非对称量化)")
         ->check(memberOf(schemeNames()))
-        ->capture_default_str()
         ->group(group);
-    command.add_option("--bits", o.bits, "Bit width")
+    command.add_option("--bits", o.bits, "Bit width (default 8)")
         ->check(CLI::Range(kMinBits, kMaxBits))
-        ->capture_default_str()
         ->group(group);
     command.add_flag("--unsigned", o.isUnsigned, "Unsigned codes 0..2^b-1 (default signed)")
         ->group(group);
@@ -30,39 +40,104 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o)
     narrow->excludes(full);
     command
         .add_option("--rounding", o.rounding,
-                    "half-even (np.round), half-away (roundf), half-up, floor, stochastic")
+                    "half-even (np.round, default), half-away (roundf), half-up, floor, stochastic")
         ->check(memberOf(roundingNames()))
-        ->capture_default_str()
         ->group(group);
     command.add_option("--rounding-seed", o.roundingSeed, "Seed of stochastic rounding")
         ->group(group);
     command
         .add_option("--zero-point-anchor", o.zeroPointAnchor,
-                    "Asymmetric Z from Rmax (tutorial) or Rmin (PyTorch/ONNX)")
+                    "Asymmetric Z from Rmax (tutorial, default) or Rmin (PyTorch/ONNX)")
         ->check(memberOf(zeroPointAnchorNames()))
-        ->capture_default_str()
         ->group(group);
-    command.add_option("--calibration", o.calibration, "Range estimator")
+
+    const std::string calibration = "Calibration";
+    command
+        .add_option(
+            "--calibration", o.calibration,
+            "Range estimator: minmax (default), percentile, mse, kl, aciq-gauss, aciq-laplace")
         ->check(memberOf(calibrationNames()))
-        ->capture_default_str()
-        ->group(group);
+        ->group(calibration);
+    command.add_option("--percentile", o.percentile, "percentile: P (default 99.99)")
+        ->group(calibration);
+    command.add_option("--kl-bins", o.klBins, "kl: histogram bins over [0, max|R|] (default 2048)")
+        ->group(calibration);
+    command
+        .add_option("--kl-start-bin", o.klStartBin, "kl: first threshold bin tried (default 128)")
+        ->group(calibration);
+    command.add_option("--kl-levels", o.klLevels, "kl: quantized levels (default 2^(bits-1))")
+        ->group(calibration);
+
+    const std::string granularity = "Granularity";
+    command.add_option("--granularity", o.granularity, "tensor (default), channel or group")
+        ->check(memberOf(granularityNames()))
+        ->group(granularity);
+    command
+        .add_option("--axis", o.axis,
+                    "channel: the channel axis (default 0; negative counts from the end)")
+        ->group(granularity);
+    command
+        .add_option("--group-size", o.groupSize,
+                    "group: values per group along the last axis (default 32)")
+        ->check(CLI::PositiveNumber)
+        ->group(granularity);
 }
 
-QuantSpec makeQuantSpec(const SchemeOptions& o)
+bool anySchemeOption(const SchemeOptions& o)
+{
+    return !o.preset.empty() || o.scheme || o.bits || o.isUnsigned || o.narrowRange ||
+           o.fullRange || o.rounding || o.roundingSeed || o.zeroPointAnchor || o.calibration ||
+           o.percentile || o.klBins || o.klStartBin || o.klLevels || o.granularity || o.axis ||
+           o.groupSize;
+}
+
+Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
 {
     QuantSpec spec;
-    spec.scheme = *schemeFromName(o.scheme); // validated by the option's check
-    spec.bits = o.bits;
-    spec.isSigned = !o.isUnsigned;
+    if (!o.preset.empty()) {
+        const auto preset = schemePreset(o.preset);
+        if (!preset) {
+            return fail(ErrorCode::InvalidArgument, "unknown preset '" + o.preset + "'");
+        }
+        spec = *preset;
+    }
+    // Names were checked by the options' validators.
+    if (o.scheme) {
+        spec.scheme = *schemeFromName(*o.scheme);
+        spec.narrowRange.reset(); // the new scheme's own default, unless asked below
+    }
+    if (o.bits) {
+        spec.bits = *o.bits;
+    }
+    if (o.isUnsigned) {
+        spec.isSigned = false;
+    }
     if (o.narrowRange) {
         spec.narrowRange = true;
     } else if (o.fullRange) {
         spec.narrowRange = false;
     }
-    spec.rounding = *roundingFromName(o.rounding);
-    spec.roundingSeed = o.roundingSeed;
-    spec.zeroPointAnchor = *zeroPointAnchorFromName(o.zeroPointAnchor);
-    spec.calibration.method = *calibrationFromName(o.calibration);
+    if (o.rounding) {
+        spec.rounding = *roundingFromName(*o.rounding);
+    }
+    if (o.roundingSeed) {
+        spec.roundingSeed = *o.roundingSeed;
+    }
+    if (o.zeroPointAnchor) {
+        spec.zeroPointAnchor = *zeroPointAnchorFromName(*o.zeroPointAnchor);
+    }
+    if (o.calibration) {
+        spec.calibration.method = *calibrationFromName(*o.calibration);
+    }
+    spec.calibration.percentile = o.percentile.value_or(spec.calibration.percentile);
+    spec.calibration.klBins = o.klBins.value_or(spec.calibration.klBins);
+    spec.calibration.klStartBin = o.klStartBin.value_or(spec.calibration.klStartBin);
+    spec.calibration.klLevels = o.klLevels.value_or(spec.calibration.klLevels);
+    if (o.granularity) {
+        spec.granularity = *granularityFromName(*o.granularity);
+    }
+    spec.axis = o.axis.value_or(spec.axis);
+    spec.groupSize = o.groupSize.value_or(spec.groupSize);
     return spec;
 }
 

@@ -1,30 +1,43 @@
 #pragma once
-// --scheme, --bits, --unsigned, --narrow-range/--full-range, --rounding, --zero-point-anchor,
-// --calibration: the QuantSpec.
+// --preset, --scheme, --bits, --unsigned, --narrow-range/--full-range, --rounding,
+// --zero-point-anchor, --calibration (with its arguments) and --granularity: the QuantSpec.
+// A preset gives the starting point; any option given explicitly overrides it.
 
 #include "common/error.h"
 #include "quant/quant_spec.h"
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 namespace qs::cli {
 
 struct SchemeOptions
 {
-    std::string scheme = "symmetric";
-    int bits = 8;
+    std::string preset;
+    std::optional<std::string> scheme;
+    std::optional<int> bits;
     bool isUnsigned = false;
     bool narrowRange = false;
     bool fullRange = false;
-    std::string rounding = "half-even";
-    std::uint64_t roundingSeed = 0;
-    std::string zeroPointAnchor = "max";
-    std::string calibration = "minmax";
+    std::optional<std::string> rounding;
+    std::optional<std::uint64_t> roundingSeed;
+    std::optional<std::string> zeroPointAnchor;
+    std::optional<std::string> calibration;
+    std::optional<double> percentile;
+    std::optional<int> klBins;
+    std::optional<int> klStartBin;
+    std::optional<int> klLevels;
+    std::optional<std::string> granularity;
+    std::optional<int> axis;
+    std::optional<int> groupSize;
 };
 
 void addSchemeOptions(CLI::App& command, SchemeOptions& options);
-QuantSpec makeQuantSpec(const SchemeOptions& options);
+// Errors: InvalidArgument (usage) for an unknown preset.
+Result<QuantSpec> makeQuantSpec(const SchemeOptions& options);
+// Whether any scheme option was given (the window starts on its demo otherwise).
+bool anySchemeOption(const SchemeOptions& options);
 
 } // namespace qs::cli

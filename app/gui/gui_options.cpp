@@ -32,8 +32,12 @@ Result<StartState> startState(const GuiOptions& options, const TensorSource& dem
         }
         state.source = *source;
     }
-    if (options.schemeGiven || sourceGiven) {
-        state.spec = cli::makeQuantSpec(options.scheme);
+    if (cli::anySchemeOption(options.scheme) || sourceGiven) {
+        auto spec = cli::makeQuantSpec(options.scheme);
+        if (!spec) {
+            return std::unexpected(spec.error());
+        }
+        state.spec = *spec;
     }
     return state;
 }

@@ -21,7 +21,6 @@ struct GuiOptions
     std::string tab;
     std::vector<double> zoom; // LO,HI of the histogram's value axis
     bool benchmark = false;
-    bool schemeGiven = false; // any scheme option on the command line
 };
 
 // Registers the options on `app` (call app.parse afterwards).

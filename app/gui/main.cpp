@@ -28,10 +28,6 @@ int main(int argc, char** argv)
     } catch (const CLI::ParseError& error) {
         return qs::cli::reportUsageError(std::string(error.what()) + " (see quantscope --help)");
     }
-    for (const char* name : {"--scheme", "--bits", "--unsigned", "--narrow-range", "--full-range",
-                             "--rounding", "--rounding-seed", "--zero-point-anchor"}) {
-        options.schemeGiven = options.schemeGiven || parser.count(name) > 0;
-    }
 
     qs::ui::MainWindow window;
     const auto state = qs::gui::startState(options, qs::ui::MainWindow::demoSource(),

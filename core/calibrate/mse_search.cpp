@@ -13,19 +13,51 @@ namespace qs {
 namespace {
 
 constexpr int kCoarseThresholds = 400;
-constexpr int kCoarseEnds = 120;
+constexpr int kGridEnds = 48;    // candidates per end on the two-end grid
+constexpr int kDescentEnds = 60; // candidates per end in each coordinate-descent sweep
 constexpr int kHistogramBins = 2048;
-constexpr std::size_t kExactBelow = 4096; // groups this small are scored exactly from the start
+constexpr int kGridBins = 256;            // the two-end grid's coarser histogram
+constexpr std::size_t kExactBelow = 2048; // groups this small are scored exactly from the start
+
+// Counts of the finite values in equal bins over [lo, lo + bins·width].
+struct ValueHistogram
+{
+    double lo = 0;
+    double width = 0;
+    std::vector<double> counts;
+
+    static ValueHistogram of(std::span<const float> values, double min, double max, int bins)
+    {
+        ValueHistogram h{min, (max - min) / bins,
+                         std::vector<double>(static_cast<std::size_t>(bins), 0.0)};
+        for (const float x : values) {
+            if (std::isfinite(x)) {
+                const double at = (x - h.lo) / h.width;
+                h.counts[static_cast<std::size_t>(std::clamp(at, 0.0, bins - 1.0))] += 1;
+            }
+        }
+        return h;
+    }
+
+    // The same values in `factor` times wider bins.
+    ValueHistogram merged(int factor) const
+    {
+        ValueHistogram h{lo, width * factor,
+                         std::vector<double>(counts.size() / static_cast<std::size_t>(factor))};
+        for (std::size_t b = 0; b < counts.size(); ++b) {
+            h.counts[b / static_cast<std::size_t>(factor)] += counts[b];
+        }
+        return h;
+    }
+};
 
 struct Scorer
 {
     std::span<const float> values;
     const QuantSpec& spec;
     std::uint64_t firstIndex;
-    // The histogram estimate (empty for small groups).
-    double lo = 0;
-    double width = 0;
-    std::vector<double> counts;
+    ValueHistogram fine; // empty for small groups, which are always scored exactly
+    ValueHistogram coarse;
 
     std::optional<QuantParams> params(RealRange range) const
     {
@@ -42,26 +74,35 @@ struct Scorer
 
     double estimate(RealRange range) const
     {
-        if (counts.empty()) {
-            return exact(range);
-        }
+        return fine.counts.empty() ? exact(range) : estimate(range, fine);
+    }
+    double rough(RealRange range) const
+    {
+        return coarse.counts.empty() ? exact(range) : estimate(range, coarse);
+    }
+
+    // Each bin's values taken at its centre, plus their spread within the bin, or — once the bins
+    // are finer than the grid and the bin is not clipped — the uniform rounding noise Scale²/12.
+    double estimate(RealRange range, const ValueHistogram& h) const
+    {
         const auto p = params(range);
         if (!p) {
             return std::numeric_limits<double>::infinity();
         }
         const double step = std::fabs(p->scale);
         const double roundingNoise = step * step / 12.0;
-        const double spread = width * width / 12.0;
+        const double spread = h.width * h.width / 12.0;
         double total = 0;
-        for (std::size_t b = 0; b < counts.size(); ++b) {
-            if (counts[b] == 0) {
+        for (std::size_t b = 0; b < h.counts.size(); ++b) {
+            if (h.counts[b] == 0) {
                 continue;
             }
-            const double centre = lo + (static_cast<double>(b) + 0.5) * width;
-            const QuantizedElement q = quantizeElement(*p, spec.rounding, static_cast<float>(centre));
+            const double centre = h.lo + (static_cast<double>(b) + 0.5) * h.width;
+            const QuantizedElement q =
+                quantizeElement(*p, spec.rounding, static_cast<float>(centre));
             const double e = static_cast<double>(q.dequantized) - centre;
             const bool clipped = q.clip == ClipState::Below || q.clip == ClipState::Above;
-            total += counts[b] * (clipped || step >= width ? e * e + spread : roundingNoise);
+            total += h.counts[b] * (clipped || step >= h.width ? e * e + spread : roundingNoise);
         }
         return total;
     }
@@ -86,34 +127,51 @@ template <typename Score> double bestOf(double from, double to, int count, Score
 RealRange searchSymmetric(const Scorer& scorer, double absMax)
 {
     const double step = absMax / kCoarseThresholds;
-    const auto coarse = [&](double t) { return scorer.estimate({-t, t}); };
-    const auto exact = [&](double t) { return scorer.exact({-t, t}); };
+    const auto coarse = [&](double t) {
+        return scorer.estimate({-t, t});
+    };
+    const auto exact = [&](double t) {
+        return scorer.exact({-t, t});
+    };
     double t = bestOf(step, absMax, kCoarseThresholds, coarse);
     t = bestOf(std::max(step / 100, t - 2 * step), std::min(absMax, t + 2 * step), 41, exact);
     t = bestOf(std::max(step / 100, t - step / 10), std::min(absMax, t + step / 10), 21, exact);
     return {-t, t};
 }
 
+// Two ends: the error surface over (lo, hi) has several valleys when an outlier sits far out
+// on one side, so a global grid comes first and local coordinate descent only refines it.
 RealRange searchEnds(const Scorer& scorer, double min, double max)
 {
     const double span = max - min;
-    const double step = span / (2 * kCoarseEnds);
+    const double cell = span / kGridEnds;
     RealRange r{min, max};
-    // Coordinate descent: each end in turn, the other held, over the outer half of the range.
-    for (int round = 0; round < 3; ++round) {
-        r.hi = bestOf(std::max(r.lo + step, max - span / 2), max, kCoarseEnds,
-                      [&](double hi) { return scorer.estimate({r.lo, hi}); });
-        r.lo = bestOf(min, std::min(r.hi - step, min + span / 2), kCoarseEnds,
-                      [&](double lo) { return scorer.estimate({lo, r.hi}); });
-    }
-    for (const double scan : {2 * step, step / 10}) {
-        for (int round = 0; round < 2; ++round) {
-            r.hi = bestOf(std::max(r.lo + step / 100, r.hi - scan), std::min(max, r.hi + scan), scan > step ? 41 : 21,
-                          [&](double hi) { return scorer.exact({r.lo, hi}); });
-            r.lo = bestOf(std::max(min, r.lo - scan), std::min(r.hi - step / 100, r.lo + scan), scan > step ? 41 : 21,
-                          [&](double lo) { return scorer.exact({lo, r.hi}); });
+    double best = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < kGridEnds; ++i) {
+        for (int j = i + 1; j <= kGridEnds; ++j) {
+            const RealRange candidate{min + i * cell, min + j * cell};
+            if (const double s = scorer.rough(candidate); s < best) {
+                best = s;
+                r = candidate;
+            }
         }
     }
+    const double minimumWidth = cell / 100;
+    const auto descend = [&](double reach, int count, auto score) {
+        for (int round = 0; round < 2; ++round) {
+            r.hi = bestOf(std::max(r.lo + minimumWidth, r.hi - reach), std::min(max, r.hi + reach),
+                          count, [&](double hi) {
+                              return score({r.lo, hi});
+                          });
+            r.lo = bestOf(std::max(min, r.lo - reach), std::min(r.hi - minimumWidth, r.lo + reach),
+                          count, [&](double lo) {
+                              return score({lo, r.hi});
+                          });
+        }
+    };
+    descend(cell, kDescentEnds, [&](RealRange c) { return scorer.estimate(c); });
+    descend(cell / 10, 41, [&](RealRange c) { return scorer.exact(c); });
+    descend(cell / 200, 21, [&](RealRange c) { return scorer.exact(c); });
     return r;
 }
 
@@ -125,17 +183,12 @@ RealRange mseRange(std::span<const float> values, const GroupStats& stats, const
     if (stats.finite == 0 || !(stats.max > stats.min)) {
         return {stats.min, stats.max}; // nothing to trade: the minmax range
     }
-    Scorer scorer{values, spec, firstIndex};
+    Scorer scorer{values, spec, firstIndex, {}, {}};
     if (values.size() > kExactBelow) {
-        scorer.lo = stats.min;
-        scorer.width = (stats.max - stats.min) / kHistogramBins;
-        scorer.counts.assign(kHistogramBins, 0.0);
-        for (const float x : values) {
-            if (std::isfinite(x)) {
-                const double at = (x - scorer.lo) / scorer.width;
-                scorer.counts[static_cast<std::size_t>(std::clamp(at, 0.0, kHistogramBins - 1.0))] += 1;
-            }
-        }
+        scorer.fine = ValueHistogram::of(values, stats.min, stats.max, kHistogramBins);
+        scorer.coarse = scorer.fine.merged(kHistogramBins / kGridBins);
+    } else if (values.size() > static_cast<std::size_t>(kGridBins)) {
+        scorer.coarse = ValueHistogram::of(values, stats.min, stats.max, kGridBins);
     }
     if (spec.scheme == Scheme::Symmetric) {
         return searchSymmetric(scorer, std::max(std::fabs(stats.min), std::fabs(stats.max)));

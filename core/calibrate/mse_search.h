@@ -4,18 +4,22 @@
 //
 // Method. Symmetric grids search a threshold t in (0, max|R|]; general and asymmetric grids
 // search (lo, hi) inside [min R, max R].
-//  1. Coarse: 400 thresholds (or, for two ends, coordinate descent over 120 candidates per end,
-//     three rounds) scored on a 2048-bin histogram of the values — each bin's values taken at
-//     its centre, with the within-bin spread added as width²/12 and a rounding error of
-//     Scale²/12 once the bins are finer than the grid. Small groups (≤ 4096 values) are scored
-//     exactly instead.
+//  1. Coarse. Symmetric: 400 thresholds scored on a 2048-bin histogram of the values — each
+//     bin's values taken at its centre, with the within-bin spread added as width²/12, and a
+//     rounding error of Scale²/12 once the bins are finer than the grid. Two ends: every pair
+//     of a 48-point grid over [min R, max R] scored on a 256-bin histogram (the surface has
+//     one valley per side an outlier can be clipped from, so a local search alone can stop in
+//     the wrong one), then two rounds of coordinate descent, 60 candidates within ±1 grid cell
+//     per end, on the 2048-bin histogram. Groups of at most 2048 values skip the fine
+//     histogram and are scored exactly.
 //  2. Exact: the error of the real values (quantizationError) on a 41-point scan of ±2 coarse
-//     steps around the best candidate, then a 21-point scan of ±1/10 of a step around the
-//     best of those (per end, twice, for two ends).
-// Error bound. The exact scans resolve the threshold to 1/100 of the coarse step, max|R|/40000;
-// near its minimum the MSE is flat to first order, so the error of stopping there is second
-// order in that step — the test suite checks the result against a brute-force scan of 2000
-// thresholds and requires it within 0.2 %.
+//     steps around the best threshold, then 21 points over ±1/10 of a step (two ends: ±1/10
+//     cell with 41 points, then ±1/200 cell with 21, per end, twice each).
+// Error bound. The exact scans resolve a threshold to max|R|/40000 and two ends to
+// (max R − min R)/96000; near its minimum the MSE is flat to first order, so stopping there
+// costs an error second order in that step. The test suite checks the result against a
+// brute-force scan (2000 thresholds; 120 × 120 pairs of ends) and requires it within 0.2 %.
+// Cost: about 60 (symmetric) or 250 (two ends) exact passes over the group.
 
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
