@@ -66,6 +66,8 @@ private slots:
     void tutorialPrintsTheTutorial();
     void analyzeJsonFollowsTheContract();
     void analyzeTextIsReadable();
+    void presetsAndCalibrationReachTheJson();
+    void sweepsPrintJsonCsvAndText();
     void dumpsCodesAndDequantizedValues();
     void generateWritesNpy();
     void badInputGivesOneErrorLine_data();
@@ -143,6 +145,73 @@ void TestCli::analyzeTextIsReadable()
     QVERIFY(run.out.contains("SQNR"));
     QVERIFY(run.out.contains("codes used              4 of 255"));
     QVERIFY(run.out.contains("warning: "));
+}
+
+void TestCli::presetsAndCalibrationReachTheJson()
+{
+    QJsonObject json = analyzeJson({"--generate", "normal", "--shape", "4,16", "--preset",
+                                    "pytorch-per-channel-symmetric-qint8"});
+    QJsonObject scheme = json["scheme"].toObject();
+    QCOMPARE(scheme["preset"].toString(), QString("pytorch-per-channel-symmetric-qint8"));
+    QCOMPARE(scheme["granularity"].toString(), QString("channel"));
+    QCOMPARE(scheme["axis"].toInt(), 0);
+    QCOMPARE(json["params"].toObject()["groups"].toInt(), 4);
+    QCOMPARE(json["params"].toObject()["scale"].toArray().size(), 4);
+
+    // An option given with a preset overrides it.
+    json = analyzeJson({"--generate", "normal", "--shape", "2,64", "--preset", "llama-q8_0",
+                        "--group-size", "16"});
+    scheme = json["scheme"].toObject();
+    QCOMPARE(scheme["group_size"].toInt(), 16);
+    QCOMPARE(json["params"].toObject()["groups"].toInt(), 8);
+
+    json = analyzeJson(
+        {"--generate", "student-t", "--calibration", "percentile", "--percentile", "99.5"});
+    scheme = json["scheme"].toObject();
+    QCOMPARE(scheme["calibration"].toString(), QString("percentile"));
+    QCOMPARE(scheme["calibration_args"].toObject()["percentile"].toDouble(), 99.5);
+    const QJsonObject params = json["params"].toObject();
+    QVERIFY(params["clip_max"].toArray()[0].toDouble() <
+            json["tensor"].toObject()["max"].toDouble());
+
+    json = analyzeJson({"--generate", "normal", "--calibration", "kl", "--bits", "6"});
+    QCOMPARE(json["scheme"].toObject()["calibration_args"].toObject(),
+             QJsonObject({{"bins", 2048}, {"start_bin", 128}, {"levels", 32}}));
+}
+
+void TestCli::sweepsPrintJsonCsvAndText()
+{
+    Run run = runCli({"sweep", "--param", "bits", "--json", "--preset-data", "tutorial-outlier"});
+    QCOMPARE(run.exitCode, 0);
+    QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json["sweep"].toString(), QString("bits"));
+    QCOMPARE(json["points"].toArray().size(), 15);
+    QCOMPARE(json["points"].toArray()[0].toObject()["bits"].toInt(), 2);
+    QCOMPARE(json["reference"].toObject()["bits"].toInt(), 8);
+    QCOMPARE(json["tensor"].toObject()["name"].toString(), QString("tutorial-outlier"));
+
+    run = runCli({"sweep", "--param", "clip", "--csv", "--points", "5", "--generate", "laplace"});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = run.out.split("\r\n", Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 5 + 6); // header, points, one marker per calibration
+    QCOMPARE(lines[0], QString("calibration,threshold,clip_min,clip_max,scale,mse,rounding_mse,"
+                               "clipping_mse,clipped_fraction"));
+    QVERIFY(lines[1].startsWith(","));
+    QVERIFY(lines[6].startsWith("minmax,"));
+    QVERIFY(lines[11].startsWith("aciq-laplace,"));
+
+    run = runCli({"sweep", "--param", "outlier", "--json", "--points", "4", "--generate", "normal",
+                  "--granularity", "channel", "--shape", "8,32"});
+    QCOMPARE(run.exitCode, 0);
+    json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json["points"].toArray().size(), 4);
+    QVERIFY(json["outlier"].toObject().contains("position"));
+    QCOMPARE(json["scheme"].toObject()["granularity"].toString(), QString("channel"));
+
+    run = runCli({"sweep", "--param", "clip", "--generate", "normal", "--points", "3"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("clip sweep of normal"));
+    QVERIFY(run.out.contains("minmax"));
 }
 
 void TestCli::dumpsCodesAndDequantizedValues()
@@ -232,6 +301,41 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("raw size mismatch")
         << QStringList{"analyze", "--input", "FILE", "--raw-dtype", "<f4"} << QByteArray(6, 0)
         << "r.dat" << 3 << "not a whole number";
+    QTest::newRow("unknown preset")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--preset", "onnx"} << QByteArray()
+        << "" << 2 << "--preset";
+    QTest::newRow("percentile out of range")
+        << QStringList{"analyze",    "--preset-data", "tutorial-3", "--calibration",
+                       "percentile", "--percentile",  "30"}
+        << QByteArray() << "" << 2 << "percentile must lie in (50, 100], got 30";
+    QTest::newRow("percentile without its calibration")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--percentile", "99"}
+        << QByteArray() << "" << 2 << "--percentile applies only with --calibration percentile";
+    QTest::newRow("kl start bin below the levels")
+        << QStringList{"analyze", "--preset-data",  "tutorial-3", "--calibration",
+                       "kl",      "--kl-start-bin", "10"}
+        << QByteArray() << "" << 2 << "start bin 10";
+    QTest::newRow("group size without groups")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--group-size", "8"}
+        << QByteArray() << "" << 2 << "--group-size applies only with --granularity group";
+    QTest::newRow("channel axis outside the shape")
+        << QStringList{"analyze",       "--generate", "normal", "--shape", "4,4",
+                       "--granularity", "channel",    "--axis", "2"}
+        << QByteArray() << "" << 2 << "axis 2";
+    QTest::newRow("sweep without a parameter")
+        << QStringList{"sweep", "--preset-data", "tutorial-3"} << QByteArray() << "" << 2
+        << "--param";
+    QTest::newRow("clip sweep per channel")
+        << QStringList{"sweep",   "--param", "clip",          "--generate", "normal",
+                       "--shape", "4,4",     "--granularity", "channel"}
+        << QByteArray() << "" << 2 << "per-tensor";
+    QTest::newRow("bit sweep of a llama format")
+        << QStringList{"sweep",   "--param", "bits",     "--generate", "normal",
+                       "--shape", "4,32",    "--preset", "llama-q4_0"}
+        << QByteArray() << "" << 2 << "fixes the bit width";
+    QTest::newRow("sweep of a truncated file")
+        << QStringList{"sweep", "--param", "bits", "--input", "FILE"}
+        << QByteArray("\x93NUMPY\x01\x00", 8) << "s.npy" << 3 << "s.npy: file ends";
     QTest::newRow("dump into a missing folder")
         << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes",
                        "/no/such/dir/c.npy"}
@@ -261,8 +365,9 @@ void TestCli::badInputGivesOneErrorLine()
 
 void TestCli::helpEverywhere()
 {
-    for (const QString& command : {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
-                                   QStringLiteral("generate"), QStringLiteral("bench")}) {
+    for (const QString& command :
+         {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
+          QStringLiteral("generate"), QStringLiteral("sweep"), QStringLiteral("bench")}) {
         QStringList arguments;
         if (!command.isEmpty()) {
             arguments << command;

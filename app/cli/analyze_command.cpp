@@ -48,11 +48,7 @@ int runAnalyze(const AnalyzeOptions& o)
     }
     auto analysis = analyzeTensor(tensor.view(), *spec, options);
     if (!analysis) {
-        Error error = analysis.error();
-        if (error.file.empty() && std::holds_alternative<FileSpec>(*source)) {
-            error.file = std::get<FileSpec>(*source).path;
-        }
-        return reportError(error);
+        return reportError(withSourceFile(analysis.error(), *source));
     }
     if (!o.dumpCodes.empty()) {
         if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape);

@@ -19,6 +19,7 @@ int main(int argc, char** argv)
     addTutorialCommand(app, exitCode);
     addAnalyzeCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
+    addSweepCommand(app, exitCode);
     addBenchCommand(app, exitCode);
 
     // CLI11 would only say "a subcommand is required" for a misspelt command; name it instead.

@@ -79,7 +79,7 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o)
     command
         .add_option("--group-size", o.groupSize,
                     "group: values per group along the last axis (default 32)")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::Range(1, 1 << 24))
         ->group(granularity);
 }
 
@@ -138,6 +138,28 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     }
     spec.axis = o.axis.value_or(spec.axis);
     spec.groupSize = o.groupSize.value_or(spec.groupSize);
+    // An argument for another method or granularity than the one in force would be ignored;
+    // say so instead.
+    const auto misplaced = [](const char* option, const char* needs) {
+        return fail(ErrorCode::InvalidArgument,
+                    std::string(option) + " applies only with " + needs);
+    };
+    if (o.percentile && spec.calibration.method != CalibrationMethod::Percentile) {
+        return misplaced("--percentile", "--calibration percentile");
+    }
+    if ((o.klBins || o.klStartBin || o.klLevels) &&
+        spec.calibration.method != CalibrationMethod::Kl) {
+        return misplaced(o.klBins       ? "--kl-bins"
+                         : o.klStartBin ? "--kl-start-bin"
+                                        : "--kl-levels",
+                         "--calibration kl");
+    }
+    if (o.axis && spec.granularity != Granularity::Channel) {
+        return misplaced("--axis", "--granularity channel");
+    }
+    if (o.groupSize && spec.granularity != Granularity::Group) {
+        return misplaced("--group-size", "--granularity group");
+    }
     return spec;
 }
 

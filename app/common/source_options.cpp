@@ -157,4 +157,12 @@ Result<TensorSource> makeTensorSource(const SourceOptions& o)
     return spec;
 }
 
+Error withSourceFile(Error error, const TensorSource& source)
+{
+    if (error.file.empty() && std::holds_alternative<FileSpec>(source)) {
+        error.file = std::get<FileSpec>(source).path;
+    }
+    return error;
+}
+
 } // namespace qs::cli

@@ -32,6 +32,9 @@ void addSourceOptions(CLI::App& command, SourceOptions& options);
 // Errors: InvalidArgument (usage) when no source or several are given, or a value is malformed.
 Result<TensorSource> makeTensorSource(const SourceOptions& options);
 
+// An error of the work done on a loaded file, named after that file if it names none yet.
+Error withSourceFile(Error error, const TensorSource& source);
+
 // "3,64,64" or "3x64x64" -> {3, 64, 64}.
 Result<Shape> parseShape(const std::string& text);
 

@@ -1,8 +1,8 @@
 #include "analysis/analyze.h"
 
 #include "calibrate/calibrate.h"
-#include "tensor/group_stats.h"
 #include "quant/choose_params.h"
+#include "tensor/group_stats.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,16 +14,6 @@ namespace {
 
 // Progress shares of the two passes over the data (the fused pass does most of the work).
 constexpr double kStatsShare = 0.25;
-
-ProgressFn stageProgress(const ProgressFn& overall, double start, double share)
-{
-    if (!overall) {
-        return {};
-    }
-    return [overall, start, share](double fraction) {
-        return overall(start + share * fraction);
-    };
-}
 
 std::string percent(double fraction)
 {
@@ -70,14 +60,16 @@ std::vector<GroupStats> statsOfGroups(std::span<const float> values, const Group
                                       const TensorStats& stats, const QuantSpec& spec)
 {
     const bool laplace = spec.calibration.method == CalibrationMethod::AciqLaplace;
-    if (layout.granularity == Granularity::Tensor && !laplace && spec.convention != Convention::LlamaQ4_0) {
+    if (layout.granularity == Granularity::Tensor && !laplace &&
+        spec.convention != Convention::LlamaQ4_0) {
         GroupStats whole;
         whole.finite = stats.finiteCount;
         whole.min = stats.min;
         whole.max = stats.max;
         whole.mean = stats.mean;
         whole.std = stats.std;
-        whole.signedPeak = static_cast<float>(std::fabs(stats.min) > std::fabs(stats.max) ? stats.min : stats.max);
+        whole.signedPeak =
+            static_cast<float>(std::fabs(stats.min) > std::fabs(stats.max) ? stats.min : stats.max);
         return {whole};
     }
     return computeGroupStats(values, layout, {laplace, 0});
@@ -90,7 +82,8 @@ Warnings summarise(const std::vector<Warnings>& perGroup)
     std::vector<std::size_t> seen;
     for (const Warnings& warnings : perGroup) {
         for (const Warning& warning : warnings) {
-            const auto known = std::ranges::find_if(merged, [&](const Warning& w) { return w.code == warning.code; });
+            const auto known = std::ranges::find_if(
+                merged, [&](const Warning& w) { return w.code == warning.code; });
             if (known == merged.end()) {
                 merged.push_back(warning);
                 seen.push_back(1);
@@ -116,17 +109,17 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
         return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
     }
     const TensorStats stats = computeStats(
-        tensor.values, {options.threads, stageProgress(options.progress, 0, kStatsShare)});
+        tensor.values, {options.threads, progressStage(options.progress, 0, kStatsShare)});
     if (stats.count != tensor.size()) {
         return fail(ErrorCode::Cancelled, "cancelled");
     }
     AnalysisOptions rest = options;
-    rest.progress = stageProgress(options.progress, kStatsShare, 1.0 - kStatsShare);
+    rest.progress = progressStage(options.progress, kStatsShare, 1.0 - kStatsShare);
     return analyzeTensor(tensor, spec, rest, stats);
 }
 
-Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec, const AnalysisOptions& options,
-                               const TensorStats& stats)
+Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
+                               const AnalysisOptions& options, const TensorStats& stats)
 {
     if (tensor.size() == 0) {
         return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
@@ -151,7 +144,8 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec, const A
                                   spec.calibration.method != CalibrationMethod::AciqLaplace;
     const double calibrationShare = heavyCalibration ? 0.4 : 0.0;
     const std::vector<GroupStats> groupStats = statsOfGroups(values, *layout, stats, spec);
-    auto ranges = calibrateGroups(values, *layout, groupStats, spec, stageProgress(options.progress, 0, calibrationShare));
+    auto ranges = calibrateGroups(values, *layout, groupStats, spec,
+                                  progressStage(options.progress, 0, calibrationShare));
     if (!ranges) {
         return std::unexpected(ranges.error());
     }
@@ -191,7 +185,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec, const A
     pass.codesOut = moved ? std::span<std::int32_t>(movedCodes) : options.codesOut;
     pass.dequantOut = moved ? std::span<float>(movedDequant) : options.dequantOut;
     pass.threads = options.threads;
-    pass.progress = stageProgress(options.progress, calibrationShare, 1.0 - calibrationShare);
+    pass.progress = progressStage(options.progress, calibrationShare, 1.0 - calibrationShare);
     auto result = quantizePass(values, analysis.params, pass);
     if (!result) {
         return std::unexpected(result.error());
@@ -233,14 +227,15 @@ Result<Tensor> extractGroup(TensorView tensor, const QuantSpec& spec, std::size_
     }
     const auto slice = values.subspan(layout->start(group), layout->length(group));
     Tensor out;
-    out.name = (layout->granularity == Granularity::Channel ? "channel " : "group ") + std::to_string(group);
+    out.name = (layout->granularity == Granularity::Channel ? "channel " : "group ") +
+               std::to_string(group);
     out.shape = {static_cast<std::int64_t>(slice.size())};
     out.values.assign(slice.begin(), slice.end());
     return out;
 }
 
-Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec, const QuantParams& params,
-                                   const AnalysisOptions& options)
+Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
+                                   const QuantParams& params, const AnalysisOptions& options)
 {
     if (tensor.size() == 0) {
         return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
@@ -268,8 +263,8 @@ Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec, con
     analysis.metrics = result->metrics;
     analysis.histograms = std::move(result->histograms);
     const TensorStats& s = analysis.stats;
-    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse, result->groups[0].sqnrDb,
-                        result->groups[0].clipped}};
+    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse,
+                        result->groups[0].sqnrDb, result->groups[0].clipped}};
     addDataWarnings(analysis.stats, *result, params, analysis.warnings);
     return analysis;
 }

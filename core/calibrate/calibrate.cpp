@@ -6,6 +6,7 @@
 #include "calibrate/percentile.h"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace qs {
@@ -15,35 +16,50 @@ Result<void> validate(const QuantSpec& spec)
 {
     const CalibrationSpec& c = spec.calibration;
     if (c.method == CalibrationMethod::Percentile && !(c.percentile > 50 && c.percentile <= 100)) {
-        return fail(ErrorCode::InvalidArgument, "percentile must lie in (50, 100], got " + std::to_string(c.percentile));
+        char got[32];
+        std::snprintf(got, sizeof got, "%g", c.percentile);
+        return fail(ErrorCode::InvalidArgument,
+                    std::string("percentile must lie in (50, 100], got ") + got);
     }
     if (c.method == CalibrationMethod::Kl) {
         const int levels = klLevels(spec);
+        if (c.klBins > kMaxKlBins) {
+            return fail(ErrorCode::InvalidArgument, "kl allows at most " +
+                                                        std::to_string(kMaxKlBins) + " bins, got " +
+                                                        std::to_string(c.klBins));
+        }
         if (c.klBins < 2 || levels < 1 || c.klStartBin < levels || c.klStartBin > c.klBins) {
             return fail(ErrorCode::InvalidArgument,
-                        "kl needs 1 <= levels <= start bin <= bins (got levels " + std::to_string(levels) +
-                            ", start bin " + std::to_string(c.klStartBin) + ", bins " + std::to_string(c.klBins) + ")");
+                        "kl needs 1 <= levels <= start bin <= bins (got levels " +
+                            std::to_string(levels) + ", start bin " + std::to_string(c.klStartBin) +
+                            ", bins " + std::to_string(c.klBins) + ")");
         }
     }
     return {};
 }
 
-RealRange calibrateOne(std::span<const float> values, const GroupStats& stats, const QuantSpec& spec,
-                       std::uint64_t firstIndex)
+RealRange calibrateOne(std::span<const float> values, const GroupStats& stats,
+                       const QuantSpec& spec, std::uint64_t firstIndex)
 {
     const bool symmetric = spec.scheme == Scheme::Symmetric;
     const CalibrationSpec& c = spec.calibration;
     switch (c.method) {
-    case CalibrationMethod::MinMax: return {stats.min, stats.max};
-    case CalibrationMethod::Percentile: return percentileRange(values, c.percentile, symmetric);
-    case CalibrationMethod::Mse: return mseRange(values, stats, spec, firstIndex);
+    case CalibrationMethod::MinMax:
+        return {stats.min, stats.max};
+    case CalibrationMethod::Percentile:
+        return percentileRange(values, c.percentile, symmetric);
+    case CalibrationMethod::Mse:
+        return mseRange(values, stats, spec, firstIndex);
     case CalibrationMethod::Kl: {
         const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
-        const double t = klThreshold(values, absMax, {c.klBins, c.klStartBin, klLevels(spec)}).threshold;
-        return symmetric ? RealRange{-t, t} : RealRange{std::max(stats.min, -t), std::min(stats.max, t)};
+        const double t =
+            klThreshold(values, absMax, {c.klBins, c.klStartBin, klLevels(spec)}).threshold;
+        return symmetric ? RealRange{-t, t}
+                         : RealRange{std::max(stats.min, -t), std::min(stats.max, t)};
     }
     case CalibrationMethod::AciqGauss:
-    case CalibrationMethod::AciqLaplace: return aciqRange(stats, c.method, spec.bits);
+    case CalibrationMethod::AciqLaplace:
+        return aciqRange(stats, c.method, spec.bits);
     }
     return {stats.min, stats.max};
 }
@@ -55,8 +71,10 @@ int klLevels(const QuantSpec& spec)
     return spec.calibration.klLevels > 0 ? spec.calibration.klLevels : 1 << (spec.bits - 1);
 }
 
-Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values, const GroupLayout& layout,
-                                                     std::span<const GroupStats> stats, const QuantSpec& spec,
+Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values,
+                                                     const GroupLayout& layout,
+                                                     std::span<const GroupStats> stats,
+                                                     const QuantSpec& spec,
                                                      const ProgressFn& progress)
 {
     if (auto valid = validate(spec); !valid) {
@@ -67,13 +85,16 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
     const bool cheap = spec.calibration.method == CalibrationMethod::MinMax;
     for (std::size_t g = 0; g < stats.size(); ++g) {
         if (stats[g].finite == 0) {
-            return fail(ErrorCode::NoFiniteValues, layout.granularity == Granularity::Tensor
-                                                       ? std::string("the tensor has no finite values to calibrate on")
-                                                       : "group " + std::to_string(g) + " has no finite values");
+            return fail(ErrorCode::NoFiniteValues,
+                        layout.granularity == Granularity::Tensor
+                            ? std::string("the tensor has no finite values to calibrate on")
+                            : "group " + std::to_string(g) + " has no finite values");
         }
         const auto group = values.subspan(layout.start(g), layout.length(g));
-        ranges.push_back({calibrateOne(group, stats[g], spec, layout.start(g)), stats[g].signedPeak});
-        if (!cheap && progress && !progress(static_cast<double>(g + 1) / static_cast<double>(stats.size()))) {
+        ranges.push_back(
+            {calibrateOne(group, stats[g], spec, layout.start(g)), stats[g].signedPeak});
+        if (!cheap && progress &&
+            !progress(static_cast<double>(g + 1) / static_cast<double>(stats.size()))) {
             return fail(ErrorCode::Cancelled, "cancelled");
         }
     }

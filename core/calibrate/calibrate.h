@@ -24,14 +24,18 @@ struct CalibratedRange
     float signedPeak = 0; // the group's value of largest magnitude (llama.cpp Q4_0)
 };
 
+inline constexpr int kMaxKlBins = 1 << 20;
+
 // Kl's quantized levels for `spec`: klLevels, or 2^(bits − 1).
 int klLevels(const QuantSpec& spec);
 
 // One range per group of `layout` (values in the layout's order, stats from computeGroupStats).
 // Errors: InvalidArgument for calibration arguments out of their domain; NoFiniteValues for a
 // group without a finite value; Cancelled.
-Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values, const GroupLayout& layout,
-                                                     std::span<const GroupStats> stats, const QuantSpec& spec,
+Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values,
+                                                     const GroupLayout& layout,
+                                                     std::span<const GroupStats> stats,
+                                                     const QuantSpec& spec,
                                                      const ProgressFn& progress = {});
 
 } // namespace qs

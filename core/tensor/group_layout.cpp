@@ -47,7 +47,8 @@ Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const
         const int axis = spec.axis < 0 ? spec.axis + rank : spec.axis;
         if (rank == 0 || axis < 0 || axis >= rank) {
             return fail(ErrorCode::InvalidArgument, "channel axis " + std::to_string(spec.axis) +
-                                                        " is outside the tensor's shape " + shapeToString(shape));
+                                                        " is outside the tensor's shape " +
+                                                        shapeToString(shape));
         }
         layout.axis = axis;
         layout.rows = static_cast<std::size_t>(shape[static_cast<std::size_t>(axis)]);
@@ -67,6 +68,15 @@ Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const
     }
     }
     return fail(ErrorCode::InvalidArgument, "unknown granularity");
+}
+
+std::size_t groupOfElement(const GroupLayout& layout, const Shape& shape, std::size_t index)
+{
+    if (layout.granularity == Granularity::Channel) {
+        const AxisSplit s = splitAt(shape, layout.axis);
+        return (index / s.inner) % s.length;
+    }
+    return layout.groupOf(index);
 }
 
 std::vector<float> moveAxisToFront(std::span<const float> values, const Shape& shape, int axis)

@@ -27,7 +27,10 @@ struct GroupLayout
     std::size_t groupSize = 0; // values per group within a row (the row for Tensor and Channel)
     int axis = 0;              // Channel: the (non-negative) channel axis
 
-    std::size_t groupsPerRow() const { return groupSize == 0 ? 0 : (rowLength + groupSize - 1) / groupSize; }
+    std::size_t groupsPerRow() const
+    {
+        return groupSize == 0 ? 0 : (rowLength + groupSize - 1) / groupSize;
+    }
     std::size_t groupCount() const { return rows * groupsPerRow(); }
     std::size_t start(std::size_t group) const
     {
@@ -55,6 +58,10 @@ struct GroupLayout
 // Errors: InvalidArgument for an axis outside the shape, a group size of 0, channels on a 0-d
 // tensor.
 Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const QuantSpec& spec);
+
+// The group of the element at C-order `index` of a tensor of `shape` (for channels on another
+// axis than the first, before the analysis moves that axis to the front).
+std::size_t groupOfElement(const GroupLayout& layout, const Shape& shape, std::size_t index);
 
 // C-order values of `shape` rearranged so that `axis` comes first (numpy.moveaxis(x, axis, 0)),
 // and back.

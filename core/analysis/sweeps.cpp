@@ -1,0 +1,270 @@
+#include "analysis/sweeps.h"
+
+#include "calibrate/calibrate.h"
+#include "common/enum_names.h"
+#include "quant/choose_params.h"
+#include "quant/quantization_error.h"
+#include "tensor/group_stats.h"
+#include "tensor/tensor_stats.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace qs {
+namespace {
+
+constexpr std::array<const char*, 3> kSweepNames{"bits", "clip", "outlier"};
+
+constexpr double kMaxOutlierSigma = 1000.0;
+// Share of the clip sweep's progress that the calibration markers take.
+constexpr double kMarkerShare = 0.2;
+
+std::unexpected<Error> cancelled()
+{
+    return fail(ErrorCode::Cancelled, "cancelled");
+}
+
+Result<int> pointCount(const SweepOptions& options, int fallback)
+{
+    const int points = options.points == 0 ? fallback : options.points;
+    if (points < 2 || points > kMaxSweepPoints) {
+        return fail(ErrorCode::InvalidArgument, "a sweep needs between 2 and " +
+                                                    std::to_string(kMaxSweepPoints) +
+                                                    " points, got " + std::to_string(points));
+    }
+    return points;
+}
+
+bool isLlama(Convention convention)
+{
+    return convention == Convention::LlamaQ8_0 || convention == Convention::LlamaQ4_0;
+}
+
+// Threshold k of n (k = 0..n−1) between `start` and `end`, geometric in the distance above
+// start over three decades: an outlier far out squeezes the interesting thresholds into the
+// first per cent of the range, which evenly spaced points would hardly visit.
+double clipThreshold(double start, double end, int k, int n)
+{
+    constexpr double kDecades = 3.0;
+    const double position = n == 1 ? 1.0 : static_cast<double>(k) / (n - 1);
+    return start + (end - start) * std::pow(10.0, -kDecades * (1.0 - position));
+}
+
+// The error of `values` on the grid `spec` puts over `range`.
+Result<ClipPoint> clipPoint(std::span<const float> values, const QuantSpec& spec, RealRange range,
+                            float signedPeak = std::numeric_limits<float>::quiet_NaN())
+{
+    auto choice = chooseParams(range, spec, signedPeak);
+    if (!choice) {
+        return std::unexpected(choice.error());
+    }
+    const QuantParams& p = choice->params;
+    const ErrorSums sums = quantizationError(values, p, spec.rounding, spec.roundingSeed);
+    ClipPoint point;
+    point.threshold = std::max(std::fabs(p.clipMin), std::fabs(p.clipMax));
+    point.clipMin = p.clipMin;
+    point.clipMax = p.clipMax;
+    point.scale = p.scale;
+    point.mse = sums.mse();
+    point.clippingMse = sums.clippingMse();
+    point.roundingMse = sums.roundingMse();
+    point.clippedFraction =
+        sums.count == 0 ? 0 : static_cast<double>(sums.clipped) / static_cast<double>(sums.count);
+    return point;
+}
+
+Result<std::vector<ClipMarker>>
+calibrationMarkers(std::span<const float> values, const QuantSpec& spec, const ProgressFn& progress)
+{
+    const GroupLayout layout{Granularity::Tensor, 1, values.size(), values.size(), 0};
+    const std::vector<GroupStats> stats = computeGroupStats(values, layout, {true, 0});
+    const auto methods = calibrationNames().size();
+    std::vector<ClipMarker> markers;
+    for (std::size_t m = 0; m < methods; ++m) {
+        QuantSpec asked = spec;
+        asked.calibration.method = static_cast<CalibrationMethod>(m);
+        auto ranges = calibrateGroups(values, layout, stats, asked);
+        if (!ranges) {
+            return std::unexpected(ranges.error());
+        }
+        auto point = clipPoint(values, asked, ranges->front().range, ranges->front().signedPeak);
+        if (!point) {
+            return std::unexpected(point.error());
+        }
+        markers.push_back({asked.calibration.method,
+                           asked.calibration.method == spec.calibration.method, *point});
+        if (progress && !progress(static_cast<double>(m + 1) / static_cast<double>(methods))) {
+            return cancelled();
+        }
+    }
+    return markers;
+}
+
+} // namespace
+
+std::string_view sweepParameterName(SweepParameter parameter)
+{
+    return enumName(kSweepNames, parameter);
+}
+
+std::optional<SweepParameter> sweepParameterFromName(std::string_view name)
+{
+    return enumFromName<SweepParameter>(kSweepNames, name);
+}
+
+std::span<const char* const> sweepParameterNames()
+{
+    return kSweepNames;
+}
+
+Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
+{
+    if (isLlama(spec.convention)) {
+        return fail(ErrorCode::InvalidArgument,
+                    "the " + std::string(conventionName(spec.convention)) +
+                        " format fixes the bit width; a bit sweep needs the tutorial or "
+                        "PyTorch convention");
+    }
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
+    constexpr int kWidths = kMaxBits - kMinBits + 1;
+    BitsSweep sweep;
+    for (int bits = kMinBits; bits <= kMaxBits; ++bits) {
+        QuantSpec at = spec;
+        at.bits = bits;
+        AnalysisOptions analysisOptions;
+        analysisOptions.threads = options.threads;
+        analysisOptions.progress = progressStage(
+            options.progress, static_cast<double>(bits - kMinBits) / kWidths, 1.0 / kWidths);
+        auto analysis = analyzeTensor(tensor, at, analysisOptions, stats);
+        if (!analysis) {
+            return std::unexpected(analysis.error());
+        }
+        const Metrics& m = analysis->metrics;
+        sweep.points.push_back({bits, m.sqnrDb, m.mse, m.clippedFraction, m.unusedRangeFraction});
+        if (bits == BitsSweep::kReferenceBits) {
+            sweep.referenceSqnrDb = m.sqnrDb;
+        }
+    }
+    return sweep;
+}
+
+Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
+{
+    if (spec.granularity != Granularity::Tensor) {
+        return fail(ErrorCode::InvalidArgument, "the clip sweep varies one threshold for the whole "
+                                                "tensor; it needs per-tensor granularity, not " +
+                                                    std::string(granularityName(spec.granularity)));
+    }
+    const auto points = pointCount(options, kDefaultClipPoints);
+    if (!points) {
+        return std::unexpected(points.error());
+    }
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
+    if (stats.finiteCount == 0) {
+        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
+    }
+    const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
+    // Two-end grids cannot clip below the data's end nearest zero: a threshold under it would
+    // leave an empty range.
+    const double start =
+        spec.scheme == Scheme::Symmetric ? 0.0 : std::max({0.0, stats.min, -stats.max});
+    const bool degenerate = !(absMax > start);
+
+    ClipSweep sweep;
+    const int count = degenerate ? 1 : *points;
+    for (int k = 1; k <= count; ++k) {
+        const double t = degenerate ? absMax : clipThreshold(start, absMax, k - 1, count);
+        const RealRange range = spec.scheme == Scheme::Symmetric
+                                    ? RealRange{-t, t}
+                                    : RealRange{std::max(stats.min, -t), std::min(stats.max, t)};
+        auto point = clipPoint(tensor.values, spec, range);
+        if (!point) {
+            return std::unexpected(point.error());
+        }
+        point->threshold = t;
+        sweep.points.push_back(*point);
+        if (options.progress && !options.progress((1.0 - kMarkerShare) * k / count)) {
+            return cancelled();
+        }
+    }
+    auto markers = calibrationMarkers(
+        tensor.values, spec, progressStage(options.progress, 1.0 - kMarkerShare, kMarkerShare));
+    if (!markers) {
+        return std::unexpected(markers.error());
+    }
+    sweep.markers = std::move(*markers);
+    return sweep;
+}
+
+Result<OutlierSweep> sweepOutlier(TensorView tensor, const QuantSpec& spec,
+                                  const SweepOptions& options)
+{
+    const auto points = pointCount(options, kDefaultOutlierPoints);
+    if (!points) {
+        return std::unexpected(points.error());
+    }
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
+    if (stats.finiteCount == 0) {
+        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
+    }
+    OutlierSweep sweep;
+    sweep.sigma = stats.std > 0 ? stats.std : 1.0;
+    double farthest = -1;
+    for (std::size_t i = 0; i < tensor.values.size(); ++i) {
+        const double distance = std::fabs(tensor.values[i] - stats.mean);
+        if (std::isfinite(distance) && distance > farthest) {
+            farthest = distance;
+            sweep.position = i;
+        }
+    }
+
+    const Shape shape(tensor.shape.begin(), tensor.shape.end());
+    std::vector<float> values(tensor.values.begin(), tensor.values.end());
+    std::vector<float> dequant(values.size());
+    for (int k = 0; k < *points; ++k) {
+        OutlierPoint point;
+        point.magnitudeSigma = std::pow(kMaxOutlierSigma, static_cast<double>(k) / (*points - 1));
+        point.value = static_cast<float>(stats.mean + point.magnitudeSigma * sweep.sigma);
+        values[sweep.position] = static_cast<float>(point.value);
+        AnalysisOptions analysisOptions;
+        analysisOptions.threads = options.threads;
+        analysisOptions.dequantOut = dequant;
+        analysisOptions.progress =
+            progressStage(options.progress, static_cast<double>(k) / *points, 1.0 / *points);
+        auto analysis = analyzeTensor({values, tensor.shape}, spec, analysisOptions);
+        if (!analysis) {
+            return std::unexpected(analysis.error());
+        }
+        double signal = 0;
+        double noise = 0;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const double x = tensor.values[i];
+            if (i != sweep.position && std::isfinite(x)) {
+                const double e = static_cast<double>(dequant[i]) - x;
+                signal += x * x;
+                noise += e * e;
+            }
+        }
+        point.sqnrDb =
+            noise > 0 ? 10.0 * std::log10(signal / noise) : std::numeric_limits<double>::infinity();
+        point.scale =
+            analysis->params[groupOfElement(analysis->layout, shape, sweep.position)].scale;
+        point.zeroCodeFraction = analysis->metrics.zeroCodeFraction;
+        point.clippedFraction = analysis->metrics.clippedFraction;
+        sweep.points.push_back(point);
+    }
+    return sweep;
+}
+
+} // namespace qs
