@@ -7,6 +7,7 @@
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
 #include "plots/histogram_plot.h"
+#include "support/plot_items.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
@@ -28,28 +29,8 @@
 using namespace qs;
 using namespace qs::ui;
 
-namespace {
-
-QStringList itemNames(QCustomPlot* plot)
-{
-    QStringList names;
-    for (int i = 0; i < plot->itemCount(); ++i) {
-        names << plot->item(i)->objectName();
-    }
-    return names;
-}
-
-QCPGraph* graphNamed(QCustomPlot* plot, const QString& name)
-{
-    for (int i = 0; i < plot->graphCount(); ++i) {
-        if (plot->graph(i)->objectName() == name) {
-            return plot->graph(i);
-        }
-    }
-    return nullptr;
-}
-
-} // namespace
+using test::graphNamed;
+using test::itemNames;
 
 class TestMainWindow : public QObject
 {

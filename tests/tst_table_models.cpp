@@ -9,6 +9,8 @@
 #include <QAbstractItemModelTester>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace qs;
 using namespace qs::ui;
 
@@ -80,6 +82,15 @@ void TestTableModels::metricsShowTheAnalysis()
                 .data(Qt::ForegroundRole)
                 .isValid()); // drawn in the clipped colour
     QCOMPARE(model.index(rowOf("unused range"), 1).data().toString(), QString("6.3%")); // 16 of 256
+    // The MSE split: the one clipped value (1.2962357 on a grid ending at 1.1516722) is the
+    // whole clipping part.
+    const double clippedError = 1.1516722 - 1.2962357;
+    const double clipping = model.index(rowOf("MSE from clipping"), 1).data().toString().toDouble();
+    const double rounding = model.index(rowOf("MSE from rounding"), 1).data().toString().toDouble();
+    const double mse = model.index(rowOf("MSE"), 1).data().toString().toDouble();
+    QVERIFY(std::fabs(clipping - clippedError * clippedError / 3) < 1e-6);
+    QVERIFY(std::fabs(rounding + clipping - mse) < 1e-6);
+    QVERIFY(model.index(rowOf("MSE from clipping"), 1).data(Qt::ForegroundRole).isValid());
 }
 
 void TestTableModels::compareHighlightsTheBest()

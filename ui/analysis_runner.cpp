@@ -14,11 +14,21 @@ QString describe(const Error& error)
     return QString::fromStdString(error.describe());
 }
 
-// The compare table's three schemes keep the user's bits, sign, rounding and anchor.
+// The compare table's three schemes keep the user's bits, sign, rounding, anchor, calibration
+// and granularity.
 QuantSpec withScheme(QuantSpec spec, Scheme scheme)
 {
-    spec.scheme = scheme;
-    spec.narrowRange.reset(); // each scheme's own default, as in the tutorial
+    if (spec.scheme != scheme) {
+        spec.scheme = scheme;
+        spec.narrowRange.reset(); // each scheme's own default, as in the tutorial
+        spec.preset.clear();
+    }
+    // llama.cpp's formats have one grid of their own; the table puts the tutorial's three
+    // schemes on the same blocks instead.
+    if (spec.convention == Convention::LlamaQ8_0 || spec.convention == Convention::LlamaQ4_0) {
+        spec.convention = Convention::Tutorial;
+        spec.preset.clear();
+    }
     return spec;
 }
 

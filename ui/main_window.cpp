@@ -2,16 +2,19 @@
 
 #include "generate/data_presets.h"
 #include "number_format.h"
+#include "panels/channels_panel.h"
 #include "panels/compare_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
+#include "panels/sweeps_panel.h"
 #include "panels/tensor_info_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
 #include "plots/histogram_plot.h"
 #include "plots/transfer_plot.h"
+#include "quant/presets.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -168,10 +171,23 @@ QWidget* MainWindow::buildCentre()
     m_plotsSplitter->addWidget(m_transfer);
     m_plotsSplitter->addWidget(m_error);
     m_plotsSplitter->addWidget(m_codes);
+    m_channels = new ChannelsPanel(this);
+    m_sweeps = new SweepsPanel(this);
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("views"));
+    m_views->addTab(m_plotsSplitter, tr("Quantizer"));
+    m_views->addTab(m_channels, tr("Channels"));
+    m_views->addTab(m_sweeps, tr("Sweeps"));
+    m_views->setTabToolTip(0,
+                           tr("The transfer staircase, the error split and the use of every code"));
+    m_views->setTabToolTip(1,
+                           tr("Every channel's range and SQNR; pick one to see its own histogram"));
+    m_views->setTabToolTip(
+        2, tr("SQNR over bits, error over the clip threshold, one outlier growing"));
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
     m_centreSplitter->addWidget(m_histogram);
-    m_centreSplitter->addWidget(m_plotsSplitter);
+    m_centreSplitter->addWidget(m_views);
     m_centreSplitter->setStretchFactor(0, 3);
     m_centreSplitter->setStretchFactor(1, 2);
     return m_centreSplitter;
@@ -212,6 +228,23 @@ void MainWindow::buildMenus()
             m_source->setSource(source);
             requestSource(source);
         });
+    }
+
+    QMenu* scheme = menuBar()->addMenu(tr("&Scheme"));
+    scheme->setObjectName(QStringLiteral("schemeMenu"));
+    scheme->setToolTipsVisible(true);
+    scheme->addAction(tr("&Tutorial defaults"), this, [this] { applySpec(QuantSpec{}); });
+    QMenu* frameworks = scheme->addMenu(tr("&Framework presets"));
+    frameworks->setObjectName(QStringLiteral("frameworkPresets"));
+    frameworks->setToolTipsVisible(true);
+    for (const SchemePreset& preset : schemePresets()) {
+        const QString description = QString::fromUtf8(
+            preset.description.data(), static_cast<qsizetype>(preset.description.size()));
+        QAction* action = frameworks->addAction(
+            QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size())),
+            this, [this, spec = preset.spec] { applySpec(spec); });
+        action->setToolTip(description);
+        action->setStatusTip(description);
     }
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
@@ -308,13 +341,24 @@ void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
 
 bool MainWindow::showTab(const QString& name)
 {
-    const QHash<QString, QWidget*> tabs{
+    const QHash<QString, QWidget*> tables{
         {"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
-    if (!tabs.contains(name)) {
-        return false;
+    const QHash<QString, QWidget*> views{
+        {"quantizer", m_plotsSplitter}, {"channels", m_channels}, {"sweeps", m_sweeps}};
+    if (tables.contains(name)) {
+        m_tables->setCurrentWidget(tables.value(name));
+        return true;
     }
-    m_tables->setCurrentWidget(tabs.value(name));
-    return true;
+    if (views.contains(name)) {
+        m_views->setCurrentWidget(views.value(name));
+        return true;
+    }
+    return false;
+}
+
+bool MainWindow::isWorking() const
+{
+    return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing();
 }
 
 void MainWindow::chooseFile()
@@ -371,6 +415,12 @@ void MainWindow::requestSource(const TensorSource& source)
     submit(source);
 }
 
+void MainWindow::applySpec(const QuantSpec& spec)
+{
+    m_scheme->setSpec(spec);
+    requestSpec(spec);
+}
+
 void MainWindow::requestSpec(const QuantSpec& spec)
 {
     m_spec = spec;
@@ -396,6 +446,7 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_snapshot = snapshot;
     m_awaitingReplot = {m_histogram->plot(), m_transfer->plot(), m_error->plot(), m_codes->plot()};
     m_info->setSnapshot(snapshot);
+    m_scheme->setTensorRank(static_cast<int>(snapshot->data->loaded.tensor.shape.size()));
     m_histogram->setSnapshot(snapshot);
     m_transfer->setSnapshot(snapshot);
     m_error->setSnapshot(snapshot);
@@ -403,6 +454,8 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_metrics->setSnapshot(snapshot);
     m_compare->setSnapshot(snapshot);
     m_walkthrough->setSnapshot(snapshot);
+    m_channels->setSnapshot(snapshot);
+    m_sweeps->setSnapshot(snapshot);
 
     const Tensor& tensor = snapshot->data->loaded.tensor;
     setWindowTitle(tr("QuantScope — %1").arg(QString::fromStdString(tensor.name)));

@@ -17,6 +17,7 @@ class QMenu;
 
 namespace qs::ui {
 
+class ChannelsPanel;
 class CodeUsagePlot;
 class ComparePanel;
 class ErrorPlot;
@@ -24,6 +25,7 @@ class HistogramPlot;
 class MetricsPanel;
 class SchemePanel;
 class SourcePanel;
+class SweepsPanel;
 class TensorInfoPanel;
 class TransferPlot;
 class WalkthroughPanel;
@@ -43,10 +45,13 @@ public:
     // Shows `source` and `spec` in the panels and analyses them.
     void start(const TensorSource& source, const QuantSpec& spec);
     void openFile(const QString& path);
-    // Brings a table tab to the front: "error", "compare" or "walkthrough". False if unknown.
+    // Brings a tab to the front: a table ("error", "compare", "walkthrough") or a view
+    // ("quantizer", "channels", "sweeps"). False if unknown.
     bool showTab(const QString& name);
 
     SnapshotPtr snapshot() const { return m_snapshot; }
+    // Some background work runs: an analysis, a re-binning, a channel or the sweeps.
+    bool isWorking() const;
     AnalysisRunner* runner() { return &m_runner; }
     HistogramPlot* histogramPlot() const { return m_histogram; }
     TransferPlot* transferPlot() const { return m_transfer; }
@@ -57,6 +62,8 @@ public:
     ComparePanel* comparePanel() const { return m_compare; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
+    ChannelsPanel* channelsPanel() const { return m_channels; }
+    SweepsPanel* sweepsPanel() const { return m_sweeps; }
 
 signals:
     void snapshotShown(qs::ui::SnapshotPtr snapshot);
@@ -79,6 +86,8 @@ private:
 
     void requestSource(const TensorSource& source);
     void requestSpec(const QuantSpec& spec);
+    // Shows `spec` in the scheme panel and analyses it (menus).
+    void applySpec(const QuantSpec& spec);
     void submit(std::optional<TensorSource> source);
     void showSnapshot(const SnapshotPtr& snapshot);
     void showError(const QString& message);
@@ -101,7 +110,10 @@ private:
     MetricsPanel* m_metrics = nullptr;
     ComparePanel* m_compare = nullptr;
     WalkthroughPanel* m_walkthrough = nullptr;
+    ChannelsPanel* m_channels = nullptr;
+    SweepsPanel* m_sweeps = nullptr;
     QTabWidget* m_tables = nullptr;
+    QTabWidget* m_views = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_centreSplitter = nullptr;
     QSplitter* m_plotsSplitter = nullptr;

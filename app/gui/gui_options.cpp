@@ -9,8 +9,12 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
     app.add_option(
         "--screenshot", options.screenshot,
         "Draw the results, save the whole window to this PNG and exit (works offscreen)");
-    app.add_option("--tab", options.tab, "Table to show first")
-        ->check(CLI::IsMember({"error", "compare", "walkthrough"}));
+    app.add_option("--tab", options.tabs,
+                   "Tabs to show first: a table (error, compare, walkthrough) and/or a view "
+                   "(quantizer, channels, sweeps), e.g. --tab compare,sweeps")
+        ->delimiter(',')
+        ->check(
+            CLI::IsMember({"error", "compare", "walkthrough", "quantizer", "channels", "sweeps"}));
     app.add_option("--zoom", options.zoom, "Show only LO,HI of the histogram's value axis")
         ->delimiter(',')
         ->expected(2);

@@ -18,8 +18,8 @@ struct GuiOptions
     cli::SourceOptions source;
     cli::SchemeOptions scheme;
     std::string screenshot;
-    std::string tab;
-    std::vector<double> zoom; // LO,HI of the histogram's value axis
+    std::vector<std::string> tabs; // a table and/or a view to bring to the front
+    std::vector<double> zoom;      // LO,HI of the histogram's value axis
     bool benchmark = false;
 };
 

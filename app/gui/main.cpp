@@ -38,8 +38,8 @@ int main(int argc, char** argv)
     if (!options.screenshot.empty()) {
         qs::gui::screenshotWhenDrawn(window, QString::fromStdString(options.screenshot));
     }
-    if (!options.tab.empty()) {
-        window.showTab(QString::fromStdString(options.tab));
+    for (const std::string& tab : options.tabs) {
+        window.showTab(QString::fromStdString(tab));
     }
     if (options.zoom.size() == 2) {
         // Once the first results are in; a zoom before them would be reset by the first drawing.

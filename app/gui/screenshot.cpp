@@ -47,8 +47,8 @@ void screenshotWhenDrawn(qs::ui::MainWindow& window, const QString& path)
     settle->setSingleShot(true);
     settle->setInterval(kSettleMs);
     auto drawn = std::make_shared<bool>(false);
-    QObject::connect(settle, &QTimer::timeout, &window, [runner, save, drawn, settle] {
-        if (*drawn && !runner->isBusy()) {
+    QObject::connect(settle, &QTimer::timeout, &window, [&window, save, drawn, settle] {
+        if (*drawn && !window.isWorking()) {
             save();
         } else {
             settle->start();

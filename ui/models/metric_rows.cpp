@@ -17,6 +17,15 @@ const std::array kRows{
         QT_TRANSLATE_NOOP("Metrics", "MSE"),
         QT_TRANSLATE_NOOP("Metrics", "Mean squared error Σ(R′ − R)²/n over the finite values"),
         [](const Metrics& m) { return m.mse; }, Better::Lower, MetricRow::Real},
+    MetricRow{QT_TRANSLATE_NOOP("Metrics", "MSE from rounding"),
+              QT_TRANSLATE_NOOP("Metrics", "The part of the MSE from values inside the grid: about "
+                                           "Scale²/12, it grows with the clip range"),
+              [](const Metrics& m) { return m.mse - m.clippingMse; }, Better::Lower,
+              MetricRow::Real},
+    MetricRow{QT_TRANSLATE_NOOP("Metrics", "MSE from clipping"),
+              QT_TRANSLATE_NOOP("Metrics", "The part of the MSE from clipped values: it shrinks as "
+                                           "the clip range widens"),
+              [](const Metrics& m) { return m.clippingMse; }, Better::Lower, MetricRow::Real},
     MetricRow{QT_TRANSLATE_NOOP("Metrics", "RMSE"),
               QT_TRANSLATE_NOOP("Metrics", "√MSE, in the units of R"),
               [](const Metrics& m) { return m.rmse; }, Better::Lower, MetricRow::Real},
@@ -100,7 +109,8 @@ QColor metricColour(const MetricRow& row, const Metrics& metrics)
 {
     const double value = row.value(metrics);
     const QString name = QString::fromLatin1(row.name);
-    if (name.startsWith(QLatin1String("clipped")) && value > 0) {
+    if ((name.startsWith(QLatin1String("clipped")) || name == QLatin1String("MSE from clipping")) &&
+        value > 0) {
         return theme::clipped();
     }
     if (name == QLatin1String("unused range") && value > 0) {

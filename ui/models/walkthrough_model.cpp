@@ -1,7 +1,10 @@
 #include "models/walkthrough_model.h"
 
+#include "granularity_text.h"
 #include "number_format.h"
 #include "theme.h"
+
+#include <algorithm>
 
 namespace qs::ui {
 
@@ -27,18 +30,33 @@ void WalkthroughModel::rebuild()
     if (!m_snapshot || m_snapshot->current.params.empty()) {
         return;
     }
-    const QuantParams& params = m_snapshot->current.params.front();
+    const Analysis& analysis = m_snapshot->current;
+    const QuantParams& params = analysis.params.front();
     const QuantSpec& spec = m_snapshot->spec;
-    if (m_trial) {
+    if (m_trial) { // a value of the user's own, on the first group's grid
         const float value = *m_trial;
         auto trial =
             walkthrough(std::span(&value, 1), params, spec.rounding, spec.roundingSeed, 0, 1);
         trial.front().index = SIZE_MAX; // marks the trial row
         m_rows.push_back(trial.front());
     }
-    const auto first = walkthrough(m_snapshot->data->loaded.tensor.values, params, spec.rounding,
-                                   spec.roundingSeed, 0, kFirstValues);
-    m_rows.insert(m_rows.end(), first.begin(), first.end());
+    // The first values, each on its own group's grid.
+    const Tensor& tensor = m_snapshot->data->loaded.tensor;
+    const Shape shape(tensor.shape.begin(), tensor.shape.end());
+    m_groups.clear();
+    for (std::size_t i = 0; i < std::min(kFirstValues, tensor.values.size()); ++i) {
+        const std::size_t group = groupOfElement(analysis.layout, shape, i);
+        const auto row = walkthrough(tensor.values, analysis.params[group], spec.rounding,
+                                     spec.roundingSeed, i, 1);
+        m_rows.push_back(row.front());
+        m_groups.push_back(group);
+    }
+}
+
+std::size_t WalkthroughModel::rowGroup(std::size_t row) const
+{
+    const std::size_t first = m_trial ? 1 : 0; // the trial row uses the first group
+    return row < first ? 0 : m_groups[row - first];
 }
 
 int WalkthroughModel::rowCount(const QModelIndex& parent) const
@@ -87,8 +105,14 @@ QVariant WalkthroughModel::data(const QModelIndex& index, int role) const
                    ? tr("Round(R/Scale + Z) is below Qmin: clipped (截断) up to Qmin")
                    : tr("Round(R/Scale + Z) is above Qmax: clipped (截断) down to Qmax");
     }
+    const std::size_t group = rowGroup(static_cast<std::size_t>(index.row()));
+    if (role == Qt::ToolTipRole && index.column() == Index && m_snapshot &&
+        m_snapshot->current.params.size() > 1) {
+        return tr("on the grid of %1")
+            .arg(groupLabel(m_snapshot->current.layout.granularity, group));
+    }
     if (role == Qt::ForegroundRole && m_snapshot && index.column() == Clipped &&
-        row.code == m_snapshot->current.params.front().zeroPoint) {
+        row.code == m_snapshot->current.params[group].zeroPoint) {
         return theme::zeroPoint();
     }
     if (role == Qt::TextAlignmentRole) {

@@ -44,10 +44,12 @@ public:
 
 private:
     void rebuild();
+    std::size_t rowGroup(std::size_t row) const; // the group whose grid row `row` is on
 
     SnapshotPtr m_snapshot;
     std::optional<float> m_trial;
     std::vector<WalkthroughRow> m_rows; // the trial row first when there is one
+    std::vector<std::size_t> m_groups;  // the group of each row after the trial row
 };
 
 } // namespace qs::ui

@@ -1,5 +1,9 @@
 #include "panels/scheme_panel.h"
 
+#include "panels/calibration_box.h"
+#include "panels/granularity_box.h"
+#include "quant/presets.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -8,6 +12,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace qs::ui {
 
@@ -46,6 +52,21 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
                       int(ZeroPointAnchor::Max));
     m_anchor->addItem(tr("Rmin (PyTorch, ONNX): Z = Qmin − Round(Rmin/Scale)"),
                       int(ZeroPointAnchor::Min));
+    m_convention = new QComboBox(this);
+    m_convention->setObjectName(QStringLiteral("convention"));
+    m_convention->addItem(tr("the tutorial (NumPy)"), int(Convention::Tutorial));
+    m_convention->addItem(tr("PyTorch 1.13"), int(Convention::PyTorch));
+    m_convention->addItem(tr("llama.cpp Q8_0"), int(Convention::LlamaQ8_0));
+    m_convention->addItem(tr("llama.cpp Q4_0"), int(Convention::LlamaQ4_0));
+    m_convention->setToolTip(tr("Whose arithmetic computes scale, zero point and codes: the same "
+                                "formulas differ in float32 vs float64, rounding and clamping"));
+    m_preset = new QLabel(this);
+    m_preset->setObjectName(QStringLiteral("preset"));
+    m_preset->setWordWrap(true);
+    m_preset->setFrameShape(QFrame::StyledPanel);
+    m_preset->setMargin(4);
+    m_calibration = new CalibrationBox(this);
+    m_granularity = new GranularityBox(this);
 
     auto* box = new QGroupBox(tr("Scheme"), this);
     auto* form = new QFormLayout(box);
@@ -57,9 +78,13 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Rounding"), m_rounding);
     form->addRow(tr("Rounding seed"), m_roundingSeed);
     form->addRow(tr("Zero point from"), m_anchor);
+    form->addRow(tr("Arithmetic"), m_convention);
+    form->addRow(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
+    layout->addWidget(m_calibration);
+    layout->addWidget(m_granularity);
 
     connect(m_scheme, &QComboBox::currentIndexChanged, this, &SchemePanel::onSchemeChanged);
     connect(m_bits, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
@@ -71,6 +96,9 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     });
     connect(m_roundingSeed, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
     connect(m_anchor, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
+    connect(m_convention, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
+    connect(m_calibration, &CalibrationBox::changed, this, &SchemePanel::emitChange);
+    connect(m_granularity, &GranularityBox::changed, this, &SchemePanel::emitChange);
     setSpec(QuantSpec{});
 }
 
@@ -107,7 +135,19 @@ QuantSpec SchemePanel::spec() const
     spec.rounding = static_cast<Rounding>(m_rounding->currentData().toInt());
     spec.roundingSeed = static_cast<std::uint64_t>(m_roundingSeed->value());
     spec.zeroPointAnchor = static_cast<ZeroPointAnchor>(m_anchor->currentData().toInt());
+    spec.convention = static_cast<Convention>(m_convention->currentData().toInt());
+    spec.calibration = m_calibration->calibration();
+    const GranularityChoice granularity = m_granularity->choice();
+    spec.granularity = granularity.granularity;
+    spec.axis = granularity.axis;
+    spec.groupSize = granularity.groupSize;
+    spec.preset = m_presetName;
     return spec;
+}
+
+void SchemePanel::setTensorRank(int rank)
+{
+    m_granularity->setTensorRank(rank);
 }
 
 void SchemePanel::setSpec(const QuantSpec& spec)
@@ -121,6 +161,11 @@ void SchemePanel::setSpec(const QuantSpec& spec)
     m_roundingSeed->setValue(
         static_cast<int>(std::min<std::uint64_t>(spec.roundingSeed, INT32_MAX)));
     m_anchor->setCurrentIndex(m_anchor->findData(int(spec.zeroPointAnchor)));
+    m_convention->setCurrentIndex(m_convention->findData(int(spec.convention)));
+    m_calibration->setCalibration(spec.calibration);
+    m_granularity->setChoice({spec.granularity, spec.axis, spec.groupSize});
+    m_presetName = spec.preset;
+    showPreset();
     m_formula->setText(formula(spec.scheme));
     updateEnabled();
     m_quiet = false;
@@ -145,11 +190,30 @@ void SchemePanel::updateEnabled()
     m_roundingSeed->setEnabled(m_rounding->currentData().toInt() == int(Rounding::Stochastic));
 }
 
+void SchemePanel::showPreset()
+{
+    const auto presets = schemePresets();
+    const auto preset =
+        std::ranges::find(presets, std::string_view(m_presetName), &SchemePreset::name);
+    m_preset->setVisible(preset != presets.end());
+    if (preset != presets.end()) {
+        m_preset->setText(
+            tr("<b>Preset %1</b><br>%2")
+                .arg(QString::fromUtf8(preset->name.data(), qsizetype(preset->name.size())),
+                     QString::fromUtf8(preset->description.data(),
+                                       qsizetype(preset->description.size()))));
+    }
+}
+
 void SchemePanel::emitChange()
 {
-    if (!m_quiet) {
-        emit specChanged(spec());
+    if (m_quiet) {
+        return;
     }
+    // An edited preset is the user's own scheme now.
+    m_presetName.clear();
+    showPreset();
+    emit specChanged(spec());
 }
 
 } // namespace qs::ui

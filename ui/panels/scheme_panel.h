@@ -1,10 +1,14 @@
 #pragma once
 // The quantization scheme: general / symmetric / asymmetric with the tutorial's formula beside
-// the choice, bit width, signed or unsigned, narrow range, rounding and the zero-point anchor.
+// the choice, bit width, signed or unsigned, narrow range, rounding, the zero-point anchor and
+// whose arithmetic (convention); then calibration and granularity. A framework preset fills it
+// all in and is named until the user changes something.
 
 #include "quant/quant_spec.h"
 
 #include <QWidget>
+
+#include <string>
 
 class QCheckBox;
 class QComboBox;
@@ -12,6 +16,9 @@ class QLabel;
 class QSpinBox;
 
 namespace qs::ui {
+
+class CalibrationBox;
+class GranularityBox;
 
 class SchemePanel : public QWidget
 {
@@ -25,6 +32,8 @@ public:
     void setSpec(const QuantSpec& spec);
     // The tutorial's formula for `scheme`, as rich text.
     static QString formula(Scheme scheme);
+    // The axes the channel axis can take, for a tensor of this rank.
+    void setTensorRank(int rank);
 
 signals:
     void specChanged(const qs::QuantSpec& spec);
@@ -32,6 +41,7 @@ signals:
 private:
     void onSchemeChanged();
     void updateEnabled();
+    void showPreset();
     void emitChange();
 
     QComboBox* m_scheme = nullptr;
@@ -42,6 +52,11 @@ private:
     QComboBox* m_rounding = nullptr;
     QSpinBox* m_roundingSeed = nullptr;
     QComboBox* m_anchor = nullptr;
+    QComboBox* m_convention = nullptr;
+    QLabel* m_preset = nullptr;
+    CalibrationBox* m_calibration = nullptr;
+    GranularityBox* m_granularity = nullptr;
+    std::string m_presetName; // the preset the shown spec came from, until an edit
     bool m_quiet = false;
 };
 

@@ -1,5 +1,6 @@
 #include "panels/walkthrough_panel.h"
 
+#include "granularity_text.h"
 #include "models/walkthrough_model.h"
 #include "number_format.h"
 #include "report/numpy_format.h"
@@ -29,6 +30,13 @@ QString signedValue(double value)
 QString WalkthroughPanel::derive(const AnalysisSnapshot& s)
 {
     const QuantParams& p = s.current.params.front();
+    // With groups, the derivation is the first group's; each group repeats it with its range.
+    const QString prefix =
+        s.current.params.size() > 1
+            ? tr("<i>%1 of %2, each with its own range:</i><br>")
+                  .arg(groupLabel(s.current.layout.granularity, 0),
+                       groupCountLabel(s.current.layout.granularity, s.current.params.size()))
+            : QString();
     const QString scale = QString::fromStdString(formatPythonFloat(p.scale));
     const QString qmax = QString::number(p.qmax);
     const QString qmin = signedValue(p.qmin);
@@ -58,7 +66,7 @@ QString WalkthroughPanel::derive(const AnalysisSnapshot& s)
                 .arg(clip, p.zeroPoint != 0 ? QStringLiteral(" + Z") : QString(),
                      QString::number(p.qmin), qmax,
                      p.zeroPoint != 0 ? QStringLiteral("(Q − Z) · ") : QStringLiteral("Q · "));
-    return text;
+    return prefix + text;
 }
 
 WalkthroughPanel::WalkthroughPanel(QWidget* parent) : QWidget(parent)

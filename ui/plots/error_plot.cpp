@@ -88,8 +88,13 @@ void ErrorPlot::setSnapshot(const SnapshotPtr& snapshot)
                                ? tr("clipping error R′ − R (%1 values)").arg(formatCount(clipped))
                                : tr("clipping error: nothing clipped"));
     clippingAxis->setLabelColor(theme::clipped());
-    const double scale = snapshot->current.params.front().elementScale();
-    m_plot->xAxis->setLabel(tr("rounding error R′ − R (|e| ≤ %1)").arg(formatValue(scale / 2, 3)));
+    if (snapshot->current.params.size() > 1) {
+        m_plot->xAxis->setLabel(tr("rounding error R′ − R (|e| ≤ Scale/2 of each group)"));
+    } else {
+        const double scale = snapshot->current.params.front().elementScale();
+        m_plot->xAxis->setLabel(
+            tr("rounding error R′ − R (|e| ≤ %1)").arg(formatValue(scale / 2, 3)));
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -1,6 +1,7 @@
 #include "plots/histogram_overlays.h"
 
 #include "analysis/range_usage.h"
+#include "granularity_text.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -27,11 +28,15 @@ void removeItems(QCustomPlot* plot, const QString& prefix)
 
 HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot)
 {
-    const QuantParams& p = snapshot.current.params.front();
     const TensorStats& s = snapshot.data->stats;
-    const double half = 0.5 * p.elementScale();
-    double lo = std::min(s.min, double(p.representableMin()) - half);
-    double hi = std::max(s.max, double(p.representableMax()) + half);
+    double lo = s.min;
+    double hi = s.max;
+    if (snapshot.current.params.size() == 1) { // one grid: show all of it too
+        const QuantParams& p = snapshot.current.params.front();
+        const double half = 0.5 * p.elementScale();
+        lo = std::min(lo, double(p.representableMin()) - half);
+        hi = std::max(hi, double(p.representableMax()) + half);
+    }
     if (!(hi > lo)) {
         lo -= 0.5;
         hi += 0.5;
@@ -44,10 +49,32 @@ void HistogramOverlays::draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot
                              QCPGraph* outlierMarkers)
 {
     removeItems(plot, QString());
-    drawUnused(plot, snapshot);
-    drawClipping(plot, snapshot);
-    drawGridEnds(plot, snapshot);
+    if (snapshot.current.params.size() > 1) {
+        drawGroupsNote(plot, snapshot);
+    } else {
+        drawUnused(plot, snapshot);
+        drawClipping(plot, snapshot);
+        drawGridEnds(plot, snapshot);
+    }
     drawOutliers(plot, snapshot, outlierMarkers);
+}
+
+// Every group has its own grid: no single clip line or code range belongs on the whole
+// tensor's histogram, so it names the groups and the total clipped instead.
+void HistogramOverlays::drawGroupsNote(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+{
+    const Analysis& a = snapshot.current;
+    const quint64 clipped = a.metrics.clippedBelow + a.metrics.clippedAbove;
+    QString text = tr("%1, each with its own grid: the Channels view shows every range")
+                       .arg(groupCountLabel(a.layout.granularity, a.params.size()));
+    if (clipped > 0) {
+        text += tr("\nclipped: %1 (%2)")
+                    .arg(formatCount(clipped), formatPercent(a.metrics.clippedFraction));
+    }
+    const HistogramExtent extent = histogramExtent(snapshot);
+    addLabel(plot, plot->axisRect(), (extent.lo + extent.hi) / 2, 0.0, text,
+             clipped > 0 ? theme::clipped() : theme::representable(),
+             Qt::AlignHCenter | Qt::AlignTop, "groups-note");
 }
 
 // The codes no value in [min R, max R] reaches. A label fits inside a wide region; beside a
@@ -168,6 +195,9 @@ void HistogramOverlays::drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& 
                                      double hi, int maxLines)
 {
     removeItems(plot, QStringLiteral("code-grid"));
+    if (snapshot.current.params.size() > 1) {
+        return; // no single grid
+    }
     const QuantParams& p = snapshot.current.params.front();
     const double scale = p.elementScale();
     const double first = std::ceil(lo / scale + p.zeroPoint);

@@ -19,8 +19,8 @@ struct HistogramExtent
     double hi = 1;
 };
 
-// The x range the histogram should show for `snapshot`: data and representable range, with a
-// margin.
+// The x range the histogram should show for `snapshot`: the data and, with a single grid, its
+// representable range, with a margin.
 HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot);
 
 class HistogramOverlays
@@ -38,6 +38,7 @@ public:
                              double hi, int maxLines = 160);
 
 private:
+    static void drawGroupsNote(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
     static void drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
     static void drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
     static void drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot);

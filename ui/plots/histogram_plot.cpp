@@ -239,14 +239,19 @@ QString HistogramPlot::describeBinAt(double x) const
                               static_cast<std::size_t>((x - m_shown.lo) / m_shown.binWidth()));
     const double from = m_shown.binLo(bin);
     const double to = from + m_shown.binWidth();
+    const QString where =
+        tr("R in [%1, %2)\ncount %3")
+            .arg(formatValue(from, 6), formatValue(to, 6), formatCount(m_shown.counts[bin]));
+    if (m_snapshot->current.params.size() > 1) {
+        return where; // each group maps the bin to its own codes
+    }
     const QuantParams& p = m_snapshot->current.params.front();
     const Rounding rounding = m_snapshot->spec.rounding;
     const std::int32_t first = quantizeElement(p, rounding, static_cast<float>(from)).code;
     const std::int32_t last = quantizeElement(p, rounding, static_cast<float>(to)).code;
     const QString codes =
         first == last ? QString::number(first) : tr("%1 … %2").arg(first).arg(last);
-    return tr("R in [%1, %2)\ncount %3\ncodes %4")
-        .arg(formatValue(from, 6), formatValue(to, 6), formatCount(m_shown.counts[bin]), codes);
+    return where + tr("\ncodes %1").arg(codes);
 }
 
 void HistogramPlot::onMouseMove(QMouseEvent* event)

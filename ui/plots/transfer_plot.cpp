@@ -2,6 +2,7 @@
 
 #include "analysis/range_usage.h"
 #include "analysis/transfer_curve.h"
+#include "granularity_text.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -43,7 +44,12 @@ void TransferPlot::setSnapshot(const SnapshotPtr& snapshot)
     const TransferCurve curve = transferCurve(p, snapshot->spec.rounding, extent.lo, extent.hi);
     QCPGraph* stairs = m_plot->addGraph();
     stairs->setObjectName(QStringLiteral("staircase"));
-    stairs->setName(tr("R′ (the staircase)"));
+    const Analysis& a = snapshot->current;
+    stairs->setName(a.params.size() > 1
+                        ? tr("R′ of %1 (of %2)")
+                              .arg(groupLabel(a.layout.granularity, 0),
+                                   groupCountLabel(a.layout.granularity, a.params.size()))
+                        : tr("R′ (the staircase)"));
     stairs->setLineStyle(QCPGraph::lsStepLeft);
     stairs->setPen(QPen(theme::values(), 1.5));
     stairs->setData(QVector<double>(curve.x.begin(), curve.x.end()),
@@ -66,11 +72,12 @@ void TransferPlot::setSnapshot(const SnapshotPtr& snapshot)
         levels << p.representableMax() << p.representableMax();
     }
     plateaus->setData(keys, levels, true);
-    if (snapshot->current.metrics.clippedBelow > 0) {
+    const bool oneGrid = a.params.size() == 1; // the spans mark the whole tensor's clipped values
+    if (oneGrid && snapshot->current.metrics.clippedBelow > 0) {
         addSpan(m_plot, m_plot->axisRect(), stats.min, thresholds.lo, theme::clippedBrush(),
                 "clipped-below");
     }
-    if (snapshot->current.metrics.clippedAbove > 0) {
+    if (oneGrid && snapshot->current.metrics.clippedAbove > 0) {
         addSpan(m_plot, m_plot->axisRect(), thresholds.hi, stats.max, theme::clippedBrush(),
                 "clipped-above");
     }

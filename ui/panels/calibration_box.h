@@ -1,0 +1,44 @@
+#pragma once
+// How the range is calibrated: the method, with only the arguments that method takes shown
+// (percentile P; KL's bins, start bin and levels), and one line on what the method does.
+
+#include "quant/quant_spec.h"
+
+#include <QGroupBox>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QSpinBox;
+
+namespace qs::ui {
+
+class CalibrationBox : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit CalibrationBox(QWidget* parent = nullptr);
+
+    CalibrationSpec calibration() const;
+    // Shows `calibration` without emitting changed.
+    void setCalibration(const CalibrationSpec& calibration);
+    static QString describe(CalibrationMethod method);
+
+signals:
+    void changed();
+
+private:
+    void updateRows();
+
+    QFormLayout* m_form = nullptr;
+    QComboBox* m_method = nullptr;
+    QLabel* m_about = nullptr;
+    QDoubleSpinBox* m_percentile = nullptr;
+    QSpinBox* m_klBins = nullptr;
+    QSpinBox* m_klStartBin = nullptr;
+    QSpinBox* m_klLevels = nullptr;
+};
+
+} // namespace qs::ui

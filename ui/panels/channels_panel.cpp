@@ -1,0 +1,214 @@
+#include "panels/channels_panel.h"
+
+#include "analysis/value_counts.h"
+#include "granularity_text.h"
+#include "number_format.h"
+#include "plots/channel_range_plot.h"
+#include "plots/histogram_plot.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+#include <qcustomplot.h>
+
+namespace qs::ui {
+
+ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
+{
+    m_perTensor =
+        new QLabel(tr("<p>One grid covers the whole tensor.</p><p>Choose <b>per channel</b> or "
+                      "<b>per group</b> under Granularity to give every channel its own range "
+                      "and see here which channels a single grid serves badly.</p>"),
+                   this);
+    m_perTensor->setObjectName(QStringLiteral("perTensorNote"));
+    m_perTensor->setAlignment(Qt::AlignCenter);
+    m_perTensor->setWordWrap(true);
+
+    m_ranges = new ChannelRangePlot(this);
+    m_group = new QSpinBox(this);
+    m_group->setObjectName(QStringLiteral("pickedGroup"));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("groupSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_histogram = new HistogramPlot(this);
+    m_histogram->plot()->setObjectName(QStringLiteral("groupHistogram"));
+
+    auto* picked = new QWidget(this);
+    auto* header = new QHBoxLayout;
+    header->addWidget(new QLabel(tr("Show"), this));
+    header->addWidget(m_group);
+    header->addWidget(m_summary, 1);
+    auto* pickedLayout = new QVBoxLayout(picked);
+    pickedLayout->setContentsMargins(0, 0, 0, 0);
+    pickedLayout->addLayout(header);
+    pickedLayout->addWidget(m_histogram, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("channelsSplitter"));
+    split->addWidget(m_ranges);
+    split->addWidget(picked);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({500, 400});
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_perTensor);
+    m_pages->addWidget(split);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    connect(m_ranges, &ChannelRangePlot::groupPicked, this, &ChannelsPanel::pickGroup);
+    connect(m_group, &QSpinBox::valueChanged, this, &ChannelsPanel::pickGroup);
+    connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this, &ChannelsPanel::requestGroup);
+    connect(&m_watcher, &QFutureWatcher<SnapshotPtr>::finished, this, [this] {
+        if (m_running == m_requested && m_watcher.future().resultCount() > 0) {
+            showGroup(m_watcher.result());
+        }
+        if (m_queued) {
+            m_queued = false;
+            requestGroup();
+        }
+    });
+    connect(m_histogram, &HistogramPlot::rebinRequested, this, [this](double lo, double hi) {
+        if (!m_groupSnapshot || m_rebin.isRunning()) {
+            return; // the next range change asks again
+        }
+        m_rebinData = m_groupSnapshot->data;
+        m_rebin.setFuture(QtConcurrent::run([data = m_groupSnapshot->data, lo, hi] {
+            return binValues(data->loaded.tensor.values, lo, hi, HistogramPlot::kZoomBins);
+        }));
+    });
+    connect(&m_rebin, &QFutureWatcher<Histogram>::finished, this, [this] {
+        if (m_groupSnapshot && m_groupSnapshot->data == m_rebinData) { // not another channel's
+            m_histogram->showZoomedHistogram(m_rebin.result());
+        }
+    });
+}
+
+ChannelsPanel::~ChannelsPanel()
+{
+    m_watcher.waitForFinished();
+    m_rebin.waitForFinished();
+}
+
+bool ChannelsPanel::isComputing() const
+{
+    return m_watcher.isRunning() || m_rebin.isRunning() || m_queued;
+}
+
+int ChannelsPanel::pickedGroup() const
+{
+    return m_group->value();
+}
+
+void ChannelsPanel::setSnapshot(const SnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    const std::size_t groups = snapshot ? snapshot->current.groups.size() : 0;
+    m_pages->setCurrentIndex(groups > 1 ? 1 : 0);
+    m_ranges->setSnapshot(snapshot);
+    if (groups < 2) {
+        m_groupSnapshot.reset();
+        return;
+    }
+    {
+        const QSignalBlocker block(m_group);
+        m_group->setRange(0, static_cast<int>(groups) - 1);
+    }
+    m_ranges->setSelected(m_group->value());
+    requestGroup();
+}
+
+void ChannelsPanel::pickGroup(int group)
+{
+    if (group != m_group->value()) {
+        const QSignalBlocker block(m_group);
+        m_group->setValue(group);
+    }
+    m_ranges->setSelected(m_group->value());
+    requestGroup();
+}
+
+SnapshotPtr ChannelsPanel::computeGroupSnapshot(const AnalysisSnapshot& snapshot, std::size_t group,
+                                                double outlierSigmas)
+{
+    const Tensor& tensor = snapshot.data->loaded.tensor;
+    auto values = extractGroup(tensor.view(), snapshot.spec, group);
+    if (!values) {
+        return {};
+    }
+    auto data = std::make_shared<LoadedData>();
+    data->source = snapshot.data->source;
+    data->loaded.tensor = std::move(*values);
+    data->stats = computeStats(data->loaded.tensor.values);
+    auto analysis = analyzeWithParams(data->loaded.tensor.view(), snapshot.spec,
+                                      snapshot.current.params[group]);
+    if (!analysis) {
+        return {};
+    }
+    auto out = std::make_shared<AnalysisSnapshot>();
+    out->spec = analysis->spec;
+    out->current = std::move(*analysis);
+    out->outlierSigmas = outlierSigmas;
+    const TensorStats& s = data->stats;
+    out->outliers = countOutside(data->loaded.tensor.values, s.mean - outlierSigmas * s.std,
+                                 s.mean + outlierSigmas * s.std);
+    out->data = std::move(data);
+    return out;
+}
+
+void ChannelsPanel::requestGroup()
+{
+    if (!m_snapshot || m_snapshot->current.groups.size() < 2) {
+        return;
+    }
+    ++m_requested;
+    if (m_watcher.isRunning()) {
+        m_queued = true; // one at a time; the newest request runs next
+        return;
+    }
+    m_running = m_requested;
+    m_watcher.setFuture(QtConcurrent::run([snapshot = m_snapshot,
+                                           group = static_cast<std::size_t>(m_group->value()),
+                                           sigmas = m_histogram->outlierSigmas()] {
+        return computeGroupSnapshot(*snapshot, group, sigmas);
+    }));
+}
+
+void ChannelsPanel::showGroup(const SnapshotPtr& snapshot)
+{
+    m_groupSnapshot = snapshot;
+    m_histogram->setSnapshot(snapshot);
+    describeGroup();
+    emit groupShown(m_group->value());
+}
+
+void ChannelsPanel::describeGroup()
+{
+    if (!m_groupSnapshot || !m_snapshot) {
+        m_summary->clear();
+        return;
+    }
+    const Analysis& a = m_groupSnapshot->current;
+    const QuantParams& p = a.params.front();
+    const QString sqnr = std::isfinite(a.metrics.sqnrDb)
+                             ? formatValue(a.metrics.sqnrDb, 4) + QStringLiteral(" dB")
+                             : tr("lossless");
+    m_summary->setText(
+        tr("<b>%1</b> of %2: %3 values in [%4, %5]; Scale %6, Z %7; SQNR %8; clipped %9")
+            .arg(groupLabel(m_snapshot->current.layout.granularity,
+                            static_cast<std::size_t>(m_group->value())),
+                 groupCountLabel(m_snapshot->current.layout.granularity,
+                                 m_snapshot->current.groups.size()),
+                 formatCount(a.stats.count), formatValue(a.stats.min, 5),
+                 formatValue(a.stats.max, 5), formatValue(p.scale, 5), QString::number(p.zeroPoint),
+                 sqnr, formatCount(a.metrics.clippedBelow + a.metrics.clippedAbove)));
+}
+
+} // namespace qs::ui

@@ -1,0 +1,74 @@
+#include "panels/granularity_box.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <algorithm>
+
+namespace qs::ui {
+
+GranularityBox::GranularityBox(QWidget* parent) : QGroupBox(tr("Granularity"), parent)
+{
+    m_granularity = new QComboBox(this);
+    m_granularity->setObjectName(QStringLiteral("granularity"));
+    m_granularity->addItem(tr("per tensor"), int(Granularity::Tensor));
+    m_granularity->addItem(tr("per channel"), int(Granularity::Channel));
+    m_granularity->addItem(tr("per group (blocks along the last axis)"), int(Granularity::Group));
+    m_axis = new QSpinBox(this);
+    m_axis->setObjectName(QStringLiteral("axis"));
+    m_axis->setToolTip(tr("The channel axis; negative values count from the last"));
+    m_groupSize = new QSpinBox(this);
+    m_groupSize->setObjectName(QStringLiteral("groupSize"));
+    m_groupSize->setRange(1, 1 << 24);
+    m_groupSize->setToolTip(tr("Values per group: 32 for llama.cpp blocks, 64 or 128 for GPTQ"));
+    setTensorRank(1);
+
+    m_form = new QFormLayout(this);
+    m_form->addRow(m_granularity);
+    m_form->addRow(tr("Axis"), m_axis);
+    m_form->addRow(tr("Group size"), m_groupSize);
+
+    connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
+        updateRows();
+        emit changed();
+    });
+    connect(m_axis, &QSpinBox::valueChanged, this, &GranularityBox::changed);
+    connect(m_groupSize, &QSpinBox::valueChanged, this, &GranularityBox::changed);
+    setChoice({});
+}
+
+GranularityChoice GranularityBox::choice() const
+{
+    return {static_cast<Granularity>(m_granularity->currentData().toInt()), m_axis->value(),
+            m_groupSize->value()};
+}
+
+void GranularityBox::setChoice(const GranularityChoice& choice)
+{
+    const QSignalBlocker blockGranularity(m_granularity);
+    const QSignalBlocker blockAxis(m_axis);
+    const QSignalBlocker blockSize(m_groupSize);
+    m_granularity->setCurrentIndex(m_granularity->findData(int(choice.granularity)));
+    m_axis->setValue(choice.axis);
+    m_groupSize->setValue(choice.groupSize);
+    updateRows();
+}
+
+void GranularityBox::setTensorRank(int rank)
+{
+    // A 0-d tensor still gets axis 0, which core then refuses with a message naming the shape.
+    // An axis the new tensor lacks is clamped, and the change is announced like a user's.
+    const int axes = std::max(rank, 1);
+    m_axis->setRange(-axes, axes - 1);
+}
+
+void GranularityBox::updateRows()
+{
+    const auto granularity = static_cast<Granularity>(m_granularity->currentData().toInt());
+    m_form->setRowVisible(m_axis, granularity == Granularity::Channel);
+    m_form->setRowVisible(m_groupSize, granularity == Granularity::Group);
+}
+
+} // namespace qs::ui

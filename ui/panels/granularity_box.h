@@ -1,0 +1,47 @@
+#pragma once
+// One grid for the whole tensor, one per channel along an axis, or one per group of values
+// along the last axis; the axis and group size show only where they apply.
+
+#include "quant/quant_spec.h"
+
+#include <QGroupBox>
+
+class QComboBox;
+class QFormLayout;
+class QSpinBox;
+
+namespace qs::ui {
+
+struct GranularityChoice
+{
+    Granularity granularity = Granularity::Tensor;
+    int axis = 0;
+    int groupSize = 32;
+};
+
+class GranularityBox : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit GranularityBox(QWidget* parent = nullptr);
+
+    GranularityChoice choice() const;
+    // Shows `choice` without emitting changed.
+    void setChoice(const GranularityChoice& choice);
+    // The axes a tensor of this rank has: −rank..rank − 1.
+    void setTensorRank(int rank);
+
+signals:
+    void changed();
+
+private:
+    void updateRows();
+
+    QFormLayout* m_form = nullptr;
+    QComboBox* m_granularity = nullptr;
+    QSpinBox* m_axis = nullptr;
+    QSpinBox* m_groupSize = nullptr;
+};
+
+} // namespace qs::ui

@@ -1,0 +1,152 @@
+#include "panels/sweeps_panel.h"
+
+#include "plots/sweep_plots.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPromise>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
+
+namespace qs::ui {
+namespace {
+
+// Shares of the progress bar: the bit and outlier sweeps are 15 and 25 whole analyses, the
+// clip sweep about a hundred lean error passes.
+constexpr double kBitsShare = 0.35;
+constexpr double kClipShare = 0.25;
+
+bool sameSweepInput(const SnapshotPtr& a, const SnapshotPtr& b)
+{
+    return a && b && a->data == b->data && a->spec == b->spec;
+}
+
+} // namespace
+
+SweepsPanel::SweepsPanel(QWidget* parent) : QWidget(parent)
+{
+    m_plots = new SweepPlots(this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("sweepStatus"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("sweepProgress"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancel = new QToolButton(this);
+    m_cancel->setObjectName(QStringLiteral("sweepCancel"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_progress);
+    bar->addWidget(m_cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_plots, 1);
+
+    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::finished, this, &SweepsPanel::onFinished);
+    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(m_cancel, &QToolButton::clicked, this, [this] { m_watcher.cancel(); });
+}
+
+SweepsPanel::~SweepsPanel()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+void SweepsPanel::setSnapshot(const SnapshotPtr& snapshot)
+{
+    m_snapshot = snapshot;
+    startIfNeeded();
+}
+
+void SweepsPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    startIfNeeded();
+}
+
+void SweepsPanel::startIfNeeded()
+{
+    if (!m_snapshot || !isVisible() || sameSweepInput(m_snapshot, m_shown)) {
+        return;
+    }
+    if (m_watcher.isRunning()) {
+        if (!sameSweepInput(m_snapshot, m_computing)) {
+            m_watcher.cancel(); // onFinished starts the newest
+        }
+        return;
+    }
+    m_computing = m_snapshot;
+    m_status->setText(tr("Sweeping bit width, clip threshold and outlier size…"));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancel->show();
+    m_watcher.setFuture(
+        QtConcurrent::run([snapshot = m_computing](QPromise<SweepOutcome>& promise) {
+            promise.setProgressRange(0, 1000);
+            const ProgressFn progress = [&promise](double fraction) {
+                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
+                return !promise.isCanceled();
+            };
+            promise.addResult(compute(*snapshot, progress));
+        }));
+}
+
+SweepOutcome SweepsPanel::compute(const AnalysisSnapshot& snapshot, const ProgressFn& progress)
+{
+    const TensorView tensor = snapshot.data->loaded.tensor.view();
+    SweepOutcome out;
+    const auto stopped = [](const auto& result) {
+        return !result && result.error().code == ErrorCode::Cancelled;
+    };
+    SweepOptions options;
+    options.progress = progressStage(progress, 0, kBitsShare);
+    out.bits = sweepBits(tensor, snapshot.spec, options);
+    options.progress = progressStage(progress, kBitsShare, kClipShare);
+    out.clip = stopped(out.bits) ? out.clip : sweepClip(tensor, snapshot.spec, options);
+    options.progress =
+        progressStage(progress, kBitsShare + kClipShare, 1 - kBitsShare - kClipShare);
+    out.outlier = stopped(out.clip) ? out.outlier : sweepOutlier(tensor, snapshot.spec, options);
+    out.cancelled = stopped(out.bits) || stopped(out.clip) || stopped(out.outlier);
+    return out;
+}
+
+void SweepsPanel::onFinished()
+{
+    const bool current = sameSweepInput(m_snapshot, m_computing);
+    const QFuture<SweepOutcome> future = m_watcher.future();
+    const bool cancelled = future.resultCount() == 0 || future.result().cancelled;
+    m_progress->hide();
+    m_cancel->hide();
+    if (!cancelled) {
+        const SweepOutcome& outcome = future.result();
+        m_plots->showBits(outcome.bits, m_computing->spec.bits);
+        m_plots->showClip(outcome.clip);
+        m_plots->showOutlier(outcome.outlier);
+        m_shown = m_computing;
+        m_status->setText(
+            tr("Sweeps of %1 under the current scheme; each point is a full analysis.")
+                .arg(QString::fromStdString(m_computing->data->loaded.tensor.name)));
+        if (current) {
+            emit sweepsShown();
+        }
+    } else if (current) {
+        m_plots->clear();
+        m_status->setText(
+            tr("Sweeps cancelled. They run again when the scheme or tensor changes."));
+        m_shown = m_computing; // do not restart what the user stopped
+    }
+    m_computing.reset();
+    startIfNeeded();
+}
+
+} // namespace qs::ui

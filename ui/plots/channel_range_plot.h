@@ -1,0 +1,43 @@
+#pragma once
+// Every channel (or group) at a glance, as AIMET draws it: its min, max and mean, with the range
+// its grid covers behind them, and under that a strip of each one's SQNR. Clicking picks a
+// channel; the picked one is marked in both.
+
+#include "analysis_snapshot.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QMouseEvent;
+
+namespace qs::ui {
+
+class ChannelRangePlot : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChannelRangePlot(QWidget* parent = nullptr);
+
+    void setSnapshot(const SnapshotPtr& snapshot);
+    void setSelected(int group);
+
+    QCustomPlot* rangePlot() const { return m_ranges; }
+    QCustomPlot* sqnrPlot() const { return m_sqnr; }
+    // The group under the pixel column `pixelX` of `plot` (either of the two), or −1.
+    int groupAt(const QCustomPlot* plot, double pixelX) const;
+
+signals:
+    void groupPicked(int group);
+
+private:
+    void markSelected();
+    void onClick(const QCustomPlot* plot, QMouseEvent* event);
+
+    QCustomPlot* m_ranges = nullptr;
+    QCustomPlot* m_sqnr = nullptr;
+    int m_groups = 0;
+    int m_selected = 0;
+};
+
+} // namespace qs::ui

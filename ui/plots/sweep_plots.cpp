@@ -1,0 +1,252 @@
+#include "plots/sweep_plots.h"
+
+#include "number_format.h"
+#include "plots/plot_setup.h"
+#include "theme.h"
+
+#include <QHBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <limits>
+
+namespace qs::ui {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Log axes cannot show 0 or +∞: leave a gap instead.
+double forLogAxis(double value)
+{
+    return value > 0 && std::isfinite(value) ? value : kNaN;
+}
+
+QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title)
+{
+    auto* plot = new QCustomPlot(parent);
+    plot->setObjectName(name);
+    setUpPlot(plot);
+    placeLegendBelow(plot); // before the title row goes on top
+    plot->legend->setWrap(2);
+    plot->plotLayout()->insertRow(0);
+    auto* heading = new QCPTextElement(
+        plot, title, QFont(plot->font().family(), plot->font().pointSize(), QFont::Bold));
+    plot->plotLayout()->addElement(0, 0, heading);
+    return plot;
+}
+
+void reset(QCustomPlot* plot)
+{
+    plot->clearGraphs();
+    plot->clearItems();
+    plot->legend->setVisible(false);
+}
+
+void setLogAxis(QCPAxis* axis)
+{
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+}
+
+// A sweep that failed or does not apply: its reason in the middle of the plot.
+void showMessage(QCustomPlot* plot, const QString& text)
+{
+    auto* label = new QCPItemText(plot);
+    label->setObjectName(QStringLiteral("sweep-message"));
+    label->position->setType(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(0.5, 0.5);
+    label->setPositionAlignment(Qt::AlignCenter);
+    label->setText(text);
+    label->setColor(QColor(90, 90, 90));
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString messageOf(const Error& error)
+{
+    return QString::fromStdString(error.message);
+}
+
+QCPGraph* addLine(QCustomPlot* plot, const QString& objectName, const QString& name,
+                  const QPen& pen, QCPAxis* valueAxis = nullptr)
+{
+    QCPGraph* graph = valueAxis ? plot->addGraph(plot->xAxis, valueAxis) : plot->addGraph();
+    graph->setObjectName(objectName);
+    graph->setName(name);
+    graph->setPen(pen);
+    return graph;
+}
+
+} // namespace
+
+SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
+{
+    m_bits = makePlot(this, QStringLiteral("bitsSweep"), tr("SQNR over bit width"));
+    m_bits->xAxis->setLabel(tr("bits"));
+    m_bits->yAxis->setLabel(tr("SQNR (dB)"));
+    m_clip = makePlot(this, QStringLiteral("clipSweep"), tr("Error over clip threshold"));
+    m_clip->xAxis->setLabel(tr("clip threshold t (clip at ±t)"));
+    m_clip->yAxis->setLabel(tr("MSE"));
+    setLogAxis(m_clip->xAxis);
+    setLogAxis(m_clip->yAxis);
+    m_outlier = makePlot(this, QStringLiteral("outlierSweep"), tr("One outlier, growing"));
+    m_outlier->xAxis->setLabel(tr("outlier at mean + m·σ, m"));
+    m_outlier->yAxis->setLabel(tr("SQNR of the other values (dB)"));
+    m_outlier->yAxis2->setLabel(tr("on the zero code (%)"));
+    m_outlier->yAxis2->setVisible(true);
+    setLogAxis(m_outlier->xAxis);
+    m_scaleAxis = m_outlier->axisRect()->addAxis(QCPAxis::atRight);
+    m_scaleAxis->setLabel(tr("Scale"));
+    setLogAxis(m_scaleAxis);
+    auto wholeBits = QSharedPointer<QCPAxisTickerFixed>::create();
+    wholeBits->setTickStep(2);
+    m_bits->xAxis->setTicker(wholeBits);
+    m_bits->legend->setWrap(1);
+    for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
+        plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    }
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_bits);
+    layout->addWidget(m_clip);
+    layout->addWidget(m_outlier);
+}
+
+void SweepPlots::clear()
+{
+    for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
+        reset(plot);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void SweepPlots::showBits(const Result<BitsSweep>& sweep, int currentBits)
+{
+    reset(m_bits);
+    if (!sweep) {
+        showMessage(m_bits, messageOf(sweep.error()));
+        return;
+    }
+    QVector<double> bits, sqnr, ideal;
+    double top = 0;
+    for (const BitsPoint& p : sweep->points) {
+        bits << p.bits;
+        // A lossless width (+∞ dB) is drawn on the line, where it cannot be beaten.
+        sqnr << (std::isfinite(p.sqnrDb) ? p.sqnrDb : sweep->idealSqnrDb(p.bits));
+        ideal << sweep->idealSqnrDb(p.bits);
+        top = std::max({top, sqnr.back(), ideal.back()});
+    }
+    QCPGraph* line = addLine(m_bits, QStringLiteral("ideal-line"), tr("6.02 dB/bit through 8 bits"),
+                             QPen(QColor(130, 130, 130), 1.2, Qt::DashLine));
+    line->setData(bits, ideal, true);
+    QCPGraph* measured =
+        addLine(m_bits, QStringLiteral("sqnr"), tr("SQNR"), QPen(theme::values().darker(130), 2));
+    measured->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
+    measured->setData(bits, sqnr, true);
+    addVerticalLine(m_bits, m_bits->axisRect(), currentBits, theme::zeroPointPen(),
+                    QStringLiteral("current-bits"));
+    m_bits->xAxis->setRange(kMinBits - 0.5, kMaxBits + 0.5);
+    m_bits->yAxis->rescale();
+    m_bits->yAxis->setRange(std::min(0.0, m_bits->yAxis->range().lower), top + 6);
+    m_bits->legend->setVisible(true);
+    m_bits->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepPlots::showClip(const Result<ClipSweep>& sweep)
+{
+    reset(m_clip);
+    if (!sweep) {
+        showMessage(m_clip, messageOf(sweep.error()));
+        return;
+    }
+    QVector<double> t, total, rounding, clipping;
+    for (const ClipPoint& p : sweep->points) {
+        t << forLogAxis(p.threshold);
+        total << forLogAxis(p.mse);
+        rounding << forLogAxis(p.roundingMse);
+        clipping << forLogAxis(p.clippingMse);
+    }
+    addLine(m_clip, QStringLiteral("rounding-mse"), tr("rounding"),
+            QPen(theme::roundingError(), 1.5))
+        ->setData(t, rounding, true);
+    addLine(m_clip, QStringLiteral("clipping-mse"), tr("clipping"), QPen(theme::clipped(), 1.5))
+        ->setData(t, clipping, true);
+    addLine(m_clip, QStringLiteral("total-mse"), tr("total MSE"), QPen(QColor(40, 40, 40), 2))
+        ->setData(t, total, true);
+
+    // Each calibration's choice, where its MSE actually is: one symbol each, in the legend;
+    // the scheme's own calibration drawn larger.
+    const QCPScatterStyle::ScatterShape shapes[] = {
+        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,         QCPScatterStyle::ssDiamond,
+        QCPScatterStyle::ssCircle, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssStar};
+    const QColor colours[] = {QColor(90, 90, 90),   QColor(0, 140, 160), QColor(20, 20, 20),
+                              QColor(150, 60, 170), QColor(60, 130, 40), QColor(200, 120, 0)};
+    for (const ClipMarker& m : sweep->markers) {
+        const double x = forLogAxis(m.point.threshold);
+        const double y = forLogAxis(m.point.mse);
+        const auto index = static_cast<std::size_t>(m.method) % std::size(shapes);
+        const QString name = QString::fromLatin1(calibrationName(m.method).data(),
+                                                 qsizetype(calibrationName(m.method).size()));
+        QCPGraph* marker = addLine(m_clip, QStringLiteral("marker-") + name,
+                                   m.chosen ? tr("%1 (chosen)").arg(name) : name, Qt::NoPen);
+        marker->setLineStyle(QCPGraph::lsNone);
+        marker->setScatterStyle(QCPScatterStyle(
+            shapes[index], QPen(colours[index], m.chosen ? 2.5 : 1.5),
+            m.chosen ? QBrush(colours[index]) : QBrush(Qt::NoBrush), m.chosen ? 13 : 9));
+        if (!std::isnan(x) && !std::isnan(y)) {
+            marker->addData(x, y);
+        }
+    }
+    m_clip->rescaleAxes();
+    const QCPRange y = m_clip->yAxis->range();
+    m_clip->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
+    // From a decade and a half below the smallest choice: further left everything clips and
+    // the curves only flatten out.
+    double firstChoice = m_clip->xAxis->range().upper;
+    for (const ClipMarker& m : sweep->markers) {
+        if (m.point.threshold > 0) {
+            firstChoice = std::min(firstChoice, m.point.threshold);
+        }
+    }
+    m_clip->xAxis->setRange(std::max(m_clip->xAxis->range().lower / 1.2, firstChoice / 30),
+                            m_clip->xAxis->range().upper * 1.2);
+    m_clip->legend->setVisible(true);
+    m_clip->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepPlots::showOutlier(const Result<OutlierSweep>& sweep)
+{
+    reset(m_outlier);
+    if (!sweep) {
+        showMessage(m_outlier, messageOf(sweep.error()));
+        return;
+    }
+    QVector<double> m, sqnr, zero, scale;
+    for (const OutlierPoint& p : sweep->points) {
+        m << p.magnitudeSigma;
+        sqnr << (std::isfinite(p.sqnrDb) ? p.sqnrDb : kNaN);
+        zero << 100.0 * p.zeroCodeFraction;
+        scale << forLogAxis(std::fabs(p.scale));
+    }
+    QCPGraph* quality = addLine(m_outlier, QStringLiteral("outlier-sqnr"), tr("SQNR of the rest"),
+                                QPen(theme::values().darker(130), 2));
+    quality->setData(m, sqnr, true);
+    quality->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    addLine(m_outlier, QStringLiteral("outlier-zero-share"), tr("on the zero code"),
+            QPen(theme::zeroPoint(), 2), m_outlier->yAxis2)
+        ->setData(m, zero, true);
+    addLine(m_outlier, QStringLiteral("outlier-scale"), tr("Scale"),
+            QPen(theme::outlier(), 1.5, Qt::DashLine), m_scaleAxis)
+        ->setData(m, scale, true);
+    m_outlier->xAxis->setRange(0.8, 1300);
+    m_outlier->yAxis->rescale();
+    const QCPRange y = m_outlier->yAxis->range();
+    m_outlier->yAxis->setRange(std::min(0.0, y.lower), y.upper + 3);
+    m_outlier->yAxis2->setRange(0, 105);
+    m_scaleAxis->rescale();
+    const QCPRange s = m_scaleAxis->range();
+    m_scaleAxis->setRange(s.lower / 1.5, s.upper * 1.5);
+    m_outlier->legend->setVisible(true);
+    m_outlier->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace qs::ui

@@ -1,0 +1,41 @@
+#pragma once
+// The three sweeps side by side: SQNR over the bit width against the 6.02 dB/bit line; the MSE
+// over the clip threshold split into rounding and clipping, with each calibration's choice
+// marked; and what one growing outlier does to the scale, the SQNR of everything else and the
+// share of values left on the zero code. A sweep that does not apply says why in its plot.
+
+#include "analysis/sweeps.h"
+#include "common/error.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QCPAxis;
+
+namespace qs::ui {
+
+class SweepPlots : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SweepPlots(QWidget* parent = nullptr);
+
+    // `currentBits` is marked on the bit axis.
+    void showBits(const Result<BitsSweep>& sweep, int currentBits);
+    void showClip(const Result<ClipSweep>& sweep);
+    void showOutlier(const Result<OutlierSweep>& sweep);
+    void clear();
+
+    QCustomPlot* bitsPlot() const { return m_bits; }
+    QCustomPlot* clipPlot() const { return m_clip; }
+    QCustomPlot* outlierPlot() const { return m_outlier; }
+
+private:
+    QCustomPlot* m_bits = nullptr;
+    QCustomPlot* m_clip = nullptr;
+    QCustomPlot* m_outlier = nullptr;
+    QCPAxis* m_scaleAxis = nullptr; // the outlier plot's third axis
+};
+
+} // namespace qs::ui
