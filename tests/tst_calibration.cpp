@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -63,6 +64,7 @@ private slots:
     void degenerateTensors_data();
     void degenerateTensors();
     void badArgumentsAreRefused();
+    void mseSearchReportsProgressAndCancels();
 };
 
 void TestCalibration::percentileIsNumpys()
@@ -255,6 +257,29 @@ void TestCalibration::badArgumentsAreRefused()
     spec = specOf(Scheme::Symmetric, 8, CalibrationMethod::Kl);
     spec.calibration.klStartBin = 10; // fewer bins than the 128 levels
     QCOMPARE(analyzeTensor(tensor.view(), spec).error().code, ErrorCode::InvalidArgument);
+}
+
+void TestCalibration::mseSearchReportsProgressAndCancels()
+{
+    const Tensor h =
+        test::npyFixture("pt_histogram_input.npy"); // large enough for the histogram search
+    for (const Scheme scheme : {Scheme::Symmetric, Scheme::Asymmetric}) {
+        QList<double> seen;
+        AnalysisOptions options;
+        options.progress = [&seen](double fraction) {
+            seen << fraction;
+            return fraction < 0.3; // the search is 0.25 .. 0.55 of the whole analysis
+        };
+        const auto analysis =
+            analyzeTensor(h.view(), specOf(scheme, 8, CalibrationMethod::Mse), options);
+        QVERIFY(!analysis);
+        QCOMPARE(analysis.error().code, ErrorCode::Cancelled);
+        // Cancelled inside the search, after it had reported steps of its own.
+        const auto inSearch =
+            std::count_if(seen.begin(), seen.end(), [](double f) { return f > 0.25; });
+        QVERIFY2(inSearch >= 2, qPrintable(QString::number(inSearch)));
+        QVERIFY(seen.last() >= 0.3 && seen.last() < 0.55);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCalibration)

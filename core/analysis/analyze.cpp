@@ -144,8 +144,9 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                   spec.calibration.method != CalibrationMethod::AciqLaplace;
     const double calibrationShare = heavyCalibration ? 0.4 : 0.0;
     const std::vector<GroupStats> groupStats = statsOfGroups(values, *layout, stats, spec);
-    auto ranges = calibrateGroups(values, *layout, groupStats, spec,
-                                  progressStage(options.progress, 0, calibrationShare));
+    auto ranges =
+        calibrateGroups(values, *layout, groupStats, spec,
+                        progressStage(options.progress, 0, calibrationShare), options.threads);
     if (!ranges) {
         return std::unexpected(ranges.error());
     }

@@ -38,18 +38,20 @@ Result<void> validate(const QuantSpec& spec)
     return {};
 }
 
-RealRange calibrateOne(std::span<const float> values, const GroupStats& stats,
-                       const QuantSpec& spec, std::uint64_t firstIndex)
+// nullopt when `progress` asked to cancel (only the MSE search is long enough to ask).
+std::optional<RealRange> calibrateOne(std::span<const float> values, const GroupStats& stats,
+                                      const QuantSpec& spec, std::uint64_t firstIndex,
+                                      const ProgressFn& progress, unsigned threads)
 {
     const bool symmetric = spec.scheme == Scheme::Symmetric;
     const CalibrationSpec& c = spec.calibration;
     switch (c.method) {
     case CalibrationMethod::MinMax:
-        return {stats.min, stats.max};
+        return RealRange{stats.min, stats.max};
     case CalibrationMethod::Percentile:
         return percentileRange(values, c.percentile, symmetric);
     case CalibrationMethod::Mse:
-        return mseRange(values, stats, spec, firstIndex);
+        return mseRange(values, stats, spec, firstIndex, progress, threads);
     case CalibrationMethod::Kl: {
         const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
         const double t =
@@ -61,7 +63,7 @@ RealRange calibrateOne(std::span<const float> values, const GroupStats& stats,
     case CalibrationMethod::AciqLaplace:
         return aciqRange(stats, c.method, spec.bits);
     }
-    return {stats.min, stats.max};
+    return RealRange{stats.min, stats.max};
 }
 
 } // namespace
@@ -75,7 +77,7 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
                                                      const GroupLayout& layout,
                                                      std::span<const GroupStats> stats,
                                                      const QuantSpec& spec,
-                                                     const ProgressFn& progress)
+                                                     const ProgressFn& progress, unsigned threads)
 {
     if (auto valid = validate(spec); !valid) {
         return std::unexpected(valid.error());
@@ -83,6 +85,8 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
     std::vector<CalibratedRange> ranges;
     ranges.reserve(stats.size());
     const bool cheap = spec.calibration.method == CalibrationMethod::MinMax;
+    // One group reports its own progress; many report one step each.
+    const ProgressFn single = stats.size() == 1 ? progress : ProgressFn{};
     for (std::size_t g = 0; g < stats.size(); ++g) {
         if (stats[g].finite == 0) {
             return fail(ErrorCode::NoFiniteValues,
@@ -91,8 +95,11 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
                             : "group " + std::to_string(g) + " has no finite values");
         }
         const auto group = values.subspan(layout.start(g), layout.length(g));
-        ranges.push_back(
-            {calibrateOne(group, stats[g], spec, layout.start(g)), stats[g].signedPeak});
+        const auto range = calibrateOne(group, stats[g], spec, layout.start(g), single, threads);
+        if (!range) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
+        ranges.push_back({*range, stats[g].signedPeak});
         if (!cheap && progress &&
             !progress(static_cast<double>(g + 1) / static_cast<double>(stats.size()))) {
             return fail(ErrorCode::Cancelled, "cancelled");

@@ -31,11 +31,10 @@ int klLevels(const QuantSpec& spec);
 
 // One range per group of `layout` (values in the layout's order, stats from computeGroupStats).
 // Errors: InvalidArgument for calibration arguments out of their domain; NoFiniteValues for a
-// group without a finite value; Cancelled.
-Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values,
-                                                     const GroupLayout& layout,
-                                                     std::span<const GroupStats> stats,
-                                                     const QuantSpec& spec,
-                                                     const ProgressFn& progress = {});
+// group without a finite value; Cancelled. `threads` bounds the MSE search's error passes.
+Result<std::vector<CalibratedRange>>
+calibrateGroups(std::span<const float> values, const GroupLayout& layout,
+                std::span<const GroupStats> stats, const QuantSpec& spec,
+                const ProgressFn& progress = {}, unsigned threads = 0);
 
 } // namespace qs

@@ -16,7 +16,11 @@ constexpr int kCoarseThresholds = 400;
 constexpr int kGridEnds = 48;    // candidates per end on the two-end grid
 constexpr int kDescentEnds = 60; // candidates per end in each coordinate-descent sweep
 constexpr int kHistogramBins = 2048;
-constexpr int kGridBins = 256;            // the two-end grid's coarser histogram
+constexpr int kGridBins = 256; // the two-end grid's coarser histogram
+// Exact evaluations of the refinement scans (for progress): 41 + 21 thresholds; for two ends,
+// two rounds over both ends at 41 and then at 21 candidates.
+constexpr int kSymmetricExactScans = 41 + 21;
+constexpr int kTwoEndExactScans = 2 * 2 * (41 + 21);
 constexpr std::size_t kExactBelow = 2048; // groups this small are scored exactly from the start
 
 // Counts of the finite values in equal bins over [lo, lo + bins·width].
@@ -58,6 +62,13 @@ struct Scorer
     std::uint64_t firstIndex;
     ValueHistogram fine; // empty for small groups, which are always scored exactly
     ValueHistogram coarse;
+    // Progress over the exact scans of a large group; once it asks to stop, every score is +inf
+    // and the search runs out at once.
+    ProgressFn progress;
+    unsigned threads = 0; // of each exact error pass
+    int expectedExact = 1;
+    mutable int exactDone = 0;
+    mutable bool cancelled = false;
 
     std::optional<QuantParams> params(RealRange range) const
     {
@@ -67,8 +78,16 @@ struct Scorer
 
     double exact(RealRange range) const
     {
+        if (cancelled) {
+            return std::numeric_limits<double>::infinity();
+        }
+        if (progress && !fine.counts.empty()) {
+            cancelled = !progress(std::min(1.0, static_cast<double>(++exactDone) / expectedExact));
+        }
         const auto p = params(range);
-        return p ? quantizationError(values, *p, spec.rounding, spec.roundingSeed, firstIndex).sumE2
+        return p ? quantizationError(values, *p, spec.rounding, spec.roundingSeed, firstIndex,
+                                     threads)
+                       .sumE2
                  : std::numeric_limits<double>::infinity();
     }
 
@@ -177,23 +196,31 @@ RealRange searchEnds(const Scorer& scorer, double min, double max)
 
 } // namespace
 
-RealRange mseRange(std::span<const float> values, const GroupStats& stats, const QuantSpec& spec,
-                   std::uint64_t firstIndex)
+std::optional<RealRange> mseRange(std::span<const float> values, const GroupStats& stats,
+                                  const QuantSpec& spec, std::uint64_t firstIndex,
+                                  const ProgressFn& progress, unsigned threads)
 {
     if (stats.finite == 0 || !(stats.max > stats.min)) {
-        return {stats.min, stats.max}; // nothing to trade: the minmax range
+        return RealRange{stats.min, stats.max}; // nothing to trade: the minmax range
     }
-    Scorer scorer{values, spec, firstIndex, {}, {}};
+    Scorer scorer{values, spec, firstIndex, {}, {}, progress};
+    scorer.threads = threads;
+    scorer.expectedExact =
+        spec.scheme == Scheme::Symmetric ? kSymmetricExactScans : kTwoEndExactScans;
     if (values.size() > kExactBelow) {
         scorer.fine = ValueHistogram::of(values, stats.min, stats.max, kHistogramBins);
         scorer.coarse = scorer.fine.merged(kHistogramBins / kGridBins);
     } else if (values.size() > static_cast<std::size_t>(kGridBins)) {
         scorer.coarse = ValueHistogram::of(values, stats.min, stats.max, kGridBins);
     }
-    if (spec.scheme == Scheme::Symmetric) {
-        return searchSymmetric(scorer, std::max(std::fabs(stats.min), std::fabs(stats.max)));
+    const RealRange best =
+        spec.scheme == Scheme::Symmetric
+            ? searchSymmetric(scorer, std::max(std::fabs(stats.min), std::fabs(stats.max)))
+            : searchEnds(scorer, stats.min, stats.max);
+    if (scorer.cancelled) {
+        return std::nullopt;
     }
-    return searchEnds(scorer, stats.min, stats.max);
+    return best;
 }
 
 } // namespace qs

@@ -21,15 +21,19 @@
 // brute-force scan (2000 thresholds; 120 × 120 pairs of ends) and requires it within 0.2 %.
 // Cost: about 60 (symmetric) or 250 (two ends) exact passes over the group.
 
+#include "common/progress.h"
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
 #include "tensor/group_stats.h"
 
+#include <optional>
 #include <span>
 
 namespace qs {
 
-RealRange mseRange(std::span<const float> values, const GroupStats& stats, const QuantSpec& spec,
-                   std::uint64_t firstIndex = 0);
+// `progress` follows the exact scans of a large group; nullopt when it asked to cancel.
+std::optional<RealRange> mseRange(std::span<const float> values, const GroupStats& stats,
+                                  const QuantSpec& spec, std::uint64_t firstIndex = 0,
+                                  const ProgressFn& progress = {}, unsigned threads = 0);
 
 } // namespace qs

@@ -1,11 +1,13 @@
 #include "quant/quantization_error.h"
 
+#include "common/parallel_chunks.h"
 #include "common/simd.h"
 #include "quant/element_quantizer.h"
 
 #include <algorithm>
 #include <iterator>
 #include <limits>
+#include <vector>
 
 namespace qs {
 namespace {
@@ -13,8 +15,9 @@ namespace {
 constexpr std::size_t kBlock = 256; // float32 lane sums within a block, double across blocks
 
 template <Rounding Mode, typename F>
-[[gnu::always_inline]] inline void errorOfBlock(const ElementQuantizer& eq, const float* in, std::size_t n,
-                                                std::uint32_t key, std::uint32_t firstLow, ErrorSums& sums)
+[[gnu::always_inline]] inline void errorOfBlock(const ElementQuantizer& eq, const float* in,
+                                                std::size_t n, std::uint32_t key,
+                                                std::uint32_t firstLow, ErrorSums& sums)
 {
     using namespace simd;
     using I = IntOf<F>;
@@ -39,7 +42,8 @@ template <Rounding Mode, typename F>
         const F x = load<F>(at);
         F u = splat<F>(0.5f);
         if constexpr (Mode == Rounding::Stochastic) {
-            u = stochasticUniform(key, splat<U>(firstLow + static_cast<std::uint32_t>(i)) + laneIndex);
+            u = stochasticUniform(key,
+                                  splat<U>(firstLow + static_cast<std::uint32_t>(i)) + laneIndex);
         }
         const F r = eq.settle(roundBounded<Mode>(eq.bounded(x), u));
         const I finite = abs(x) <= largest;
@@ -60,8 +64,9 @@ template <Rounding Mode, typename F>
 }
 
 template <typename F>
-[[gnu::always_inline]] inline ErrorSums errorWith(std::span<const float> values, const QuantParams& params,
-                                                  Rounding rounding, std::uint64_t seed, std::uint64_t firstIndex)
+[[gnu::always_inline]] inline ErrorSums errorWith(std::span<const float> values,
+                                                  const QuantParams& params, Rounding rounding,
+                                                  std::uint64_t seed, std::uint64_t firstIndex)
 {
     const ElementQuantizer eq(params);
     ErrorSums sums;
@@ -72,11 +77,21 @@ template <typename F>
         const auto low = static_cast<std::uint32_t>(index);
         const float* in = values.data() + start;
         switch (rounding) {
-        case Rounding::HalfEven: errorOfBlock<Rounding::HalfEven, F>(eq, in, n, key, low, sums); break;
-        case Rounding::HalfAwayFromZero: errorOfBlock<Rounding::HalfAwayFromZero, F>(eq, in, n, key, low, sums); break;
-        case Rounding::HalfUp: errorOfBlock<Rounding::HalfUp, F>(eq, in, n, key, low, sums); break;
-        case Rounding::Floor: errorOfBlock<Rounding::Floor, F>(eq, in, n, key, low, sums); break;
-        case Rounding::Stochastic: errorOfBlock<Rounding::Stochastic, F>(eq, in, n, key, low, sums); break;
+        case Rounding::HalfEven:
+            errorOfBlock<Rounding::HalfEven, F>(eq, in, n, key, low, sums);
+            break;
+        case Rounding::HalfAwayFromZero:
+            errorOfBlock<Rounding::HalfAwayFromZero, F>(eq, in, n, key, low, sums);
+            break;
+        case Rounding::HalfUp:
+            errorOfBlock<Rounding::HalfUp, F>(eq, in, n, key, low, sums);
+            break;
+        case Rounding::Floor:
+            errorOfBlock<Rounding::Floor, F>(eq, in, n, key, low, sums);
+            break;
+        case Rounding::Stochastic:
+            errorOfBlock<Rounding::Stochastic, F>(eq, in, n, key, low, sums);
+            break;
         }
     }
     return sums;
@@ -85,8 +100,9 @@ template <typename F>
 #if defined(__x86_64__) && defined(__GNUC__)
 [[gnu::target("avx2")]]
 #endif
-ErrorSums errorAvx2(std::span<const float> values, const QuantParams& params, Rounding rounding,
-                    std::uint64_t seed, std::uint64_t firstIndex)
+ErrorSums
+errorAvx2(std::span<const float> values, const QuantParams& params, Rounding rounding,
+          std::uint64_t seed, std::uint64_t firstIndex)
 {
     return errorWith<simd::Float8>(values, params, rounding, seed, firstIndex);
 }
@@ -99,11 +115,32 @@ ErrorSums errorBaseline(std::span<const float> values, const QuantParams& params
 
 } // namespace
 
-ErrorSums quantizationError(std::span<const float> values, const QuantParams& params, Rounding rounding,
-                            std::uint64_t roundingSeed, std::uint64_t firstIndex)
+ErrorSums quantizationError(std::span<const float> values, const QuantParams& params,
+                            Rounding rounding, std::uint64_t roundingSeed, std::uint64_t firstIndex,
+                            unsigned threads)
 {
-    return simd::useAvx2() ? errorAvx2(values, params, rounding, roundingSeed, firstIndex)
-                           : errorBaseline(values, params, rounding, roundingSeed, firstIndex);
+    const auto run = simd::useAvx2() ? errorAvx2 : errorBaseline;
+    // Fixed chunks merged in order: the same sums for any thread count.
+    const ChunkPlan plan{values.size(), kDefaultChunkSize};
+    if (plan.chunks() <= 1) {
+        return run(values, params, rounding, roundingSeed, firstIndex);
+    }
+    std::vector<ErrorSums> slots(plan.chunks());
+    forEachChunk(plan, resolveThreadCount(values.size(), threads),
+                 [&](unsigned, std::size_t chunk) {
+                     const std::size_t begin = plan.begin(chunk);
+                     slots[chunk] = run(values.subspan(begin, plan.end(chunk) - begin), params,
+                                        rounding, roundingSeed, firstIndex + begin);
+                 });
+    ErrorSums sums;
+    for (const ErrorSums& s : slots) {
+        sums.count += s.count;
+        sums.clipped += s.clipped;
+        sums.sumX2 += s.sumX2;
+        sums.sumE2 += s.sumE2;
+        sums.sumE2Clipped += s.sumE2Clipped;
+    }
+    return sums;
 }
 
 } // namespace qs

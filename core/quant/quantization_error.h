@@ -20,12 +20,17 @@ struct ErrorSums
     double sumE2Clipped = 0;   // the part from clipped values
 
     double mse() const { return count == 0 ? 0 : sumE2 / static_cast<double>(count); }
-    double clippingMse() const { return count == 0 ? 0 : sumE2Clipped / static_cast<double>(count); }
+    double clippingMse() const
+    {
+        return count == 0 ? 0 : sumE2Clipped / static_cast<double>(count);
+    }
     double roundingMse() const { return mse() - clippingMse(); }
 };
 
 // `firstIndex` is the index of values[0] in the tensor (stochastic rounding's counter).
-ErrorSums quantizationError(std::span<const float> values, const QuantParams& params, Rounding rounding,
-                            std::uint64_t roundingSeed = 0, std::uint64_t firstIndex = 0);
+// `threads`: 0 = automatic (one thread for small inputs); the sums do not depend on it.
+ErrorSums quantizationError(std::span<const float> values, const QuantParams& params,
+                            Rounding rounding, std::uint64_t roundingSeed = 0,
+                            std::uint64_t firstIndex = 0, unsigned threads = 0);
 
 } // namespace qs
