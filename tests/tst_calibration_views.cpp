@@ -178,7 +178,8 @@ void TestCalibrationViews::presetMenuFillsTheSchemeAndAnEditLeavesIt()
     QCOMPARE(snapshot->current.params.size(), std::size_t(6));
     auto* label = window.schemePanel()->findChild<QLabel*>("preset");
     QVERIFY(label->isVisible());
-    QVERIFY(label->text().contains("PerChannelMinMaxObserver"));
+    QVERIFY(label->text().contains("pytorch-per-channel-symmetric-qint8"));
+    QVERIFY(label->toolTip().contains("PerChannelMinMaxObserver"));
     QCOMPARE(window.schemePanel()->findChild<QComboBox*>("granularity")->currentData().toInt(),
              int(Granularity::Channel));
     QCOMPARE(window.schemePanel()->findChild<QComboBox*>("convention")->currentData().toInt(),

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "column_scroll_area.h"
 #include "generate/data_presets.h"
 #include "number_format.h"
 #include "panels/channels_panel.h"
@@ -152,10 +153,7 @@ QWidget* MainWindow::buildLeftColumn()
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
     }
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(column);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* scroll = new ColumnScrollArea(column, this);
     scroll->setMinimumWidth(320);
     return scroll;
 }

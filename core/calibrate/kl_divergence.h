@@ -13,9 +13,11 @@
 // as MXNet and ONNX Runtime do: ε = 0.0001 is given to each such bin and taken evenly from the
 // others, which keeps the divergence finite.
 //
-// Other implementations differ: NVIDIA's pytorch-quantization (calib/histogram.py) returns the
-// bin edge i·width rather than (i + 0.5)·width, takes 128 levels for 8-bit signed (256 when
-// unsigned) and relies on scipy's entropy, which is infinite rather than smoothed; ONNX
+// Other implementations differ: NVIDIA's pytorch-quantization (calib/histogram.py) overwrites
+// bin 0 with bin 1's count (so a spike of exact zeros, as after a ReLU, does not dominate P),
+// returns the bin edge i·width rather than (i + 0.5)·width and the last of tied minima, takes
+// 128 levels for 8-bit signed (256 when unsigned) and relies on scipy's entropy, which is
+// infinite rather than smoothed where Q is empty and P is not; ONNX
 // Runtime's entropy calibrator histograms R itself around zero (default 128 bins, 128 levels)
 // and smooths both P and Q; MXNet histograms R around zero with 8001 bins, 255 levels, and
 // smooths both.

@@ -38,6 +38,10 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     m_summary->setWordWrap(true);
     m_histogram = new HistogramPlot(this);
     m_histogram->plot()->setObjectName(QStringLiteral("groupHistogram"));
+    m_histogram->setHintVisible(false);
+    m_histogram->plot()->legend->setWrap(3); // a narrower plot than the main one
+    m_histogram->plot()->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    m_ranges->setMinimumWidth(360);
 
     auto* picked = new QWidget(this);
     auto* header = new QHBoxLayout;

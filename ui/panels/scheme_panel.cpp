@@ -69,9 +69,13 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     m_granularity = new GranularityBox(this);
 
     auto* box = new QGroupBox(tr("Scheme"), this);
-    auto* form = new QFormLayout(box);
-    form->addRow(m_scheme);
-    form->addRow(m_formula);
+    // The wrapped formula sits in a plain vertical layout: as a spanning QFormLayout row its
+    // height came out a line short.
+    auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->addWidget(m_scheme);
+    boxLayout->addWidget(m_formula);
+    auto* form = new QFormLayout;
+    boxLayout->addLayout(form);
     form->addRow(tr("Bits"), m_bits);
     form->addRow(m_signed);
     form->addRow(m_narrow);
@@ -79,7 +83,7 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     form->addRow(tr("Rounding seed"), m_roundingSeed);
     form->addRow(tr("Zero point from"), m_anchor);
     form->addRow(tr("Arithmetic"), m_convention);
-    form->addRow(m_preset);
+    boxLayout->addWidget(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
@@ -197,11 +201,12 @@ void SchemePanel::showPreset()
         std::ranges::find(presets, std::string_view(m_presetName), &SchemePreset::name);
     m_preset->setVisible(preset != presets.end());
     if (preset != presets.end()) {
+        // The name here, what it sets in the tooltip (and in the Scheme menu's).
         m_preset->setText(
-            tr("<b>Preset %1</b><br>%2")
-                .arg(QString::fromUtf8(preset->name.data(), qsizetype(preset->name.size())),
-                     QString::fromUtf8(preset->description.data(),
-                                       qsizetype(preset->description.size()))));
+            tr("<b>Preset</b> %1")
+                .arg(QString::fromUtf8(preset->name.data(), qsizetype(preset->name.size()))));
+        m_preset->setToolTip(
+            QString::fromUtf8(preset->description.data(), qsizetype(preset->description.size())));
     }
 }
 

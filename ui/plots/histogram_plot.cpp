@@ -68,8 +68,8 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
     m_sigmas->setSuffix(QStringLiteral(" σ"));
     m_sigmas->setToolTip(tr("Values farther than this from the mean are marked as outliers"));
     auto* reset = new QPushButton(tr("Reset zoom"), this);
-    auto* hint = new QLabel(tr("drag or wheel to zoom the value axis"), this);
-    hint->setEnabled(false);
+    m_hint = new QLabel(tr("drag or wheel to zoom the value axis"), this);
+    m_hint->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_log);
@@ -77,7 +77,7 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
     bar->addWidget(new QLabel(tr("Outliers beyond"), this));
     bar->addWidget(m_sigmas);
     bar->addStretch();
-    bar->addWidget(hint);
+    bar->addWidget(m_hint);
     bar->addWidget(reset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -95,6 +95,11 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
     connect(reset, &QPushButton::clicked, this, &HistogramPlot::resetZoom);
     connect(m_log, &QCheckBox::toggled, this, &HistogramPlot::setLogScale);
     connect(m_sigmas, &QDoubleSpinBox::valueChanged, this, &HistogramPlot::outlierSigmasChanged);
+}
+
+void HistogramPlot::setHintVisible(bool visible)
+{
+    m_hint->setVisible(visible);
 }
 
 double HistogramPlot::outlierSigmas() const

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QLabel;
 class QCustomPlot;
 class QCPGraph;
 class QDoubleSpinBox;
@@ -33,6 +34,8 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
     double outlierSigmas() const;
+    // The "drag or wheel to zoom" hint; a narrow copy of the plot can do without it.
+    void setHintVisible(bool visible);
     void setLogScale(bool on);
     // Shows only [lo, hi] of the value axis (as a drag or the wheel would).
     void zoomTo(double lo, double hi);
@@ -56,6 +59,7 @@ private:
     QCPGraph* m_bars = nullptr;
     QCPGraph* m_outlierMarkers = nullptr;
     QCheckBox* m_log = nullptr;
+    QLabel* m_hint = nullptr;
     QDoubleSpinBox* m_sigmas = nullptr;
     QTimer m_rebinTimer;
     SnapshotPtr m_snapshot;

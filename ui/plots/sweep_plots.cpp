@@ -45,7 +45,9 @@ void reset(QCustomPlot* plot)
 void setLogAxis(QCPAxis* axis)
 {
     axis->setScaleType(QCPAxis::stLogarithmic);
-    axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog));
+    auto ticker = QSharedPointer<QCPAxisTickerLog>::create();
+    ticker->setTickCount(4); // the plots are narrow: 1, 10, 100 and 1000 must not run together
+    axis->setTicker(ticker);
 }
 
 // A sweep that failed or does not apply: its reason in the middle of the plot.
@@ -94,6 +96,11 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     m_outlier->yAxis2->setLabel(tr("on the zero code (%)"));
     m_outlier->yAxis2->setVisible(true);
     setLogAxis(m_outlier->xAxis);
+    // Three value axes leave this plot's x axis narrow: short labels at the decades.
+    auto decades = QSharedPointer<QCPAxisTickerText>::create();
+    decades->setTicks({1, 10, 100, 1000}, {QStringLiteral("1"), QStringLiteral("10"),
+                                           QStringLiteral("10²"), QStringLiteral("10³")});
+    m_outlier->xAxis->setTicker(decades);
     m_scaleAxis = m_outlier->axisRect()->addAxis(QCPAxis::atRight);
     m_scaleAxis->setLabel(tr("Scale"));
     setLogAxis(m_scaleAxis);
@@ -101,6 +108,7 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     wholeBits->setTickStep(2);
     m_bits->xAxis->setTicker(wholeBits);
     m_bits->legend->setWrap(1);
+    m_outlier->legend->setWrap(1);
     for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     }
