@@ -2,7 +2,7 @@
 // of its own, outputs keep the input's shape, and the JSON arrays have one entry per group.
 
 #include "analysis/analyze.h"
-#include "generate/generator.h"
+#include "support/fixtures.h"
 
 #include <QtTest>
 
@@ -14,11 +14,7 @@ namespace {
 
 Tensor weights(Shape shape)
 {
-    GenerateSpec spec;
-    spec.distribution = Distribution::StudentT;
-    spec.shape = std::move(shape);
-    spec.seed = 4;
-    return *generateTensor(spec);
+    return test::generated(Distribution::StudentT, std::move(shape), 4);
 }
 
 struct Outputs

@@ -5,6 +5,7 @@
 #include "generate/data_presets.h"
 #include "generate/generator.h"
 #include "quant/choose_params.h"
+#include "support/fixtures.h"
 #include "support/naive_quantizer.h"
 
 #include <QtTest>
@@ -17,20 +18,12 @@ namespace {
 
 Tensor normal(std::size_t count, std::uint32_t seed = 1)
 {
-    GenerateSpec spec;
-    spec.distribution = Distribution::Normal;
-    spec.shape = {static_cast<std::int64_t>(count)};
-    spec.seed = seed;
-    return *generateTensor(spec);
+    return test::generated(Distribution::Normal, {static_cast<std::int64_t>(count)}, seed);
 }
 
 Tensor studentT(Shape shape)
 {
-    GenerateSpec spec;
-    spec.distribution = Distribution::StudentT;
-    spec.shape = std::move(shape);
-    spec.seed = 7;
-    return *generateTensor(spec);
+    return test::generated(Distribution::StudentT, std::move(shape), 7);
 }
 
 template <typename T> T ok(Result<T> result)

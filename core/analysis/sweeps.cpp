@@ -37,6 +37,19 @@ Result<int> pointCount(const SweepOptions& options, int fallback)
     return points;
 }
 
+// The tensor's stats, or why there is nothing to sweep.
+Result<TensorStats> statsOf(TensorView tensor, const SweepOptions& options)
+{
+    if (tensor.size() == 0) {
+        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    }
+    TensorStats stats = computeStats(tensor.values, {options.threads, {}});
+    if (stats.finiteCount == 0) {
+        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
+    }
+    return stats;
+}
+
 bool isLlama(Convention convention)
 {
     return convention == Convention::LlamaQ8_0 || convention == Convention::LlamaQ4_0;
@@ -127,10 +140,11 @@ Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const Swee
                         " format fixes the bit width; a bit sweep needs the tutorial or "
                         "PyTorch convention");
     }
-    if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    const auto found = statsOf(tensor, options);
+    if (!found) {
+        return std::unexpected(found.error());
     }
-    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
+    const TensorStats& stats = *found;
     constexpr int kWidths = kMaxBits - kMinBits + 1;
     BitsSweep sweep;
     for (int bits = kMinBits; bits <= kMaxBits; ++bits) {
@@ -164,13 +178,11 @@ Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const Swee
     if (!points) {
         return std::unexpected(points.error());
     }
-    if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    const auto found = statsOf(tensor, options);
+    if (!found) {
+        return std::unexpected(found.error());
     }
-    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
-    if (stats.finiteCount == 0) {
-        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
-    }
+    const TensorStats& stats = *found;
     const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
     // Two-end grids cannot clip below the data's end nearest zero: a threshold under it would
     // leave an empty range.
@@ -211,13 +223,11 @@ Result<OutlierSweep> sweepOutlier(TensorView tensor, const QuantSpec& spec,
     if (!points) {
         return std::unexpected(points.error());
     }
-    if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+    const auto found = statsOf(tensor, options);
+    if (!found) {
+        return std::unexpected(found.error());
     }
-    const TensorStats stats = computeStats(tensor.values, {options.threads, {}});
-    if (stats.finiteCount == 0) {
-        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
-    }
+    const TensorStats& stats = *found;
     OutlierSweep sweep;
     sweep.sigma = stats.std > 0 ? stats.std : 1.0;
     double farthest = -1;

@@ -1,5 +1,6 @@
 #include "support/fixtures.h"
 
+#include "generate/generator.h"
 #include "io/npy_reader.h"
 #include "support/test_paths.h"
 
@@ -37,6 +38,19 @@ std::vector<double> doubles(const QJsonValue& array)
         out.push_back(v.toDouble());
     }
     return out;
+}
+
+Tensor generated(Distribution distribution, Shape shape, std::uint32_t seed)
+{
+    GenerateSpec spec;
+    spec.distribution = distribution;
+    spec.shape = std::move(shape);
+    spec.seed = seed;
+    auto tensor = generateTensor(spec);
+    if (!tensor) {
+        qFatal("%s", tensor.error().describe().c_str());
+    }
+    return std::move(*tensor);
 }
 
 } // namespace qs::test

@@ -1,6 +1,7 @@
 #pragma once
-// Reading the NumPy and framework fixtures of tests/data.
+// Reading the NumPy and framework fixtures of tests/data, and generated test tensors.
 
+#include "generate/generate_spec.h"
 #include "tensor/tensor.h"
 
 #include <QJsonObject>
@@ -13,5 +14,7 @@ Tensor npyFixture(const QString& name);
 // tests/data/framework_expected.json (made by make_framework_fixtures.py).
 QJsonObject frameworkExpected();
 std::vector<double> doubles(const QJsonValue& array);
+// Values of `distribution` (default parameters) in `shape`, from np.random.seed(seed).
+Tensor generated(Distribution distribution, Shape shape, std::uint32_t seed);
 
 } // namespace qs::test
