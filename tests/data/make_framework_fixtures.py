@@ -148,4 +148,29 @@ for name, fn in [("q8_0", q8_0), ("q4_0", q4_0)]:
     expected[f"llama_{name}"] = {"d": [float(d) for d in np.concatenate(ds)]}
     save(f"llama_{name}_codes.npy", np.concatenate(qs).reshape(lw.shape).astype(np.int32))
 
+# A real model tensor, when it is beside the project (the same folder CMake's
+# QUANTSCOPE_REAL_DATA_DIR defaults to). Only PyTorch's parameters and checksums of its codes
+# are stored, never the data.
+real = here.parents[1].parent / "shared" / "data" / "real" / "silero_vad_v5" / "encoder.3.reparam_conv.weight.npy"
+if real.exists():
+    r = torch.from_numpy(np.load(real))
+    entry = {}
+    for name, observer, per_channel in [
+            ("minmax_affine_quint8", MinMaxObserver(dtype=torch.quint8, qscheme=torch.per_tensor_affine), False),
+            ("perchannel_symmetric_qint8",
+             PerChannelMinMaxObserver(ch_axis=0, dtype=torch.qint8, qscheme=torch.per_channel_symmetric), True),
+            ("histogram_symmetric_qint8", HistogramObserver(dtype=torch.qint8, qscheme=torch.per_tensor_symmetric),
+             False)]:
+        observer(r)
+        scale, zero_point = observer.calculate_qparams()
+        if per_channel:
+            q = torch.quantize_per_channel(r, scale.double(), zero_point, 0, observer.dtype)
+        else:
+            q = torch.quantize_per_tensor(r, float(scale), int(zero_point), observer.dtype)
+        codes = q.int_repr().numpy().astype(np.int64)
+        entry[name] = {"scale": [float(x) for x in scale.reshape(-1)],
+                       "zero_point": [int(z) for z in zero_point.reshape(-1)],
+                       "code_sum": int(codes.sum()), "code_square_sum": int((codes * codes).sum())}
+    expected["real_silero_encoder3"] = entry
+
 (here / "framework_expected.json").write_text(json.dumps(expected, indent=1) + "\n")
