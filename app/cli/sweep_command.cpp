@@ -62,7 +62,11 @@ int runSweepCommand(const SweepCommandOptions& o)
     SweepOptions options;
     options.points = o.points;
     options.threads = o.threads;
-    auto result = runSweep(*sweepParameterFromName(o.parameter), tensor, *spec, options);
+    const auto parameter = sweepParameterFromName(o.parameter); // checked by the option, kept safe
+    if (!parameter) {
+        return reportUsageError("--param: unknown sweep '" + o.parameter + "'");
+    }
+    auto result = runSweep(*parameter, tensor, *spec, options);
     if (!result) {
         return reportError(withSourceFile(result.error(), *source));
     }
