@@ -59,6 +59,8 @@ private slots:
     void aciqRangeIsMeanPlusAlpha();
     void mseIsWithinAFractionOfBruteForce_data();
     void mseIsWithinAFractionOfBruteForce();
+    void mseOnSmallGroupsIsWithinAFractionOfBruteForce_data();
+    void mseOnSmallGroupsIsWithinAFractionOfBruteForce();
     void mseBeatsPyTorchHistogramObserver_data();
     void mseBeatsPyTorchHistogramObserver();
     void degenerateTensors_data();
@@ -170,6 +172,70 @@ void TestCalibration::mseIsWithinAFractionOfBruteForce()
     }
     QVERIFY2(ours <= best * 1.002,
              qPrintable(QStringLiteral("mse %1, brute force %2").arg(ours).arg(best)));
+}
+
+void TestCalibration::mseOnSmallGroupsIsWithinAFractionOfBruteForce_data()
+{
+    QTest::addColumn<QuantSpec>("spec");
+    QTest::addColumn<int>("groups");
+    QuantSpec asymmetric = specOf(Scheme::Asymmetric, 4, CalibrationMethod::Mse, false);
+    QuantSpec symmetric = specOf(Scheme::Symmetric, 4, CalibrationMethod::Mse);
+    QuantSpec general = specOf(Scheme::General, 3, CalibrationMethod::Mse);
+    for (const int size : {32, 1000}) {
+        for (QuantSpec* spec : {&asymmetric, &symmetric, &general}) {
+            spec->granularity = Granularity::Group;
+            spec->groupSize = size;
+        }
+        const int groups = size == 32 ? 40 : 4;
+        QTest::addRow("asymmetric uint4, groups of %d", size) << asymmetric << groups;
+        QTest::addRow("symmetric int4, groups of %d", size) << symmetric << groups;
+        QTest::addRow("general int3, groups of %d", size) << general << groups;
+    }
+}
+
+void TestCalibration::mseOnSmallGroupsIsWithinAFractionOfBruteForce()
+{
+    // Per-group calibration searches each block on its own, scored exactly (no histogram) for
+    // blocks as small as these.
+    QFETCH(QuantSpec, spec);
+    QFETCH(int, groups);
+    const auto size = static_cast<std::ptrdiff_t>(spec.groupSize);
+    const Tensor h = test::npyFixture("pt_histogram_input.npy");
+    Tensor blocks;
+    blocks.values.assign(h.values.begin(), h.values.begin() + groups * size);
+    blocks.shape = {groups * size};
+    const Analysis analysis = analyse(blocks, spec);
+    QuantSpec perTensor = spec;
+    perTensor.granularity = Granularity::Tensor;
+    for (std::size_t g = 0; g < analysis.params.size(); ++g) {
+        Tensor block;
+        const auto first = blocks.values.begin() + static_cast<std::ptrdiff_t>(g) * size;
+        block.values.assign(first, first + size);
+        block.shape = {size};
+        const double ours =
+            mseOf(block, perTensor, {analysis.params[g].clipMin, analysis.params[g].clipMax});
+        const auto [lo, hi] = std::ranges::minmax(block.values);
+        double best = std::numeric_limits<double>::infinity();
+        if (spec.scheme == Scheme::Symmetric) {
+            const double amax = std::max(-double(lo), double(hi));
+            for (int k = 1; k <= 2000; ++k) {
+                best = std::min(best,
+                                mseOf(block, perTensor, {-amax * k / 2000.0, amax * k / 2000.0}));
+            }
+        } else {
+            for (int a = 0; a <= 120; ++a) {
+                for (int c = a + 1; c <= 120; ++c) {
+                    best = std::min(
+                        best, mseOf(block, perTensor,
+                                    {lo + (hi - lo) * a / 120.0, lo + (hi - lo) * c / 120.0}));
+                }
+            }
+        }
+        QVERIFY2(
+            ours <= best * 1.002,
+            qPrintable(
+                QStringLiteral("group %1: mse %2, brute force %3").arg(g).arg(ours).arg(best)));
+    }
 }
 
 void TestCalibration::mseBeatsPyTorchHistogramObserver_data()

@@ -80,8 +80,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         QuantSpec spec = m_spec;
         spec.scheme = scheme;
         spec.narrowRange.reset();
-        m_scheme->setSpec(spec);
-        requestSpec(spec);
+        spec.preset.clear(); // no longer the preset's scheme
+        applySpec(spec);
     });
     connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this,
             [this] { submit(std::nullopt); });

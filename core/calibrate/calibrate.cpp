@@ -4,10 +4,12 @@
 #include "calibrate/kl_divergence.h"
 #include "calibrate/mse_search.h"
 #include "calibrate/percentile.h"
+#include "common/parallel_chunks.h"
 
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <thread>
 
 namespace qs {
 namespace {
@@ -68,6 +70,9 @@ std::optional<RealRange> calibrateOne(std::span<const float> values, const Group
 
 } // namespace
 
+// Groups calibrated as one unit of parallel work (and of progress).
+constexpr std::size_t kGroupsPerChunk = 64;
+
 int klLevels(const QuantSpec& spec)
 {
     return spec.calibration.klLevels > 0 ? spec.calibration.klLevels : 1 << (spec.bits - 1);
@@ -82,11 +87,6 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
     if (auto valid = validate(spec); !valid) {
         return std::unexpected(valid.error());
     }
-    std::vector<CalibratedRange> ranges;
-    ranges.reserve(stats.size());
-    const bool cheap = spec.calibration.method == CalibrationMethod::MinMax;
-    // One group reports its own progress; many report one step each.
-    const ProgressFn single = stats.size() == 1 ? progress : ProgressFn{};
     for (std::size_t g = 0; g < stats.size(); ++g) {
         if (stats[g].finite == 0) {
             return fail(ErrorCode::NoFiniteValues,
@@ -94,16 +94,34 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
                             ? std::string("the tensor has no finite values to calibrate on")
                             : "group " + std::to_string(g) + " has no finite values");
         }
-        const auto group = values.subspan(layout.start(g), layout.length(g));
-        const auto range = calibrateOne(group, stats[g], spec, layout.start(g), single, threads);
+    }
+    std::vector<CalibratedRange> ranges(stats.size());
+    if (stats.size() == 1) { // one group: its own search reports progress and uses the threads
+        const auto range = calibrateOne(values, stats[0], spec, 0, progress, threads);
         if (!range) {
             return fail(ErrorCode::Cancelled, "cancelled");
         }
-        ranges.push_back({*range, stats[g].signedPeak});
-        if (!cheap && progress &&
-            !progress(static_cast<double>(g + 1) / static_cast<double>(stats.size()))) {
-            return fail(ErrorCode::Cancelled, "cancelled");
-        }
+        ranges[0] = {*range, stats[0].signedPeak};
+        return ranges;
+    }
+    // Many groups: whole groups spread over the threads, one progress step per chunk of them.
+    // Each group's range depends on that group alone, so the result does not depend on threads.
+    const bool cheap = spec.calibration.method == CalibrationMethod::MinMax;
+    const ChunkPlan plan{stats.size(), kGroupsPerChunk};
+    const bool finished = forEachChunk(
+        plan,
+        cheap ? 1u : (threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency())),
+        [&](unsigned, std::size_t chunk) {
+            for (std::size_t g = plan.begin(chunk); g < plan.end(chunk); ++g) {
+                const auto group = values.subspan(layout.start(g), layout.length(g));
+                // Without a progress function a group's search cannot be cancelled.
+                ranges[g] = {*calibrateOne(group, stats[g], spec, layout.start(g), {}, 1),
+                             stats[g].signedPeak};
+            }
+        },
+        cheap ? ProgressFn{} : progress);
+    if (!finished) {
+        return fail(ErrorCode::Cancelled, "cancelled");
     }
     return ranges;
 }

@@ -13,8 +13,10 @@ namespace qs {
 namespace {
 
 constexpr int kCoarseThresholds = 400;
-constexpr int kGridEnds = 48;    // candidates per end on the two-end grid
-constexpr int kDescentEnds = 60; // candidates per end in each coordinate-descent sweep
+constexpr int kSmallCoarseThresholds = 100; // for groups scored exactly (a few values each)
+constexpr int kGridEnds = 48;               // candidates per end on the two-end grid
+constexpr int kSmallGridEnds = 16; // the same for groups scored exactly (a few values each)
+constexpr int kDescentEnds = 60;   // candidates per end in each coordinate-descent sweep
 constexpr int kHistogramBins = 2048;
 constexpr int kGridBins = 256; // the two-end grid's coarser histogram
 // Exact evaluations of the refinement scans (for progress): 41 + 21 thresholds; for two ends,
@@ -145,14 +147,15 @@ template <typename Score> double bestOf(double from, double to, int count, Score
 
 RealRange searchSymmetric(const Scorer& scorer, double absMax)
 {
-    const double step = absMax / kCoarseThresholds;
+    const int thresholds = scorer.fine.counts.empty() ? kSmallCoarseThresholds : kCoarseThresholds;
+    const double step = absMax / thresholds;
     const auto coarse = [&](double t) {
         return scorer.estimate({-t, t});
     };
     const auto exact = [&](double t) {
         return scorer.exact({-t, t});
     };
-    double t = bestOf(step, absMax, kCoarseThresholds, coarse);
+    double t = bestOf(step, absMax, thresholds, coarse);
     t = bestOf(std::max(step / 100, t - 2 * step), std::min(absMax, t + 2 * step), 41, exact);
     t = bestOf(std::max(step / 100, t - step / 10), std::min(absMax, t + step / 10), 21, exact);
     return {-t, t};
@@ -163,11 +166,14 @@ RealRange searchSymmetric(const Scorer& scorer, double absMax)
 RealRange searchEnds(const Scorer& scorer, double min, double max)
 {
     const double span = max - min;
-    const double cell = span / kGridEnds;
+    // A group of a few dozen values has few distinct ways to clip: a coarser grid finds the
+    // right valley at a ninth of the cost (blocks of 32 are the common case).
+    const int ends = scorer.fine.counts.empty() ? kSmallGridEnds : kGridEnds;
+    const double cell = span / ends;
     RealRange r{min, max};
     double best = std::numeric_limits<double>::infinity();
-    for (int i = 0; i < kGridEnds; ++i) {
-        for (int j = i + 1; j <= kGridEnds; ++j) {
+    for (int i = 0; i < ends; ++i) {
+        for (int j = i + 1; j <= ends; ++j) {
             const RealRange candidate{min + i * cell, min + j * cell};
             if (const double s = scorer.rough(candidate); s < best) {
                 best = s;
@@ -188,9 +194,18 @@ RealRange searchEnds(const Scorer& scorer, double min, double max)
                           });
         }
     };
+    const auto exact = [&](RealRange c) {
+        return scorer.exact(c);
+    };
+    if (scorer.fine.counts.empty()) { // every score is exact already: three shrinking scans
+        descend(cell, 25, exact);
+        descend(cell / 12, 25, exact);
+        descend(cell / 150, 21, exact);
+        return r;
+    }
     descend(cell, kDescentEnds, [&](RealRange c) { return scorer.estimate(c); });
-    descend(cell / 10, 41, [&](RealRange c) { return scorer.exact(c); });
-    descend(cell / 200, 21, [&](RealRange c) { return scorer.exact(c); });
+    descend(cell / 10, 41, exact);
+    descend(cell / 200, 21, exact);
     return r;
 }
 

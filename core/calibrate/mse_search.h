@@ -10,16 +10,20 @@
 //     of a 48-point grid over [min R, max R] scored on a 256-bin histogram (the surface has
 //     one valley per side an outlier can be clipped from, so a local search alone can stop in
 //     the wrong one), then two rounds of coordinate descent, 60 candidates within ±1 grid cell
-//     per end, on the 2048-bin histogram. Groups of at most 2048 values skip the fine
-//     histogram and are scored exactly.
+//     per end, on the 2048-bin histogram.
 //  2. Exact: the error of the real values (quantizationError) on a 41-point scan of ±2 coarse
 //     steps around the best threshold, then 21 points over ±1/10 of a step (two ends: ±1/10
 //     cell with 41 points, then ±1/200 cell with 21, per end, twice each).
+// Groups of at most 2048 values (per-channel rows, llama.cpp and GPTQ blocks) start coarser and
+// are then scored exactly: 100 thresholds; or a 16-point grid of pairs (exact, or on the 256-bin
+// histogram above 256 values) followed by three exact coordinate scans (±1 cell, ±1/12, ±1/150;
+// 25, 25 and 21 candidates per end, twice each).
 // Error bound. The exact scans resolve a threshold to max|R|/40000 and two ends to
-// (max R − min R)/96000; near its minimum the MSE is flat to first order, so stopping there
-// costs an error second order in that step. The test suite checks the result against a
-// brute-force scan (2000 thresholds; 120 × 120 pairs of ends) and requires it within 0.2 %.
-// Cost: about 60 (symmetric) or 250 (two ends) exact passes over the group.
+// (max R − min R)/96000 (small groups: 1/100 of a step, span/48000); the MSE is flat to first
+// order at its minimum, so stopping there costs an error second order in that step. The tests
+// compare with brute-force scans (2000 thresholds; 120 × 120 pairs of ends) on a heavy-tailed
+// tensor and on blocks of 32 and 1000 of it, and require every result within 0.2 %.
+// Cost: about 60 (symmetric) or 250 (two ends) exact passes over a large group.
 
 #include "common/progress.h"
 #include "quant/choose_params.h"
