@@ -26,17 +26,6 @@ std::unexpected<Error> cancelled()
     return fail(ErrorCode::Cancelled, "cancelled");
 }
 
-Result<int> pointCount(const SweepOptions& options, int fallback)
-{
-    const int points = options.points == 0 ? fallback : options.points;
-    if (points < 2 || points > kMaxSweepPoints) {
-        return fail(ErrorCode::InvalidArgument, "a sweep needs between 2 and " +
-                                                    std::to_string(kMaxSweepPoints) +
-                                                    " points, got " + std::to_string(points));
-    }
-    return points;
-}
-
 // The tensor's stats, or why there is nothing to sweep.
 Result<TensorStats> statsOf(TensorView tensor, const SweepOptions& options)
 {
@@ -48,6 +37,28 @@ Result<TensorStats> statsOf(TensorView tensor, const SweepOptions& options)
         return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
     }
     return stats;
+}
+
+struct SweepInput
+{
+    int points = 0;
+    TensorStats stats;
+};
+
+// The point count asked for (or `fallback`) and the tensor's stats, or why there is no sweep.
+Result<SweepInput> sweepInput(TensorView tensor, const SweepOptions& options, int fallback)
+{
+    const int points = options.points == 0 ? fallback : options.points;
+    if (points < 2 || points > kMaxSweepPoints) {
+        return fail(ErrorCode::InvalidArgument, "a sweep needs between 2 and " +
+                                                    std::to_string(kMaxSweepPoints) +
+                                                    " points, got " + std::to_string(points));
+    }
+    auto stats = statsOf(tensor, options);
+    if (!stats) {
+        return std::unexpected(stats.error());
+    }
+    return SweepInput{points, std::move(*stats)};
 }
 
 bool isLlama(Convention convention)
@@ -174,15 +185,12 @@ Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const Swee
                                                 "tensor; it needs per-tensor granularity, not " +
                                                     std::string(granularityName(spec.granularity)));
     }
-    const auto points = pointCount(options, kDefaultClipPoints);
-    if (!points) {
-        return std::unexpected(points.error());
+    const auto input = sweepInput(tensor, options, kDefaultClipPoints);
+    if (!input) {
+        return std::unexpected(input.error());
     }
-    const auto found = statsOf(tensor, options);
-    if (!found) {
-        return std::unexpected(found.error());
-    }
-    const TensorStats& stats = *found;
+    const int points = input->points;
+    const TensorStats& stats = input->stats;
     const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
     // Two-end grids cannot clip below the data's end nearest zero: a threshold under it would
     // leave an empty range.
@@ -191,7 +199,7 @@ Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const Swee
     const bool degenerate = !(absMax > start);
 
     ClipSweep sweep;
-    const int count = degenerate ? 1 : *points;
+    const int count = degenerate ? 1 : points;
     for (int k = 1; k <= count; ++k) {
         const double t = degenerate ? absMax : clipThreshold(start, absMax, k - 1, count);
         const RealRange range = spec.scheme == Scheme::Symmetric
@@ -219,15 +227,12 @@ Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const Swee
 Result<OutlierSweep> sweepOutlier(TensorView tensor, const QuantSpec& spec,
                                   const SweepOptions& options)
 {
-    const auto points = pointCount(options, kDefaultOutlierPoints);
-    if (!points) {
-        return std::unexpected(points.error());
+    const auto input = sweepInput(tensor, options, kDefaultOutlierPoints);
+    if (!input) {
+        return std::unexpected(input.error());
     }
-    const auto found = statsOf(tensor, options);
-    if (!found) {
-        return std::unexpected(found.error());
-    }
-    const TensorStats& stats = *found;
+    const int points = input->points;
+    const TensorStats& stats = input->stats;
     OutlierSweep sweep;
     sweep.sigma = stats.std > 0 ? stats.std : 1.0;
     double farthest = -1;
@@ -242,16 +247,16 @@ Result<OutlierSweep> sweepOutlier(TensorView tensor, const QuantSpec& spec,
     const Shape shape(tensor.shape.begin(), tensor.shape.end());
     std::vector<float> values(tensor.values.begin(), tensor.values.end());
     std::vector<float> dequant(values.size());
-    for (int k = 0; k < *points; ++k) {
+    for (int k = 0; k < points; ++k) {
         OutlierPoint point;
-        point.magnitudeSigma = std::pow(kMaxOutlierSigma, static_cast<double>(k) / (*points - 1));
+        point.magnitudeSigma = std::pow(kMaxOutlierSigma, static_cast<double>(k) / (points - 1));
         point.value = static_cast<float>(stats.mean + point.magnitudeSigma * sweep.sigma);
         values[sweep.position] = static_cast<float>(point.value);
         AnalysisOptions analysisOptions;
         analysisOptions.threads = options.threads;
         analysisOptions.dequantOut = dequant;
         analysisOptions.progress =
-            progressStage(options.progress, static_cast<double>(k) / *points, 1.0 / *points);
+            progressStage(options.progress, static_cast<double>(k) / points, 1.0 / points);
         auto analysis = analyzeTensor({values, tensor.shape}, spec, analysisOptions);
         if (!analysis) {
             return std::unexpected(analysis.error());
