@@ -11,6 +11,7 @@ QS_BUILD="${QS_BUILD:-$QS_ROOT/build}"
 QS_PACKAGES=(
     g++ cmake ninja-build ccache pkg-config
     qt6-base-dev libqcustomplot-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
+    libzip-dev libonnx-dev libprotobuf-dev
     # fonts for the window and its screenshots, Chinese included (一般过程, 对称量化, ...)
     fonts-dejavu-core fonts-wqy-microhei
 )

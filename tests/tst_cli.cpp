@@ -2,6 +2,7 @@
 // exit codes and one-line errors for bad input.
 
 #include "io/npy_reader.h"
+#include "support/model_files.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
@@ -70,6 +71,7 @@ private slots:
     void sweepsPrintJsonCsvAndText();
     void dumpsCodesAndDequantizedValues();
     void generateWritesNpy();
+    void listAndModelOfAFile();
     void badInputGivesOneErrorLine_data();
     void badInputGivesOneErrorLine();
     void helpEverywhere();
@@ -254,6 +256,72 @@ void TestCli::generateWritesNpy()
     QCOMPARE(std::ranges::count(loaded->tensor.values, 50.0f), 2);
 }
 
+void TestCli::listAndModelOfAFile()
+{
+    test::ScratchDir dir;
+    std::vector<float> weight(64 * 16);
+    for (std::size_t i = 0; i < weight.size(); ++i) {
+        weight[i] = std::sin(static_cast<float>(i)) * (i == 7 ? 30.0f : 1.0f);
+    }
+    const QByteArray header =
+        QStringLiteral(
+            "{\"__metadata__\":{\"format\":\"pt\"},"
+            "\"fc.weight\":{\"dtype\":\"F32\",\"shape\":[64,16],\"data_offsets\":[0,%1]},"
+            "\"fc.steps\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[%1,%2]}}")
+            .arg(weight.size() * 4)
+            .arg(weight.size() * 4 + 8)
+            .toUtf8();
+    const QString path = QString::fromStdString(
+        dir.write("m.safetensors",
+                  test::safetensorsBytes(header, test::floatBytes(weight) + QByteArray(8, '\0'))));
+
+    Run run = runCli({"list", path, "--json"});
+    QCOMPARE(run.exitCode, 0);
+    QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json["file"].toString(), path);
+    QCOMPARE(json["format"].toString(), QStringLiteral("safetensors"));
+    QCOMPARE(json["metadata"].toObject()["format"].toString(), QStringLiteral("pt"));
+    const QJsonObject first = json["tensors"].toArray()[0].toObject();
+    QCOMPARE(first.keys(), (QStringList{"bytes", "count", "dtype", "name", "shape"}));
+    QCOMPARE(first["name"].toString(), QStringLiteral("fc.weight"));
+    QCOMPARE(first["shape"].toArray(), (QJsonArray{64, 16}));
+    QCOMPARE(first["dtype"].toString(), QStringLiteral("float32"));
+    QCOMPARE(first["count"].toInt(), 1024);
+    QCOMPARE(first["bytes"].toInt(), 4096);
+    run = runCli({"list", path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("fc.steps") && run.out.contains("[64, 16]"));
+
+    run = runCli({"model", path, "--json", "--scheme", "symmetric"});
+    QCOMPARE(run.exitCode, 0);
+    json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json["scheme"].toObject()["name"].toString(), QStringLiteral("symmetric"));
+    const QJsonArray tensors = json["tensors"].toArray();
+    QCOMPARE(tensors.size(), 1); // the int64 tensor is skipped
+    QCOMPARE(json["skipped"].toArray()[0].toObject()["name"].toString(),
+             QStringLiteral("fc.steps"));
+    const QJsonObject row = tensors[0].toObject();
+    for (const char* key :
+         {"name", "shape", "dtype", "min", "max", "std", "max_over_std", "excess_kurtosis",
+          "outlier_model_report", "beyond_6_sigma", "outlier_llm_int8", "sqnr_db",
+          "zero_code_fraction", "per_channel_gain_db"}) {
+        QVERIFY2(row.contains(QLatin1String(key)), key);
+    }
+    QVERIFY(row["outlier_llm_int8"].toBool());
+    // The same tensor through analyze gives the same SQNR.
+    const QJsonObject single =
+        analyzeJson({"--input", path + "#fc.weight", "--scheme", "symmetric"});
+    QCOMPARE(row["sqnr_db"].toDouble(), single["metrics"].toObject()["sqnr_db"].toDouble());
+
+    run = runCli({"model", path, "--csv"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("name,shape,dtype,count,"));
+    QCOMPARE(run.out.count('\n'), 2);
+    run = runCli({"model", path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("fc.weight") && run.out.contains("|x|≥6"));
+}
+
 void TestCli::badInputGivesOneErrorLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -336,6 +404,24 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("sweep of a truncated file")
         << QStringList{"sweep", "--param", "bits", "--input", "FILE"}
         << QByteArray("\x93NUMPY\x01\x00", 8) << "s.npy" << 3 << "s.npy: file ends";
+    const QByteArray twoTensors =
+        test::safetensorsBytes("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                               "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+                               test::floatBytes({1, 2}));
+    QTest::newRow("several tensors, no name")
+        << QStringList{"analyze", "--input", "FILE"} << twoTensors << "two.safetensors" << 3
+        << "holds 2 tensors: a, b; pick one with FILE#NAME";
+    QTest::newRow("no such tensor") << QStringList{"analyze", "--input", "FILE#c"} << twoTensors
+                                    << "two.safetensors" << 3 << "has no tensor 'c'";
+    QTest::newRow("list of a garbage onnx")
+        << QStringList{"list", "FILE"} << QByteArray("\xff\xff\xff\xffgarbage", 11) << "g.onnx" << 3
+        << "g.onnx: not an ONNX model";
+    QTest::newRow("model of a truncated safetensors")
+        << QStringList{"model", "FILE", "--json"} << twoTensors.left(30) << "cut.safetensors" << 3
+        << "runs past the end of the file";
+    QTest::newRow("model of a missing file")
+        << QStringList{"model", "/no/such/model.onnx"} << QByteArray() << "" << 3
+        << "/no/such/model.onnx: no such file";
     QTest::newRow("dump into a missing folder")
         << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes",
                        "/no/such/dir/c.npy"}
@@ -367,7 +453,8 @@ void TestCli::helpEverywhere()
 {
     for (const QString& command :
          {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
-          QStringLiteral("generate"), QStringLiteral("sweep"), QStringLiteral("bench")}) {
+          QStringLiteral("generate"), QStringLiteral("sweep"), QStringLiteral("bench"),
+          QStringLiteral("list"), QStringLiteral("model")}) {
         QStringList arguments;
         if (!command.isEmpty()) {
             arguments << command;

@@ -181,9 +181,9 @@ void TestCsvRaw::rawDtypeNames()
 
 void TestCsvRaw::formatFromFileName()
 {
-    QCOMPARE(*detectFileFormat({"a/b.NPY", {}, {}}), FileFormat::Npy);
-    QCOMPARE(*detectFileFormat({"x.tsv", {}, {}}), FileFormat::Csv);
-    QCOMPARE(*detectFileFormat({"x.dat", {}, RawSpec{}}), FileFormat::Raw);
+    QCOMPARE(*detectFileFormat({"a/b.NPY", {}, {}}), ArchiveFormat::Npy);
+    QCOMPARE(*detectFileFormat({"x.tsv", {}, {}}), ArchiveFormat::Csv);
+    QCOMPARE(*detectFileFormat({"x.dat", {}, RawSpec{}}), ArchiveFormat::Raw);
     const auto unknown = detectFileFormat({"model.gguf", {}, {}});
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().code, ErrorCode::UnsupportedFormat);

@@ -1,11 +1,13 @@
 #include "main_window.h"
 
 #include "column_scroll_area.h"
+#include "dialogs/tensor_picker.h"
 #include "generate/data_presets.h"
 #include "number_format.h"
 #include "panels/channels_panel.h"
 #include "panels/compare_panel.h"
 #include "panels/metrics_panel.h"
+#include "panels/model_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
 #include "panels/sweeps_panel.h"
@@ -82,6 +84,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         spec.narrowRange.reset();
         spec.preset.clear(); // no longer the preset's scheme
         applySpec(spec);
+    });
+    connect(m_modelView, &ModelPanel::tensorChosen, this, [this](const QString& name) {
+        openTensor(name);
+        showTab(QStringLiteral("quantizer"));
     });
     connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this,
             [this] { submit(std::nullopt); });
@@ -176,12 +182,16 @@ QWidget* MainWindow::buildCentre()
     m_views->addTab(m_plotsSplitter, tr("Quantizer"));
     m_views->addTab(m_channels, tr("Channels"));
     m_views->addTab(m_sweeps, tr("Sweeps"));
+    m_modelView = new ModelPanel(this);
+    m_views->addTab(m_modelView, tr("Model"));
     m_views->setTabToolTip(0,
                            tr("The transfer staircase, the error split and the use of every code"));
     m_views->setTabToolTip(1,
                            tr("Every channel's range and SQNR; pick one to see its own histogram"));
     m_views->setTabToolTip(
         2, tr("SQNR over bits, error over the clip threshold, one outlier growing"));
+    m_views->setTabToolTip(3, tr("Every tensor of the open file under the current scheme, with "
+                                 "outlier flags; double-click one to open it"));
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
     m_centreSplitter->addWidget(m_histogram);
@@ -211,6 +221,13 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentFiles"));
+    m_chooseTensorAction = file->addAction(tr("Choose &Tensor…"), this, [this] {
+        if (const FileSpec* current = currentFile()) {
+            chooseTensor(*current);
+        }
+    });
+    m_chooseTensorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_chooseTensorAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -332,17 +349,71 @@ void MainWindow::dropEvent(QDropEvent* event)
 void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
 {
     m_spec = spec;
-    m_source->setSource(source);
     m_scheme->setSpec(spec);
-    submit(source);
+    TensorSource shown = source;
+    if (const auto* file = std::get_if<FileSpec>(&source); file && file->tensorName.empty()) {
+        // A model file named without a tensor: show its first float tensor and offer the rest.
+        if (auto archive = openTensorArchive(*file); archive && (*archive)->entries().size() > 1) {
+            FileSpec first = *file;
+            for (const TensorEntry& entry : (*archive)->entries()) {
+                if (entry.floating && entry.unsupported.empty()) {
+                    first.tensorName = entry.name;
+                    break;
+                }
+            }
+            shown = first;
+            chooseTensor(*file);
+        }
+    }
+    m_source->setSource(shown);
+    submit(shown);
+}
+
+const FileSpec* MainWindow::currentFile() const
+{
+    return m_snapshot ? std::get_if<FileSpec>(&m_snapshot->data->source) : nullptr;
+}
+
+void MainWindow::chooseTensor(const FileSpec& file)
+{
+    auto archive = openTensorArchive(file);
+    if (!archive) {
+        showError(QString::fromStdString(archive.error().describe()));
+        return;
+    }
+    auto* picker = new TensorPicker(QString::fromStdString(file.path), (*archive)->entries(),
+                                    (*archive)->metadata(), this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    if (const FileSpec* current = currentFile(); current && current->path == file.path) {
+        picker->select(QString::fromStdString(current->tensorName));
+    }
+    connect(picker, &QDialog::accepted, this, [this, picker, file] {
+        FileSpec chosen = file;
+        chosen.tensorName = picker->chosenName().toStdString();
+        m_source->setSource(chosen);
+        requestSource(chosen);
+    });
+    picker->open();
+}
+
+void MainWindow::openTensor(const QString& name)
+{
+    if (const FileSpec* current = currentFile()) {
+        FileSpec chosen = *current;
+        chosen.tensorName = name.toStdString();
+        m_source->setSource(chosen);
+        requestSource(chosen);
+    }
 }
 
 bool MainWindow::showTab(const QString& name)
 {
     const QHash<QString, QWidget*> tables{
         {"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
-    const QHash<QString, QWidget*> views{
-        {"quantizer", m_plotsSplitter}, {"channels", m_channels}, {"sweeps", m_sweeps}};
+    const QHash<QString, QWidget*> views{{"quantizer", m_plotsSplitter},
+                                         {"channels", m_channels},
+                                         {"sweeps", m_sweeps},
+                                         {"model", m_modelView}};
     if (tables.contains(name)) {
         m_tables->setCurrentWidget(tables.value(name));
         return true;
@@ -356,14 +427,16 @@ bool MainWindow::showTab(const QString& name)
 
 bool MainWindow::isWorking() const
 {
-    return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing();
+    return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||
+           m_modelView->isComputing();
 }
 
 void MainWindow::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a tensor"), QString(),
-        tr("Tensors (*.npy *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)"));
+        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.json *.csv *.tsv *.txt);;"
+           "Raw binary (*.bin *.dat *.raw);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);
     }
@@ -382,6 +455,12 @@ void MainWindow::openFile(const QString& path)
             return;
         }
         file.raw = *raw;
+    } else if (file.tensorName.empty()) {
+        if (auto archive = openTensorArchive(file); archive && (*archive)->entries().size() > 1) {
+            chooseTensor(file); // loads once the user picks
+            rememberRecentFile(path);
+            return;
+        }
     }
     m_source->setSource(file);
     requestSource(file);
@@ -454,6 +533,8 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_walkthrough->setSnapshot(snapshot);
     m_channels->setSnapshot(snapshot);
     m_sweeps->setSnapshot(snapshot);
+    m_modelView->setSnapshot(snapshot);
+    m_chooseTensorAction->setEnabled(currentFile() != nullptr);
 
     const Tensor& tensor = snapshot->data->loaded.tensor;
     setWindowTitle(tr("QuantScope — %1").arg(QString::fromStdString(tensor.name)));

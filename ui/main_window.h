@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QTimer>
 
+class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
@@ -23,6 +24,7 @@ class ComparePanel;
 class ErrorPlot;
 class HistogramPlot;
 class MetricsPanel;
+class ModelPanel;
 class SchemePanel;
 class SourcePanel;
 class SweepsPanel;
@@ -44,9 +46,15 @@ public:
 
     // Shows `source` and `spec` in the panels and analyses them.
     void start(const TensorSource& source, const QuantSpec& spec);
+    // A file by path ("model.npz#layer1.weight" picks a tensor); a file of several tensors without
+    // a name opens the tensor picker.
     void openFile(const QString& path);
+    // The picker for `file`'s tensors (non-modal); choosing one loads it.
+    void chooseTensor(const FileSpec& file);
+    // Another tensor of the file being shown.
+    void openTensor(const QString& name);
     // Brings a tab to the front: a table ("error", "compare", "walkthrough") or a view
-    // ("quantizer", "channels", "sweeps"). False if unknown.
+    // ("quantizer", "channels", "sweeps", "model"). False if unknown.
     bool showTab(const QString& name);
 
     SnapshotPtr snapshot() const { return m_snapshot; }
@@ -64,6 +72,7 @@ public:
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
     ChannelsPanel* channelsPanel() const { return m_channels; }
     SweepsPanel* sweepsPanel() const { return m_sweeps; }
+    ModelPanel* modelPanel() const { return m_modelView; }
 
 signals:
     void snapshotShown(qs::ui::SnapshotPtr snapshot);
@@ -93,6 +102,8 @@ private:
     void showError(const QString& message);
     void onPlotReplotted(QObject* plot);
     void chooseFile();
+    // The file of the tensor shown, if it came from one.
+    const FileSpec* currentFile() const;
     void rememberRecentFile(const QString& path);
     void updateRecentMenu();
 
@@ -112,6 +123,8 @@ private:
     WalkthroughPanel* m_walkthrough = nullptr;
     ChannelsPanel* m_channels = nullptr;
     SweepsPanel* m_sweeps = nullptr;
+    ModelPanel* m_modelView = nullptr;
+    QAction* m_chooseTensorAction = nullptr;
     QTabWidget* m_tables = nullptr;
     QTabWidget* m_views = nullptr;
     QSplitter* m_mainSplitter = nullptr;

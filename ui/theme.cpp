@@ -38,6 +38,10 @@ QColor best()
 {
     return QColor(0xd5, 0xf0, 0xd5);
 }
+QColor outlierRowTint()
+{
+    return QColor(0xff, 0xe8, 0xd0); // a pale form of outlier()
+}
 
 QBrush clippedBrush()
 {

@@ -1,8 +1,10 @@
 // quantscope-cli bench: ns/element of the analyze pass and its stages, next to a memory-copy
-// yardstick measured on the same machine in the same run.
+// yardstick measured on the same machine in the same run; with --model-files, model-file listing
+// and the model report (model_files_bench.h).
 
 #include "analysis/analyze.h"
 #include "cli/commands.h"
+#include "cli/model_files_bench.h"
 #include "common/cli_support.h"
 #include "common/parallel_chunks.h"
 #include "common/scheme_options.h"
@@ -28,6 +30,8 @@ struct BenchOptions
     std::vector<std::string> sizes{"1M", "16M"};
     int repeat = 5;
     unsigned threads = 0;
+    bool modelFiles = false;
+    std::string dir;
 };
 
 Result<std::size_t> parseSize(const std::string& text)
@@ -78,6 +82,9 @@ int runBench(const BenchOptions& o)
         return reportError(parsed.error());
     }
     const QuantSpec spec = *parsed;
+    if (o.modelFiles) {
+        return runModelFilesBench(spec, o.dir, o.threads);
+    }
     const unsigned parallel =
         o.threads != 0 ? o.threads : resolveThreadCount(std::size_t{1} << 30, 0);
     std::printf(
@@ -194,6 +201,12 @@ void addBenchCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     command->add_option("--threads", options->threads,
                         "Threads of the parallel column (default: automatic)");
+    command->add_flag("--model-files", options->modelFiles,
+                      "Instead: list a generated 2 GB safetensors file and run the model report "
+                      "over a generated 1 GB bfloat16 one (time and peak memory)");
+    command->add_option("--dir", options->dir,
+                        "--model-files: folder for the generated files (default: the system's "
+                        "temporary folder); they are removed afterwards");
     command->callback([options, &exitCode] { exitCode = runBench(*options); });
 }
 

@@ -11,5 +11,7 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode);
 void addGenerateCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addListCommand(CLI::App& app, int& exitCode);
+void addModelCommand(CLI::App& app, int& exitCode);
 
 } // namespace qs::cli

@@ -18,6 +18,8 @@ int main(int argc, char** argv)
     int exitCode = kExitOk;
     addTutorialCommand(app, exitCode);
     addAnalyzeCommand(app, exitCode);
+    addListCommand(app, exitCode);
+    addModelCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
     addSweepCommand(app, exitCode);
     addBenchCommand(app, exitCode);

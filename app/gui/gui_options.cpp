@@ -11,10 +11,10 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
         "Draw the results, save the whole window to this PNG and exit (works offscreen)");
     app.add_option("--tab", options.tabs,
                    "Tabs to show first: a table (error, compare, walkthrough) and/or a view "
-                   "(quantizer, channels, sweeps), e.g. --tab compare,sweeps")
+                   "(quantizer, channels, sweeps, model), e.g. --tab compare,sweeps")
         ->delimiter(',')
-        ->check(
-            CLI::IsMember({"error", "compare", "walkthrough", "quantizer", "channels", "sweeps"}));
+        ->check(CLI::IsMember(
+            {"error", "compare", "walkthrough", "quantizer", "channels", "sweeps", "model"}));
     app.add_option("--zoom", options.zoom, "Show only LO,HI of the histogram's value axis")
         ->delimiter(',')
         ->expected(2);

@@ -173,12 +173,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     }
     std::vector<std::int32_t> movedCodes(moved && !options.codesOut.empty() ? values.size() : 0);
     std::vector<float> movedDequant(moved && !options.dequantOut.empty() ? values.size() : 0);
-    PassOptions pass;
-    pass.rounding = spec.rounding;
-    pass.roundingSeed = spec.roundingSeed;
-    pass.dataMin = stats.min;
-    pass.dataMax = stats.max;
-    pass.allFinite = stats.finiteCount == stats.count;
+    PassOptions pass = passOptionsFor(spec, stats);
     pass.layout = *layout;
     pass.groupExtremes = extremes;
     pass.valueBins = options.valueBins;

@@ -104,7 +104,7 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
             const I below = r < splat<F>(eq.qmin);
             const I above = r > splat<F>(eq.qmax);
             clipTally += asUnsigned(finite & ((below & 1) | (above & 0x10000)));
-            finiteAndZero += asUnsigned(finite & ((code == zeroPoint) & 0x10000 | 1));
+            finiteAndZero += asUnsigned(finite & (((code == zeroPoint) & 0x10000) | 1));
             clippedE2 += (below | above) ? ef * ef : zero;
             store(b.valueBin.data() + at, finite ? ctx.valueBinner.bin(x) : valueTrash);
             store(b.codeBin.data() + at, finite ? asUnsigned(code - qmin) : codeTrash);

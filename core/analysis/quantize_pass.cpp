@@ -58,7 +58,8 @@ PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups
 
     // Rounding moves a value by at most half a step (a whole step for floor and stochastic); a
     // small margin absorbs float32's own rounding of R/Scale. The largest step of any group.
-    const bool wholeStep = options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic;
+    const bool wholeStep =
+        options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic;
     double step = 0;
     for (const QuantParams& p : params) {
         step = std::max(step, std::fabs(static_cast<double>(p.elementScale())));
@@ -70,11 +71,14 @@ PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups
     double clipLo = 0;
     double clipHi = 0;
     for (std::size_t g = 0; g < params.size(); ++g) {
-        clipLo = std::min(clipLo, static_cast<double>(params[g].representableMax()) - groups.extremes[g].hi);
-        clipHi = std::max(clipHi, static_cast<double>(params[g].representableMin()) - groups.extremes[g].lo);
+        clipLo = std::min(clipLo, static_cast<double>(params[g].representableMax()) -
+                                      groups.extremes[g].hi);
+        clipHi = std::max(clipHi, static_cast<double>(params[g].representableMin()) -
+                                      groups.extremes[g].lo);
     }
-    h.clippingError = clipHi > clipLo ? makeHistogram(clipLo - reach, clipHi + reach, options.errorBins)
-                                      : makeHistogram(-reach, reach, options.errorBins);
+    h.clippingError = clipHi > clipLo
+                          ? makeHistogram(clipLo - reach, clipHi + reach, options.errorBins)
+                          : makeHistogram(-reach, reach, options.errorBins);
     return h;
 }
 
@@ -94,7 +98,8 @@ bool mayClip(const QuantParams& params, RealRange extremes, Rounding rounding)
     const std::array<float, 2> uniforms{0.0f, 0x1.fffffep-1f};
     for (const double extreme : {extremes.lo, extremes.hi}) {
         for (const float u : uniforms) {
-            if (quantizeElement(params, rounding, static_cast<float>(extreme), u).clip != ClipState::Inside) {
+            if (quantizeElement(params, rounding, static_cast<float>(extreme), u).clip !=
+                ClipState::Inside) {
                 return true;
             }
         }
@@ -126,8 +131,9 @@ double sqnrDb(double signal, double noise)
     return noise > 0 ? 10.0 * std::log10(signal / noise) : std::numeric_limits<double>::infinity();
 }
 
-Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h, std::span<const QuantParams> params,
-                      const Groups& groups, const PassOptions& options)
+Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h,
+                      std::span<const QuantParams> params, const Groups& groups,
+                      const PassOptions& options)
 {
     Metrics m;
     const auto n = static_cast<double>(s.finite);
@@ -149,7 +155,9 @@ Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h, std::span<con
     if (s.finite > 0) {
         double unused = 0;
         for (std::size_t g = 0; g < params.size(); ++g) {
-            unused += rangeUsage(params[g], options.rounding, groups.extremes[g].lo, groups.extremes[g].hi).unusedFraction;
+            unused += rangeUsage(params[g], options.rounding, groups.extremes[g].lo,
+                                 groups.extremes[g].hi)
+                          .unusedFraction;
         }
         m.unusedRangeFraction = unused / static_cast<double>(params.size());
     }
@@ -165,9 +173,21 @@ struct GroupPiece
 
 } // namespace
 
-Result<PassResult> quantizePass(std::span<const float> values, const QuantParams& params, const PassOptions& options)
+Result<PassResult> quantizePass(std::span<const float> values, const QuantParams& params,
+                                const PassOptions& options)
 {
     return quantizePass(values, std::span(&params, 1), options);
+}
+
+PassOptions passOptionsFor(const QuantSpec& spec, const TensorStats& stats)
+{
+    PassOptions options;
+    options.rounding = spec.rounding;
+    options.roundingSeed = spec.roundingSeed;
+    options.dataMin = stats.min;
+    options.dataMax = stats.max;
+    options.allFinite = stats.finiteCount == stats.count;
+    return options;
 }
 
 Result<PassResult> quantizePass(std::span<const float> values, std::span<const QuantParams> params,
@@ -190,7 +210,8 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
     const auto valueBins = static_cast<std::uint32_t>(histograms.values.bins());
     const auto codeBins = static_cast<std::uint32_t>(histograms.codes.bins());
     const auto roundingBins = static_cast<std::uint32_t>(histograms.roundingError.bins());
-    const auto errorBins = roundingBins + static_cast<std::uint32_t>(histograms.clippingError.bins());
+    const auto errorBins =
+        roundingBins + static_cast<std::uint32_t>(histograms.clippingError.bins());
     // What every group shares; each piece of a group gets its own quantizer and zero point.
     const KernelContext shared{ElementQuantizer(params.front()),
                                params.front().qmin,
@@ -211,7 +232,8 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     const unsigned threads = resolveThreadCount(values.size(), options.threads);
     std::vector<std::vector<GroupPiece>> pieces(plan.chunks());
-    const WorkerCounts zero{std::vector<std::uint64_t>(valueBins + 1), std::vector<std::uint64_t>(codeBins + 1),
+    const WorkerCounts zero{std::vector<std::uint64_t>(valueBins + 1),
+                            std::vector<std::uint64_t>(codeBins + 1),
                             std::vector<std::uint64_t>(errorBins + 1)};
     std::vector<WorkerCounts> counts(threads, zero);
     const bool avx2 = simd::useAvx2(options.isa);
@@ -222,16 +244,20 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
             // The chunk's values, cut where one group ends and the next begins.
             for (std::size_t at = plan.begin(chunk); at < plan.end(chunk);) {
                 const std::size_t g = layout.groupOf(at);
-                const std::size_t end = std::min(plan.end(chunk), layout.start(g) + layout.length(g));
+                const std::size_t end =
+                    std::min(plan.end(chunk), layout.start(g) + layout.length(g));
                 KernelContext ctx = shared;
                 ctx.eq = ElementQuantizer(params[g]);
                 ctx.zeroPoint = params[g].zeroPoint;
-                std::int32_t* codes = options.codesOut.empty() ? nullptr : options.codesOut.data() + at;
-                float* dequant = options.dequantOut.empty() ? nullptr : options.dequantOut.data() + at;
+                std::int32_t* codes =
+                    options.codesOut.empty() ? nullptr : options.codesOut.data() + at;
+                float* dequant =
+                    options.dequantOut.empty() ? nullptr : options.dequantOut.data() + at;
                 GroupPiece piece{g, {}};
-                kernel::processChunk(avx2, options.rounding, ctx,
-                                     {values.data() + at, end - at, at, codes, dequant, checked[g] != 0}, piece.sums,
-                                     counts[worker]);
+                kernel::processChunk(
+                    avx2, options.rounding, ctx,
+                    {values.data() + at, end - at, at, codes, dequant, checked[g] != 0}, piece.sums,
+                    counts[worker]);
                 pieces[chunk].push_back(piece);
                 at = end;
             }
@@ -261,10 +287,13 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
     result.histograms = std::move(histograms);
     result.finiteCount = total.finite;
     result.atZeroCode = total.atZeroCode;
+    result.signalEnergy = total.sumX2;
+    result.errorEnergy = total.sumE2;
     result.groups.reserve(perGroup.size());
     for (const ChunkSums& s : perGroup) {
         const double n = static_cast<double>(std::max<std::uint64_t>(1, s.finite));
-        result.groups.push_back({s.finite, s.below + s.above, s.sumE2 / n, sqnrDb(s.sumX2, s.sumE2)});
+        result.groups.push_back(
+            {s.finite, s.below + s.above, s.sumE2 / n, sqnrDb(s.sumX2, s.sumE2)});
     }
     return result;
 }

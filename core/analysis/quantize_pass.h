@@ -11,6 +11,7 @@
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
 #include "tensor/group_layout.h"
+#include "tensor/tensor_stats.h"
 
 #include <cstdint>
 #include <optional>
@@ -69,8 +70,15 @@ struct PassResult
     PassHistograms histograms;
     std::uint64_t finiteCount = 0;
     std::uint64_t atZeroCode = 0; // finite inputs whose code is their group's zero point
+    // ΣR² and Σe² over the finite inputs, for callers that add up passes over parts of a tensor.
+    double signalEnergy = 0;
+    double errorEnergy = 0;
     std::vector<GroupError> groups;
 };
+
+// What every pass of `spec` over a tensor with `stats` shares: the rounding and its seed, the
+// histogram ranges, and the all-finite promise.
+PassOptions passOptionsFor(const QuantSpec& spec, const TensorStats& stats);
 
 // `params` holds one entry per group of options.layout (one for a single group).
 // Errors: Cancelled; InvalidArgument when an output span has the wrong size or the parameters

@@ -15,6 +15,7 @@ enum class WarningCode
     CodeCollapse, // outliers (> 6σ) set a scale that sends ≥ 25% of non-zero values to the zero
                   // code
     TrailingData, // a file holds bytes after the tensor data
+    AlreadyQuantized, // the file stored integer codes and a scale: the values sit on a grid
 };
 
 struct Warning

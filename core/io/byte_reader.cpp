@@ -9,7 +9,7 @@ FileByteReader::FileByteReader(std::string path, std::ifstream stream, std::uint
     : m_path(std::move(path)), m_stream(std::move(stream)), m_size(size)
 {}
 
-Result<FileByteReader> FileByteReader::open(const std::string& path)
+Result<void> checkIsFile(const std::string& path)
 {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -19,6 +19,15 @@ Result<FileByteReader> FileByteReader::open(const std::string& path)
     if (std::filesystem::is_directory(status)) {
         return fail(ErrorCode::ReadFailed, "is a directory, not a file", path);
     }
+    return {};
+}
+
+Result<FileByteReader> FileByteReader::open(const std::string& path)
+{
+    if (auto ok = checkIsFile(path); !ok) {
+        return std::unexpected(ok.error());
+    }
+    std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) {
         return fail(ErrorCode::ReadFailed, "cannot read the file size: " + ec.message(), path);

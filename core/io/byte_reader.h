@@ -12,6 +12,9 @@
 
 namespace qs {
 
+// Errors: FileNotFound, or ReadFailed for a directory — what every reader says first.
+Result<void> checkIsFile(const std::string& path);
+
 class ByteReader
 {
 public:

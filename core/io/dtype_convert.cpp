@@ -2,10 +2,13 @@
 
 #include <Eigen/Core>
 
+#include <array>
 #include <bit>
 #include <cassert>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 
 namespace qs {
 namespace {
@@ -33,6 +36,44 @@ void convertAll(std::span<const std::byte> src, bool swap, std::span<float> dst,
     assert(dst.size() >= n);
     for (std::size_t i = 0; i < n; ++i) {
         dst[i] = toFloat(load<T>(src.data() + i * sizeof(T), swap));
+    }
+}
+
+// The 256 values of an 8-bit float format with `mantissaBits` and exponent bias `bias`, built
+// with exact ldexp arithmetic. `e4m3fn` selects OCP E4M3's encoding: no infinities, and only
+// S.1111.111 is NaN; otherwise the all-ones exponent holds infinities and NaNs as in IEEE 754.
+std::array<float, 256> float8Table(int mantissaBits, int bias, bool e4m3fn)
+{
+    std::array<float, 256> table{};
+    const int mantissaMask = (1 << mantissaBits) - 1;
+    const int exponentMax = (0xff >> (mantissaBits + 1));
+    for (int bits = 0; bits < 256; ++bits) {
+        const bool negative = (bits & 0x80) != 0;
+        const int exponent = (bits >> mantissaBits) & exponentMax;
+        const int mantissa = bits & mantissaMask;
+        float value = 0;
+        if (e4m3fn && exponent == exponentMax && mantissa == mantissaMask) {
+            value = std::numeric_limits<float>::quiet_NaN();
+        } else if (!e4m3fn && exponent == exponentMax) {
+            value = mantissa == 0 ? std::numeric_limits<float>::infinity()
+                                  : std::numeric_limits<float>::quiet_NaN();
+        } else if (exponent == 0) { // subnormal: 0.m × 2^(1 − bias)
+            value = std::ldexp(static_cast<float>(mantissa), 1 - bias - mantissaBits);
+        } else {
+            value = std::ldexp(static_cast<float>(mantissa + (1 << mantissaBits)),
+                               exponent - bias - mantissaBits);
+        }
+        table[static_cast<std::size_t>(bits)] = negative ? -value : value;
+    }
+    return table;
+}
+
+void convertFloat8(std::span<const std::byte> src, const std::array<float, 256>& table,
+                   std::span<float> dst)
+{
+    assert(dst.size() >= src.size());
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        dst[i] = table[std::to_integer<std::size_t>(src[i])];
     }
 }
 
@@ -94,6 +135,16 @@ void convertToFloat(std::span<const std::byte> src, Dtype dtype, ByteOrder order
         convertAll<std::uint8_t>(src, swap, dst,
                                  [](std::uint8_t v) { return v != 0 ? 1.0f : 0.0f; });
         break;
+    case Dtype::Float8E4M3: {
+        static const auto table = float8Table(3, 7, true);
+        convertFloat8(src, table, dst);
+        break;
+    }
+    case Dtype::Float8E5M2: {
+        static const auto table = float8Table(2, 15, false);
+        convertFloat8(src, table, dst);
+        break;
+    }
     }
 }
 

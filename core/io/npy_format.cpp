@@ -224,6 +224,9 @@ std::string npyDescr(Dtype dtype)
         return "<u8";
     case Dtype::Bool:
         return "|b1";
+    case Dtype::Float8E4M3:
+    case Dtype::Float8E5M2:
+        return "|V1"; // NumPy has no float8; never written
     }
     return "<f4";
 }

@@ -2,8 +2,6 @@
 
 #include "generate/data_presets.h"
 #include "generate/generator.h"
-#include "io/csv_reader.h"
-#include "io/npy_reader.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,19 +16,6 @@ std::string lowerExtension(const std::string& path)
     std::ranges::transform(extension, extension.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return extension;
-}
-
-Result<LoadedTensor> readFile(const FileSpec& file, FileFormat format)
-{
-    switch (format) {
-    case FileFormat::Npy:
-        return readNpyFile(file.path);
-    case FileFormat::Csv:
-        return readCsvFile(file.path);
-    case FileFormat::Raw:
-        return readRawFile(file.path, *file.raw);
-    }
-    return fail(ErrorCode::UnsupportedFormat, "unknown format", file.path);
 }
 
 } // namespace
@@ -51,51 +36,49 @@ FileSpec parseInputLocation(std::string_view location)
     return spec;
 }
 
-Result<FileFormat> detectFileFormat(const FileSpec& file)
+Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
 {
     if (file.raw) {
-        return FileFormat::Raw;
+        return ArchiveFormat::Raw;
     }
     const std::string extension = lowerExtension(file.path);
     if (extension == ".npy") {
-        return FileFormat::Npy;
+        return ArchiveFormat::Npy;
     }
     if (extension == ".csv" || extension == ".tsv" || extension == ".txt") {
-        return FileFormat::Csv;
+        return ArchiveFormat::Csv;
+    }
+    if (extension == ".safetensors") {
+        return ArchiveFormat::Safetensors;
+    }
+    if (extension == ".npz") {
+        return ArchiveFormat::Npz;
+    }
+    if (extension == ".onnx") {
+        return ArchiveFormat::Onnx;
+    }
+    if (extension == ".json") {
+        return file.path.ends_with(".index.json") ? ArchiveFormat::Safetensors
+                                                  : ArchiveFormat::Tfjs;
     }
     return fail(ErrorCode::UnsupportedFormat,
                 "unsupported file type '" + extension +
-                    "' (QuantScope reads .npy, .csv/.tsv/.txt, and raw binary given a dtype)",
+                    "' (QuantScope reads .npy, .npz, .safetensors (and their .index.json), .onnx, "
+                    "TF.js model.json, .csv/.tsv/.txt, and raw binary given a dtype)",
                 file.path);
 }
 
 Result<LoadedTensor> loadTensorFile(const FileSpec& file)
 {
-    // Say "no such file" or "is a directory" before anything about the file's type.
-    std::error_code ec;
-    const auto status = std::filesystem::status(file.path, ec);
-    if (!std::filesystem::exists(status)) {
-        return fail(ErrorCode::FileNotFound, "no such file", file.path);
+    auto archive = openTensorArchive(file);
+    if (!archive) {
+        return std::unexpected(archive.error());
     }
-    if (std::filesystem::is_directory(status)) {
-        return fail(ErrorCode::ReadFailed, "is a directory, not a file", file.path);
+    const auto index = selectEntry(**archive, file.tensorName);
+    if (!index) {
+        return std::unexpected(index.error());
     }
-    const auto format = detectFileFormat(file);
-    if (!format) {
-        return std::unexpected(format.error());
-    }
-    auto loaded = readFile(file, *format);
-    if (!loaded) {
-        return loaded;
-    }
-    // These formats hold exactly one tensor, named after the file.
-    if (!file.tensorName.empty() && file.tensorName != loaded->tensor.name) {
-        return fail(ErrorCode::TensorNotFound,
-                    "has no tensor '" + file.tensorName + "' (its only tensor is '" +
-                        loaded->tensor.name + "')",
-                    file.path);
-    }
-    return loaded;
+    return (*archive)->load(*index);
 }
 
 Result<LoadedTensor> loadTensorSource(const TensorSource& source)

@@ -6,6 +6,7 @@
 #include "generate/generate_spec.h"
 #include "io/loaded_tensor.h"
 #include "io/raw_reader.h"
+#include "io/tensor_archive.h"
 
 #include <optional>
 #include <string>
@@ -31,21 +32,16 @@ struct PresetSpec
 
 using TensorSource = std::variant<GenerateSpec, PresetSpec, FileSpec>;
 
-enum class FileFormat
-{
-    Npy,
-    Csv,
-    Raw
-};
-
 // "weights.npz#layer1.weight" -> {path, tensor name}. The text after the last '#' is a tensor
 // name unless the whole string names an existing file.
 FileSpec parseInputLocation(std::string_view location);
 
-// From the extension (.npy; .csv, .tsv, .txt), or Raw when a RawSpec is given.
+// From the extension (.npy; .csv, .tsv, .txt; .safetensors; .npz; .onnx; .json for a TF.js
+// model.json / weights manifest or a safetensors index), or Raw when a RawSpec is given.
 // Errors: UnsupportedFormat naming the extension and the formats that are read.
-Result<FileFormat> detectFileFormat(const FileSpec& file);
+Result<ArchiveFormat> detectFileFormat(const FileSpec& file);
 
+// Opens the file and loads the tensor `file.tensorName` names (or its only one).
 Result<LoadedTensor> loadTensorFile(const FileSpec& file);
 Result<LoadedTensor> loadTensorSource(const TensorSource& source);
 

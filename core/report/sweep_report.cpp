@@ -1,5 +1,6 @@
 #include "report/sweep_report.h"
 
+#include "report/csv_fields.h"
 #include "report/json_fields.h"
 
 #include <cmath>
@@ -81,25 +82,6 @@ bool hasLabels(const SweepTable& table)
     return !table.labels.empty();
 }
 
-// %.9g round-trips float32 and is exact enough for the doubles here; integers print bare.
-std::string cell(double value)
-{
-    if (std::isnan(value)) {
-        return "nan";
-    }
-    if (std::isinf(value)) {
-        return value > 0 ? "inf" : "-inf";
-    }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.9g", value);
-    return buffer;
-}
-
-std::string csvField(const std::string& text)
-{
-    return text.find_first_of(",\"\n") == std::string::npos ? text : "\"" + text + "\"";
-}
-
 } // namespace
 
 SweepParameter sweepParameterOf(const SweepResult& result)
@@ -158,7 +140,7 @@ std::string sweepCsv(const SweepReport& report)
             out += csvField(table.labels[r]) + ",";
         }
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            out += (c ? "," : "") + cell(table.rows[r][c]);
+            out += (c ? "," : "") + csvNumber(table.rows[r][c]);
         }
         out += "\r\n";
     }
@@ -177,7 +159,7 @@ std::string sweepText(const SweepReport& report)
         std::string(granularityName(report.spec.granularity)) + "\n";
     if (const auto* outlier = std::get_if<OutlierSweep>(&report.result)) {
         out += "outlier at index " + std::to_string(outlier->position) + ", sigma " +
-               cell(outlier->sigma) + "\n";
+               csvNumber(outlier->sigma) + "\n";
     }
     constexpr int kWidth = 16;
     const auto pad = [](std::string text) {
@@ -197,7 +179,7 @@ std::string sweepText(const SweepReport& report)
                                                : table.labels[r] + (table.chosen[r] ? " *" : ""));
         }
         for (const double value : table.rows[r]) {
-            out += pad(cell(value));
+            out += pad(csvNumber(value));
         }
         out += "\n";
     }

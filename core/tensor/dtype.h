@@ -23,9 +23,11 @@ enum class Dtype
     Int64,
     UInt64,
     Bool,
+    Float8E4M3, // OCP FP8 E4M3 "fn": bias 7, no infinities, S.1111.111 is NaN; max 448
+    Float8E5M2, // OCP FP8 E5M2: bias 15, IEEE-style infinities and NaNs; max 57344
 };
 
-// NumPy-style name: "float32", "int8", "bool", ...
+// NumPy-style name: "float32", "int8", "bool", ...; PyTorch's "float8_e4m3fn", "float8_e5m2".
 std::string_view dtypeName(Dtype dtype);
 std::optional<Dtype> dtypeFromName(std::string_view name);
 std::size_t dtypeSize(Dtype dtype);

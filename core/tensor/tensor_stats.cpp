@@ -173,4 +173,34 @@ TensorStats computeStats(std::span<const float> values, const StatsOptions& opti
     return stats;
 }
 
+TensorStats combineStats(const TensorStats& a, const TensorStats& b)
+{
+    if (a.finiteCount == 0 || b.finiteCount == 0) {
+        TensorStats out = a.finiteCount == 0 ? b : a;
+        const TensorStats& other = a.finiteCount == 0 ? a : b;
+        out.count += other.count;
+        out.nanCount += other.nanCount;
+        out.infCount += other.infCount;
+        out.zeroCount += other.zeroCount;
+        return out;
+    }
+    TensorStats out;
+    out.count = a.count + b.count;
+    out.finiteCount = a.finiteCount + b.finiteCount;
+    out.nanCount = a.nanCount + b.nanCount;
+    out.infCount = a.infCount + b.infCount;
+    out.zeroCount = a.zeroCount + b.zeroCount;
+    out.min = std::min(a.min, b.min);
+    out.max = std::max(a.max, b.max);
+    out.absMax = std::max(a.absMax, b.absMax);
+    const auto na = static_cast<double>(a.finiteCount);
+    const auto nb = static_cast<double>(b.finiteCount);
+    const double n = na + nb;
+    const double delta = b.mean - a.mean;
+    out.mean = a.mean + delta * nb / n;
+    const double m2 = a.std * a.std * na + b.std * b.std * nb + delta * delta * na * nb / n;
+    out.std = std::sqrt(m2 / n);
+    return out;
+}
+
 } // namespace qs

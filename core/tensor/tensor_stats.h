@@ -39,4 +39,8 @@ struct StatsOptions
 // Cancelling through `options.progress` yields stats with count == 0.
 TensorStats computeStats(std::span<const float> values, const StatsOptions& options = {});
 
+// The stats of two parts of a tensor as if computed over both (Chan et al.'s combination of
+// mean and variance); for passes that read a tensor slice by slice.
+TensorStats combineStats(const TensorStats& a, const TensorStats& b);
+
 } // namespace qs

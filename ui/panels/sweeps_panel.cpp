@@ -1,12 +1,9 @@
 #include "panels/sweeps_panel.h"
 
+#include "panels/job_status_bar.h"
 #include "plots/sweep_plots.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QProgressBar>
 #include <QPromise>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -30,30 +27,16 @@ bool sameSweepInput(const SnapshotPtr& a, const SnapshotPtr& b)
 SweepsPanel::SweepsPanel(QWidget* parent) : QWidget(parent)
 {
     m_plots = new SweepPlots(this);
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("sweepStatus"));
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("sweepProgress"));
-    m_progress->setRange(0, 1000);
-    m_progress->setMaximumWidth(220);
-    m_progress->hide();
-    m_cancel = new QToolButton(this);
-    m_cancel->setObjectName(QStringLiteral("sweepCancel"));
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_status, 1);
-    bar->addWidget(m_progress);
-    bar->addWidget(m_cancel);
+    m_status = new JobStatusBar(QStringLiteral("sweep"), this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
+    layout->addWidget(m_status);
     layout->addWidget(m_plots, 1);
 
     connect(&m_watcher, &QFutureWatcher<SweepOutcome>::finished, this, &SweepsPanel::onFinished);
-    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::progressValueChanged, m_progress,
-            &QProgressBar::setValue);
-    connect(m_cancel, &QToolButton::clicked, this, [this] { m_watcher.cancel(); });
+    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::progressValueChanged, m_status,
+            &JobStatusBar::setProgress);
+    connect(m_status, &JobStatusBar::cancelRequested, this, [this] { m_watcher.cancel(); });
 }
 
 SweepsPanel::~SweepsPanel()
@@ -86,10 +69,7 @@ void SweepsPanel::startIfNeeded()
         return;
     }
     m_computing = m_snapshot;
-    m_status->setText(tr("Sweeping bit width, clip threshold and outlier size…"));
-    m_progress->setValue(0);
-    m_progress->show();
-    m_cancel->show();
+    m_status->start(tr("Sweeping bit width, clip threshold and outlier size…"));
     m_watcher.setFuture(
         QtConcurrent::run([snapshot = m_computing](QPromise<SweepOutcome>& promise) {
             promise.setProgressRange(0, 1000);
@@ -125,8 +105,7 @@ void SweepsPanel::onFinished()
     const bool current = sameSweepInput(m_snapshot, m_computing);
     const QFuture<SweepOutcome> future = m_watcher.future();
     const bool cancelled = future.resultCount() == 0 || future.result().cancelled;
-    m_progress->hide();
-    m_cancel->hide();
+    m_status->stop();
     if (!cancelled) {
         const SweepOutcome& outcome = future.result();
         m_plots->showBits(outcome.bits, m_computing->spec.bits);

@@ -9,12 +9,9 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
-class QLabel;
-class QProgressBar;
-class QToolButton;
-
 namespace qs::ui {
 
+class JobStatusBar;
 class SweepPlots;
 
 struct SweepOutcome
@@ -52,9 +49,7 @@ private:
     void onFinished();
 
     SweepPlots* m_plots = nullptr;
-    QLabel* m_status = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QToolButton* m_cancel = nullptr;
+    JobStatusBar* m_status = nullptr;
     QFutureWatcher<SweepOutcome> m_watcher;
     SnapshotPtr m_snapshot;  // the newest
     SnapshotPtr m_shown;     // whose sweeps the plots show

@@ -1,0 +1,211 @@
+#include "analysis/model_report.h"
+
+#include "analysis/analyze.h"
+#include "analysis/streamed_quantization.h"
+#include "tensor/tensor_stats.h"
+
+#include <cmath>
+
+namespace qs {
+namespace {
+
+// The SQNR of `tensor` under `spec`, or nullopt if the spec does not apply to it.
+std::optional<double> sqnrUnder(TensorView view, const QuantSpec& spec, const TensorStats& stats,
+                                unsigned threads)
+{
+    AnalysisOptions options;
+    options.threads = threads;
+    auto analysis = analyzeTensor(view, spec, options, stats);
+    if (!analysis) {
+        return std::nullopt;
+    }
+    return analysis->metrics.sqnrDb;
+}
+
+struct ChannelVariants
+{
+    QuantSpec perTensor;
+    QuantSpec perChannel;
+};
+
+// The chosen scheme per tensor and per output channel, for tensors that have channels.
+std::optional<ChannelVariants> channelVariants(const QuantSpec& spec, const Shape& shape,
+                                               int channelAxis)
+{
+    const int rank = static_cast<int>(shape.size());
+    const int axis = channelAxis < 0 ? rank + channelAxis : channelAxis;
+    if (rank < 2 || axis < 0 || axis >= rank || shape[static_cast<std::size_t>(axis)] <= 1) {
+        return std::nullopt;
+    }
+    ChannelVariants variants{spec, spec};
+    variants.perTensor.granularity = Granularity::Tensor;
+    variants.perChannel.granularity = Granularity::Channel;
+    variants.perChannel.axis = axis;
+    return variants;
+}
+
+TensorReportRow rowFromStats(const TensorEntry& entry, const Shape& shape, const TensorStats& stats)
+{
+    TensorReportRow row;
+    row.name = entry.name;
+    row.shape = shape;
+    row.dtype = entry.dtype;
+    row.count = stats.count;
+    row.alreadyQuantized = entry.alreadyQuantized;
+    row.min = stats.min;
+    row.max = stats.max;
+    row.mean = stats.mean;
+    row.std = stats.std;
+    row.maxAbsOverStd = stats.std > 0 ? stats.absMax / stats.std : 0;
+    return row;
+}
+
+// Any scheme, on the tensor in memory: the analyses the window runs.
+Result<TensorReportRow> wholeTensorRow(const Tensor& tensor, const TensorEntry& entry,
+                                       const QuantSpec& spec, int channelAxis, unsigned threads)
+{
+    StatsOptions statsOptions;
+    statsOptions.threads = threads;
+    const TensorStats stats = computeStats(tensor.values, statsOptions);
+    AnalysisOptions options;
+    options.threads = threads;
+    options.valueBins = 16; // the report needs the metrics, not the plots
+    options.errorBins = 16;
+    auto analysis = analyzeTensor(tensor.view(), spec, options, stats);
+    if (!analysis) {
+        return std::unexpected(analysis.error());
+    }
+    TensorReportRow row = rowFromStats(entry, tensor.shape, stats);
+    row.outliers = computeOutlierStats(ValueSource::floats(tensor.values), stats, threads);
+    row.sqnrDb = analysis->metrics.sqnrDb;
+    row.zeroCodeFraction = analysis->metrics.zeroCodeFraction;
+    if (const auto variants = channelVariants(spec, tensor.shape, channelAxis)) {
+        const auto sqnrOf = [&](const QuantSpec& variant) {
+            return variant == spec ? std::optional(row.sqnrDb)
+                                   : sqnrUnder(tensor.view(), variant, stats, threads);
+        };
+        row.perTensorSqnrDb = sqnrOf(variants->perTensor);
+        row.perChannelSqnrDb = sqnrOf(variants->perChannel);
+    }
+    return row;
+}
+
+} // namespace
+
+std::optional<double> TensorReportRow::perChannelGainDb() const
+{
+    if (!perTensorSqnrDb || !perChannelSqnrDb) {
+        return std::nullopt;
+    }
+    return *perChannelSqnrDb - *perTensorSqnrDb;
+}
+
+int outputChannelAxis(ArchiveFormat format)
+{
+    return format == ArchiveFormat::Tfjs ? -1 : 0;
+}
+
+Result<TensorReportRow> analyzeModelTensor(const Tensor& tensor, const TensorEntry& entry,
+                                           const QuantSpec& spec, int channelAxis, unsigned threads)
+{
+    if (canStream(spec, tensor.shape)) {
+        return streamedModelRow(ValueSource::floats(tensor.values), tensor.shape, entry, spec,
+                                channelAxis, threads);
+    }
+    return wholeTensorRow(tensor, entry, spec, channelAxis, threads);
+}
+
+Result<TensorReportRow> streamedModelRow(const ValueSource& source, const Shape& shape,
+                                         const TensorEntry& entry, const QuantSpec& spec,
+                                         int channelAxis, unsigned threads)
+{
+    const TensorStats stats = streamedStats(source, threads);
+    auto main = streamedQuantization(source, shape, spec, stats, threads);
+    if (!main) {
+        return std::unexpected(main.error());
+    }
+    TensorReportRow row = rowFromStats(entry, shape, stats);
+    row.outliers = computeOutlierStats(source, stats, threads);
+    row.sqnrDb = main->sqnrDb;
+    row.zeroCodeFraction = main->zeroCodeFraction;
+    if (const auto variants = channelVariants(spec, shape, channelAxis)) {
+        const auto sqnrOf = [&](const QuantSpec& variant) -> std::optional<double> {
+            if (variant == spec) {
+                return row.sqnrDb;
+            }
+            auto summary = streamedQuantization(source, shape, variant, stats, threads);
+            return summary ? std::optional(summary->sqnrDb) : std::nullopt;
+        };
+        row.perTensorSqnrDb = sqnrOf(variants->perTensor);
+        row.perChannelSqnrDb = sqnrOf(variants->perChannel);
+    }
+    return row;
+}
+
+Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
+                                 const ModelReportOptions& options)
+{
+    ModelReport report;
+    report.file = archive.path();
+    report.format = archive.format();
+    report.spec = spec;
+    report.channelAxis = outputChannelAxis(archive.format());
+
+    const auto& entries = archive.entries();
+    double totalWork = 0;
+    for (const TensorEntry& entry : entries) {
+        totalWork +=
+            entry.floating && entry.unsupported.empty() ? static_cast<double>(entry.count) : 0.0;
+    }
+    double doneWork = 0;
+    const auto progress = [&](double share) {
+        return !options.progress ||
+               options.progress(totalWork > 0 ? (doneWork + share) / totalWork : 1.0);
+    };
+
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const TensorEntry& entry = entries[i];
+        if (!progress(0)) {
+            return fail(ErrorCode::Cancelled, "cancelled");
+        }
+        if (!entry.unsupported.empty()) {
+            report.skipped.push_back({entry.name, entry.unsupported});
+            continue;
+        }
+        if (!entry.floating) {
+            report.skipped.push_back(
+                {entry.name, std::string(kNotFloatingPoint) + " (" + entry.dtype + ")"});
+            continue;
+        }
+        if (entry.count == 0) {
+            report.skipped.push_back({entry.name, "has no elements"});
+            continue;
+        }
+        // Read in place when the file allows it (no float32 copy); otherwise loaded whole.
+        Result<TensorReportRow> row = fail(ErrorCode::InvalidArgument, "not analysed");
+        if (const auto stored = archive.stored(i); stored && canStream(spec, entry.shape)) {
+            row = streamedModelRow(ValueSource::stored(stored->bytes, stored->dtype, stored->order),
+                                   entry.shape, entry, spec, report.channelAxis, options.threads);
+        } else if (auto loaded = archive.load(i); !loaded) {
+            row = std::unexpected(loaded.error());
+        } else {
+            row = analyzeModelTensor(loaded->tensor, entry, spec, report.channelAxis,
+                                     options.threads);
+        }
+        if (!row) {
+            report.skipped.push_back({entry.name, row.error().describe()});
+        } else {
+            if (options.onTensor) {
+                options.onTensor(*row);
+            }
+            report.tensors.push_back(std::move(*row));
+        }
+        doneWork += static_cast<double>(entry.count);
+    }
+    if (!progress(0)) {
+        return fail(ErrorCode::Cancelled, "cancelled");
+    }
+    return report;
+}
+
+} // namespace qs

@@ -1,0 +1,90 @@
+#pragma once
+// The model-wide view: every floating-point tensor of a file analysed under one scheme, with the
+// statistics that say which tensors will not survive it. Tensors are loaded, analysed and
+// released one at a time, so memory stays near one tensor however large the model is.
+
+#include "analysis/outlier_stats.h"
+#include "common/error.h"
+#include "common/progress.h"
+#include "io/tensor_archive.h"
+#include "quant/quant_spec.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct TensorReportRow
+{
+    std::string name;
+    Shape shape;
+    std::string dtype;
+    std::uint64_t count = 0;
+    bool alreadyQuantized = false;
+
+    double min = 0;
+    double max = 0;
+    double mean = 0;
+    double std = 0;
+    double maxAbsOverStd = 0; // max|x| / σ
+    OutlierStats outliers;
+
+    double sqnrDb = 0;           // under the chosen scheme
+    double zeroCodeFraction = 0; // of the finite values, under the chosen scheme
+    // The same scheme per tensor and per output channel, and the difference (per channel − per
+    // tensor); empty for tensors of rank < 2 or schemes that have no per-tensor form.
+    std::optional<double> perTensorSqnrDb;
+    std::optional<double> perChannelSqnrDb;
+    std::optional<double> perChannelGainDb() const;
+};
+
+// The reason given for integer and boolean tensors.
+inline constexpr std::string_view kNotFloatingPoint = "not floating-point";
+
+struct SkippedTensor
+{
+    std::string name;
+    std::string reason;
+};
+
+struct ModelReport
+{
+    std::string file;
+    ArchiveFormat format = ArchiveFormat::Npy;
+    QuantSpec spec;
+    int channelAxis = 0;
+    std::vector<TensorReportRow> tensors;
+    std::vector<SkippedTensor> skipped; // not floating-point, empty, unreadable
+};
+
+struct ModelReportOptions
+{
+    unsigned threads = 0; // 0 = automatic
+    ProgressFn progress;  // over the whole file, weighted by element count; false cancels
+    // Called from the calling thread after each tensor, for views that fill in as it runs.
+    std::function<void(const TensorReportRow&)> onTensor;
+};
+
+// The axis of output channels for a file's weights: 0 (PyTorch, ONNX, safetensors, npz), or the
+// last axis for TF.js, whose Keras kernels are laid out [kh, kw, in, out].
+int outputChannelAxis(ArchiveFormat format);
+
+// Errors: Cancelled, InvalidArgument (spec). A tensor that cannot be read or analysed is listed
+// in `skipped` with the reason; the rest of the report goes on.
+Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
+                                 const ModelReportOptions& options = {});
+
+// One tensor's row (the tensor already loaded). Schemes streamedQuantization covers are read
+// slice by slice; others get the window's whole-tensor analyses.
+Result<TensorReportRow> analyzeModelTensor(const Tensor& tensor, const TensorEntry& entry,
+                                           const QuantSpec& spec, int channelAxis,
+                                           unsigned threads = 0);
+
+// One tensor's row read slice by slice from `source` (canStream(spec, shape) must hold).
+Result<TensorReportRow> streamedModelRow(const ValueSource& source, const Shape& shape,
+                                         const TensorEntry& entry, const QuantSpec& spec,
+                                         int channelAxis, unsigned threads = 0);
+
+} // namespace qs

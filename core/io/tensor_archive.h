@@ -1,0 +1,106 @@
+#pragma once
+// A file that holds named tensors — one (.npy, .csv, raw) or many (.safetensors, .npz, ONNX,
+// TF.js). Opening reads and validates only what describes the tensors (headers, manifests,
+// directories); load() converts one tensor to float32 when it is asked for, so a listing of a
+// large checkpoint costs its header and a model-wide report holds one tensor at a time.
+
+#include "common/error.h"
+#include "io/dtype_convert.h"
+#include "io/loaded_tensor.h"
+#include "tensor/tensor.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace qs {
+
+struct FileSpec;
+
+enum class ArchiveFormat
+{
+    Npy,
+    Csv,
+    Raw,
+    Safetensors,
+    Npz,
+    Onnx,
+    Tfjs,
+};
+
+// "npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs"
+std::string_view archiveFormatName(ArchiveFormat format);
+
+struct TensorEntry
+{
+    std::string name;
+    Shape shape;
+    std::string dtype;       // as the file stores it, in QuantScope's names ("bfloat16", "uint8")
+    std::uint64_t count = 0; // elements
+    std::uint64_t bytes = 0; // bytes the file stores for it
+    bool floating = false;   // holds real-valued weights (a float dtype or dequantized codes)
+    // Stored as integer codes with a scale (TF.js uint8/uint16 quantization): the values read are
+    // already quantized once.
+    bool alreadyQuantized = false;
+    std::string unsupported; // non-empty: listed but not readable, and why
+};
+
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// A tensor's bytes as the file stores them, readable in place.
+struct StoredBytes
+{
+    std::span<const std::byte> bytes;
+    Dtype dtype = Dtype::Float32;
+    ByteOrder order = ByteOrder::Little;
+};
+
+class TensorArchive
+{
+public:
+    virtual ~TensorArchive() = default;
+
+    const std::string& path() const { return m_path; }
+    ArchiveFormat format() const { return m_format; }
+    const std::vector<TensorEntry>& entries() const { return m_entries; }
+    // Free-form key/value pairs the file carries (safetensors' __metadata__, ONNX producer...).
+    const Metadata& metadata() const { return m_metadata; }
+
+    std::optional<std::size_t> find(std::string_view name) const;
+
+    // Reads and converts entry `index`. Errors name the file and the tensor. Not thread-safe:
+    // one caller loads at a time.
+    virtual Result<LoadedTensor> load(std::size_t index) = 0;
+    // The entry's bytes when the archive can hand them out without a copy (a memory-mapped
+    // file), for passes that convert slice by slice; nullopt otherwise. Valid while the archive
+    // lives.
+    virtual std::optional<StoredBytes> stored(std::size_t /*index*/) const { return std::nullopt; }
+
+protected:
+    TensorArchive(std::string path, ArchiveFormat format)
+        : m_path(std::move(path)), m_format(format)
+    {}
+
+    std::string m_path;
+    ArchiveFormat m_format;
+    std::vector<TensorEntry> m_entries;
+    Metadata m_metadata;
+};
+
+// Opens `file.path` by its extension (and, for .json, by its content). Errors: FileNotFound,
+// UnsupportedFormat, and the format's own validation errors, each naming the file.
+Result<std::unique_ptr<TensorArchive>> openTensorArchive(const FileSpec& file);
+
+// Picks the entry `file.tensorName` names, or the only one when it is empty. Errors
+// (TensorNotFound) list the names the file does hold.
+Result<std::size_t> selectEntry(const TensorArchive& archive, const std::string& tensorName);
+
+// "12.3 MB" style, for listings.
+std::string formatBytes(std::uint64_t bytes);
+
+} // namespace qs

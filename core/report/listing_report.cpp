@@ -1,0 +1,74 @@
+#include "report/listing_report.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace qs {
+
+json listingJson(const TensorArchive& archive)
+{
+    json out;
+    out["file"] = archive.path();
+    out["format"] = std::string(archiveFormatName(archive.format()));
+    if (!archive.metadata().empty()) {
+        json metadata = json::object();
+        for (const auto& [key, value] : archive.metadata()) {
+            metadata[key] = value;
+        }
+        out["metadata"] = std::move(metadata);
+    }
+    json tensors = json::array();
+    for (const TensorEntry& entry : archive.entries()) {
+        json item;
+        item["name"] = entry.name;
+        item["shape"] = entry.shape;
+        item["dtype"] = entry.dtype;
+        item["count"] = entry.count;
+        item["bytes"] = entry.bytes;
+        if (entry.alreadyQuantized) {
+            item["already_quantized"] = true;
+        }
+        if (!entry.unsupported.empty()) {
+            item["unsupported"] = entry.unsupported;
+        }
+        tensors.push_back(std::move(item));
+    }
+    out["tensors"] = std::move(tensors);
+    return out;
+}
+
+std::string listingText(const TensorArchive& archive)
+{
+    std::string text = archive.path() + " (" + std::string(archiveFormatName(archive.format())) +
+                       ", " + std::to_string(archive.entries().size()) + " tensor" +
+                       (archive.entries().size() == 1 ? "" : "s") + ")\n";
+    for (const auto& [key, value] : archive.metadata()) {
+        text.append("  ").append(key).append(": ").append(value).append("\n");
+    }
+    std::size_t nameWidth = 4;
+    for (const TensorEntry& entry : archive.entries()) {
+        nameWidth = std::max(nameWidth, entry.name.size());
+    }
+    nameWidth = std::min<std::size_t>(nameWidth, 60);
+    char line[512];
+    std::snprintf(line, sizeof line, "%-*s  %-20s  %-14s  %12s  %10s\n",
+                  static_cast<int>(nameWidth), "name", "shape", "dtype", "count", "size");
+    text += line;
+    for (const TensorEntry& entry : archive.entries()) {
+        std::snprintf(
+            line, sizeof line, "%-*s  %-20s  %-14s  %12llu  %10s", static_cast<int>(nameWidth),
+            entry.name.c_str(), shapeToString(entry.shape).c_str(), entry.dtype.c_str(),
+            static_cast<unsigned long long>(entry.count), formatBytes(entry.bytes).c_str());
+        text += line;
+        if (entry.alreadyQuantized) {
+            text += "  already quantized";
+        }
+        if (!entry.unsupported.empty()) {
+            text += "  unsupported: " + entry.unsupported;
+        }
+        text += "\n";
+    }
+    return text;
+}
+
+} // namespace qs

@@ -1,0 +1,237 @@
+#include "report/model_report_output.h"
+
+#include "report/csv_fields.h"
+#include "report/json_fields.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace qs {
+namespace {
+
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// The numeric columns every format shares, in order.
+struct Column
+{
+    const char* key;
+    double (*value)(const TensorReportRow&);
+};
+
+constexpr Column kColumns[] = {
+    {"count",
+     [](const TensorReportRow& r) {
+         return static_cast<double>(r.count);
+     }},
+    {"min",
+     [](const TensorReportRow& r) {
+         return r.min;
+     }},
+    {"max",
+     [](const TensorReportRow& r) {
+         return r.max;
+     }},
+    {"mean",
+     [](const TensorReportRow& r) {
+         return r.mean;
+     }},
+    {"std",
+     [](const TensorReportRow& r) {
+         return r.std;
+     }},
+    {"max_over_std",
+     [](const TensorReportRow& r) {
+         return r.maxAbsOverStd;
+     }},
+    {"excess_kurtosis",
+     [](const TensorReportRow& r) {
+         return r.outliers.excessKurtosis;
+     }},
+    {"abs_p97_5",
+     [](const TensorReportRow& r) {
+         return r.outliers.absPercentile;
+     }},
+    {"peak_ratio",
+     [](const TensorReportRow& r) {
+         return r.outliers.peakRatio();
+     }},
+    {"beyond_6_sigma",
+     [](const TensorReportRow& r) {
+         return static_cast<double>(r.outliers.beyondSixSigma);
+     }},
+    {"magnitude_ge_6",
+     [](const TensorReportRow& r) {
+         return static_cast<double>(r.outliers.magnitudeAtLeastSix);
+     }},
+    {"sqnr_db",
+     [](const TensorReportRow& r) {
+         return r.sqnrDb;
+     }},
+    {"zero_code_fraction",
+     [](const TensorReportRow& r) {
+         return r.zeroCodeFraction;
+     }},
+    {"per_tensor_sqnr_db",
+     [](const TensorReportRow& r) {
+         return r.perTensorSqnrDb.value_or(kMissing);
+     }},
+    {"per_channel_sqnr_db",
+     [](const TensorReportRow& r) {
+         return r.perChannelSqnrDb.value_or(kMissing);
+     }},
+    {"per_channel_gain_db",
+     [](const TensorReportRow& r) {
+         return r.perChannelGainDb().value_or(kMissing);
+     }},
+};
+
+bool isCountColumn(std::string_view key)
+{
+    return key == "count" || key == "beyond_6_sigma" || key == "magnitude_ge_6";
+}
+
+std::string flags(const TensorReportRow& row)
+{
+    std::string text;
+    const auto add = [&](const char* flag) {
+        text += (text.empty() ? "" : ",") + std::string(flag);
+    };
+    if (row.outliers.modelReportOutlier()) {
+        add("p100/p97.5");
+    }
+    if (row.outliers.beyondSixSigma > 0) {
+        add("6σ");
+    }
+    if (row.outliers.magnitudeAtLeastSix > 0) {
+        add("|x|≥6");
+    }
+    if (row.alreadyQuantized) {
+        add("quantized");
+    }
+    return text;
+}
+
+} // namespace
+
+bool isOutlierTensor(const TensorReportRow& row)
+{
+    return row.outliers.modelReportOutlier() || row.outliers.beyondSixSigma > 0 ||
+           row.outliers.magnitudeAtLeastSix > 0;
+}
+
+std::string modelReportJson(const ModelReport& report)
+{
+    json out;
+    out["file"] = report.file;
+    out["format"] = std::string(archiveFormatName(report.format));
+    out["scheme"] = schemeJson(report.spec);
+    out["channel_axis"] = report.channelAxis;
+    json tensors = json::array();
+    for (const TensorReportRow& row : report.tensors) {
+        json item;
+        item["name"] = row.name;
+        item["shape"] = row.shape;
+        item["dtype"] = row.dtype;
+        for (const Column& column : kColumns) {
+            if (isCountColumn(column.key)) {
+                item[column.key] = static_cast<std::uint64_t>(column.value(row));
+            } else {
+                item[column.key] = number(column.value(row));
+            }
+        }
+        item["outlier_model_report"] = row.outliers.modelReportOutlier();
+        item["outlier_llm_int8"] = row.outliers.magnitudeAtLeastSix > 0;
+        item["already_quantized"] = row.alreadyQuantized;
+        tensors.push_back(std::move(item));
+    }
+    out["tensors"] = std::move(tensors);
+    json skipped = json::array();
+    for (const SkippedTensor& skip : report.skipped) {
+        skipped.push_back({{"name", skip.name}, {"reason", skip.reason}});
+    }
+    out["skipped"] = std::move(skipped);
+    return dumpJson(out);
+}
+
+std::string modelReportCsv(const ModelReport& report)
+{
+    std::string out = "name,shape,dtype";
+    for (const Column& column : kColumns) {
+        out += std::string(",") + column.key;
+    }
+    out += ",outlier_model_report,outlier_llm_int8,already_quantized\n";
+    for (const TensorReportRow& row : report.tensors) {
+        out += csvField(row.name) + "," + csvField(shapeToString(row.shape)) + "," +
+               csvField(row.dtype);
+        for (const Column& column : kColumns) {
+            const double value = column.value(row);
+            out += "," + (std::isnan(value) && !isCountColumn(column.key) ? std::string()
+                                                                          : csvNumber(value));
+        }
+        out += std::string(",") + (row.outliers.modelReportOutlier() ? "true" : "false") + "," +
+               (row.outliers.magnitudeAtLeastSix > 0 ? "true" : "false") + "," +
+               (row.alreadyQuantized ? "true" : "false") + "\n";
+    }
+    return out;
+}
+
+std::string modelReportText(const ModelReport& report)
+{
+    std::vector<const TensorReportRow*> rows;
+    rows.reserve(report.tensors.size());
+    for (const TensorReportRow& row : report.tensors) {
+        rows.push_back(&row);
+    }
+    std::ranges::stable_sort(rows, [](const TensorReportRow* a, const TensorReportRow* b) {
+        return a->sqnrDb < b->sqnrDb;
+    });
+    std::size_t nameWidth = 6;
+    for (const TensorReportRow* row : rows) {
+        nameWidth = std::max(nameWidth, row->name.size());
+    }
+    nameWidth = std::min<std::size_t>(nameWidth, 60);
+
+    std::string text = report.file + " (" + std::string(archiveFormatName(report.format)) +
+                       "): " + std::to_string(report.tensors.size()) +
+                       " tensors analysed, worst SQNR first\n";
+    char line[512];
+    std::snprintf(line, sizeof line, "%-*s  %-16s  %9s  %9s  %8s  %9s  %9s  %9s  %s\n",
+                  static_cast<int>(nameWidth), "tensor", "shape", "max/std", "kurtosis", "SQNR dB",
+                  "zero code", "per-ch dB", "gain dB", "flags");
+    text += line;
+    const auto optional = [](std::optional<double> value) {
+        char cell[32];
+        if (!value) {
+            return std::string("—");
+        }
+        std::snprintf(cell, sizeof cell, "%.2f", *value);
+        return std::string(cell);
+    };
+    for (const TensorReportRow* row : rows) {
+        std::snprintf(
+            line, sizeof line, "%-*s  %-16s  %9.1f  %9.1f  %8.2f  %8.1f%%  %9s  %9s  %s\n",
+            static_cast<int>(nameWidth), row->name.c_str(), shapeToString(row->shape).c_str(),
+            row->maxAbsOverStd, row->outliers.excessKurtosis, row->sqnrDb,
+            100.0 * row->zeroCodeFraction, optional(row->perChannelSqnrDb).c_str(),
+            optional(row->perChannelGainDb()).c_str(), flags(*row).c_str());
+        text += line;
+    }
+    // Integer tensors (shapes, indices) are many in ONNX graphs and expected: counted, not listed.
+    const auto notFloat = std::ranges::count_if(report.skipped, [](const SkippedTensor& skip) {
+        return skip.reason.starts_with(kNotFloatingPoint);
+    });
+    if (notFloat > 0) {
+        text += std::to_string(notFloat) + " tensors skipped as " + std::string(kNotFloatingPoint) +
+                "\n";
+    }
+    for (const SkippedTensor& skip : report.skipped) {
+        if (!skip.reason.starts_with(kNotFloatingPoint)) {
+            text += "skipped " + skip.name + ": " + skip.reason + "\n";
+        }
+    }
+    return text;
+}
+
+} // namespace qs

@@ -1,0 +1,25 @@
+#pragma once
+// `quantscope-cli model` output: the per-tensor table of a model report as JSON, CSV or text.
+// One column list serves all three, so they always agree.
+
+#include "analysis/model_report.h"
+
+#include <string>
+
+namespace qs {
+
+// {"file", "format", "scheme", "channel_axis", "tensors": [{"name", "shape", "dtype", "count",
+//  "min", "max", "mean", "std", "max_over_std", "excess_kurtosis", "abs_p97_5", "peak_ratio",
+//  "outlier_model_report", "beyond_6_sigma", "magnitude_ge_6", "outlier_llm_int8", "sqnr_db",
+//  "zero_code_fraction", "per_tensor_sqnr_db", "per_channel_sqnr_db", "per_channel_gain_db",
+//  "already_quantized"}], "skipped": [{"name", "reason"}]}
+std::string modelReportJson(const ModelReport& report);
+// A header row, then one row per analysed tensor, in file order.
+std::string modelReportCsv(const ModelReport& report);
+// A table for the terminal, worst SQNR first, then the skipped tensors.
+std::string modelReportText(const ModelReport& report);
+
+// The tensors flagged by any of the three outlier rules.
+bool isOutlierTensor(const TensorReportRow& row);
+
+} // namespace qs

@@ -1,0 +1,427 @@
+// The model-wide report: outlier statistics against naive formulas, each row against separate
+// analyses of its tensor, streaming over a file, cancellation, and the JSON / CSV output.
+
+#include "analysis/analyze.h"
+#include "analysis/model_report.h"
+#include "analysis/outlier_stats.h"
+#include "analysis/streamed_quantization.h"
+#include "calibrate/percentile.h"
+#include "io/tensor_source.h"
+#include "report/model_report_output.h"
+#include "support/fixtures.h"
+#include "support/model_files.h"
+#include "support/temp_files.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <bit>
+#include <cmath>
+#include <limits>
+
+using namespace qs;
+
+namespace {
+
+// The textbook formulas, in double, one value at a time.
+struct NaiveOutliers
+{
+    double kurtosis = 0;
+    std::uint64_t beyondSix = 0;
+    std::uint64_t atLeastSix = 0;
+    double p975 = 0;
+    double absMax = 0;
+};
+
+NaiveOutliers naiveOutliers(const std::vector<float>& values)
+{
+    std::vector<double> finite;
+    for (const float v : values) {
+        if (std::isfinite(v)) {
+            finite.push_back(v);
+        }
+    }
+    double mean = 0;
+    for (const double v : finite) {
+        mean += v;
+    }
+    mean /= static_cast<double>(finite.size());
+    double m2 = 0;
+    double m4 = 0;
+    for (const double v : finite) {
+        m2 += (v - mean) * (v - mean);
+        m4 += std::pow(v - mean, 4);
+    }
+    m2 /= static_cast<double>(finite.size());
+    m4 /= static_cast<double>(finite.size());
+    NaiveOutliers out;
+    out.kurtosis = m4 / (m2 * m2) - 3;
+    for (const double v : finite) {
+        out.beyondSix += std::abs(v - mean) > 6 * std::sqrt(m2) ? 1 : 0;
+        out.atLeastSix += std::abs(v) >= 6 ? 1 : 0;
+        out.absMax = std::max(out.absMax, std::abs(v));
+    }
+    std::vector<float> magnitudes;
+    for (const double v : finite) {
+        magnitudes.push_back(static_cast<float>(std::abs(v)));
+    }
+    out.p975 = percentileInPlace(magnitudes, 97.5);
+    return out;
+}
+
+Tensor withOutliers()
+{
+    Tensor tensor = test::generated(Distribution::Normal, {64, 32}, 11);
+    tensor.values[5] = 40.0f;   // channel 0
+    tensor.values[700] = -9.0f; // channel 21
+    tensor.values[900] = std::numeric_limits<float>::quiet_NaN();
+    return tensor;
+}
+
+std::string writeModelFile(test::ScratchDir& dir)
+{
+    const Tensor weight = withOutliers();
+    Tensor bias = test::generated(Distribution::Normal, {64}, 12);
+    QByteArray data = test::floatBytes(weight.values);
+    const qsizetype biasAt = data.size();
+    data += test::floatBytes(bias.values);
+    const qsizetype stepsAt = data.size();
+    data += QByteArray("\x01\x00\x00\x00\x00\x00\x00\x00", 8);
+    const QByteArray header =
+        QStringLiteral(
+            "{\"layer.weight\":{\"dtype\":\"F32\",\"shape\":[64,32],\"data_offsets\":[0,%1]},"
+            "\"layer.bias\":{\"dtype\":\"F32\",\"shape\":[64],\"data_offsets\":[%1,%2]},"
+            "\"steps\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[%2,%3]}}")
+            .arg(biasAt)
+            .arg(stepsAt)
+            .arg(data.size())
+            .toUtf8();
+    return dir.write("model.safetensors", test::safetensorsBytes(header, data));
+}
+
+QuantSpec symmetric8()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::Symmetric;
+    return spec;
+}
+
+} // namespace
+
+class TestModelReport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void outlierStatsMatchNaive_data();
+    void outlierStatsMatchNaive();
+    void absPercentileMatchesSelection_data();
+    void absPercentileMatchesSelection();
+    void peakRatioEdges();
+    void rowsMatchSeparateAnalyses();
+    void streamedMatchesWholeTensor_data();
+    void streamedMatchesWholeTensor();
+    void storedBfloat16NeedsNoCopy();
+    void streamsCancelsAndSkips();
+    void jsonAndCsv();
+};
+
+void TestModelReport::outlierStatsMatchNaive_data()
+{
+    QTest::addColumn<int>("distribution");
+    QTest::addColumn<int>("count");
+    QTest::newRow("normal") << int(Distribution::Normal) << 100000;
+    QTest::newRow("laplace") << int(Distribution::Laplace) << 77777;
+    QTest::newRow("student-t (heavy)") << int(Distribution::StudentT) << 50001;
+    QTest::newRow("uniform") << int(Distribution::Uniform) << 3;
+}
+
+void TestModelReport::outlierStatsMatchNaive()
+{
+    QFETCH(int, distribution);
+    QFETCH(int, count);
+    Tensor tensor = test::generated(static_cast<Distribution>(distribution), {count}, 5);
+    tensor.values[0] = 12.5f; // one big value, beyond 6 and beyond 6σ
+    const NaiveOutliers expected = naiveOutliers(tensor.values);
+    const TensorStats stats = computeStats(tensor.values);
+    for (const unsigned threads : {1u, 2u}) {
+        const OutlierStats got =
+            computeOutlierStats(ValueSource::floats(tensor.values), stats, threads);
+        // The mean comes from the stats pass (float lanes, ~1e-7 relative); the moments are double.
+        QVERIFY(std::abs(got.excessKurtosis - expected.kurtosis) <=
+                1e-6 * std::max(1.0, std::abs(expected.kurtosis)));
+        QCOMPARE(got.beyondSixSigma, expected.beyondSix);
+        QCOMPARE(got.magnitudeAtLeastSix, expected.atLeastSix);
+        QCOMPARE(got.absPercentile, expected.p975);
+        QCOMPARE(got.absMax, expected.absMax);
+    }
+}
+
+void TestModelReport::absPercentileMatchesSelection_data()
+{
+    QTest::addColumn<std::vector<float>>("values");
+    QTest::addColumn<double>("p");
+    QTest::newRow("one value") << std::vector<float>{-3} << 97.5;
+    QTest::newRow("ties") << std::vector<float>{1, 1, 1, -1, 1, 1, 2} << 50.0;
+    QTest::newRow("zeros and signs") << std::vector<float>{0, -0.0f, 0, 5, -5} << 97.5;
+    QTest::newRow("max") << std::vector<float>{0.1f, -7, 3} << 100.0;
+    QTest::newRow("min") << std::vector<float>{0.1f, -7, 3} << 0.0;
+    QTest::newRow("NaN and Inf ignored")
+        << std::vector<float>{1, std::numeric_limits<float>::quiet_NaN(), 2,
+                              -std::numeric_limits<float>::infinity(), 3}
+        << 97.5;
+    QTest::newRow("subnormals") << std::vector<float>{1e-42f, -3e-41f, 2e-45f, 0} << 60.0;
+    std::vector<float> wide(30001);
+    for (std::size_t i = 0; i < wide.size(); ++i) {
+        wide[i] = std::ldexp(static_cast<float>(i % 101) - 50.0f, static_cast<int>(i % 40) - 20);
+    }
+    QTest::newRow("30001 values over 40 octaves") << wide << 97.5;
+}
+
+void TestModelReport::absPercentileMatchesSelection()
+{
+    QFETCH(std::vector<float>, values);
+    QFETCH(double, p);
+    std::vector<float> magnitudes;
+    for (const float v : values) {
+        if (std::isfinite(v)) {
+            magnitudes.push_back(std::abs(v));
+        }
+    }
+    const double expected = percentileInPlace(magnitudes, p);
+    QCOMPARE(absPercentile(values, p, 1), expected);
+    QCOMPARE(absPercentile(values, p, 2), expected);
+}
+
+void TestModelReport::peakRatioEdges()
+{
+    OutlierStats zero;
+    QCOMPARE(zero.peakRatio(), 1.0);
+    QVERIFY(!zero.modelReportOutlier());
+    OutlierStats sparse;
+    sparse.absMax = 3;
+    QVERIFY(std::isinf(sparse.peakRatio()));
+    QVERIFY(sparse.modelReportOutlier());
+    OutlierStats mild{0, 0, 0, 1.0, 3.5};
+    QVERIFY(!mild.modelReportOutlier()); // the rule is strictly greater than 3.5
+}
+
+void TestModelReport::rowsMatchSeparateAnalyses()
+{
+    const Tensor tensor = withOutliers();
+    TensorEntry entry;
+    entry.name = "w";
+    entry.dtype = "float32";
+    const auto row = analyzeModelTensor(tensor, entry, symmetric8(), 0);
+    QVERIFY(row);
+    const auto whole = analyzeTensor(tensor.view(), symmetric8());
+    QuantSpec perChannel = symmetric8();
+    perChannel.granularity = Granularity::Channel;
+    const auto channels = analyzeTensor(tensor.view(), perChannel);
+    QVERIFY(whole && channels);
+    QCOMPARE(row->sqnrDb, whole->metrics.sqnrDb);
+    QCOMPARE(row->zeroCodeFraction, whole->metrics.zeroCodeFraction);
+    QCOMPARE(*row->perTensorSqnrDb, whole->metrics.sqnrDb);
+    QCOMPARE(*row->perChannelSqnrDb, channels->metrics.sqnrDb);
+    QVERIFY(*row->perChannelGainDb() > 3); // two extreme channels: per-channel scales help
+    QCOMPARE(row->maxAbsOverStd, whole->stats.absMax / whole->stats.std);
+    QCOMPARE(row->count, std::uint64_t{64 * 32});
+    QVERIFY(row->outliers.modelReportOutlier());
+    QCOMPARE(row->outliers.magnitudeAtLeastSix, std::uint64_t{2});
+
+    // TF.js kernels keep output channels last.
+    const auto last = analyzeModelTensor(tensor, entry, symmetric8(), -1);
+    QuantSpec lastAxis = perChannel;
+    lastAxis.axis = 1;
+    QCOMPARE(*last->perChannelSqnrDb, analyzeTensor(tensor.view(), lastAxis)->metrics.sqnrDb);
+}
+
+void TestModelReport::streamedMatchesWholeTensor_data()
+{
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<int>("granularity");
+    QTest::addColumn<int>("axis");
+    QTest::addColumn<int>("convention");
+    QTest::addColumn<bool>("withNaN");
+    const int tensor = int(Granularity::Tensor);
+    const int channel = int(Granularity::Channel);
+    const int tutorial = int(Convention::Tutorial);
+    const int pytorch = int(Convention::PyTorch);
+    const int sym = int(Scheme::Symmetric);
+    const int asym = int(Scheme::Asymmetric);
+    QTest::newRow("per tensor, several slices")
+        << Shape{700, 1000} << sym << tensor << 0 << tutorial << false;
+    QTest::newRow("per tensor asymmetric with NaN")
+        << Shape{333, 777} << asym << tensor << 0 << tutorial << true;
+    QTest::newRow("channels first, many per slice")
+        << Shape{640, 3, 3} << sym << channel << 0 << pytorch << false;
+    QTest::newRow("channels first, longer than a slice")
+        << Shape{3, 300000} << asym << channel << 0 << pytorch << false;
+    QTest::newRow("channels last (Keras kernels)")
+        << Shape{3, 3, 64, 96} << sym << channel << -1 << tutorial << false;
+    QTest::newRow("channels last, wider than a slice")
+        << Shape{2, 300000} << asym << channel << 1 << tutorial << true;
+    QTest::newRow("rank 1 per channel") << Shape{5000} << sym << channel << 0 << tutorial << false;
+}
+
+void TestModelReport::streamedMatchesWholeTensor()
+{
+    QFETCH(Shape, shape);
+    QFETCH(int, scheme);
+    QFETCH(int, granularity);
+    QFETCH(int, axis);
+    QFETCH(int, convention);
+    QFETCH(bool, withNaN);
+    Tensor tensor = test::generated(Distribution::StudentT, shape, 21);
+    if (withNaN) {
+        tensor.values[17] = std::numeric_limits<float>::quiet_NaN();
+    }
+    QuantSpec spec;
+    spec.scheme = static_cast<Scheme>(scheme);
+    spec.granularity = static_cast<Granularity>(granularity);
+    spec.axis = axis;
+    spec.convention = static_cast<Convention>(convention);
+    QVERIFY(canStream(spec, shape));
+    const ValueSource source = ValueSource::floats(tensor.values);
+    const TensorStats stats = streamedStats(source);
+    const TensorStats whole = computeStats(tensor.values);
+    QCOMPARE(stats.min, whole.min);
+    QCOMPARE(stats.max, whole.max);
+    QCOMPARE(stats.finiteCount, whole.finiteCount);
+    QVERIFY(std::abs(stats.std - whole.std) <= 1e-6 * whole.std);
+    const auto analysis = analyzeTensor(tensor.view(), spec);
+    QVERIFY(analysis);
+    for (const unsigned threads : {1u, 2u}) {
+        const auto streamed = streamedQuantization(source, shape, spec, stats, threads);
+        QVERIFY(streamed);
+        // The same parameters and errors; only how the values split into float-lane partial sums
+        // differs (~1e-10 relative).
+        QVERIFY2(std::abs(streamed->sqnrDb - analysis->metrics.sqnrDb) < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2")
+                                .arg(streamed->sqnrDb, 0, 'g', 17)
+                                .arg(analysis->metrics.sqnrDb, 0, 'g', 17)));
+        QCOMPARE(streamed->zeroCodeFraction, analysis->metrics.zeroCodeFraction);
+    }
+}
+
+void TestModelReport::storedBfloat16NeedsNoCopy()
+{
+    // bfloat16 bytes read in place give the row of the same values loaded as float32.
+    const Tensor tensor = withOutliers();
+    std::vector<std::byte> bf16;
+    std::vector<float> rounded;
+    for (const float v : tensor.values) {
+        const auto bits = static_cast<std::uint16_t>(std::bit_cast<std::uint32_t>(v) >> 16);
+        bf16.push_back(static_cast<std::byte>(bits & 0xff));
+        bf16.push_back(static_cast<std::byte>(bits >> 8));
+        rounded.push_back(std::bit_cast<float>(static_cast<std::uint32_t>(bits) << 16));
+    }
+    TensorEntry entry;
+    entry.name = "w";
+    entry.dtype = "bfloat16";
+    const auto fromBytes =
+        streamedModelRow(ValueSource::stored(bf16, Dtype::BFloat16, ByteOrder::Little),
+                         tensor.shape, entry, symmetric8(), 0);
+    Tensor asFloat = tensor;
+    asFloat.values = rounded;
+    const auto fromFloats = analyzeModelTensor(asFloat, entry, symmetric8(), 0);
+    QVERIFY(fromBytes && fromFloats);
+    QCOMPARE(fromBytes->sqnrDb, fromFloats->sqnrDb);
+    QCOMPARE(*fromBytes->perChannelGainDb(), *fromFloats->perChannelGainDb());
+    QCOMPARE(fromBytes->outliers.absPercentile, fromFloats->outliers.absPercentile);
+    QCOMPARE(fromBytes->outliers.beyondSixSigma, fromFloats->outliers.beyondSixSigma);
+    QCOMPARE(fromBytes->max, fromFloats->max);
+
+    // A scheme that needs the whole tensor is not streamed.
+    QuantSpec percentile = symmetric8();
+    percentile.calibration.method = CalibrationMethod::Percentile;
+    QVERIFY(!canStream(percentile, tensor.shape));
+    QuantSpec stochastic = symmetric8();
+    stochastic.rounding = Rounding::Stochastic;
+    QVERIFY(!canStream(stochastic, tensor.shape));
+    QuantSpec middleAxis = symmetric8();
+    middleAxis.granularity = Granularity::Channel;
+    middleAxis.axis = 1;
+    QVERIFY(!canStream(middleAxis, Shape{4, 5, 6}));
+}
+
+void TestModelReport::streamsCancelsAndSkips()
+{
+    test::ScratchDir dir;
+    const auto path = writeModelFile(dir);
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    QVERIFY(archive);
+    std::vector<std::string> streamed;
+    std::vector<double> fractions;
+    ModelReportOptions options;
+    options.onTensor = [&](const TensorReportRow& row) {
+        streamed.push_back(row.name);
+    };
+    options.progress = [&](double f) {
+        fractions.push_back(f);
+        return true;
+    };
+    const auto report = analyzeModel(**archive, symmetric8(), options);
+    QVERIFY(report);
+    QCOMPARE(streamed, (std::vector<std::string>{"layer.weight", "layer.bias"}));
+    QCOMPARE(report->tensors.size(), std::size_t{2});
+    QCOMPARE(report->skipped.size(), std::size_t{1});
+    QCOMPARE(report->skipped[0].name, std::string("steps"));
+    QVERIFY(report->skipped[0].reason.starts_with(kNotFloatingPoint));
+    QVERIFY(std::ranges::is_sorted(fractions));
+    QCOMPARE(fractions.back(), 1.0);
+    QVERIFY(!report->tensors[1].perChannelSqnrDb); // rank 1: no channels
+    // The rows are those of the tensors loaded one by one.
+    const auto weight = analyzeTensor(test::loadNamed(path, "layer.weight").view(), symmetric8());
+    QCOMPARE(report->tensors[0].sqnrDb, weight->metrics.sqnrDb);
+
+    // Cancelling after the first tensor stops the report.
+    int calls = 0;
+    options.onTensor = {};
+    options.progress = [&](double) {
+        return ++calls < 2;
+    };
+    const auto cancelled = analyzeModel(**archive, symmetric8(), options);
+    QVERIFY(!cancelled);
+    QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+}
+
+void TestModelReport::jsonAndCsv()
+{
+    test::ScratchDir dir;
+    const auto path = writeModelFile(dir);
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    const auto report = analyzeModel(**archive, symmetric8());
+    QVERIFY(report);
+    QJsonParseError error;
+    const QJsonDocument json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(modelReportJson(*report)), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject root = json.object();
+    QCOMPARE(root["file"].toString().toStdString(), path);
+    QCOMPARE(root["format"].toString(), QStringLiteral("safetensors"));
+    QCOMPARE(root["scheme"].toObject()["name"].toString(), QStringLiteral("symmetric"));
+    const QJsonObject first = root["tensors"].toArray()[0].toObject();
+    QCOMPARE(first["name"].toString(), QStringLiteral("layer.weight"));
+    QCOMPARE(first["shape"].toArray(), (QJsonArray{64, 32}));
+    QCOMPARE(first["sqnr_db"].toDouble(), report->tensors[0].sqnrDb);
+    QCOMPARE(first["per_channel_gain_db"].toDouble(), *report->tensors[0].perChannelGainDb());
+    QCOMPARE(first["outlier_llm_int8"].toBool(), true);
+    QCOMPARE(first["magnitude_ge_6"].toInt(), 2);
+    QVERIFY(root["tensors"].toArray()[1].toObject()["per_channel_gain_db"].isNull());
+    QCOMPARE(root["skipped"].toArray()[0].toObject()["name"].toString(), QStringLiteral("steps"));
+
+    const QStringList lines = QString::fromStdString(modelReportCsv(*report)).split('\n');
+    QVERIFY(lines[0].startsWith(QStringLiteral("name,shape,dtype,count,min,max")));
+    QCOMPARE(lines.size(), 4); // header, two rows, final newline
+    QVERIFY(lines[1].startsWith(QStringLiteral("layer.weight,\"[64, 32]\",float32,2048,")));
+    const int gainColumn = lines[0].split(',').indexOf(QStringLiteral("per_channel_gain_db"));
+    // The bias row: no channels, an empty cell (its shape has no comma to shift the columns).
+    QCOMPARE(lines[2].split(',')[gainColumn], QString());
+}
+
+QTEST_GUILESS_MAIN(TestModelReport)
+#include "tst_model_report.moc"

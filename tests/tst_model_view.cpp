@@ -1,0 +1,232 @@
+// The window with model files, offscreen: the tensor picker for a file of several tensors, the
+// Model view's report (rows, sorting, chart, re-run on a scheme change, cancel) and opening a
+// tensor from it.
+
+#include "dialogs/tensor_picker.h"
+#include "main_window.h"
+#include "models/model_table_model.h"
+#include "panels/model_panel.h"
+#include "panels/scheme_panel.h"
+#include "plots/worst_tensors_plot.h"
+#include "support/model_files.h"
+#include "support/temp_files.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+// Three float tensors of different spread and one integer tensor.
+std::string writeModel(test::ScratchDir& dir, std::int64_t rows = 32)
+{
+    QByteArray data;
+    QByteArray header = "{";
+    const auto add = [&](const QString& name, const QByteArray& dtype, const QByteArray& bytes,
+                         const QString& shape) {
+        if (header.size() > 1) {
+            header += ",";
+        }
+        header += QStringLiteral("\"%1\":{\"dtype\":\"%2\",\"shape\":%3,\"data_offsets\":[%4,%5]}")
+                      .arg(name, QString::fromLatin1(dtype), shape)
+                      .arg(data.size())
+                      .arg(data.size() + bytes.size())
+                      .toUtf8();
+        data += bytes;
+    };
+    for (int layer = 0; layer < 3; ++layer) {
+        std::vector<float> values(static_cast<std::size_t>(rows * 16));
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            values[i] = std::sin(0.37f * static_cast<float>(i) + static_cast<float>(layer));
+        }
+        values[3] = static_cast<float>(1 + 20 * layer); // layer 2 has the worst outlier
+        add(QStringLiteral("layer%1.weight").arg(layer), "F32", test::floatBytes(values),
+            QStringLiteral("[%1,16]").arg(rows));
+    }
+    add(QStringLiteral("step"), "I64", QByteArray(8, '\0'), QStringLiteral("[1]"));
+    header += ",\"__metadata__\":{\"format\":\"pt\"}}";
+    return dir.write("model.safetensors", test::safetensorsBytes(header, data));
+}
+
+bool waitIdle(MainWindow& window)
+{
+    return QTest::qWaitFor([&] { return window.snapshot() && !window.isWorking(); }, 60000);
+}
+
+// Shows layer0.weight of `path`, then the Model view, and waits for its report.
+bool showReport(MainWindow& window, const std::string& path)
+{
+    window.show();
+    window.start(FileSpec{path, "layer0.weight", {}}, QuantSpec{});
+    if (!waitIdle(window) || window.modelPanel()->isComputing()) { // hidden: nothing runs
+        return false;
+    }
+    QSignalSpy shown(window.modelPanel(), &ModelPanel::reportShown);
+    return window.showTab("model") && shown.wait(30000);
+}
+
+QString shownTensor(const MainWindow& window)
+{
+    return QString::fromStdString(window.snapshot()->data->loaded.tensor.name);
+}
+
+} // namespace
+
+class TestModelView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pickerOpensForAFileOfSeveralTensors();
+    void modelViewReportsEveryFloatTensor();
+    void doubleClickOpensTheTensor();
+    void cancelStopsTheReport();
+    void generatedSourcesExplainTheView();
+};
+
+void TestModelView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("QuantScopeTests");
+}
+
+void TestModelView::pickerOpensForAFileOfSeveralTensors()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    window.show();
+    window.start(FileSpec{path, {}, {}}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    QCOMPARE(shownTensor(window), QStringLiteral("layer0.weight")); // the first float tensor
+    auto* picker = window.findChild<TensorPicker*>();
+    QVERIFY(picker);
+    QVERIFY(picker->isVisible());
+    QCOMPARE(picker->visibleCount(), 4);
+    auto* metadata = picker->findChild<QLabel*>("tensorFileMetadata");
+    QVERIFY(metadata && metadata->text().contains("format: pt"));
+    picker->filterEdit()->setText(QStringLiteral("LAYER2"));
+    QCOMPARE(picker->visibleCount(), 1);
+    picker->filterEdit()->clear();
+    picker->select(QStringLiteral("layer2.weight"));
+    QCOMPARE(picker->chosenName(), QStringLiteral("layer2.weight"));
+    picker->accept();
+    QVERIFY(QTest::qWaitFor([&] { return shownTensor(window) == "layer2.weight"; }, 20000));
+    QVERIFY(waitIdle(window));
+
+    // Opening the same file by name loads it at once; File → Choose Tensor reopens the picker
+    // on the tensor shown.
+    window.openFile(QString::fromStdString(path) + "#layer1.weight");
+    QVERIFY(QTest::qWaitFor([&] { return shownTensor(window) == "layer1.weight"; }, 20000));
+    QVERIFY(waitIdle(window));
+    window.chooseTensor(FileSpec{path, {}, {}});
+    const auto pickers = window.findChildren<TensorPicker*>();
+    QVERIFY(!pickers.isEmpty());
+    QCOMPARE(pickers.last()->chosenName(), QStringLiteral("layer1.weight"));
+}
+
+void TestModelView::modelViewReportsEveryFloatTensor()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    QVERIFY(showReport(window, path));
+    ModelPanel* panel = window.modelPanel();
+    QSignalSpy shown(panel, &ModelPanel::reportShown);
+    ModelTableModel* model = panel->tableModel();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(panel->statusText().contains("1 skipped (1 not floating-point)"));
+    // Sorted by SQNR, worst first; the chart agrees.
+    auto* sorted = qobject_cast<QSortFilterProxyModel*>(panel->table()->model());
+    const auto sqnrAt = [&](int row) {
+        return sorted->index(row, ModelTableModel::Sqnr)
+            .data(ModelTableModel::kSortRole)
+            .toDouble();
+    };
+    QVERIFY(sqnrAt(0) <= sqnrAt(1) && sqnrAt(1) <= sqnrAt(2));
+    QCOMPARE(sorted->index(0, ModelTableModel::Name).data().toString(),
+             QStringLiteral("layer2.weight"));
+    QCOMPARE(panel->chart()->shownNames().first(), QStringLiteral("layer2.weight"));
+    // The row of the shown tensor is the window's own analysis.
+    const auto shownRow = std::ranges::find(model->rows(), "layer0.weight", &TensorReportRow::name);
+    QCOMPARE(shownRow->sqnrDb, window.snapshot()->current.metrics.sqnrDb);
+
+    // A scheme change re-runs the report while it is shown.
+    auto* scheme = window.schemePanel()->findChild<QComboBox*>("scheme");
+    QVERIFY(scheme);
+    scheme->setCurrentIndex(scheme->findData(static_cast<int>(Scheme::Asymmetric)));
+    QVERIFY(shown.wait(30000));
+    QVERIFY(waitIdle(window));
+    const auto rerun = std::ranges::find(model->rows(), "layer0.weight", &TensorReportRow::name);
+    QCOMPARE(rerun->sqnrDb, window.snapshot()->current.metrics.sqnrDb);
+    QCOMPARE(window.snapshot()->spec.scheme, Scheme::Asymmetric);
+}
+
+void TestModelView::doubleClickOpensTheTensor()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    QVERIFY(showReport(window, path));
+    QTableView* table = window.modelPanel()->table();
+    const QModelIndex worst = table->model()->index(0, ModelTableModel::Name);
+    const QRect cell = table->visualRect(worst);
+    // A view only takes a double-click on the cell a press went to, as with a real mouse.
+    QTest::mousePress(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseRelease(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    QVERIFY(QTest::qWaitFor([&] { return shownTensor(window) == "layer2.weight"; }, 20000));
+    auto* views = window.findChild<QTabWidget*>("views");
+    QCOMPARE(views->tabText(views->currentIndex()), QStringLiteral("Quantizer"));
+}
+
+void TestModelView::cancelStopsTheReport()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir, 20000); // three tensors of 320,000 values
+    MainWindow window;
+    window.show();
+    window.start(FileSpec{path, "layer0.weight", {}}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    ModelPanel* panel = window.modelPanel();
+    window.showTab("model");
+    QVERIFY(panel->isComputing());
+    auto* cancel = panel->findChild<QToolButton*>("modelCancel");
+    QVERIFY(cancel && cancel->isVisible());
+    cancel->click();
+    QVERIFY(QTest::qWaitFor([&] { return panel->statusText().startsWith("Cancelled"); }, 30000));
+    QVERIFY(!panel->isComputing());
+    QVERIFY(panel->tableModel()->rowCount() < 3);
+    // Not restarted by showing the view again; a new scheme runs it.
+    window.showTab("quantizer");
+    window.showTab("model");
+    QVERIFY(!panel->isComputing());
+}
+
+void TestModelView::generatedSourcesExplainTheView()
+{
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitIdle(window));
+    window.showTab("model");
+    QVERIFY(!window.modelPanel()->isComputing());
+    QVERIFY(window.modelPanel()->statusText().contains("Open a .safetensors"));
+    QCOMPARE(window.modelPanel()->tableModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestModelView)
+#include "tst_model_view.moc"

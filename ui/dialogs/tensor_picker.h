@@ -1,0 +1,40 @@
+#pragma once
+// Chooses one tensor of a file that holds several: a table of name, shape, dtype and size with a
+// filter box, and the file's metadata (safetensors' __metadata__, ONNX's producer and opsets).
+// Entries QuantScope cannot read are shown greyed out with the reason.
+
+#include "io/tensor_archive.h"
+
+#include <QDialog>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace qs::ui {
+
+class TensorPicker : public QDialog
+{
+    Q_OBJECT
+
+public:
+    TensorPicker(const QString& file, const std::vector<TensorEntry>& entries,
+                 const Metadata& metadata, QWidget* parent = nullptr);
+
+    // The chosen tensor's name (empty before a choice).
+    QString chosenName() const;
+    // Selects `name` as if clicked (tests, and the current tensor when reopening the picker).
+    void select(const QString& name);
+    QLineEdit* filterEdit() const { return m_filter; }
+    // Rows visible through the filter.
+    int visibleCount() const;
+
+private:
+    QStandardItemModel* m_model = nullptr;
+    QSortFilterProxyModel* m_filtered = nullptr;
+    QTableView* m_table = nullptr;
+    QLineEdit* m_filter = nullptr;
+};
+
+} // namespace qs::ui

@@ -1,0 +1,212 @@
+#include "panels/model_panel.h"
+
+#include "models/model_table_model.h"
+#include "panels/job_status_bar.h"
+#include "plots/worst_tensors_plot.h"
+
+#include <QHeaderView>
+#include <QPromise>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
+#include <filesystem>
+
+namespace qs::ui {
+
+ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
+{
+    m_model = new ModelTableModel(this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(ModelTableModel::kSortRole);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("modelTable"));
+    m_table->setModel(m_sorted);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ModelTableModel::Sqnr, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setColumnWidth(ModelTableModel::Name, 200);
+    for (const int column :
+         {ModelTableModel::Sqnr, ModelTableModel::ChannelGain, ModelTableModel::ZeroCode,
+          ModelTableModel::MaxOverStd, ModelTableModel::Kurtosis, ModelTableModel::PeakRatio,
+          ModelTableModel::BeyondSixSigma, ModelTableModel::MagnitudeSix}) {
+        m_table->setColumnWidth(column, 80);
+    }
+    m_table->setColumnWidth(ModelTableModel::ChannelGain, 115);
+    m_table->setColumnWidth(ModelTableModel::Flags, 150);
+    m_table->setColumnWidth(ModelTableModel::Shape, 100);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideLeft);
+    m_chart = new WorstTensorsPlot(this);
+
+    m_status = new JobStatusBar(QStringLiteral("model"), this);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_chart);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 360});
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+
+    m_status->setText(noFileHint());
+
+    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::finished, this, &ModelPanel::onFinished);
+    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::resultReadyAt, this,
+            &ModelPanel::onRowReady);
+    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::progressValueChanged, m_status,
+            &JobStatusBar::setProgress);
+    connect(m_status, &JobStatusBar::cancelRequested, this, [this] { m_watcher.cancel(); });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        const QModelIndex source = m_sorted->mapToSource(index);
+        emit tensorChosen(QString::fromStdString(
+            m_model->rows().at(static_cast<std::size_t>(source.row())).name));
+    });
+}
+
+QString ModelPanel::tensorCount(std::size_t count)
+{
+    return count == 1 ? tr("1 tensor") : tr("%1 tensors").arg(count);
+}
+
+QString ModelPanel::noFileHint()
+{
+    return tr("The Model view analyses every tensor of a model file under the current scheme. "
+              "Open a .safetensors, .npz, .onnx or TF.js model.json (File → Open).");
+}
+
+ModelPanel::~ModelPanel()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+QString ModelPanel::statusText() const
+{
+    return m_status->text();
+}
+
+void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
+{
+    const auto* file = std::get_if<FileSpec>(&snapshot->data->source);
+    if (file == nullptr) {
+        m_wanted.reset();
+        m_shown.reset();
+        m_watcher.cancel();
+        m_model->clear();
+        m_chart->setRows({});
+        m_status->setText(noFileHint());
+        return;
+    }
+    {
+        Input input{*file, snapshot->spec};
+        input.file.tensorName.clear();
+        m_wanted = std::move(input);
+    }
+    startIfNeeded();
+}
+
+void ModelPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    startIfNeeded();
+}
+
+void ModelPanel::startIfNeeded()
+{
+    if (!m_wanted || !isVisible() || m_wanted == m_shown) {
+        return;
+    }
+    if (m_watcher.isRunning()) {
+        if (m_wanted != m_computing) {
+            m_watcher.cancel(); // onFinished starts the newest
+        }
+        return;
+    }
+    m_computing = m_wanted;
+    m_summary = std::make_shared<RunSummary>();
+    m_model->clear();
+    m_chart->setRows({});
+    m_status->start(
+        tr("Analysing every tensor of %1…").arg(QString::fromStdString(m_computing->file.path)));
+    m_watcher.setFuture(QtConcurrent::run(
+        [input = *m_computing, summary = m_summary](QPromise<TensorReportRow>& promise) {
+            promise.setProgressRange(0, 1000);
+            auto archive = openTensorArchive(input.file);
+            if (!archive) {
+                summary->error = QString::fromStdString(archive.error().describe());
+                return;
+            }
+            ModelReportOptions options;
+            options.progress = [&promise](double fraction) {
+                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
+                return !promise.isCanceled();
+            };
+            options.onTensor = [&promise](const TensorReportRow& row) {
+                promise.addResult(row);
+            };
+            auto report = analyzeModel(**archive, input.spec, options);
+            if (report) {
+                summary->skipped = report->skipped.size();
+                for (const SkippedTensor& skip : report->skipped) {
+                    summary->notFloating += skip.reason.starts_with(kNotFloatingPoint) ? 1 : 0;
+                }
+            } else if (report.error().code != ErrorCode::Cancelled) {
+                summary->error = QString::fromStdString(report.error().describe());
+            }
+        }));
+}
+
+void ModelPanel::onRowReady(int index)
+{
+    if (m_computing == m_wanted) {
+        m_model->append(m_watcher.future().resultAt(index));
+    }
+}
+
+void ModelPanel::onFinished()
+{
+    const bool current = m_computing.has_value() && m_computing == m_wanted;
+    const bool cancelled = m_watcher.future().isCanceled();
+    m_status->stop();
+    if (current) {
+        m_chart->setRows(m_model->rows());
+        const QString file = QString::fromStdString(
+            std::filesystem::path(m_wanted->file.path).filename().string());
+        if (!m_summary->error.isEmpty()) {
+            m_status->setText(m_summary->error);
+        } else if (cancelled) {
+            m_status->setText(tr("Cancelled after %1 of %2. The report runs again when the "
+                                 "scheme or file changes.")
+                                  .arg(tensorCount(m_model->rows().size()), file));
+        } else {
+            QString text = tr("%1 of %2 under the current scheme, worst SQNR first.")
+                               .arg(tensorCount(m_model->rows().size()), file);
+            if (m_summary->skipped > 0) {
+                text += QLatin1Char(' ') + tr("%1 skipped (%2 not floating-point).")
+                                               .arg(m_summary->skipped)
+                                               .arg(m_summary->notFloating);
+            }
+            m_status->setText(text + QLatin1Char(' ') + tr("Double-click a tensor to open it."));
+        }
+        m_shown = m_computing; // a cancelled report is not restarted until something changes
+        if (!cancelled && m_summary->error.isEmpty()) {
+            emit reportShown();
+        }
+    }
+    m_computing.reset();
+    startIfNeeded();
+}
+
+} // namespace qs::ui

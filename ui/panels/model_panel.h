@@ -1,0 +1,84 @@
+#pragma once
+// The Model view: every floating-point tensor of the open file analysed under the current
+// scheme — a sortable table with the outlier flags and a chart of the worst tensors. The report
+// reads the file tensor by tensor off the UI thread, only while the view is shown, with progress
+// and Cancel; rows appear as they are computed. Double-clicking a row opens that tensor.
+
+#include "analysis/model_report.h"
+#include "analysis_snapshot.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace qs::ui {
+
+class JobStatusBar;
+class ModelTableModel;
+class WorstTensorsPlot;
+
+class ModelPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ModelPanel(QWidget* parent = nullptr);
+    ~ModelPanel() override;
+
+    // The file and scheme of the snapshot; sources that are not files leave the view empty.
+    void setSnapshot(const SnapshotPtr& snapshot);
+    bool isComputing() const { return m_watcher.isRunning(); }
+
+    ModelTableModel* tableModel() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    WorstTensorsPlot* chart() const { return m_chart; }
+    QString statusText() const;
+
+signals:
+    // The user double-clicked a tensor: open it in the main view.
+    void tensorChosen(const QString& name);
+    // The report of the newest file and scheme is complete.
+    void reportShown();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    struct Input
+    {
+        FileSpec file; // tensorName cleared: the whole file
+        QuantSpec spec;
+        friend bool operator==(const Input&, const Input&) = default;
+    };
+    // What the worker leaves beside its rows.
+    struct RunSummary
+    {
+        std::size_t skipped = 0;
+        std::size_t notFloating = 0;
+        QString error;
+    };
+
+    static QString noFileHint();
+    static QString tensorCount(std::size_t count); // "1 tensor", "12 tensors"
+    void startIfNeeded();
+    void onFinished();
+    void onRowReady(int index);
+
+    ModelTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_sorted = nullptr;
+    QTableView* m_table = nullptr;
+    WorstTensorsPlot* m_chart = nullptr;
+    JobStatusBar* m_status = nullptr;
+    QFutureWatcher<TensorReportRow> m_watcher;
+    std::shared_ptr<RunSummary> m_summary;
+    std::optional<Input> m_wanted;    // the newest snapshot's file and scheme
+    std::optional<Input> m_shown;     // what the table shows
+    std::optional<Input> m_computing; // what the worker runs
+};
+
+} // namespace qs::ui
