@@ -347,8 +347,8 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("missing file") << QStringList{"analyze", "--input", "/no/such/file.npy"}
                                   << QByteArray() << "" << 3 << "/no/such/file.npy: no such file";
     QTest::newRow("unsupported format")
-        << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.gguf" << 3
-        << "unsupported file type '.gguf'";
+        << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.pt" << 3
+        << "unsupported file type '.pt'";
     QTest::newRow("truncated npy")
         << QStringList{"analyze", "--input", "FILE"} << QByteArray("\x93NUMPY\x01\x00", 8)
         << "t.npy" << 3 << "t.npy: file ends";

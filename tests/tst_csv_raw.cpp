@@ -184,10 +184,10 @@ void TestCsvRaw::formatFromFileName()
     QCOMPARE(*detectFileFormat({"a/b.NPY", {}, {}}), ArchiveFormat::Npy);
     QCOMPARE(*detectFileFormat({"x.tsv", {}, {}}), ArchiveFormat::Csv);
     QCOMPARE(*detectFileFormat({"x.dat", {}, RawSpec{}}), ArchiveFormat::Raw);
-    const auto unknown = detectFileFormat({"model.gguf", {}, {}});
+    const auto unknown = detectFileFormat({"model.pt", {}, {}});
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().code, ErrorCode::UnsupportedFormat);
-    QVERIFY(unknown.error().message.find(".gguf") != std::string::npos);
+    QVERIFY(unknown.error().message.find(".pt") != std::string::npos);
 }
 
 void TestCsvRaw::inputLocationWithTensorName()

@@ -328,9 +328,7 @@ void TestSafetensors::malformed()
     QFETCH(QByteArray, bytes);
     QFETCH(int, code);
     QFETCH(QString, words);
-    test::ScratchDir dir;
-    const auto path = dir.write("bad.safetensors", bytes);
-    test::verifyRefused(path, static_cast<ErrorCode>(code), words);
+    test::verifyRefused(QStringLiteral("bad.safetensors"), bytes, code, words);
 }
 
 void TestSafetensors::unknownDtypeListedNotLoaded()

@@ -435,7 +435,8 @@ void MainWindow::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a tensor"), QString(),
-        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.json *.csv *.tsv *.txt);;"
+        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv "
+           "*.txt);;"
            "Raw binary (*.bin *.dat *.raw);;All files (*)"));
     if (!path.isEmpty()) {
         openFile(path);

@@ -40,7 +40,7 @@ void addListCommand(CLI::App& app, int& exitCode)
         "List the tensors a file holds (name, shape, dtype, count, bytes); reads headers only");
     command
         ->add_option("file", options->file,
-                     "A .safetensors (or its .index.json), .npz, .onnx, TF.js model.json, "
+                     "A .safetensors (or its .index.json), .npz, .onnx, .gguf, TF.js model.json, "
                      ".npy, .csv file")
         ->required();
     command->add_flag("--json", options->json, "Print JSON instead of a table");

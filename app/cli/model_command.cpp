@@ -54,7 +54,7 @@ void addModelCommand(CLI::App& app, int& exitCode)
                  "the outliers");
     command
         ->add_option("file", options->file,
-                     "A .safetensors (or its .index.json), .npz, .onnx or TF.js model.json")
+                     "A .safetensors (or its .index.json), .npz, .onnx, .gguf or TF.js model.json")
         ->required();
     auto* json = command->add_flag("--json", options->json, "Print one JSON object");
     command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per tensor)")

@@ -2,6 +2,7 @@
 
 #include "io/byte_reader.h"
 #include "io/csv_reader.h"
+#include "io/gguf_archive.h"
 #include "io/npy_reader.h"
 #include "io/npz_archive.h"
 #include "io/onnx_archive.h"
@@ -117,7 +118,8 @@ Result<std::unique_ptr<TensorArchive>> openJson(const std::string& path)
 
 std::string_view archiveFormatName(ArchiveFormat format)
 {
-    static constexpr std::array kNames{"npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs"};
+    static constexpr std::array kNames{"npy", "csv",  "raw",  "safetensors",
+                                       "npz", "onnx", "tfjs", "gguf"};
     return kNames[static_cast<std::size_t>(format)];
 }
 
@@ -150,6 +152,8 @@ Result<std::unique_ptr<TensorArchive>> openTensorArchive(const FileSpec& file)
         return openOnnx(file.path);
     case ArchiveFormat::Tfjs:
         return openJson(file.path);
+    case ArchiveFormat::Gguf:
+        return openGguf(file.path);
     case ArchiveFormat::Npy:
     case ArchiveFormat::Csv:
     case ArchiveFormat::Raw:

@@ -1,6 +1,6 @@
 #pragma once
 // A file that holds named tensors — one (.npy, .csv, raw) or many (.safetensors, .npz, ONNX,
-// TF.js). Opening reads and validates only what describes the tensors (headers, manifests,
+// TF.js, GGUF). Opening reads and validates only what describes the tensors (headers, manifests,
 // directories); load() converts one tensor to float32 when it is asked for, so a listing of a
 // large checkpoint costs its header and a model-wide report holds one tensor at a time.
 
@@ -31,9 +31,10 @@ enum class ArchiveFormat
     Npz,
     Onnx,
     Tfjs,
+    Gguf,
 };
 
-// "npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs"
+// "npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs", "gguf"
 std::string_view archiveFormatName(ArchiveFormat format);
 
 struct TensorEntry

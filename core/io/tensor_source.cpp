@@ -57,6 +57,9 @@ Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
     if (extension == ".onnx") {
         return ArchiveFormat::Onnx;
     }
+    if (extension == ".gguf") {
+        return ArchiveFormat::Gguf;
+    }
     if (extension == ".json") {
         return file.path.ends_with(".index.json") ? ArchiveFormat::Safetensors
                                                   : ArchiveFormat::Tfjs;
@@ -64,7 +67,7 @@ Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
     return fail(ErrorCode::UnsupportedFormat,
                 "unsupported file type '" + extension +
                     "' (QuantScope reads .npy, .npz, .safetensors (and their .index.json), .onnx, "
-                    "TF.js model.json, .csv/.tsv/.txt, and raw binary given a dtype)",
+                    ".gguf, TF.js model.json, .csv/.tsv/.txt, and raw binary given a dtype)",
                 file.path);
 }
 

@@ -36,7 +36,7 @@ using TensorSource = std::variant<GenerateSpec, PresetSpec, FileSpec>;
 // name unless the whole string names an existing file.
 FileSpec parseInputLocation(std::string_view location);
 
-// From the extension (.npy; .csv, .tsv, .txt; .safetensors; .npz; .onnx; .json for a TF.js
+// From the extension (.npy; .csv, .tsv, .txt; .safetensors; .npz; .onnx; .gguf; .json for a TF.js
 // model.json / weights manifest or a safetensors index), or Raw when a RawSpec is given.
 // Errors: UnsupportedFormat naming the extension and the formats that are read.
 Result<ArchiveFormat> detectFileFormat(const FileSpec& file);

@@ -1,6 +1,7 @@
 #include "support/model_files.h"
 
 #include "io/tensor_source.h"
+#include "support/temp_files.h"
 
 #include <QtTest>
 
@@ -50,6 +51,13 @@ void verifyRefused(const std::string& path, ErrorCode code, const QString& words
     QCOMPARE(int(archive.error().code), int(code));
     QVERIFY2(text.find(words.toStdString()) != std::string::npos, text.c_str());
     QVERIFY2(text.starts_with(path), text.c_str());
+}
+
+void verifyRefused(const QString& fileName, const QByteArray& bytes, int code,
+                   const QString& words)
+{
+    ScratchDir dir;
+    verifyRefused(dir.write(fileName, bytes), static_cast<ErrorCode>(code), words);
 }
 
 void writeZip(const std::string& path, const std::vector<ZipMember>& members)

@@ -24,6 +24,9 @@ Tensor loadNamed(const std::string& path, const std::string& name);
 // Opening `path` as a tensor file must fail with `code`, naming the file, with `words` in the
 // message (QVERIFY inside: call it last in a test function).
 void verifyRefused(const std::string& path, ErrorCode code, const QString& words);
+// The same for `bytes` written to a scratch file `fileName` (its extension picks the reader).
+void verifyRefused(const QString& fileName, const QByteArray& bytes, int code,
+                   const QString& words);
 
 struct ZipMember
 {

@@ -83,7 +83,7 @@ QString ModelPanel::tensorCount(std::size_t count)
 QString ModelPanel::noFileHint()
 {
     return tr("The Model view analyses every tensor of a model file under the current scheme. "
-              "Open a .safetensors, .npz, .onnx or TF.js model.json (File → Open).");
+              "Open a .safetensors, .npz, .onnx, .gguf or TF.js model.json (File → Open).");
 }
 
 ModelPanel::~ModelPanel()
@@ -182,8 +182,8 @@ void ModelPanel::onFinished()
     m_status->stop();
     if (current) {
         m_chart->setRows(m_model->rows());
-        const QString file = QString::fromStdString(
-            std::filesystem::path(m_wanted->file.path).filename().string());
+        const QString file =
+            QString::fromStdString(std::filesystem::path(m_wanted->file.path).filename().string());
         if (!m_summary->error.isEmpty()) {
             m_status->setText(m_summary->error);
         } else if (cancelled) {

@@ -1,0 +1,265 @@
+// GGUF files written here byte by byte: float and integer tensors read (dimensions reversed to C
+// order), quantized ones listed with their size and refused, metadata shown, the alignment
+// honoured, and a malformed-file table.
+
+#include "analysis/model_report.h"
+#include "io/tensor_source.h"
+#include "support/model_files.h"
+#include "support/temp_files.h"
+
+#include <QtTest>
+
+#include <bit>
+
+using namespace qs;
+
+namespace {
+
+void put32(QByteArray& bytes, quint32 value)
+{
+    for (int i = 0; i < 4; ++i) {
+        bytes += static_cast<char>((value >> (8 * i)) & 0xff);
+    }
+}
+
+void put64(QByteArray& bytes, quint64 value)
+{
+    for (int i = 0; i < 8; ++i) {
+        bytes += static_cast<char>((value >> (8 * i)) & 0xff);
+    }
+}
+
+void putString(QByteArray& bytes, const QByteArray& text)
+{
+    put64(bytes, static_cast<quint64>(text.size()));
+    bytes += text;
+}
+
+struct GgufTensor
+{
+    QByteArray name;
+    std::vector<quint64> dims; // ggml order: fastest first
+    quint32 type;
+    QByteArray data;
+};
+
+// A version-3 file: general.architecture, general.alignment (when not 32), a token array and an
+// int32 array, then the tensors back to back at aligned offsets.
+QByteArray ggufBytes(const std::vector<GgufTensor>& tensors, quint64 alignment = 32)
+{
+    QByteArray bytes("GGUF");
+    put32(bytes, 3);
+    put64(bytes, tensors.size());
+    put64(bytes, alignment == 32 ? 3 : 4);
+    putString(bytes, "general.architecture");
+    put32(bytes, 8);
+    putString(bytes, "llama");
+    putString(bytes, "tokenizer.ggml.tokens");
+    put32(bytes, 9);
+    put32(bytes, 8);
+    put64(bytes, 3);
+    for (const char* token : {"<s>", "a", "b"}) {
+        putString(bytes, token);
+    }
+    putString(bytes, "llama.block_sizes");
+    put32(bytes, 9);
+    put32(bytes, 5);
+    put64(bytes, 2);
+    put32(bytes, 7);
+    put32(bytes, 9);
+    if (alignment != 32) {
+        putString(bytes, "general.alignment");
+        put32(bytes, 4);
+        put32(bytes, static_cast<quint32>(alignment));
+    }
+    QByteArray data;
+    for (const GgufTensor& t : tensors) {
+        putString(bytes, t.name);
+        put32(bytes, static_cast<quint32>(t.dims.size()));
+        for (const quint64 d : t.dims) {
+            put64(bytes, d);
+        }
+        put32(bytes, t.type);
+        put64(bytes, static_cast<quint64>(data.size()));
+        data += t.data;
+        while (data.size() % static_cast<qsizetype>(alignment) != 0) {
+            data += '\0';
+        }
+    }
+    while (bytes.size() % static_cast<qsizetype>(alignment) != 0) {
+        bytes += '\0';
+    }
+    return bytes + data;
+}
+
+std::vector<GgufTensor> sampleTensors()
+{
+    return {
+        {"token_embd.weight", {3, 2}, 0, test::floatBytes({1, 2, 3, 4, 5, 6})},
+        {"blk.0.attn_norm.weight", {2}, 1, QByteArray("\x00\x3c\x00\xc1", 4)}, // f16 1, -2.5
+        {"blk.0.ffn_up.weight", {2}, 30, QByteArray("\x80\x3f\x40\x40", 4)},   // bf16 1, 3
+        {"blk.0.attn_q.weight", {32}, 8, QByteArray(34, '\x01')},              // one q8_0 block
+        {"rope.freqs", {2}, 26, QByteArray("\x05\x00\x00\x00\xfd\xff\xff\xff", 8)}, // i32 5, -3
+    };
+}
+
+} // namespace
+
+class TestGguf : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsFloatAndIntegerTensors();
+    void quantizedTensorsListedNotRead();
+    void metadataAndAlignment();
+    void modelReportReadsInPlace();
+    void malformed_data();
+    void malformed();
+};
+
+void TestGguf::readsFloatAndIntegerTensors()
+{
+    test::ScratchDir dir;
+    const auto path = dir.write("m.gguf", ggufBytes(sampleTensors()));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    QVERIFY2(archive, archive ? "" : archive.error().describe().c_str());
+    QCOMPARE((*archive)->format(), ArchiveFormat::Gguf);
+    QCOMPARE((*archive)->entries().size(), std::size_t{5});
+    const Tensor embedding = test::loadNamed(path, "token_embd.weight");
+    QCOMPARE(embedding.shape, (Shape{2, 3})); // ggml's {3, 2}: rows of 3
+    QCOMPARE(embedding.values, (std::vector<float>{1, 2, 3, 4, 5, 6}));
+    QCOMPARE(test::loadNamed(path, "blk.0.attn_norm.weight").values,
+             (std::vector<float>{1, -2.5f}));
+    const Tensor up = test::loadNamed(path, "blk.0.ffn_up.weight");
+    QCOMPARE(up.values, (std::vector<float>{1, 3}));
+    QCOMPARE(up.sourceDtype, Dtype::BFloat16);
+    QCOMPARE(test::loadNamed(path, "rope.freqs").values, (std::vector<float>{5, -3}));
+    QVERIFY(!(*archive)->entries()[4].floating);
+}
+
+void TestGguf::quantizedTensorsListedNotRead()
+{
+    test::ScratchDir dir;
+    const auto path = dir.write("m.gguf", ggufBytes(sampleTensors()));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    const TensorEntry& q = (*archive)->entries()[3];
+    QCOMPARE(q.dtype, std::string("q8_0"));
+    QCOMPARE(q.bytes, std::uint64_t{34});
+    QCOMPARE(q.count, std::uint64_t{32});
+    QVERIFY(q.unsupported.find("quantized as q8_0") != std::string::npos);
+    const auto loaded = loadTensorFile(FileSpec{path, "blk.0.attn_q.weight", {}});
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error().code, ErrorCode::UnsupportedDtype);
+}
+
+void TestGguf::metadataAndAlignment()
+{
+    test::ScratchDir dir;
+    const auto path = dir.write("a.gguf", ggufBytes(sampleTensors(), 64));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    QVERIFY2(archive, archive ? "" : archive.error().describe().c_str());
+    const Metadata& metadata = (*archive)->metadata();
+    const auto value = [&](const std::string& key) {
+        const auto it = std::ranges::find(metadata, key, &Metadata::value_type::first);
+        return it == metadata.end() ? std::string("(missing)") : it->second;
+    };
+    QCOMPARE(value("general.architecture"), std::string("llama"));
+    QCOMPARE(value("tokenizer.ggml.tokens"), std::string("[3 values]"));
+    QCOMPARE(value("general.alignment"), std::string("64"));
+    QCOMPARE(test::loadNamed(path, "rope.freqs").values, (std::vector<float>{5, -3}));
+}
+
+void TestGguf::modelReportReadsInPlace()
+{
+    test::ScratchDir dir;
+    std::vector<float> values(64 * 32);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        values[i] = static_cast<float>(static_cast<int>(i % 29) - 14) * (i == 100 ? 9.0f : 0.1f);
+    }
+    const auto path = dir.write(
+        "w.gguf", ggufBytes({{"blk.0.ffn_down.weight", {32, 64}, 0, test::floatBytes(values)}}));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    QVERIFY((*archive)->stored(0).has_value());
+    QuantSpec spec;
+    const auto report = analyzeModel(**archive, spec);
+    QVERIFY(report);
+    const Tensor tensor = test::loadNamed(path, "blk.0.ffn_down.weight");
+    const auto row = analyzeModelTensor(tensor, (*archive)->entries()[0], spec, 0);
+    QCOMPARE(report->tensors.at(0).sqnrDb, row->sqnrDb);
+    QCOMPARE(*report->tensors.at(0).perChannelSqnrDb, *row->perChannelSqnrDb);
+}
+
+void TestGguf::malformed_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    const QByteArray good = ggufBytes(sampleTensors());
+    QTest::newRow("bad magic") << (QByteArray("GGML") + good.mid(4)) << int(ErrorCode::BadMagic)
+                               << "not a GGUF file";
+    QByteArray v1 = good;
+    v1[4] = 1;
+    QTest::newRow("version 1") << v1 << int(ErrorCode::BadHeader) << "GGUF version 1";
+    QTest::newRow("truncated header")
+        << good.left(200) << int(ErrorCode::Truncated) << "runs past the end of the file";
+    QTest::newRow("cut inside a number")
+        << good.left(20) << int(ErrorCode::Truncated) << "ends inside the header";
+    QTest::newRow("cut after the counts")
+        << good.left(60) << int(ErrorCode::Truncated) << "more than the file holds";
+    QTest::newRow("empty file") << QByteArray() << int(ErrorCode::BadMagic) << "not a GGUF";
+    QByteArray counts("GGUF");
+    put32(counts, 3);
+    put64(counts, quint64{1} << 40);
+    put64(counts, 0);
+    QTest::newRow("tensor count past the file")
+        << counts << int(ErrorCode::Truncated) << "more than the file holds";
+    QByteArray longString("GGUF");
+    put32(longString, 3);
+    put64(longString, 0);
+    put64(longString, 1);
+    put64(longString, quint64{1} << 50);
+    longString += QByteArray(16, 'x');
+    QTest::newRow("string length past the file")
+        << longString << int(ErrorCode::Truncated) << "runs past the end of the file";
+    QTest::newRow("five dimensions")
+        << ggufBytes({{"t", {1, 1, 1, 1, 1}, 0, test::floatBytes({1})}})
+        << int(ErrorCode::BadHeader) << "5 dimensions";
+    QTest::newRow("data past the end")
+        << ggufBytes({{"t", {4}, 0, test::floatBytes({1, 2, 3, 4})}}).chopped(20)
+        << int(ErrorCode::Truncated) << "data section holds only";
+    QTest::newRow("q4_0 not in whole blocks")
+        << ggufBytes({{"q", {20}, 2, QByteArray(18, '\0')}}) << int(ErrorCode::BadHeader)
+        << "does not fit whole q4_0 blocks";
+    QTest::newRow("alignment not a power of two")
+        << ggufBytes({{"t", {1}, 0, test::floatBytes({1})}}, 24) << int(ErrorCode::BadHeader)
+        << "not a power of two";
+    // Two tensors at the same offset, and one off the alignment: rewrite the second's offset.
+    QByteArray overlap =
+        ggufBytes({{"first", {8}, 0, test::floatBytes(std::vector<float>(8, 1))},
+                   {"second", {8}, 0, test::floatBytes(std::vector<float>(8, 2))}});
+    // The info of "second": its name, dimension count, one dimension, type, then the offset.
+    const qsizetype name = overlap.indexOf("second");
+    QVERIFY(name > 0);
+    const qsizetype offset = name + 6 + 4 + 8 + 4;
+    QByteArray misaligned = overlap;
+    for (int i = 0; i < 8; ++i) {
+        overlap[offset + i] = 0;
+        misaligned[offset + i] = static_cast<char>(i == 0 ? 4 : 0);
+    }
+    QTest::newRow("overlapping tensors")
+        << overlap << int(ErrorCode::BadHeader) << "overlaps tensor 'first'";
+    QTest::newRow("misaligned tensor")
+        << misaligned << int(ErrorCode::BadHeader) << "not a multiple of the alignment 32";
+}
+
+void TestGguf::malformed()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    test::verifyRefused(QStringLiteral("bad.gguf"), bytes, code, words);
+}
+
+QTEST_GUILESS_MAIN(TestGguf)
+#include "tst_gguf.moc"
