@@ -6,6 +6,7 @@
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +73,7 @@ private slots:
     void dumpsCodesAndDequantizedValues();
     void generateWritesNpy();
     void listAndModelOfAFile();
+    void plotWritesEveryKindHeadless();
     void badInputGivesOneErrorLine_data();
     void badInputGivesOneErrorLine();
     void helpEverywhere();
@@ -322,6 +324,38 @@ void TestCli::listAndModelOfAFile()
     QVERIFY(run.out.contains("fc.weight") && run.out.contains("|x|≥6"));
 }
 
+void TestCli::plotWritesEveryKindHeadless()
+{
+    test::ScratchDir dir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("DISPLAY"); // no display: the command must not need one
+    environment.remove("QT_QPA_PLATFORM");
+    const QStringList kinds{"histogram", "transfer", "error", "codes", "sweep"};
+    for (const QString& kind : kinds) {
+        for (const QString& extension :
+             {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")}) {
+            const QString out = QString::fromStdString(dir.path(kind + "." + extension));
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(test::cliPath(),
+                          {"plot", "--preset-data", "tutorial-outlier", "--kind", kind, "--out",
+                           out, "--width", "500", "--height", "300"});
+            QVERIFY(process.waitForFinished(60000));
+            QCOMPARE(process.exitCode(), 0);
+            QVERIFY2(process.readAllStandardError().isEmpty(), qPrintable(out));
+            QFile file(out);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray head = file.read(8);
+            QVERIFY2(extension == "png"   ? head.startsWith("\x89PNG")
+                     : extension == "svg" ? head.startsWith("<?xml")
+                                          : head.startsWith("%PDF"),
+                     qPrintable(out));
+        }
+    }
+    const QImage image(QString::fromStdString(dir.path("histogram.png")));
+    QCOMPARE(image.size(), QSize(500, 300));
+}
+
 void TestCli::badInputGivesOneErrorLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -422,6 +456,16 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("model of a missing file")
         << QStringList{"model", "/no/such/model.onnx"} << QByteArray() << "" << 3
         << "/no/such/model.onnx: no such file";
+    QTest::newRow("plot as gif") << QStringList{"plot", "--preset-data", "tutorial-3", "--out",
+                                                "p.gif"}
+                                 << QByteArray() << "" << 2
+                                 << "--out must end in .png, .svg or .pdf";
+    QTest::newRow("plot into a missing folder")
+        << QStringList{"plot", "--preset-data", "tutorial-3", "--out", "/no/such/dir/p.png"}
+        << QByteArray() << "" << 3 << "/no/such/dir/p.png";
+    QTest::newRow("plot of a truncated file")
+        << QStringList{"plot", "--input", "FILE", "--out", "/tmp/never.png"}
+        << QByteArray("\x93NUMPY\x01\x00", 8) << "p.npy" << 3 << "p.npy: file ends";
     QTest::newRow("dump into a missing folder")
         << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes",
                        "/no/such/dir/c.npy"}
@@ -454,7 +498,7 @@ void TestCli::helpEverywhere()
     for (const QString& command :
          {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
           QStringLiteral("generate"), QStringLiteral("sweep"), QStringLiteral("bench"),
-          QStringLiteral("list"), QStringLiteral("model")}) {
+          QStringLiteral("list"), QStringLiteral("model"), QStringLiteral("plot")}) {
         QStringList arguments;
         if (!command.isEmpty()) {
             arguments << command;

@@ -2,6 +2,7 @@
 
 #include "column_scroll_area.h"
 #include "dialogs/tensor_picker.h"
+#include "export/plot_export_menu.h"
 #include "generate/data_presets.h"
 #include "number_format.h"
 #include "panels/channels_panel.h"
@@ -13,10 +14,13 @@
 #include "panels/sweeps_panel.h"
 #include "panels/tensor_info_panel.h"
 #include "panels/walkthrough_panel.h"
+#include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
 #include "plots/histogram_plot.h"
+#include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
+#include "plots/worst_tensors_plot.h"
 #include "quant/presets.h"
 
 #include <QApplication>
@@ -228,6 +232,12 @@ void MainWindow::buildMenus()
     });
     m_chooseTensorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_chooseTensorAction->setEnabled(false);
+    QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
+    exportMenu->setObjectName(QStringLiteral("exportPlotMenu"));
+    for (const auto& [label, plot] : exportablePlots()) {
+        exportMenu->addAction(label, this,
+                              [this, plot = plot] { exportPlotInteractively(plot, this); });
+    }
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -367,6 +377,23 @@ void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
     }
     m_source->setSource(shown);
     submit(shown);
+}
+
+QList<QPair<QString, QCustomPlot*>> MainWindow::exportablePlots() const
+{
+    return {
+        {tr("&Histogram…"), m_histogram->plot()},
+        {tr("&Transfer…"), m_transfer->plot()},
+        {tr("&Error…"), m_error->plot()},
+        {tr("&Code Usage…"), m_codes->plot()},
+        {tr("Channel &Ranges…"), m_channels->rangePlot()->rangePlot()},
+        {tr("Channel &SQNR…"), m_channels->rangePlot()->sqnrPlot()},
+        {tr("Picked C&hannel…"), m_channels->histogramPlot()->plot()},
+        {tr("SQNR over &Bits…"), m_sweeps->plots()->bitsPlot()},
+        {tr("Error over C&lip…"), m_sweeps->plots()->clipPlot()},
+        {tr("Growing &Outlier…"), m_sweeps->plots()->outlierPlot()},
+        {tr("&Worst Tensors…"), m_modelView->chart()->plot()},
+    };
 }
 
 const FileSpec* MainWindow::currentFile() const

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 class QAction;
+class QCustomPlot;
 class QLabel;
 class QProgressBar;
 class QSplitter;
@@ -73,6 +74,8 @@ public:
     ChannelsPanel* channelsPanel() const { return m_channels; }
     SweepsPanel* sweepsPanel() const { return m_sweeps; }
     ModelPanel* modelPanel() const { return m_modelView; }
+    // File → Export Plot: every plot of the window, with its menu label.
+    QList<QPair<QString, QCustomPlot*>> exportablePlots() const;
 
 signals:
     void snapshotShown(qs::ui::SnapshotPtr snapshot);
@@ -104,6 +107,7 @@ private:
     void chooseFile();
     // The file of the tensor shown, if it came from one.
     const FileSpec* currentFile() const;
+
     void rememberRecentFile(const QString& path);
     void updateRecentMenu();
 

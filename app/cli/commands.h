@@ -13,5 +13,6 @@ void addSweepCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
 void addListCommand(CLI::App& app, int& exitCode);
 void addModelCommand(CLI::App& app, int& exitCode);
+void addPlotCommand(CLI::App& app, int& exitCode);
 
 } // namespace qs::cli

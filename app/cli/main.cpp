@@ -20,6 +20,7 @@ int main(int argc, char** argv)
     addAnalyzeCommand(app, exitCode);
     addListCommand(app, exitCode);
     addModelCommand(app, exitCode);
+    addPlotCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
     addSweepCommand(app, exitCode);
     addBenchCommand(app, exitCode);

@@ -1,5 +1,7 @@
 #include "plots/plot_setup.h"
 
+#include "export/plot_export_menu.h"
+
 #include <qcustomplot.h>
 
 namespace qs::ui {
@@ -8,6 +10,7 @@ const char* const kOverlayLayer = "overlays";
 
 void setUpPlot(QCustomPlot* plot)
 {
+    installExportMenu(plot);
     plot->setNoAntialiasingOnDrag(true);
     plot->setMinimumSize(240, 160);
     if (plot->layer(kOverlayLayer) == nullptr) {

@@ -14,6 +14,7 @@ class QCPItemText;
 
 namespace qs::ui {
 
+// The shared look, the overlay layer and the export context menu.
 void setUpPlot(QCustomPlot* plot);
 
 // Moves the legend out of the data: a row under the axis rect, entries side by side.

@@ -1,0 +1,136 @@
+#include "export/plot_export.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace qs::ui {
+namespace {
+
+constexpr double kScreenDpi = 96.0;
+constexpr double kInchesPerMetre = 39.37007874;
+
+QString failure(const QString& path, const QString& why)
+{
+    return QStringLiteral("%1: %2").arg(path, why);
+}
+
+// Draws the plot at width × height logical pixels onto a vector device.
+bool paintVector(QCustomPlot* plot, QPaintDevice* device, int width, int height)
+{
+    QCPPainter painter;
+    if (!painter.begin(device)) {
+        return false;
+    }
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setWindow(0, 0, width, height);
+    plot->toPainter(&painter, width, height);
+    return painter.end();
+}
+
+bool writePng(QCustomPlot* plot, QSaveFile& file, int width, int height, double scale)
+{
+    QImage image = plot->toPixmap(width, height, scale).toImage();
+    const int dotsPerMetre = static_cast<int>(std::lround(kScreenDpi * scale * kInchesPerMetre));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    return !image.isNull() && image.save(&file, "PNG");
+}
+
+bool writeSvg(QCustomPlot* plot, QSaveFile& file, int width, int height)
+{
+    QSvgGenerator svg;
+    svg.setOutputDevice(&file);
+    svg.setSize(QSize(width, height));
+    svg.setViewBox(QRect(0, 0, width, height));
+    svg.setTitle(plot->objectName());
+    svg.setDescription(QStringLiteral("QuantScope"));
+    return paintVector(plot, &svg, width, height);
+}
+
+bool writePdf(QCustomPlot* plot, QSaveFile& file, int width, int height)
+{
+    QPdfWriter pdf(&file);
+    pdf.setCreator(QStringLiteral("QuantScope"));
+    pdf.setTitle(plot->objectName());
+    pdf.setResolution(static_cast<int>(kScreenDpi));
+    // One page the plot's size: a screen pixel becomes 3/4 of a point, as at 96 DPI.
+    pdf.setPageSize(
+        QPageSize(QSizeF(width * 72.0 / kScreenDpi, height * 72.0 / kScreenDpi), QPageSize::Point));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    return paintVector(plot, &pdf, width, height);
+}
+
+} // namespace
+
+std::optional<PlotFormat> plotFormatForPath(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) {
+        return PlotFormat::Png;
+    }
+    if (suffix == QLatin1String("svg")) {
+        return PlotFormat::Svg;
+    }
+    if (suffix == QLatin1String("pdf")) {
+        return PlotFormat::Pdf;
+    }
+    return std::nullopt;
+}
+
+QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size)
+{
+    const auto format = plotFormatForPath(path);
+    if (!format) {
+        return failure(path, QStringLiteral("plots are exported as .png, .svg or .pdf"));
+    }
+    const int width = size.width > 0 ? size.width : plot->width();
+    const int height = size.height > 0 ? size.height : plot->height();
+    if (width <= 0 || height <= 0 || width > 20000 || height > 20000 || size.scale <= 0 ||
+        size.scale > 10) {
+        return failure(path, QStringLiteral("the size %1 × %2 at scale %3 is out of range")
+                                 .arg(width)
+                                 .arg(height)
+                                 .arg(size.scale));
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return failure(path, file.errorString());
+    }
+    bool drawn = false;
+    switch (*format) {
+    case PlotFormat::Png:
+        drawn = writePng(plot, file, width, height, size.scale);
+        break;
+    case PlotFormat::Svg:
+        drawn = writeSvg(plot, file, width, height);
+        break;
+    case PlotFormat::Pdf:
+        drawn = writePdf(plot, file, width, height);
+        break;
+    }
+    if (!drawn) {
+        file.cancelWriting();
+        return failure(path, QStringLiteral("the plot could not be drawn"));
+    }
+    if (!file.commit()) {
+        return failure(path, file.errorString());
+    }
+    return {};
+}
+
+void copyPlotToClipboard(QCustomPlot* plot)
+{
+    const double ratio = plot->devicePixelRatioF();
+    QApplication::clipboard()->setPixmap(plot->toPixmap(plot->width(), plot->height(), ratio));
+}
+
+} // namespace qs::ui

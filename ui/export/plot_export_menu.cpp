@@ -1,0 +1,128 @@
+#include "export/plot_export_menu.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSpinBox>
+#include <qcustomplot.h>
+
+namespace qs::ui {
+namespace {
+
+QString filterFor(PlotFormat format)
+{
+    switch (format) {
+    case PlotFormat::Png:
+        return QObject::tr("PNG image (*.png)");
+    case PlotFormat::Svg:
+        return QObject::tr("SVG vector image (*.svg)");
+    case PlotFormat::Pdf:
+        return QObject::tr("PDF document (*.pdf)");
+    }
+    return {};
+}
+
+QString suffixFor(PlotFormat format)
+{
+    switch (format) {
+    case PlotFormat::Png:
+        return QStringLiteral(".png");
+    case PlotFormat::Svg:
+        return QStringLiteral(".svg");
+    case PlotFormat::Pdf:
+        return QStringLiteral(".pdf");
+    }
+    return {};
+}
+
+// Width, height and scale of a PNG; starts at the plot's size on screen and the screen's ratio.
+std::optional<PlotImageSize> askPngSize(QCustomPlot* plot, QWidget* parent)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("PNG size"));
+    auto* width = new QSpinBox(&dialog);
+    width->setRange(16, 20000);
+    width->setValue(plot->width());
+    width->setSuffix(QObject::tr(" px"));
+    auto* height = new QSpinBox(&dialog);
+    height->setRange(16, 20000);
+    height->setValue(plot->height());
+    height->setSuffix(QObject::tr(" px"));
+    auto* scale = new QDoubleSpinBox(&dialog);
+    scale->setRange(0.25, 8);
+    scale->setSingleStep(0.5);
+    scale->setValue(std::max(1.0, plot->devicePixelRatioF()));
+    scale->setToolTip(QObject::tr("Pixels per layout pixel: 2 gives a 192-DPI image for slides"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(QObject::tr("Width"), width);
+    form->addRow(QObject::tr("Height"), height);
+    form->addRow(QObject::tr("Scale"), scale);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return PlotImageSize{width->value(), height->value(), scale->value()};
+}
+
+} // namespace
+
+bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<PlotFormat> format)
+{
+    const QString name = plot->objectName().isEmpty() ? QStringLiteral("plot") : plot->objectName();
+    const QString filters =
+        format ? filterFor(*format)
+               : QStringList{filterFor(PlotFormat::Png), filterFor(PlotFormat::Svg),
+                             filterFor(PlotFormat::Pdf)}
+                     .join(QStringLiteral(";;"));
+    QString path =
+        QFileDialog::getSaveFileName(parent, QObject::tr("Export plot"),
+                                     name + suffixFor(format.value_or(PlotFormat::Png)), filters);
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (!plotFormatForPath(path)) {
+        path += suffixFor(format.value_or(PlotFormat::Png));
+    }
+    PlotImageSize size;
+    if (plotFormatForPath(path) == PlotFormat::Png) {
+        const auto chosen = askPngSize(plot, parent);
+        if (!chosen) {
+            return false;
+        }
+        size = *chosen;
+    }
+    const QString error = exportPlot(plot, path, size);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(parent, QObject::tr("Export plot"), error);
+        return false;
+    }
+    return true;
+}
+
+void installExportMenu(QCustomPlot* plot)
+{
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
+        QMenu menu(plot);
+        menu.addAction(QObject::tr("Copy Image"), plot, [plot] { copyPlotToClipboard(plot); });
+        menu.addSeparator();
+        for (const PlotFormat format : {PlotFormat::Png, PlotFormat::Svg, PlotFormat::Pdf}) {
+            const QString label = format == PlotFormat::Png   ? QObject::tr("Export as PNG…")
+                                  : format == PlotFormat::Svg ? QObject::tr("Export as SVG…")
+                                                              : QObject::tr("Export as PDF…");
+            menu.addAction(label, plot, [plot, format] {
+                exportPlotInteractively(plot, plot->window(), format);
+            });
+        }
+        menu.exec(plot->mapToGlobal(at));
+    });
+}
+
+} // namespace qs::ui
