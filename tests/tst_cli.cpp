@@ -74,6 +74,7 @@ private slots:
     void generateWritesNpy();
     void listAndModelOfAFile();
     void plotWritesEveryKindHeadless();
+    void sessionReproducesTheNumbers();
     void badInputGivesOneErrorLine_data();
     void badInputGivesOneErrorLine();
     void helpEverywhere();
@@ -356,6 +357,21 @@ void TestCli::plotWritesEveryKindHeadless()
     QCOMPARE(image.size(), QSize(500, 300));
 }
 
+void TestCli::sessionReproducesTheNumbers()
+{
+    test::ScratchDir dir;
+    const QString session = QString::fromStdString(dir.path("s.qscope"));
+    const QStringList arguments{"--generate", "student-t", "--count",       "3000",
+                                "--seed",     "9",         "--scheme",      "asymmetric",
+                                "--bits",     "4",         "--calibration", "mse"};
+    Run run = runCli(QStringList{"analyze", "--json", "--save-session", session} + arguments);
+    QCOMPARE(run.exitCode, 0);
+    const QString saved = run.out;
+    run = runCli({"analyze", "--json", "--session", session});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, saved); // every number, to the last digit
+}
+
 void TestCli::badInputGivesOneErrorLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -466,6 +482,19 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("plot of a truncated file")
         << QStringList{"plot", "--input", "FILE", "--out", "/tmp/never.png"}
         << QByteArray("\x93NUMPY\x01\x00", 8) << "p.npy" << 3 << "p.npy: file ends";
+    QTest::newRow("session beside a scheme option")
+        << QStringList{"analyze", "--session", "FILE", "--bits", "3"} << QByteArray("{}")
+        << "s.qscope" << 2 << "--session gives the tensor and the scheme; drop --bits";
+    QTest::newRow("malformed session")
+        << QStringList{"analyze", "--session", "FILE"} << QByteArray("{\"quantscope_session\"")
+        << "m.qscope" << 3 << "m.qscope: not a QuantScope session";
+    QTest::newRow("session from a newer QuantScope")
+        << QStringList{"analyze", "--session", "FILE"} << QByteArray("{\"quantscope_session\": 2}")
+        << "n.qscope" << 3 << "newer QuantScope (session version 2";
+    QTest::newRow("session saved into a missing folder")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--save-session",
+                       "/no/such/dir/s.qscope"}
+        << QByteArray() << "" << 3 << "/no/such/dir/s.qscope";
     QTest::newRow("dump into a missing folder")
         << QStringList{"analyze", "--preset-data", "tutorial-3", "--dump-codes",
                        "/no/such/dir/c.npy"}

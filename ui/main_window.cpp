@@ -22,6 +22,7 @@
 #include "plots/transfer_plot.h"
 #include "plots/worst_tensors_plot.h"
 #include "quant/presets.h"
+#include "session_controller.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -73,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setStretchFactor(2, 0);
     m_mainSplitter->setSizes({340, 800, 520});
     setCentralWidget(m_mainSplitter);
+    m_sessions = new SessionController(this);
     buildMenus();
     buildStatusBar();
     resize(1660, 940);
@@ -232,6 +234,14 @@ void MainWindow::buildMenus()
     });
     m_chooseTensorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_chooseTensorAction->setEnabled(false);
+    file->addSeparator();
+    file->addAction(tr("Open &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    [this] { m_sessions->openWithDialog(); });
+    file->addAction(tr("&Save Session"), QKeySequence::Save, this,
+                    [this] { m_sessions->saveWithDialog(); });
+    file->addAction(tr("Save Session &As…"), QKeySequence::SaveAs, this,
+                    [this] { m_sessions->saveAsWithDialog(); });
+    file->addSeparator();
     QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportPlotMenu"));
     for (const auto& [label, plot] : exportablePlots()) {
@@ -339,6 +349,10 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!m_sessions->maySafelyClose()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     m_runner.cancel();
     event->accept();
@@ -433,14 +447,33 @@ void MainWindow::openTensor(const QString& name)
     }
 }
 
+QHash<QString, QWidget*> MainWindow::tableTabs() const
+{
+    return {{"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
+}
+
+QHash<QString, QWidget*> MainWindow::viewTabs() const
+{
+    return {{"quantizer", m_plotsSplitter},
+            {"channels", m_channels},
+            {"sweeps", m_sweeps},
+            {"model", m_modelView}};
+}
+
+QString MainWindow::currentViewName() const
+{
+    return viewTabs().key(m_views->currentWidget());
+}
+
+QString MainWindow::currentTableName() const
+{
+    return tableTabs().key(m_tables->currentWidget());
+}
+
 bool MainWindow::showTab(const QString& name)
 {
-    const QHash<QString, QWidget*> tables{
-        {"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
-    const QHash<QString, QWidget*> views{{"quantizer", m_plotsSplitter},
-                                         {"channels", m_channels},
-                                         {"sweeps", m_sweeps},
-                                         {"model", m_modelView}};
+    const QHash<QString, QWidget*> tables = tableTabs();
+    const QHash<QString, QWidget*> views = viewTabs();
     if (tables.contains(name)) {
         m_tables->setCurrentWidget(tables.value(name));
         return true;

@@ -26,6 +26,7 @@ class ErrorPlot;
 class HistogramPlot;
 class MetricsPanel;
 class ModelPanel;
+class SessionController;
 class SchemePanel;
 class SourcePanel;
 class SweepsPanel;
@@ -57,6 +58,11 @@ public:
     // Brings a tab to the front: a table ("error", "compare", "walkthrough") or a view
     // ("quantizer", "channels", "sweeps", "model"). False if unknown.
     bool showTab(const QString& name);
+    // The names showTab takes for the view and the table in front.
+    QString currentViewName() const;
+    QString currentTableName() const;
+    const QuantSpec& spec() const { return m_spec; }
+    SessionController* sessions() const { return m_sessions; }
 
     SnapshotPtr snapshot() const { return m_snapshot; }
     // Some background work runs: an analysis, a re-binning, a channel or the sweeps.
@@ -105,6 +111,8 @@ private:
     void showError(const QString& message);
     void onPlotReplotted(QObject* plot);
     void chooseFile();
+    QHash<QString, QWidget*> tableTabs() const;
+    QHash<QString, QWidget*> viewTabs() const;
     // The file of the tensor shown, if it came from one.
     const FileSpec* currentFile() const;
 
@@ -128,6 +136,7 @@ private:
     ChannelsPanel* m_channels = nullptr;
     SweepsPanel* m_sweeps = nullptr;
     ModelPanel* m_modelView = nullptr;
+    SessionController* m_sessions = nullptr;
     QAction* m_chooseTensorAction = nullptr;
     QTabWidget* m_tables = nullptr;
     QTabWidget* m_views = nullptr;

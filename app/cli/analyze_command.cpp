@@ -2,6 +2,7 @@
 #include "cli/commands.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
+#include "common/session_options.h"
 #include "common/source_options.h"
 #include "io/npy_writer.h"
 #include "report/analysis_report.h"
@@ -18,19 +19,43 @@ struct AnalyzeOptions
 {
     SourceOptions source;
     SchemeOptions scheme;
+    SessionOptions session;
     bool json = false;
     std::string dumpCodes;
     std::string dumpDequant;
     unsigned threads = 0;
 };
 
-int runAnalyze(const AnalyzeOptions& o)
+// The tensor and scheme: a session's, or the command line's.
+Result<std::pair<TensorSource, QuantSpec>> chooseInput(const CLI::App& command,
+                                                       const AnalyzeOptions& o)
 {
-    const auto source = makeTensorSource(o.source);
-    if (!source) {
-        return reportError(source.error());
+    auto session = loadSessionOption(command, o.session);
+    if (!session) {
+        return std::unexpected(session.error());
     }
-    auto loaded = loadTensorSource(*source);
+    if (const std::optional<Session>& saved = *session; saved.has_value()) {
+        return std::pair(saved->source, saved->spec);
+    }
+    auto source = makeTensorSource(o.source);
+    if (!source) {
+        return std::unexpected(source.error());
+    }
+    auto spec = makeQuantSpec(o.scheme);
+    if (!spec) {
+        return std::unexpected(spec.error());
+    }
+    return std::pair(std::move(*source), std::move(*spec));
+}
+
+int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
+{
+    const auto input = chooseInput(command, o);
+    if (!input) {
+        return reportError(input.error());
+    }
+    const auto& [source, spec] = *input;
+    auto loaded = loadTensorSource(source);
     if (!loaded) {
         return reportError(loaded.error());
     }
@@ -42,13 +67,9 @@ int runAnalyze(const AnalyzeOptions& o)
     options.codesOut = codes;
     options.dequantOut = dequant;
     options.threads = o.threads;
-    const auto spec = makeQuantSpec(o.scheme);
-    if (!spec) {
-        return reportError(spec.error());
-    }
-    auto analysis = analyzeTensor(tensor.view(), *spec, options);
+    auto analysis = analyzeTensor(tensor.view(), spec, options);
     if (!analysis) {
-        return reportError(withSourceFile(analysis.error(), *source));
+        return reportError(withSourceFile(analysis.error(), source));
     }
     if (!o.dumpCodes.empty()) {
         if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape);
@@ -58,6 +79,12 @@ int runAnalyze(const AnalyzeOptions& o)
     }
     if (!o.dumpDequant.empty()) {
         if (auto ok = writeNpy(o.dumpDequant, std::span<const float>(dequant), tensor.shape); !ok) {
+            return reportError(ok.error());
+        }
+    }
+
+    if (!o.session.save.empty()) {
+        if (auto ok = writeSession(o.session.save, Session{source, spec, {}}); !ok) {
             return reportError(ok.error());
         }
     }
@@ -85,7 +112,8 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
     command->add_option("--dump-dequant", options->dumpDequant,
                         "Write the dequantized values (float32 .npy)");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
-    command->callback([options, &exitCode] { exitCode = runAnalyze(*options); });
+    addSessionOptions(*command, options->session, /*withSave=*/true);
+    command->callback([command, options, &exitCode] { exitCode = runAnalyze(*command, *options); });
 }
 
 } // namespace qs::cli

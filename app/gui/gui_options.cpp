@@ -1,11 +1,33 @@
 #include "gui/gui_options.h"
 
+#include <string_view>
+
 namespace qs::gui {
+
+std::string takeSessionArgument(int& argc, char** argv)
+{
+    std::string value;
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--session" && i + 1 < argc) {
+            value = argv[++i];
+        } else if (arg.starts_with("--session=")) {
+            value = std::string(arg.substr(std::string_view("--session=").size()));
+        } else {
+            argv[kept++] = argv[i];
+        }
+    }
+    argv[kept] = nullptr;
+    argc = kept;
+    return value;
+}
 
 void addGuiOptions(CLI::App& app, GuiOptions& options)
 {
     cli::addSourceOptions(app, options.source);
     cli::addSchemeOptions(app, options.scheme);
+    cli::addSessionOptions(app, options.session, /*withSave=*/false);
     app.add_option(
         "--screenshot", options.screenshot,
         "Draw the results, save the whole window to this PNG and exit (works offscreen)");

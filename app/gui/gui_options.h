@@ -3,6 +3,7 @@
 // --benchmark.
 
 #include "common/scheme_options.h"
+#include "common/session_options.h"
 #include "common/source_options.h"
 
 #include <CLI/CLI.hpp>
@@ -17,11 +18,16 @@ struct GuiOptions
 {
     cli::SourceOptions source;
     cli::SchemeOptions scheme;
+    cli::SessionOptions session;
     std::string screenshot;
     std::vector<std::string> tabs; // a table and/or a view to bring to the front
     std::vector<double> zoom;      // LO,HI of the histogram's value axis
     bool benchmark = false;
 };
+
+// Takes `--session F` (or `--session=F`) out of argv before QApplication sees it: Qt's own
+// session management claims that option and would swallow it. Returns F, or empty.
+std::string takeSessionArgument(int& argc, char** argv);
 
 // Registers the options on `app` (call app.parse afterwards).
 void addGuiOptions(CLI::App& app, GuiOptions& options);

@@ -6,6 +6,7 @@
 #include "gui/window_benchmark.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
+#include "session_controller.h"
 
 #include <QApplication>
 
@@ -13,6 +14,7 @@
 
 int main(int argc, char** argv)
 {
+    const std::string sessionPath = qs::gui::takeSessionArgument(argc, argv);
     QApplication app(argc, argv); // takes Qt's own options (-platform, ...) out of argv
     QApplication::setOrganizationName(QStringLiteral("QuantScope"));
     QApplication::setApplicationName(QStringLiteral("QuantScope"));
@@ -29,6 +31,11 @@ int main(int argc, char** argv)
         return qs::cli::reportUsageError(std::string(error.what()) + " (see quantscope --help)");
     }
 
+    options.session.load = sessionPath;
+    const auto session = qs::cli::loadSessionOption(parser, options.session);
+    if (!session) {
+        return qs::cli::reportError(session.error());
+    }
     qs::ui::MainWindow window;
     const auto state = qs::gui::startState(options, qs::ui::MainWindow::demoSource(),
                                            qs::ui::MainWindow::demoSpec());
@@ -37,9 +44,6 @@ int main(int argc, char** argv)
     }
     if (!options.screenshot.empty()) {
         qs::gui::screenshotWhenDrawn(window, QString::fromStdString(options.screenshot));
-    }
-    for (const std::string& tab : options.tabs) {
-        window.showTab(QString::fromStdString(tab));
     }
     if (options.zoom.size() == 2) {
         // Once the first results are in; a zoom before them would be reset by the first drawing.
@@ -51,8 +55,13 @@ int main(int argc, char** argv)
     window.show();
     if (options.benchmark) {
         qs::gui::runUiBenchmark(window);
+    } else if (*session) {
+        window.sessions()->apply(**session, QString::fromStdString(options.session.load));
     } else {
         window.start(state->source, state->spec);
+    }
+    for (const std::string& tab : options.tabs) { // after a session's view: --tab wins
+        window.showTab(QString::fromStdString(tab));
     }
     return QApplication::exec();
 }

@@ -8,7 +8,8 @@ namespace {
 constexpr std::array kSchemeNames{"general", "symmetric", "asymmetric"};
 constexpr std::array kRoundingNames{"half-even", "half-away", "half-up", "floor", "stochastic"};
 constexpr std::array kAnchorNames{"max", "min"};
-constexpr std::array kCalibrationNames{"minmax", "percentile", "mse", "kl", "aciq-gauss", "aciq-laplace"};
+constexpr std::array kCalibrationNames{"minmax", "percentile", "mse",
+                                       "kl",     "aciq-gauss", "aciq-laplace"};
 constexpr std::array kGranularityNames{"tensor", "channel", "group"};
 constexpr std::array kConventionNames{"tutorial", "pytorch", "llama-q8_0", "llama-q4_0"};
 
@@ -37,6 +38,11 @@ std::string_view granularityName(Granularity granularity)
 std::string_view conventionName(Convention convention)
 {
     return enumName(kConventionNames, convention);
+}
+
+std::optional<Convention> conventionFromName(std::string_view name)
+{
+    return enumFromName<Convention>(kConventionNames, name);
 }
 
 std::optional<Scheme> schemeFromName(std::string_view name)
@@ -79,6 +85,11 @@ std::span<const char* const> calibrationNames()
 std::span<const char* const> granularityNames()
 {
     return kGranularityNames;
+}
+
+std::span<const char* const> conventionNames()
+{
+    return kConventionNames;
 }
 
 } // namespace qs

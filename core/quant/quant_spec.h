@@ -125,6 +125,7 @@ std::optional<Rounding> roundingFromName(std::string_view name);
 std::optional<ZeroPointAnchor> zeroPointAnchorFromName(std::string_view name);
 std::optional<CalibrationMethod> calibrationFromName(std::string_view name);
 std::optional<Granularity> granularityFromName(std::string_view name);
+std::optional<Convention> conventionFromName(std::string_view name);
 
 // Every accepted name, in enum order (for option parsers and menus).
 std::span<const char* const> schemeNames();
@@ -132,5 +133,6 @@ std::span<const char* const> roundingNames();
 std::span<const char* const> zeroPointAnchorNames();
 std::span<const char* const> calibrationNames();
 std::span<const char* const> granularityNames();
+std::span<const char* const> conventionNames();
 
 } // namespace qs

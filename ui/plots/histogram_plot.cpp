@@ -107,6 +107,26 @@ double HistogramPlot::outlierSigmas() const
     return m_sigmas->value();
 }
 
+void HistogramPlot::setOutlierSigmas(double sigmas)
+{
+    m_sigmas->setValue(sigmas);
+}
+
+std::optional<std::pair<double, double>> HistogramPlot::zoomedRange() const
+{
+    if (!m_snapshot) {
+        return std::nullopt;
+    }
+    const HistogramExtent extent = histogramExtent(*m_snapshot);
+    const QCPRange shown = m_plot->xAxis->range();
+    const double tolerance = 1e-9 * std::max(1e-300, extent.hi - extent.lo);
+    if (std::abs(shown.lower - extent.lo) <= tolerance &&
+        std::abs(shown.upper - extent.hi) <= tolerance) {
+        return std::nullopt;
+    }
+    return std::pair(shown.lower, shown.upper);
+}
+
 bool HistogramPlot::logScale() const
 {
     return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;

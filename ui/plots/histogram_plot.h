@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QCheckBox;
 class QLabel;
 class QCustomPlot;
@@ -34,11 +37,14 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
     double outlierSigmas() const;
+    void setOutlierSigmas(double sigmas);
     // The "drag or wheel to zoom" hint; a narrow copy of the plot can do without it.
     void setHintVisible(bool visible);
     void setLogScale(bool on);
     // Shows only [lo, hi] of the value axis (as a drag or the wheel would).
     void zoomTo(double lo, double hi);
+    // The value range shown when it is narrower than the whole histogram's; nullopt otherwise.
+    std::optional<std::pair<double, double>> zoomedRange() const;
     bool logScale() const;
     // Text of the tooltip for the value `x`, as shown when hovering there.
     QString describeBinAt(double x) const;

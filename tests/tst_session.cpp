@@ -1,0 +1,196 @@
+// Sessions: every kind of source and every scheme field survive a save and a load; malformed,
+// newer and dangling sessions are refused with a message naming the file; relative paths resolve
+// beside the session; a failed save leaves the old session whole.
+
+#include "session/session.h"
+#include "support/temp_files.h"
+
+#include <QFile>
+#include <QtTest>
+
+using namespace qs;
+
+namespace {
+
+QuantSpec everyFieldSet()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::Asymmetric;
+    spec.bits = 5;
+    spec.isSigned = false;
+    spec.narrowRange = true;
+    spec.rounding = Rounding::Stochastic;
+    spec.roundingSeed = 77;
+    spec.zeroPointAnchor = ZeroPointAnchor::Min;
+    spec.convention = Convention::PyTorch;
+    spec.preset = "pytorch-per-tensor-affine-quint8";
+    spec.granularity = Granularity::Channel;
+    spec.axis = -1;
+    spec.groupSize = 64;
+    spec.calibration = {CalibrationMethod::Kl, 99.9, 4096, 256, 100};
+    return spec;
+}
+
+GenerateSpec unusualGenerator()
+{
+    GenerateSpec g;
+    g.distribution = Distribution::Bimodal;
+    g.shape = {12, 34};
+    g.seed = 4242;
+    g.mean = -0.1;
+    g.std = 0.3;
+    g.low = -2;
+    g.high = 5;
+    g.scale = 0.7;
+    g.df = 4.5;
+    g.mean2 = 2.25;
+    g.weight = 0.3;
+    g.outliers = {3, 25.5, OutlierUnit::Absolute, OutlierSign::Alternate};
+    return g;
+}
+
+} // namespace
+
+class TestSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void relativePathsResolveBesideTheSession();
+    void refused_data();
+    void refused();
+    void danglingFileIsRefused();
+    void failedSaveKeepsTheOldSession();
+};
+
+void TestSession::roundTrip_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("generator") << 0;
+    QTest::newRow("preset") << 1;
+    QTest::newRow("raw file") << 2;
+}
+
+void TestSession::roundTrip()
+{
+    QFETCH(int, kind);
+    test::ScratchDir dir;
+    const std::string data = dir.write("w.dat", QByteArray(64, '\0'));
+    Session session;
+    if (kind == 0) {
+        session.source = unusualGenerator();
+    } else if (kind == 1) {
+        session.source = PresetSpec{"tutorial-outlier"};
+    } else {
+        FileSpec file{data, "w", RawSpec{Dtype::Int16, ByteOrder::Big, Shape{4, 8}, 0}};
+        session.source = file;
+    }
+    session.spec = everyFieldSet();
+    session.view = {"sweeps", "walkthrough", std::pair(-0.5, 1.25), 4.5, true, 7};
+    const std::string path = dir.path("s.qscope");
+    QVERIFY(writeSession(path, session));
+    const auto read = readSession(path);
+    QVERIFY2(read, read ? "" : read.error().describe().c_str());
+    QVERIFY(*read == session);
+    // Unset narrow range stays unset (the scheme's default), not frozen to its current value.
+    session.spec.narrowRange.reset();
+    QVERIFY(writeSession(path, session));
+    QVERIFY(!readSession(path)->spec.narrowRange.has_value());
+}
+
+void TestSession::relativePathsResolveBesideTheSession()
+{
+    test::ScratchDir dir;
+    const std::string npy = dir.write("w.npy", "x");
+    // A session written elsewhere with a path relative to itself: moved together with its data.
+    QByteArray text =
+        QByteArray::fromStdString(sessionJson(Session{FileSpec{npy, "", {}}, {}, {}}));
+    text.replace(QByteArray::fromStdString(npy), "w.npy");
+    QVERIFY(text.contains("\"path\": \"w.npy\""));
+    const std::string path = dir.write("moved.qscope", text);
+    const auto session = readSession(path);
+    QVERIFY2(session, session ? "" : session.error().describe().c_str());
+    QCOMPARE(std::get<FileSpec>(session->source).path, npy);
+}
+
+void TestSession::refused_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("words");
+    const QByteArray good =
+        QByteArray::fromStdString(sessionJson(Session{PresetSpec{"tutorial-3"}, {}, {}}));
+    const auto replace = [&good](const char* from, const char* to) {
+        QByteArray text = good;
+        return text.replace(from, to);
+    };
+    QTest::newRow("not JSON") << QByteArray("{oops") << int(ErrorCode::BadHeader)
+                              << "not a QuantScope session";
+    QTest::newRow("JSON but not a session")
+        << QByteArray("{\"weight_map\": {}}") << int(ErrorCode::BadHeader) << "quantscope_session";
+    QTest::newRow("newer version")
+        << replace("\"quantscope_session\": 1", "\"quantscope_session\": 9")
+        << int(ErrorCode::UnsupportedFormat) << "newer QuantScope (session version 9";
+    QTest::newRow("bits out of range")
+        << replace("\"bits\": 8", "\"bits\": 40") << int(ErrorCode::BadHeader)
+        << "'scheme.bits' must be from 2 to 16";
+    QTest::newRow("unknown scheme") << replace("\"name\": \"symmetric\"", "\"name\": \"cubic\"")
+                                    << int(ErrorCode::BadHeader) << "got 'cubic'";
+    QTest::newRow("wrong type") << replace("\"signed\": true", "\"signed\": \"yes\"")
+                                << int(ErrorCode::BadHeader)
+                                << "'scheme.signed' must be true or false";
+    QTest::newRow("missing field")
+        << replace("\"rounding_seed\": 0,", "") << int(ErrorCode::BadHeader)
+        << "'scheme.rounding_seed' must be present";
+    QTest::newRow("unknown source kind") << replace("\"kind\": \"preset\"", "\"kind\": \"url\"")
+                                         << int(ErrorCode::BadHeader) << "generate, preset or file";
+    QTest::newRow("bad zoom") << replace("\"zoom\": null", "\"zoom\": [3, 1]")
+                              << int(ErrorCode::BadHeader) << "low < high";
+}
+
+void TestSession::refused()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, code);
+    QFETCH(QString, words);
+    test::ScratchDir dir;
+    const std::string path = dir.write("bad.qscope", text);
+    const auto session = readSession(path);
+    QVERIFY(!session);
+    const std::string message = session.error().describe();
+    QCOMPARE(int(session.error().code), code);
+    QVERIFY2(message.starts_with(path), message.c_str());
+    QVERIFY2(message.find(words.toStdString()) != std::string::npos, message.c_str());
+}
+
+void TestSession::danglingFileIsRefused()
+{
+    test::ScratchDir dir;
+    const std::string npy = dir.write("gone.npy", "x");
+    const std::string path = dir.path("s.qscope");
+    QVERIFY(writeSession(path, Session{FileSpec{npy, "", {}}, {}, {}}));
+    QVERIFY(QFile::remove(QString::fromStdString(npy)));
+    const auto session = readSession(path);
+    QVERIFY(!session);
+    QCOMPARE(session.error().code, ErrorCode::FileNotFound);
+    QVERIFY(session.error().describe().find("gone.npy' is missing") != std::string::npos);
+}
+
+void TestSession::failedSaveKeepsTheOldSession()
+{
+    test::ScratchDir dir;
+    const std::string path = dir.path("keep.qscope");
+    const Session first{PresetSpec{"tutorial-3"}, {}, {}};
+    QVERIFY(writeSession(path, first));
+    // A folder where the temporary file would go: the write fails, the old session stays.
+    QVERIFY(writeSession(dir.path("no/such/folder/s.qscope"), first).error().code ==
+            ErrorCode::WriteFailed);
+    QVERIFY(QDir().mkdir(QString::fromStdString(dir.path("taken.qscope"))));
+    QVERIFY(!writeSession(dir.path("taken.qscope"), first));
+    QVERIFY(*readSession(path) == first);
+}
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"

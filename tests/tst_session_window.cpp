@@ -1,0 +1,156 @@
+// Sessions in the window, offscreen: saving and reopening restores the tensor, scheme and view
+// with the same numbers; a change after saving is noticed; a bad session changes nothing; the
+// quantscope binary opens one from the command line.
+
+#include "main_window.h"
+#include "panels/channels_panel.h"
+#include "panels/scheme_panel.h"
+#include "plots/histogram_plot.h"
+#include "session_controller.h"
+#include "support/temp_files.h"
+#include "support/test_paths.h"
+
+#include <QMessageBox>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+bool waitIdle(MainWindow& window)
+{
+    return QTest::qWaitFor([&] { return window.snapshot() && !window.isWorking(); }, 60000);
+}
+
+GenerateSpec weights()
+{
+    GenerateSpec g;
+    g.distribution = Distribution::StudentT;
+    g.shape = {16, 64};
+    g.seed = 5;
+    g.outliers = {2, 20, OutlierUnit::Sigma, OutlierSign::Alternate};
+    return g;
+}
+
+QuantSpec perChannel4Bit()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::Asymmetric;
+    spec.bits = 4;
+    spec.granularity = Granularity::Channel;
+    return spec;
+}
+
+} // namespace
+
+class TestSessionWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void saveAndReopenRestoresEverything();
+    void badSessionChangesNothing();
+    void commandLineOpensASession();
+};
+
+void TestSessionWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("QuantScopeTests");
+}
+
+void TestSessionWindow::saveAndReopenRestoresEverything()
+{
+    test::ScratchDir dir;
+    const QString path = QString::fromStdString(dir.path("w.qscope"));
+    double sqnr = 0;
+    {
+        MainWindow window;
+        window.show();
+        window.start(weights(), perChannel4Bit());
+        QVERIFY(waitIdle(window));
+        window.showTab("channels");
+        window.showTab("walkthrough");
+        window.histogramPlot()->setOutlierSigmas(4.5);
+        window.histogramPlot()->setLogScale(true);
+        window.channelsPanel()->pickGroup(3);
+        QVERIFY(waitIdle(window));
+        sqnr = window.snapshot()->current.metrics.sqnrDb;
+        QVERIFY(!window.sessions()->hasUnsavedChanges()); // nothing saved yet: nothing to lose
+        QVERIFY(window.sessions()->saveAs(path));
+        QVERIFY(!window.sessions()->hasUnsavedChanges());
+        window.schemePanel()->findChild<QSpinBox*>("bits")->setValue(6);
+        QVERIFY(waitIdle(window));
+        QVERIFY(window.sessions()->hasUnsavedChanges());
+        QVERIFY(window.sessions()->saveAs(path + ".other")); // a save clears it again
+        QVERIFY(!window.sessions()->hasUnsavedChanges());
+    }
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitIdle(window));
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    QVERIFY(window.sessions()->open(path));
+    QVERIFY(shown.wait(20000));
+    QVERIFY(waitIdle(window));
+    QCOMPARE(window.snapshot()->current.metrics.sqnrDb, sqnr);
+    QCOMPARE(window.snapshot()->spec, perChannel4Bit());
+    QVERIFY(std::get<GenerateSpec>(window.snapshot()->data->source) == weights());
+    QCOMPARE(window.currentViewName(), QStringLiteral("channels"));
+    QCOMPARE(window.currentTableName(), QStringLiteral("walkthrough"));
+    QCOMPARE(window.histogramPlot()->outlierSigmas(), 4.5);
+    QVERIFY(window.histogramPlot()->logScale());
+    QCOMPARE(window.channelsPanel()->pickedGroup(), 3);
+    QCOMPARE(window.sessions()->path(), path);
+    QVERIFY(!window.sessions()->hasUnsavedChanges());
+}
+
+void TestSessionWindow::badSessionChangesNothing()
+{
+    test::ScratchDir dir;
+    const QString bad =
+        QString::fromStdString(dir.write("bad.qscope", "{\"quantscope_session\": 99}"));
+    MainWindow window;
+    window.show();
+    window.start(weights(), perChannel4Bit());
+    QVERIFY(waitIdle(window));
+    const SnapshotPtr before = window.snapshot();
+    QVERIFY(!window.sessions()->open(bad));
+    auto* dialog = window.findChild<QMessageBox*>("sessionErrorDialog");
+    QVERIFY(dialog);
+    QVERIFY(dialog->text().contains("newer QuantScope"));
+    QVERIFY(dialog->text().contains("bad.qscope"));
+    QTest::qWait(50);
+    QCOMPARE(window.snapshot(), before);
+    QVERIFY(window.sessions()->path().isEmpty());
+}
+
+void TestSessionWindow::commandLineOpensASession()
+{
+    test::ScratchDir dir;
+    const std::string path = dir.path("cli.qscope");
+    QVERIFY(writeSession(path, Session{PresetSpec{"tutorial-outlier"}, perChannel4Bit(), {}}));
+    const QString png = QString::fromStdString(dir.path("shot.png"));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("QT_QPA_PLATFORM", "offscreen");
+    process.setProcessEnvironment(environment);
+    process.start(test::guiPath(),
+                  {"--session", QString::fromStdString(path), "--screenshot", png});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(QImage(png).width() > 0);
+    process.start(test::guiPath(), {"--session", QString::fromStdString(path), "--bits", "3"});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("drop --bits"));
+}
+
+QTEST_MAIN(TestSessionWindow)
+#include "tst_session_window.moc"

@@ -1,0 +1,137 @@
+#include "session_controller.h"
+
+#include "main_window.h"
+#include "panels/channels_panel.h"
+#include "panels/source_panel.h"
+#include "plots/histogram_plot.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+
+namespace qs::ui {
+namespace {
+
+const char* const kFilter =
+    QT_TRANSLATE_NOOP("SessionController", "QuantScope sessions (*.qscope)");
+
+} // namespace
+
+SessionController::SessionController(MainWindow* window) : QObject(window), m_window(window) {}
+
+Session SessionController::capture() const
+{
+    Session session;
+    session.source = m_window->sourcePanel()->source();
+    session.spec = m_window->spec();
+    ViewState& view = session.view;
+    view.view = m_window->currentViewName().toStdString();
+    view.table = m_window->currentTableName().toStdString();
+    view.zoom = m_window->histogramPlot()->zoomedRange();
+    view.outlierSigmas = m_window->histogramPlot()->outlierSigmas();
+    view.logCounts = m_window->histogramPlot()->logScale();
+    view.channel = m_window->channelsPanel()->pickedGroup();
+    return session;
+}
+
+void SessionController::apply(const Session& session, const QString& path)
+{
+    const ViewState view = session.view;
+    m_window->histogramPlot()->setOutlierSigmas(view.outlierSigmas);
+    m_window->histogramPlot()->setLogScale(view.logCounts);
+    m_window->showTab(QString::fromStdString(view.view));
+    m_window->showTab(QString::fromStdString(view.table));
+    // The zoom and the channel apply to results: once the session's first results are shown.
+    connect(
+        m_window, &MainWindow::snapshotShown, this,
+        [this, view] {
+            if (view.zoom) {
+                m_window->histogramPlot()->zoomTo(view.zoom->first, view.zoom->second);
+            }
+            m_window->channelsPanel()->pickGroup(view.channel);
+        },
+        Qt::SingleShotConnection);
+    m_window->start(session.source, session.spec);
+    m_path = path;
+    m_saved = session;
+}
+
+bool SessionController::open(const QString& path)
+{
+    auto session = readSession(path.toStdString());
+    if (!session) {
+        showError(QString::fromStdString(session.error().describe()));
+        return false;
+    }
+    apply(*session, path);
+    return true;
+}
+
+bool SessionController::saveAs(const QString& path)
+{
+    const Session session = capture();
+    if (auto ok = writeSession(path.toStdString(), session); !ok) {
+        showError(QString::fromStdString(ok.error().describe()));
+        return false;
+    }
+    m_path = path;
+    m_saved = session;
+    return true;
+}
+
+void SessionController::openWithDialog()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open session"), QString(), tr(kFilter));
+    if (!path.isEmpty()) {
+        open(path);
+    }
+}
+
+bool SessionController::saveWithDialog()
+{
+    return m_path.isEmpty() ? saveAsWithDialog() : saveAs(m_path);
+}
+
+bool SessionController::saveAsWithDialog()
+{
+    QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save session"), m_path.isEmpty() ? QStringLiteral("session.qscope") : m_path,
+        tr(kFilter));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (!path.endsWith(QLatin1String(".qscope"))) {
+        path += QLatin1String(".qscope");
+    }
+    return saveAs(path);
+}
+
+bool SessionController::hasUnsavedChanges() const
+{
+    return m_saved && capture() != *m_saved;
+}
+
+bool SessionController::maySafelyClose()
+{
+    if (!hasUnsavedChanges()) {
+        return true;
+    }
+    const auto answer = QMessageBox::question(
+        m_window, tr("QuantScope"), tr("The session %1 has changed. Save the changes?").arg(m_path),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) {
+        return saveWithDialog();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void SessionController::showError(const QString& message)
+{
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("QuantScope"), message, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("sessionErrorDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace qs::ui
