@@ -14,6 +14,8 @@ QS_PACKAGES=(
     libzip-dev libonnx-dev libprotobuf-dev
     # fonts for the window and its screenshots, Chinese included (一般过程, 对称量化, ...)
     fonts-dejavu-core fonts-wqy-microhei
+    # pdftotext: the tests read the text of exported PDF reports
+    poppler-utils
 )
 
 qs_missing_packages() {

@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "plots/histogram_plot.h"
 #include "plots/transfer_plot.h"
+#include "support/temp_files.h"
 
 #include <QFile>
 #include <QMenu>
@@ -19,16 +20,6 @@
 
 using namespace qs;
 using namespace qs::ui;
-
-namespace {
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
 
 class TestPlotExport : public QObject
 {
@@ -73,14 +64,14 @@ void TestPlotExport::everyPlotInEveryFormat()
         QCOMPARE(svg.viewBox(), QRect(0, 0, 640, 400));
 
         QVERIFY(exportPlot(plot, base + ".PDF", {640, 400, 1}).isEmpty());
-        const QByteArray pdf = readAll(base + ".PDF");
+        const QByteArray pdf = test::readFileBytes(base + ".PDF");
         QVERIFY(pdf.startsWith("%PDF-"));
         QCOMPARE(pdf.count("/Type /Page\n"), 1);
     }
     // The histogram's export carries what the screen shows: its legend and annotations.
     const QString svgPath = dir.filePath("annotated.svg");
     QVERIFY(exportPlot(m_window->histogramPlot()->plot(), svgPath).isEmpty());
-    const QByteArray svg = readAll(svgPath);
+    const QByteArray svg = test::readFileBytes(svgPath);
     for (const char* text : {"representable range", "zero point", "unused", "beyond 6"}) {
         QVERIFY2(svg.contains(text), text);
     }
@@ -102,7 +93,7 @@ void TestPlotExport::refusalsLeaveTheOldFileWhole()
     const QString tooBig = exportPlot(plot, existing, {50000, 300, 1});
     QVERIFY(tooBig.contains("out of range"));
     QVERIFY(tooBig.startsWith(existing));
-    QCOMPARE(readAll(existing), QByteArray("the previous export"));
+    QCOMPARE(test::readFileBytes(existing), QByteArray("the previous export"));
     const QString wrongType = exportPlot(plot, dir.filePath("plot.gif"));
     QVERIFY(wrongType.contains(".png, .svg or .pdf"));
     const QString missingFolder = exportPlot(plot, dir.filePath("no/such/folder/p.png"));

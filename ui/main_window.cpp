@@ -3,6 +3,7 @@
 #include "column_scroll_area.h"
 #include "dialogs/tensor_picker.h"
 #include "export/plot_export_menu.h"
+#include "export/report_export_dialog.h"
 #include "generate/data_presets.h"
 #include "number_format.h"
 #include "panels/channels_panel.h"
@@ -242,6 +243,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save Session &As…"), QKeySequence::SaveAs, this,
                     [this] { m_sessions->saveAsWithDialog(); });
     file->addSeparator();
+    file->addAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { exportReportInteractively(m_snapshot, this); });
     QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportPlotMenu"));
     for (const auto& [label, plot] : exportablePlots()) {

@@ -21,6 +21,7 @@ int main(int argc, char** argv)
     addListCommand(app, exitCode);
     addModelCommand(app, exitCode);
     addPlotCommand(app, exitCode);
+    addReportCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
     addSweepCommand(app, exitCode);
     addBenchCommand(app, exitCode);

@@ -1,8 +1,8 @@
 // quantscope-cli plot: one of the window's plots drawn without a display (Qt's offscreen
 // platform) and written as PNG, SVG or PDF — the same widgets, so the file looks like the screen.
 
-#include "analysis_runner.h"
 #include "cli/commands.h"
+#include "cli/offscreen_snapshot.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
 #include "common/source_options.h"
@@ -13,8 +13,6 @@
 #include "plots/histogram_plot.h"
 #include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
-
-#include <QApplication>
 
 #include <cstdio>
 #include <memory>
@@ -37,15 +35,6 @@ struct PlotOptions
     int height = 560;
     double dpi = 96; // PNG: 96 is one pixel per layout pixel
 };
-
-// The CLI's own errors go to stderr in one line; Qt's platform chatter (no XDG runtime folder on
-// a headless machine, ...) would only add noise there.
-void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message)
-{
-    if (type == QtCriticalMsg || type == QtFatalMsg) {
-        std::fprintf(stderr, "%s\n", qPrintable(message));
-    }
-}
 
 // A plot widget of the window given the snapshot, exported.
 template <typename PlotWidget>
@@ -89,40 +78,9 @@ int runPlot(const PlotOptions& o)
     if (!ui::plotFormatForPath(QString::fromStdString(o.out))) {
         return reportUsageError("--out must end in .png, .svg or .pdf, got '" + o.out + "'");
     }
-    const auto source = makeTensorSource(o.source);
-    if (!source) {
-        return reportError(source.error());
-    }
-    const auto spec = makeQuantSpec(o.scheme);
-    if (!spec) {
-        return reportError(spec.error());
-    }
-    // Widgets need an application; it lives for this command only and ends before exit, on the
-    // offscreen platform unless the caller chose another.
-    int argc = 1;
-    char name[] = "quantscope-cli";
-    char* argv[] = {name, nullptr};
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    qInstallMessageHandler(quietQtMessages);
-    const QApplication app(argc, argv);
-    ui::AnalysisRequest request;
-    request.source = *source;
-    request.spec = *spec;
-    const ui::RunnerOutcome outcome =
-        ui::AnalysisRunner::compute(request, [](double) { return true; });
-    if (!outcome.snapshot) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
-        return kExitBadInput;
-    }
-    const QString error = drawAndExport(o, outcome.snapshot);
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
-        return kExitBadInput;
-    }
-    std::printf("wrote %s\n", o.out.c_str());
-    return kExitOk;
+    return writeFromSnapshot(o.source, o.scheme, o.out, [&o](const ui::SnapshotPtr& snapshot) {
+        return drawAndExport(o, snapshot);
+    });
 }
 
 } // namespace

@@ -1,5 +1,4 @@
-#include "report/analysis_report.h"
-#include "report/json_fields.h"
+#include "report/analysis_document.h"
 
 namespace qs {
 namespace {
@@ -22,6 +21,8 @@ json paramsJson(const std::vector<QuantParams>& params)
             {"clip_max", clipMax}};
 }
 
+} // namespace
+
 json metricsJson(const Metrics& m)
 {
     return {{"mse", number(m.mse)},
@@ -39,9 +40,7 @@ json metricsJson(const Metrics& m)
             {"unused_range_fraction", number(m.unusedRangeFraction)}};
 }
 
-} // namespace
-
-std::string analysisJson(const AnalysisReport& report)
+json analysisDocument(const AnalysisReport& report)
 {
     json out;
     out["tensor"] = tensorJson(report.tensor, report.analysis.stats);
@@ -49,7 +48,12 @@ std::string analysisJson(const AnalysisReport& report)
     out["params"] = paramsJson(report.analysis.params);
     out["metrics"] = metricsJson(report.analysis.metrics);
     out["warnings"] = warningsJson(report.loadWarnings, report.analysis.warnings);
-    return dumpJson(out);
+    return out;
+}
+
+std::string analysisJson(const AnalysisReport& report)
+{
+    return dumpJson(analysisDocument(report));
 }
 
 } // namespace qs

@@ -24,6 +24,12 @@ std::string ScratchDir::write(const QString& name, const QByteArray& bytes)
     return path(name);
 }
 
+QByteArray readFileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 QByteArray npyBytes(const QByteArray& dict, const QByteArray& data, int majorVersion)
 {
     QByteArray header = dict;

@@ -20,6 +20,9 @@ private:
     QTemporaryDir m_dir;
 };
 
+// The whole file, or empty if it cannot be read.
+QByteArray readFileBytes(const QString& path);
+
 // A .npy file image with the given header dict (padded like NumPy) and raw data bytes.
 QByteArray npyBytes(const QByteArray& dict, const QByteArray& data, int majorVersion = 1);
 

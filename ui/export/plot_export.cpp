@@ -1,6 +1,7 @@
 #include "export/plot_export.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QFileInfo>
 #include <QPageSize>
@@ -15,6 +16,8 @@ namespace qs::ui {
 namespace {
 
 constexpr double kScreenDpi = 96.0;
+constexpr int kMaxSide = 20000;
+constexpr double kMaxScale = 10;
 constexpr double kInchesPerMetre = 39.37007874;
 
 QString failure(const QString& path, const QString& why)
@@ -36,7 +39,7 @@ bool paintVector(QCustomPlot* plot, QPaintDevice* device, int width, int height)
     return painter.end();
 }
 
-bool writePng(QCustomPlot* plot, QSaveFile& file, int width, int height, double scale)
+bool writePng(QCustomPlot* plot, QIODevice& file, int width, int height, double scale)
 {
     QImage image = plot->toPixmap(width, height, scale).toImage();
     const int dotsPerMetre = static_cast<int>(std::lround(kScreenDpi * scale * kInchesPerMetre));
@@ -45,7 +48,7 @@ bool writePng(QCustomPlot* plot, QSaveFile& file, int width, int height, double 
     return !image.isNull() && image.save(&file, "PNG");
 }
 
-bool writeSvg(QCustomPlot* plot, QSaveFile& file, int width, int height)
+bool writeSvg(QCustomPlot* plot, QIODevice& file, int width, int height)
 {
     QSvgGenerator svg;
     svg.setOutputDevice(&file);
@@ -56,7 +59,7 @@ bool writeSvg(QCustomPlot* plot, QSaveFile& file, int width, int height)
     return paintVector(plot, &svg, width, height);
 }
 
-bool writePdf(QCustomPlot* plot, QSaveFile& file, int width, int height)
+bool writePdf(QCustomPlot* plot, QIODevice& file, int width, int height)
 {
     QPdfWriter pdf(&file);
     pdf.setCreator(QStringLiteral("QuantScope"));
@@ -86,45 +89,64 @@ std::optional<PlotFormat> plotFormatForPath(const QString& path)
     return std::nullopt;
 }
 
+std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
+                                     const PlotImageSize& size)
+{
+    const int width = size.width > 0 ? size.width : plot->width();
+    const int height = size.height > 0 ? size.height : plot->height();
+    if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide || size.scale <= 0 ||
+        size.scale > kMaxScale) {
+        return std::nullopt;
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    bool drawn = false;
+    switch (format) {
+    case PlotFormat::Png:
+        drawn = writePng(plot, buffer, width, height, size.scale);
+        break;
+    case PlotFormat::Svg:
+        drawn = writeSvg(plot, buffer, width, height);
+        break;
+    case PlotFormat::Pdf:
+        drawn = writePdf(plot, buffer, width, height);
+        break;
+    }
+    buffer.close();
+    return drawn ? std::optional(bytes) : std::nullopt;
+}
+
+QString writeFileSafely(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return failure(path, file.errorString());
+    }
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return failure(path, file.errorString());
+    }
+    if (!file.commit()) {
+        return failure(path, file.errorString());
+    }
+    return {};
+}
+
 QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size)
 {
     const auto format = plotFormatForPath(path);
     if (!format) {
         return failure(path, QStringLiteral("plots are exported as .png, .svg or .pdf"));
     }
-    const int width = size.width > 0 ? size.width : plot->width();
-    const int height = size.height > 0 ? size.height : plot->height();
-    if (width <= 0 || height <= 0 || width > 20000 || height > 20000 || size.scale <= 0 ||
-        size.scale > 10) {
+    const auto bytes = renderPlot(plot, *format, size);
+    if (!bytes) {
         return failure(path, QStringLiteral("the size %1 × %2 at scale %3 is out of range")
-                                 .arg(width)
-                                 .arg(height)
+                                 .arg(size.width > 0 ? size.width : plot->width())
+                                 .arg(size.height > 0 ? size.height : plot->height())
                                  .arg(size.scale));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return failure(path, file.errorString());
-    }
-    bool drawn = false;
-    switch (*format) {
-    case PlotFormat::Png:
-        drawn = writePng(plot, file, width, height, size.scale);
-        break;
-    case PlotFormat::Svg:
-        drawn = writeSvg(plot, file, width, height);
-        break;
-    case PlotFormat::Pdf:
-        drawn = writePdf(plot, file, width, height);
-        break;
-    }
-    if (!drawn) {
-        file.cancelWriting();
-        return failure(path, QStringLiteral("the plot could not be drawn"));
-    }
-    if (!file.commit()) {
-        return failure(path, file.errorString());
-    }
-    return {};
+    return writeFileSafely(path, *bytes);
 }
 
 void copyPlotToClipboard(QCustomPlot* plot)

@@ -2,6 +2,7 @@
 // Writing a plot as it looks on screen, legend included: PNG (any size and scale), SVG and PDF
 // (vector). Every write goes through QSaveFile, so a failed export leaves an existing file whole.
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -29,6 +30,14 @@ struct PlotImageSize
 
 // Returns an empty string on success, otherwise the reason, naming the file.
 QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size = {});
+
+// The file's bytes in memory (for documents that embed plots); nullopt when the size is out of
+// range or drawing fails.
+std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
+                                     const PlotImageSize& size = {});
+
+// Writes through QSaveFile: all of `bytes` or nothing. Empty on success, else the reason.
+QString writeFileSafely(const QString& path, const QByteArray& bytes);
 
 // The plot as an image on the clipboard, at the screen's pixel ratio.
 void copyPlotToClipboard(QCustomPlot* plot);

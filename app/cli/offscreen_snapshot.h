@@ -1,0 +1,23 @@
+#pragma once
+// For the commands that draw the window's plots (plot, report): analyse the tensor as the
+// window does and hand the snapshot to `write`, with a QApplication on Qt's offscreen platform
+// (unless QT_QPA_PLATFORM says otherwise) that lives for the command only.
+
+#include "analysis_snapshot.h"
+#include "common/scheme_options.h"
+#include "common/source_options.h"
+
+#include <QString>
+
+#include <functional>
+#include <string>
+
+namespace qs::cli {
+
+// `write` returns an empty string on success or the reason (naming the file). Prints
+// "wrote OUT" or one error line; returns the exit code.
+int writeFromSnapshot(const SourceOptions& source, const SchemeOptions& scheme,
+                      const std::string& out,
+                      const std::function<QString(const ui::SnapshotPtr&)>& write);
+
+} // namespace qs::cli

@@ -1,0 +1,41 @@
+#pragma once
+// The report of the tensor on screen, as one document: HTML (self-contained, plots inline as
+// SVG), PDF (paginated A4 or US Letter, selectable text), Markdown (PNG figures written beside
+// it), or the tables as CSV or JSON. The window and `quantscope-cli report` both write it from
+// an analysis snapshot, so the numbers are those of `analyze --json`.
+
+#include "analysis_snapshot.h"
+
+#include <QPageSize>
+#include <QString>
+
+#include <optional>
+
+namespace qs::ui {
+
+enum class ReportFormat
+{
+    Html,
+    Pdf,
+    Markdown,
+    Csv,
+    Json
+};
+
+// "html", "pdf", "md", "csv", "json"
+std::optional<ReportFormat> reportFormatFromName(const QString& name);
+// From the file name's extension (.html/.htm, .pdf, .md, .csv, .json).
+std::optional<ReportFormat> reportFormatForPath(const QString& path);
+
+struct ReportOptions
+{
+    ReportFormat format = ReportFormat::Html;
+    QPageSize::PageSizeId page = QPageSize::A4; // PDF only
+};
+
+// Empty on success, otherwise the reason naming the file. Every file goes through QSaveFile; for
+// Markdown the figures are written first, then the text that links them.
+QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
+                           const ReportOptions& options);
+
+} // namespace qs::ui
