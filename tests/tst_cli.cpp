@@ -316,6 +316,12 @@ void TestCli::listAndModelOfAFile()
         analyzeJson({"--input", path + "#fc.weight", "--scheme", "symmetric"});
     QCOMPARE(row["sqnr_db"].toDouble(), single["metrics"].toObject()["sqnr_db"].toDouble());
 
+    const QString html = QString::fromStdString(dir.path("m-report.html"));
+    run = runCli({"model", path, "--out", html});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(test::readFileBytes(html).contains("<svg"));
+    run = runCli({"model", path, "--out", "m.gif"});
+    QCOMPARE(run.exitCode, 2);
     run = runCli({"model", path, "--csv"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith("name,shape,dtype,count,"));

@@ -5,6 +5,9 @@
 
 #include "analysis_runner.h"
 #include "export/report_export.h"
+#include "io/tensor_source.h"
+#include "report/model_report_output.h"
+#include "support/model_files.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
@@ -17,6 +20,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace qs;
 using namespace qs::ui;
@@ -62,6 +67,7 @@ private slots:
     void markdownWritesItsFigures();
     void perChannelReportListsTheGroups();
     void interruptedWriteKeepsThePreviousFile();
+    void modelReportInEveryFormat();
 };
 
 void TestReport::jsonNumbersAreAnalyzeJson()
@@ -227,6 +233,45 @@ void TestReport::interruptedWriteKeepsThePreviousFile()
         QVERIFY(now == previous || (now.startsWith("%PDF-") && now.trimmed().endsWith("%%EOF")));
     }
     QCOMPARE(QDir(QString::fromStdString(dir.path(""))).entryList(QDir::Files).size(), 1);
+}
+
+void TestReport::modelReportInEveryFormat()
+{
+    test::ScratchDir dir;
+    std::vector<float> values(32 * 16);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        values[i] = std::sin(static_cast<float>(i)) * (i == 9 ? 30.0f : 1.0f); // 12.4 at 9
+    }
+    const QByteArray header = QStringLiteral("{\"fc.weight\":{\"dtype\":\"F32\",\"shape\":[32,16],"
+                                             "\"data_offsets\":[0,%1]}}")
+                                  .arg(values.size() * 4)
+                                  .toUtf8();
+    const std::string file =
+        dir.write("m.safetensors", test::safetensorsBytes(header, test::floatBytes(values)));
+    auto archive = openTensorArchive(FileSpec{file, {}, {}});
+    const auto report = analyzeModel(**archive, QuantSpec{});
+    QVERIFY(report);
+    const QString base = QString::fromStdString(dir.path("model"));
+    for (const char* extension : {"html", "pdf", "md", "csv", "json"}) {
+        const QString path = base + "." + extension;
+        ReportOptions options;
+        options.format = *reportFormatForPath(path);
+        QVERIFY2(exportModelReport(*report, path, options).isEmpty(), extension);
+    }
+    QCOMPARE(test::readFileBytes(base + ".json"),
+             QByteArray::fromStdString(modelReportJson(*report) + "\n"));
+    QCOMPARE(test::readFileBytes(base + ".csv"),
+             QByteArray::fromStdString(modelReportCsv(*report)));
+    const QString html = QString::fromUtf8(test::readFileBytes(base + ".html"));
+    QCOMPARE(html.count("<svg"), 1); // the worst-tensors chart
+    QVERIFY(html.contains("<td>fc.weight</td>"));
+    QVERIFY(html.contains("|x|≥6"));
+    QVERIFY(test::readFileBytes(base + ".md").contains("](model_worst.png)"));
+    QVERIFY(!QImage(base + "_worst.png").isNull());
+    QProcess text;
+    text.start(QStandardPaths::findExecutable("pdftotext"), {base + ".pdf", "-"});
+    QVERIFY(text.waitForFinished(30000));
+    QVERIFY(text.readAllStandardOutput().contains("fc.weight"));
 }
 
 QTEST_MAIN(TestReport)

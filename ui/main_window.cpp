@@ -243,8 +243,9 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save Session &As…"), QKeySequence::SaveAs, this,
                     [this] { m_sessions->saveAsWithDialog(); });
     file->addSeparator();
-    file->addAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    [this] { exportReportInteractively(m_snapshot, this); });
+    file->addAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this);
+    });
     QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportPlotMenu"));
     for (const auto& [label, plot] : exportablePlots()) {

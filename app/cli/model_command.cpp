@@ -1,7 +1,9 @@
 #include "analysis/model_report.h"
 #include "cli/commands.h"
+#include "cli/offscreen_snapshot.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
+#include "export/report_export.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 
@@ -19,10 +21,33 @@ struct ModelCommandOptions
     bool json = false;
     bool csv = false;
     unsigned threads = 0;
+    std::string out; // a report file instead of printing
+    std::string page = "a4";
 };
+
+// The report as a file: HTML, PDF, Markdown (with the worst-tensors chart), CSV or JSON.
+int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
+{
+    const QString out = QString::fromStdString(o.out);
+    return runWithOffscreenApplication([&] {
+        ui::ReportOptions options;
+        options.format = *ui::reportFormatForPath(out);
+        options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
+        if (const QString error = ui::exportModelReport(report, out, options); !error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return static_cast<int>(kExitBadInput);
+        }
+        std::printf("wrote %s\n", o.out.c_str());
+        return static_cast<int>(kExitOk);
+    });
+}
 
 int runModel(const ModelCommandOptions& o)
 {
+    if (!o.out.empty() && !ui::reportFormatForPath(QString::fromStdString(o.out))) {
+        return reportUsageError("--out must end in .html, .pdf, .md, .csv or .json, got '" + o.out +
+                                "'");
+    }
     const auto spec = makeQuantSpec(o.scheme);
     if (!spec) {
         return reportError(spec.error());
@@ -36,6 +61,9 @@ int runModel(const ModelCommandOptions& o)
     auto report = analyzeModel(**archive, *spec, options);
     if (!report) {
         return reportError(report.error());
+    }
+    if (!o.out.empty()) {
+        return writeModelReport(*report, o);
     }
     const std::string text = o.json  ? modelReportJson(*report) + "\n"
                              : o.csv ? modelReportCsv(*report)
@@ -60,6 +88,12 @@ void addModelCommand(CLI::App& app, int& exitCode)
     command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per tensor)")
         ->excludes(json);
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
+    command->add_option("--out,-o", options->out,
+                        "Write the report to a file instead: .html, .pdf, .md (with the "
+                        "worst-tensors chart), .csv or .json");
+    command->add_option("--page", options->page, "PDF page size: a4 or letter")
+        ->check(CLI::IsMember({"a4", "letter"}))
+        ->capture_default_str();
     addSchemeOptions(*command, options->scheme);
     command->callback([options, &exitCode] { exitCode = runModel(*options); });
 }

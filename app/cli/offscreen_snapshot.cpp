@@ -22,6 +22,19 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& m
 
 } // namespace
 
+int runWithOffscreenApplication(const std::function<int()>& work)
+{
+    int argc = 1;
+    char name[] = "quantscope-cli";
+    char* argv[] = {name, nullptr};
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    qInstallMessageHandler(quietQtMessages);
+    const QApplication app(argc, argv);
+    return work();
+}
+
 int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& schemeOptions,
                       const std::string& out,
                       const std::function<QString(const ui::SnapshotPtr&)>& write)
@@ -34,30 +47,24 @@ int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& s
     if (!spec) {
         return reportError(spec.error());
     }
-    int argc = 1;
-    char name[] = "quantscope-cli";
-    char* argv[] = {name, nullptr};
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
-    qInstallMessageHandler(quietQtMessages);
-    const QApplication app(argc, argv);
-    ui::AnalysisRequest request;
-    request.source = *source;
-    request.spec = *spec;
-    const ui::RunnerOutcome outcome =
-        ui::AnalysisRunner::compute(request, [](double) { return true; });
-    if (!outcome.snapshot) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
-        return kExitBadInput;
-    }
-    const QString error = write(outcome.snapshot);
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "error: %s\n", qPrintable(error));
-        return kExitBadInput;
-    }
-    std::printf("wrote %s\n", out.c_str());
-    return kExitOk;
+    return runWithOffscreenApplication([&] {
+        ui::AnalysisRequest request;
+        request.source = *source;
+        request.spec = *spec;
+        const ui::RunnerOutcome outcome =
+            ui::AnalysisRunner::compute(request, [](double) { return true; });
+        if (!outcome.snapshot) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
+            return static_cast<int>(kExitBadInput);
+        }
+        const QString error = write(outcome.snapshot);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return static_cast<int>(kExitBadInput);
+        }
+        std::printf("wrote %s\n", out.c_str());
+        return static_cast<int>(kExitOk);
+    });
 }
 
 } // namespace qs::cli

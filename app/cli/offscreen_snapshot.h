@@ -14,6 +14,10 @@
 
 namespace qs::cli {
 
+// Runs `work` with a QApplication on the offscreen platform (Qt's own chatter silenced) that ends
+// before this returns; returns what `work` returns.
+int runWithOffscreenApplication(const std::function<int()>& work);
+
 // `write` returns an empty string on success or the reason (naming the file). Prints
 // "wrote OUT" or one error line; returns the exit code.
 int writeFromSnapshot(const SourceOptions& source, const SchemeOptions& scheme,

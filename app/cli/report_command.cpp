@@ -23,6 +23,7 @@ struct ReportCommandOptions
     std::string format; // empty: from the extension of --out
     std::string page = "a4";
     std::string out;
+    bool sweeps = false;
 };
 
 int runReport(const ReportCommandOptions& o)
@@ -39,6 +40,7 @@ int runReport(const ReportCommandOptions& o)
     ui::ReportOptions options;
     options.format = *format;
     options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
+    options.sweeps = o.sweeps;
     return writeFromSnapshot(o.source, o.scheme, o.out,
                              [&out, &options](const ui::SnapshotPtr& snapshot) {
                                  return ui::exportTensorReport(snapshot, out, options);
@@ -61,6 +63,8 @@ void addReportCommand(CLI::App& app, int& exitCode)
         ->check(memberOf(kPages))
         ->capture_default_str();
     command->add_option("--out,-o", options->out, "The report file")->required();
+    command->add_flag("--sweeps", options->sweeps,
+                      "Add the bit-width, clip-threshold and outlier sweeps' plots");
     addSourceOptions(*command, options->source);
     addSchemeOptions(*command, options->scheme);
     command->callback([options, &exitCode] { exitCode = runReport(*options); });

@@ -4,9 +4,11 @@
 #include "report/json_fields.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <string_view>
 
 namespace qs {
 namespace {
@@ -113,7 +115,121 @@ std::string flags(const TensorReportRow& row)
     return text;
 }
 
+std::vector<const TensorReportRow*> worstFirst(const ModelReport& report)
+{
+    std::vector<const TensorReportRow*> rows;
+    rows.reserve(report.tensors.size());
+    for (const TensorReportRow& row : report.tensors) {
+        rows.push_back(&row);
+    }
+    std::ranges::stable_sort(rows, [](const TensorReportRow* a, const TensorReportRow* b) {
+        return a->sqnrDb < b->sqnrDb;
+    });
+    return rows;
+}
+
+// The columns a person reads, as text cells with the JSON's digits.
+const std::array<const char*, 8> kShownColumns{
+    "tensor",    "shape",   "dtype",        "SQNR dB", "gain per channel dB",
+    "zero code", "max/std", "outlier rules"};
+
+// Rounded for reading (JSON and CSV keep every digit).
+std::vector<std::string> shownCells(const TensorReportRow& row)
+{
+    const auto fixed = [](double value, const char* format) {
+        if (std::isnan(value)) {
+            return std::string("—");
+        }
+        if (std::isinf(value)) {
+            return std::string("∞");
+        }
+        char text[32];
+        std::snprintf(text, sizeof text, format, value);
+        return std::string(text);
+    };
+    const auto gain = row.perChannelGainDb();
+    return {row.name,
+            shapeToString(row.shape),
+            row.dtype,
+            fixed(row.sqnrDb, "%.2f"),
+            gain ? fixed(*gain, "%.2f") : "—",
+            fixed(100 * row.zeroCodeFraction, "%.1f%%"),
+            fixed(row.maxAbsOverStd, "%.1f"),
+            flags(row)};
+}
+
+std::string schemeLine(const ModelReport& report)
+{
+    return std::string(schemeName(report.spec.scheme)) + ", " + std::to_string(report.spec.bits) +
+           "-bit, " + std::string(granularityName(report.spec.granularity)) + ", calibration " +
+           std::string(calibrationName(report.spec.calibration.method));
+}
+
+std::string escapeText(std::string_view text)
+{
+    std::string out;
+    for (const char c : text) {
+        out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
+    }
+    return out;
+}
+
 } // namespace
+
+std::string modelReportHtml(const ModelReport& report, const std::string& chart)
+{
+    std::string out =
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>QuantScope "
+        "model report</title>\n<style>body{font-family:'DejaVu Sans',sans-serif;margin:2em}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
+        ".flagged{background:#ffe8d0}</style></head><body>\n<h1>QuantScope model report</h1>\n"
+        "<p>" +
+        escapeText(report.file) + " (" + std::string(archiveFormatName(report.format)) + "), " +
+        std::to_string(report.tensors.size()) + " tensors under " + escapeText(schemeLine(report)) +
+        "; " + std::to_string(report.skipped.size()) + " skipped.</p>\n<div>" + chart + "</div>" +
+        "\n<table width=\"100%\">\n<tr>";
+    for (const char* column : kShownColumns) {
+        out += std::string("<th>") + column + "</th>";
+    }
+    out += "</tr>\n";
+    for (const TensorReportRow* row : worstFirst(report)) {
+        out += isOutlierTensor(*row) ? "<tr class=\"flagged\">" : "<tr>";
+        for (const std::string& cell : shownCells(*row)) {
+            out += "<td>" + escapeText(cell) + "</td>";
+        }
+        out += "</tr>\n";
+    }
+    return out + "</table>\n</body></html>\n";
+}
+
+std::string modelReportMarkdown(const ModelReport& report, const std::string& chart)
+{
+    std::string out = "# QuantScope model report\n\n" + report.file + " (" +
+                      std::string(archiveFormatName(report.format)) + "), " +
+                      std::to_string(report.tensors.size()) + " tensors under " +
+                      schemeLine(report) + "; " + std::to_string(report.skipped.size()) +
+                      " skipped.\n\n";
+    if (!chart.empty()) {
+        out += "![The tensors with the lowest SQNR](" + chart + ")\n\n";
+    }
+    out += "|";
+    for (const char* column : kShownColumns) {
+        out += std::string(" ") + column + " |";
+    }
+    out += "\n|";
+    for (std::size_t i = 0; i < kShownColumns.size(); ++i) {
+        out += "---|";
+    }
+    out += "\n";
+    for (const TensorReportRow* row : worstFirst(report)) {
+        out += "|";
+        for (const std::string& cell : shownCells(*row)) {
+            out += " " + cell + " |";
+        }
+        out += "\n";
+    }
+    return out;
+}
 
 bool isOutlierTensor(const TensorReportRow& row)
 {
@@ -179,14 +295,7 @@ std::string modelReportCsv(const ModelReport& report)
 
 std::string modelReportText(const ModelReport& report)
 {
-    std::vector<const TensorReportRow*> rows;
-    rows.reserve(report.tensors.size());
-    for (const TensorReportRow& row : report.tensors) {
-        rows.push_back(&row);
-    }
-    std::ranges::stable_sort(rows, [](const TensorReportRow* a, const TensorReportRow* b) {
-        return a->sqnrDb < b->sqnrDb;
-    });
+    const std::vector<const TensorReportRow*> rows = worstFirst(report);
     std::size_t nameWidth = 6;
     for (const TensorReportRow* row : rows) {
         nameWidth = std::max(nameWidth, row->name.size());

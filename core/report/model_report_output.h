@@ -19,6 +19,12 @@ std::string modelReportCsv(const ModelReport& report);
 // A table for the terminal, worst SQNR first, then the skipped tensors.
 std::string modelReportText(const ModelReport& report);
 
+// A document for people: the scheme, the worst-tensors chart (`chart`: markup for HTML, a file
+// name for Markdown; empty for none) and the per-tensor table worst SQNR first, with the rules
+// that fire. Numbers as the JSON writes them.
+std::string modelReportHtml(const ModelReport& report, const std::string& chart);
+std::string modelReportMarkdown(const ModelReport& report, const std::string& chart);
+
 // The tensors flagged by any of the three outlier rules.
 bool isOutlierTensor(const TensorReportRow& row);
 

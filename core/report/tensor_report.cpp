@@ -253,7 +253,8 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         out += "<div class=\"figure\">" + figure.reference + "<p class=\"caption\">" +
                escapeHtml(figure.caption) + "</p></div>\n";
     }
-    out += "<h2>Error and the three schemes</h2>\n<table>\n<tr><th>metric</th><th>current</th>"
+    out += "<h2>Error and the three schemes</h2>\n<table "
+           "width=\"100%\">\n<tr><th>metric</th><th>current</th>"
            "<th>general</th><th>symmetric</th><th>asymmetric</th></tr>\n";
     const json& compare = d.at("compare");
     for (const auto& [label, key] : metricRows(d)) {
@@ -265,8 +266,9 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         }
         out += "</tr>\n";
     }
-    out += "</table>\n<h2>Walkthrough</h2>\n<table>\n<tr><th>R</th><th>R/Scale + Z</th>"
-           "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
+    out +=
+        "</table>\n<h2>Walkthrough</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"
+        "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
     for (const json& row : d.at("walkthrough")) {
         out += "<tr>";
         for (std::size_t c = 1; c < kWalkColumns.size(); ++c) {
@@ -276,7 +278,7 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     }
     out += "</table>\n";
     if (d.contains("groups")) {
-        out += "<h2>Groups</h2>\n<table>\n<tr><th>group</th><th>min</th><th>max</th>"
+        out += "<h2>Groups</h2>\n<table width=\"100%\">\n<tr><th>group</th><th>min</th><th>max</th>"
                "<th>Scale</th><th>Z</th><th>SQNR dB</th><th>clipped</th></tr>\n";
         for (const json& g : d.at("groups")) {
             out += "<tr>";

@@ -1,11 +1,15 @@
 #include "export/report_export.h"
 
 #include "export/plot_export.h"
+#include "panels/sweeps_panel.h"
 #include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
 #include "plots/histogram_plot.h"
+#include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
+#include "plots/worst_tensors_plot.h"
+#include "report/model_report_output.h"
 #include "report/tensor_report.h"
 
 #include <QBuffer>
@@ -24,6 +28,7 @@ namespace {
 constexpr std::size_t kWalkthroughRows = 12;
 constexpr int kFigureWidth = 900;
 constexpr int kFigureHeight = 520;
+constexpr double kScreenDpi = 96.0;
 
 std::string describeSource(const TensorSource& source)
 {
@@ -66,7 +71,7 @@ json documentOf(const AnalysisSnapshot& snapshot)
 class Figures
 {
 public:
-    explicit Figures(const SnapshotPtr& snapshot)
+    Figures(const SnapshotPtr& snapshot, bool sweeps)
     {
         add<HistogramPlot>(snapshot, "histogram",
                            "Values, the representable range, clipped values and unused codes");
@@ -79,6 +84,17 @@ public:
             m_figures.push_back(
                 {"channels", "Every channel's range, grid and SQNR", channels->rangePlot()});
             m_owners.push_back(std::move(channels));
+        }
+        if (sweeps) {
+            const SweepOutcome outcome = SweepsPanel::compute(*snapshot, {});
+            auto plots = std::make_unique<SweepPlots>();
+            plots->showBits(outcome.bits, snapshot->spec.bits);
+            plots->showClip(outcome.clip);
+            plots->showOutlier(outcome.outlier);
+            m_figures.push_back({"sweep_bits", "SQNR over the bit width", plots->bitsPlot()});
+            m_figures.push_back({"sweep_clip", "Error over the clip threshold", plots->clipPlot()});
+            m_figures.push_back({"sweep_outlier", "One outlier, growing", plots->outlierPlot()});
+            m_owners.push_back(std::move(plots));
         }
     }
 
@@ -117,9 +133,10 @@ std::optional<std::string> inlineSvg(QCustomPlot* plot)
     return svg->mid(start < 0 ? 0 : start).toStdString();
 }
 
-QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QString& path)
+QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QString& path,
+                  bool sweeps)
 {
-    const Figures figures(snapshot);
+    const Figures figures(snapshot, sweeps);
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
         const auto svg = inlineSvg(figure.plot);
@@ -131,9 +148,10 @@ QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QStri
     return writeFileSafely(path, QByteArray::fromStdString(tensorReportHtml(document, placed)));
 }
 
-QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const QString& path)
+QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const QString& path,
+                      bool sweeps)
 {
-    const Figures figures(snapshot);
+    const Figures figures(snapshot, sweeps);
     const QFileInfo info(path);
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
@@ -151,37 +169,70 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
     return writeFileSafely(path, QByteArray::fromStdString(tensorReportMarkdown(document, placed)));
 }
 
-QString writePdf(const SnapshotPtr& snapshot, const json& document, const QString& path,
-                 QPageSize::PageSizeId page)
+// Figures for a PDF: PNG images the rich-text document holds as resources.
+class PdfImages
 {
-    const Figures figures(snapshot);
-    QTextDocument text;
+public:
+    // The <img> markup for `plot`, or nullopt if it cannot be drawn.
+    std::optional<std::string> add(const std::string& name, QCustomPlot* plot)
+    {
+        const auto png = renderPlot(plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
+        if (!png) {
+            return std::nullopt;
+        }
+        const QString url = QStringLiteral("qs-figure:") + QString::fromStdString(name);
+        m_images.emplace_back(url, QImage::fromData(*png));
+        return "<img src=\"" + url.toStdString() + "\" width=\"600\" height=\"347\">";
+    }
+
+    // Lays `html` out on pages of `page` size (15 mm margins) and writes the PDF.
+    QString print(const std::string& html, const QString& title, const QString& path,
+                  QPageSize::PageSizeId page) const
+    {
+        QTextDocument text;
+        for (const auto& [url, image] : m_images) {
+            text.addResource(QTextDocument::ImageResource, QUrl(url), image);
+        }
+        text.setHtml(QString::fromStdString(html));
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        {
+            QPdfWriter pdf(&buffer);
+            pdf.setCreator(QStringLiteral("QuantScope"));
+            pdf.setTitle(title);
+            pdf.setPageSize(QPageSize(page));
+            pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+            // Lay the text out on the printable area at screen resolution, so tables set to the
+            // full width span the page.
+            const QSizeF points = pdf.pageLayout().paintRect(QPageLayout::Point).size();
+            text.setPageSize(points * (kScreenDpi / 72.0));
+            text.print(&pdf);
+        }
+        buffer.close();
+        return writeFileSafely(path, bytes);
+    }
+
+private:
+    std::vector<std::pair<QString, QImage>> m_images;
+};
+
+QString writePdf(const SnapshotPtr& snapshot, const json& document, const QString& path,
+                 QPageSize::PageSizeId page, bool sweeps)
+{
+    const Figures figures(snapshot, sweeps);
+    PdfImages images;
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
-        const auto png = renderPlot(figure.plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
-        if (!png) {
+        const auto markup = images.add(figure.name, figure.plot);
+        if (!markup) {
             return path + QStringLiteral(": the plots could not be drawn");
         }
-        const QString url = QStringLiteral("qs-figure:") + QString::fromStdString(figure.name);
-        text.addResource(QTextDocument::ImageResource, QUrl(url), QImage::fromData(*png));
-        placed.push_back({figure.caption,
-                          "<img src=\"" + url.toStdString() + "\" width=\"600\" height=\"347\">"});
+        placed.push_back({figure.caption, *markup});
     }
-    text.setHtml(QString::fromStdString(tensorReportHtml(document, placed)));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    {
-        QPdfWriter pdf(&buffer);
-        pdf.setCreator(QStringLiteral("QuantScope"));
-        pdf.setTitle(QString::fromStdString("QuantScope report: " +
-                                            document.at("tensor").at("name").get<std::string>()));
-        pdf.setPageSize(QPageSize(page));
-        pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        text.print(&pdf);
-    }
-    buffer.close();
-    return writeFileSafely(path, bytes);
+    const QString title = QString::fromStdString(
+        "QuantScope report: " + document.at("tensor").at("name").get<std::string>());
+    return images.print(tensorReportHtml(document, placed), title, path, page);
 }
 
 } // namespace
@@ -212,6 +263,48 @@ std::optional<ReportFormat> reportFormatForPath(const QString& path)
     return reportFormatFromName(QFileInfo(path).suffix());
 }
 
+QString exportModelReport(const ModelReport& report, const QString& path,
+                          const ReportOptions& options)
+{
+    switch (options.format) {
+    case ReportFormat::Json:
+        return writeFileSafely(path, QByteArray::fromStdString(modelReportJson(report) + "\n"));
+    case ReportFormat::Csv:
+        return writeFileSafely(path, QByteArray::fromStdString(modelReportCsv(report)));
+    default:
+        break;
+    }
+    WorstTensorsPlot chart;
+    chart.setRows(report.tensors);
+    QCustomPlot* plot = chart.plot();
+    QString failed = path + QStringLiteral(": the chart could not be drawn");
+    if (options.format == ReportFormat::Html) {
+        const auto svg = inlineSvg(plot);
+        return svg ? writeFileSafely(path, QByteArray::fromStdString(modelReportHtml(report, *svg)))
+                   : failed;
+    }
+    if (options.format == ReportFormat::Markdown) {
+        const QFileInfo info(path);
+        const QString name = info.completeBaseName() + QStringLiteral("_worst.png");
+        const auto png = renderPlot(plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
+        if (!png) {
+            return failed;
+        }
+        if (QString error = writeFileSafely(info.dir().filePath(name), *png); !error.isEmpty()) {
+            return error;
+        }
+        return writeFileSafely(
+            path, QByteArray::fromStdString(modelReportMarkdown(report, name.toStdString())));
+    }
+    PdfImages images;
+    const auto markup = images.add("worst", plot);
+    if (!markup) {
+        return failed;
+    }
+    return images.print(modelReportHtml(report, *markup), QStringLiteral("QuantScope model report"),
+                        path, options.page);
+}
+
 QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
                            const ReportOptions& options)
 {
@@ -227,11 +320,11 @@ QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
     case ReportFormat::Csv:
         return writeFileSafely(path, QByteArray::fromStdString(tensorReportCsv(document)));
     case ReportFormat::Html:
-        return writeHtml(snapshot, document, path);
+        return writeHtml(snapshot, document, path, options.sweeps);
     case ReportFormat::Markdown:
-        return writeMarkdown(snapshot, document, path);
+        return writeMarkdown(snapshot, document, path, options.sweeps);
     case ReportFormat::Pdf:
-        return writePdf(snapshot, document, path, options.page);
+        return writePdf(snapshot, document, path, options.page, options.sweeps);
     }
     return path + QStringLiteral(": unknown report format");
 }

@@ -4,6 +4,7 @@
 // it), or the tables as CSV or JSON. The window and `quantscope-cli report` both write it from
 // an analysis snapshot, so the numbers are those of `analyze --json`.
 
+#include "analysis/model_report.h"
 #include "analysis_snapshot.h"
 
 #include <QPageSize>
@@ -31,11 +32,17 @@ struct ReportOptions
 {
     ReportFormat format = ReportFormat::Html;
     QPageSize::PageSizeId page = QPageSize::A4; // PDF only
+    bool sweeps = false; // add the three sweeps' plots (bits, clip, outlier): dozens of analyses
 };
 
 // Empty on success, otherwise the reason naming the file. Every file goes through QSaveFile; for
 // Markdown the figures are written first, then the text that links them.
 QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
                            const ReportOptions& options);
+
+// The Model view's report: the per-tensor table (JSON and CSV as `quantscope-cli model` writes
+// them) and, in HTML, PDF and Markdown, the worst-tensors chart above it.
+QString exportModelReport(const ModelReport& report, const QString& path,
+                          const ReportOptions& options);
 
 } // namespace qs::ui

@@ -3,9 +3,11 @@
 #include "export/report_export.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 
 #include <array>
+#include <functional>
 
 namespace qs::ui {
 namespace {
@@ -33,21 +35,16 @@ const std::array<Choice, 6> kChoices{{
      QPageSize::A4, ".json"},
 }};
 
-} // namespace
-
-bool exportReportInteractively(const SnapshotPtr& snapshot, QWidget* parent)
+// Asks for the file (its filter picks format and page size) and writes it with `write`.
+bool askAndWrite(QWidget* parent, const QString& defaultName,
+                 const std::function<QString(const QString&, const ReportOptions&)>& write)
 {
-    if (!snapshot) {
-        return false;
-    }
     QStringList filters;
     for (const Choice& choice : kChoices) {
         filters << QObject::tr(choice.filter);
     }
     QString selected = filters.front();
-    const QString name = QString::fromStdString(snapshot->data->loaded.tensor.name);
-    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export report"),
-                                                name + QStringLiteral("-report.html"),
+    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export report"), defaultName,
                                                 filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty()) {
         return false;
@@ -57,12 +54,39 @@ bool exportReportInteractively(const SnapshotPtr& snapshot, QWidget* parent)
     if (!path.endsWith(QLatin1String(choice.suffix))) {
         path += QLatin1String(choice.suffix);
     }
-    const QString error = exportTensorReport(snapshot, path, {choice.format, choice.page});
+    ReportOptions options;
+    options.format = choice.format;
+    options.page = choice.page;
+    const QString error = write(path, options);
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QObject::tr("Export report"), error);
         return false;
     }
     return true;
+}
+
+} // namespace
+
+bool exportReportInteractively(const SnapshotPtr& snapshot, bool sweeps, QWidget* parent)
+{
+    if (!snapshot) {
+        return false;
+    }
+    const QString name = QString::fromStdString(snapshot->data->loaded.tensor.name);
+    return askAndWrite(parent, name + QStringLiteral("-report.html"),
+                       [&snapshot, sweeps](const QString& path, ReportOptions options) {
+                           options.sweeps = sweeps;
+                           return exportTensorReport(snapshot, path, options);
+                       });
+}
+
+bool exportModelReportInteractively(const ModelReport& report, QWidget* parent)
+{
+    const QString name =
+        QFileInfo(QString::fromStdString(report.file)).completeBaseName() + "-model-report.html";
+    return askAndWrite(parent, name, [&report](const QString& path, const ReportOptions& options) {
+        return exportModelReport(report, path, options);
+    });
 }
 
 } // namespace qs::ui

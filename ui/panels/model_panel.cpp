@@ -92,6 +92,14 @@ ModelPanel::~ModelPanel()
     m_watcher.waitForFinished();
 }
 
+std::optional<ModelReport> ModelPanel::shownReport() const
+{
+    if (!m_shown || m_computing || !m_summary || !m_summary->report || !(m_shown == m_wanted)) {
+        return std::nullopt;
+    }
+    return m_summary->report;
+}
+
 QString ModelPanel::statusText() const
 {
     return m_status->text();
@@ -162,6 +170,7 @@ void ModelPanel::startIfNeeded()
                 for (const SkippedTensor& skip : report->skipped) {
                     summary->notFloating += skip.reason.starts_with(kNotFloatingPoint) ? 1 : 0;
                 }
+                summary->report = std::move(*report);
             } else if (report.error().code != ErrorCode::Cancelled) {
                 summary->error = QString::fromStdString(report.error().describe());
             }

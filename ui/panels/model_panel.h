@@ -38,6 +38,9 @@ public:
     QTableView* table() const { return m_table; }
     WorstTensorsPlot* chart() const { return m_chart; }
     QString statusText() const;
+    // The complete report the view shows (for File → Export Report); nullopt while it runs, after
+    // a cancel or an error, or with no file.
+    std::optional<ModelReport> shownReport() const;
 
 signals:
     // The user double-clicked a tensor: open it in the main view.
@@ -61,6 +64,7 @@ private:
         std::size_t skipped = 0;
         std::size_t notFloating = 0;
         QString error;
+        std::optional<ModelReport> report; // a complete run's report (rows included)
     };
 
     static QString noFileHint();

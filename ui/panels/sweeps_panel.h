@@ -33,6 +33,8 @@ public:
     void setSnapshot(const SnapshotPtr& snapshot);
     SweepPlots* plots() const { return m_plots; }
     bool isComputing() const { return m_watcher.isRunning(); }
+    // The plots show sweeps (the view has been used for this tensor or an earlier one).
+    bool hasResults() const { return m_shown != nullptr; }
 
     // All three sweeps of `snapshot`, on the calling thread; `progress` as in core.
     static SweepOutcome compute(const AnalysisSnapshot& snapshot, const ProgressFn& progress);
