@@ -10,11 +10,14 @@
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QtTest>
 
 using namespace qs;
@@ -56,6 +59,7 @@ private slots:
     void initTestCase();
     void saveAndReopenRestoresEverything();
     void badSessionChangesNothing();
+    void quittingWithUnsavedChangesAsks();
     void commandLineOpensASession();
 };
 
@@ -129,6 +133,31 @@ void TestSessionWindow::badSessionChangesNothing()
     QTest::qWait(50);
     QCOMPARE(window.snapshot(), before);
     QVERIFY(window.sessions()->path().isEmpty());
+}
+
+void TestSessionWindow::quittingWithUnsavedChangesAsks()
+{
+    test::ScratchDir dir;
+    MainWindow window;
+    window.show();
+    window.start(weights(), perChannel4Bit());
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.sessions()->saveAs(QString::fromStdString(dir.path("q.qscope"))));
+    window.schemePanel()->findChild<QSpinBox*>("bits")->setValue(6);
+    QVERIFY(waitIdle(window));
+    // Answer the question with `button`, from inside its event loop.
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box && box->text().contains("has changed"));
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!window.close()); // stays open
+    QVERIFY(window.isVisible());
+    answer(QMessageBox::Discard);
+    QVERIFY(window.close());
 }
 
 void TestSessionWindow::commandLineOpensASession()
