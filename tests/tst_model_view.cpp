@@ -149,6 +149,12 @@ void TestModelView::modelViewReportsEveryFloatTensor()
     ModelTableModel* model = panel->tableModel();
     QCOMPARE(model->rowCount(), 3);
     QVERIFY(panel->statusText().contains("1 skipped (1 not floating-point)"));
+    // What File → Export Report writes while this view is in front.
+    const auto report = panel->shownReport();
+    QVERIFY(report);
+    QCOMPARE(report->tensors.size(), std::size_t{3});
+    QCOMPARE(report->skipped.size(), std::size_t{1});
+    QCOMPARE(report->file, path);
     // Sorted by SQNR, worst first; the chart agrees.
     auto* sorted = qobject_cast<QSortFilterProxyModel*>(panel->table()->model());
     const auto sqnrAt = [&](int row) {

@@ -244,7 +244,13 @@ void MainWindow::buildMenus()
                     [this] { m_sessions->saveAsWithDialog(); });
     file->addSeparator();
     file->addAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
-        exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this);
+        // With the Model view in front, the report of the whole file.
+        const auto model = m_modelView->shownReport();
+        if (currentViewName() == QLatin1String("model") && model) {
+            exportModelReportInteractively(*model, this);
+        } else {
+            exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this);
+        }
     });
     QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
     exportMenu->setObjectName(QStringLiteral("exportPlotMenu"));
