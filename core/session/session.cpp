@@ -373,6 +373,8 @@ Result<Session> parseSession(std::string_view text, const std::string& path,
     return session;
 }
 
+#undef QS_TAKE // local to this file
+
 Result<Session> readSession(const std::string& path)
 {
     auto text = readTextFile(path, kMaxSessionBytes);
