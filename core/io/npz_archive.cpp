@@ -1,5 +1,6 @@
 #include "io/npz_archive.h"
 
+#include "io/archive_support.h"
 #include "io/byte_reader.h"
 #include "io/npy_reader.h"
 
@@ -195,9 +196,7 @@ private:
         entry.count = elementCount(header->shape).value_or(0);
         entry.bytes = entry.count * dtypeSize(header->dtype.dtype);
         entry.dtype = std::string(dtypeName(header->dtype.dtype));
-        entry.floating = header->dtype.dtype == Dtype::Float16 ||
-                         header->dtype.dtype == Dtype::Float32 ||
-                         header->dtype.dtype == Dtype::Float64;
+        entry.floating = archive::isFloatingDtype(header->dtype.dtype);
         return entry;
     }
 

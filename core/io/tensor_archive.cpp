@@ -1,5 +1,6 @@
 #include "io/tensor_archive.h"
 
+#include "io/archive_support.h"
 #include "io/byte_reader.h"
 #include "io/csv_reader.h"
 #include "io/gguf_archive.h"
@@ -49,9 +50,7 @@ public:
             entry.dtype = std::string(dtypeName(header->dtype.dtype));
             entry.count = elementCount(entry.shape).value_or(0);
             entry.bytes = entry.count * dtypeSize(header->dtype.dtype);
-            entry.floating = header->dtype.dtype == Dtype::Float16 ||
-                             header->dtype.dtype == Dtype::Float32 ||
-                             header->dtype.dtype == Dtype::Float64;
+            entry.floating = archive::isFloatingDtype(header->dtype.dtype);
         } else {
             auto loaded = readWhole();
             if (!loaded) {

@@ -2,6 +2,7 @@
 
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
+#include "report/text_escape.h"
 
 #include <algorithm>
 #include <array>
@@ -165,15 +166,6 @@ std::string schemeLine(const ModelReport& report)
            std::string(calibrationName(report.spec.calibration.method));
 }
 
-std::string escapeText(std::string_view text)
-{
-    std::string out;
-    for (const char c : text) {
-        out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : std::string(1, c);
-    }
-    return out;
-}
-
 } // namespace
 
 std::string modelReportHtml(const ModelReport& report, const std::string& chart)
@@ -184,8 +176,8 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart)
         "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
         ".flagged{background:#ffe8d0}</style></head><body>\n<h1>QuantScope model report</h1>\n"
         "<p>" +
-        escapeText(report.file) + " (" + std::string(archiveFormatName(report.format)) + "), " +
-        std::to_string(report.tensors.size()) + " tensors under " + escapeText(schemeLine(report)) +
+        escapeHtml(report.file) + " (" + std::string(archiveFormatName(report.format)) + "), " +
+        std::to_string(report.tensors.size()) + " tensors under " + escapeHtml(schemeLine(report)) +
         "; " + std::to_string(report.skipped.size()) + " skipped.</p>\n<div>" + chart + "</div>" +
         "\n<table width=\"100%\">\n<tr>";
     for (const char* column : kShownColumns) {
@@ -195,7 +187,7 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart)
     for (const TensorReportRow* row : worstFirst(report)) {
         out += isOutlierTensor(*row) ? "<tr class=\"flagged\">" : "<tr>";
         for (const std::string& cell : shownCells(*row)) {
-            out += "<td>" + escapeText(cell) + "</td>";
+            out += "<td>" + escapeHtml(cell) + "</td>";
         }
         out += "</tr>\n";
     }

@@ -1,6 +1,7 @@
 #include "report/tensor_report.h"
 
 #include "report/csv_fields.h"
+#include "report/text_escape.h"
 
 #include <string_view>
 
@@ -19,42 +20,6 @@ std::string cell(const json& value)
         return value.get<std::string>();
     }
     return value.dump();
-}
-
-std::string escapeHtml(std::string_view text)
-{
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string escapeMarkdown(std::string_view text)
-{
-    std::string out;
-    for (const char c : text) {
-        if (c == '|' || c == '*' || c == '_' || c == '`') {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out;
 }
 
 // The formulas of the scheme, with the tutorial's names.
