@@ -10,7 +10,7 @@ QS_BUILD="${QS_BUILD:-$QS_ROOT/build}"
 # Debian 12 packages: compiler and build tools, then the libraries CMakeLists.txt asks for.
 QS_PACKAGES=(
     g++ cmake ninja-build ccache pkg-config
-    qt6-base-dev qt6-svg-dev libqcustomplot-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
+    qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev nlohmann-json3-dev libcli11-dev
     libzip-dev libonnx-dev libprotobuf-dev
     # fonts for the window and its screenshots, Chinese included (一般过程, 对称量化, ...)
     fonts-dejavu-core fonts-wqy-microhei

@@ -259,7 +259,7 @@ void TestCalibrationViews::sweepsRunWhenShown()
     QCOMPARE(graphNamed(plots->bitsPlot(), "ideal-line")->dataCount(), kMaxBits - kMinBits + 1);
     QCOMPARE(graphNamed(plots->clipPlot(), "total-mse")->dataCount(), kDefaultClipPoints);
     QVERIFY(graphNamed(plots->clipPlot(), "marker-mse"));
-    QCOMPARE(graphNamed(plots->clipPlot(), "marker-minmax")->name(), QString("minmax (chosen)"));
+    QCOMPARE(graphNamed(plots->clipPlot(), "marker-minmax")->name(), QString("min–max (chosen)"));
     QCOMPARE(graphNamed(plots->outlierPlot(), "outlier-sqnr")->dataCount(), kDefaultOutlierPoints);
 
     // A new scheme re-runs them; the 8-bit point is the window's own SQNR.

@@ -167,7 +167,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
         data = std::move(fresh);
     }
     if (!data) {
-        outcome.error = QStringLiteral("no tensor to analyse");
+        outcome.error = tr("no tensor to analyse");
         return outcome;
     }
     if (!progress(0.1)) {

@@ -5,6 +5,11 @@
 #include "export/plot_export_menu.h"
 #include "export/report_export_dialog.h"
 #include "generate/data_presets.h"
+#include "i18n/language_menu.h"
+#include "i18n/preset_texts.h"
+#include "i18n/retranslator.h"
+#include "lessons/lesson_guide.h"
+#include "lessons/lessons.h"
 #include "number_format.h"
 #include "panels/channels_panel.h"
 #include "panels/compare_panel.h"
@@ -63,7 +68,7 @@ bool isRawFile(const QString& path)
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
-    setWindowTitle(tr("QuantScope"));
+    m_texts = new Retranslator(this);
     setAcceptDrops(true);
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -76,7 +81,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setSizes({340, 800, 520});
     setCentralWidget(m_mainSplitter);
     m_sessions = new SessionController(this);
+    m_lessons = new LessonGuide(this);
     buildMenus();
+    showResultTexts();
+    // Menus are built anew (after the event: deleting widgets while Qt hands the event to them
+    // would be unsafe); tabs, buttons and panels rename themselves.
+    m_texts->onChange([this] {
+        QMetaObject::invokeMethod(this, &MainWindow::rebuildMenus, Qt::QueuedConnection);
+        showResultTexts();
+    });
     buildStatusBar();
     resize(1660, 940);
     setMinimumSize(1280, 800);
@@ -186,19 +199,25 @@ QWidget* MainWindow::buildCentre()
     m_sweeps = new SweepsPanel(this);
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
-    m_views->addTab(m_plotsSplitter, tr("Quantizer"));
-    m_views->addTab(m_channels, tr("Channels"));
-    m_views->addTab(m_sweeps, tr("Sweeps"));
     m_modelView = new ModelPanel(this);
-    m_views->addTab(m_modelView, tr("Model"));
-    m_views->setTabToolTip(0,
-                           tr("The transfer staircase, the error split and the use of every code"));
-    m_views->setTabToolTip(1,
-                           tr("Every channel's range and SQNR; pick one to see its own histogram"));
-    m_views->setTabToolTip(
-        2, tr("SQNR over bits, error over the clip threshold, one outlier growing"));
-    m_views->setTabToolTip(3, tr("Every tensor of the open file under the current scheme, with "
-                                 "outlier flags; double-click one to open it"));
+    m_views->addTab(m_plotsSplitter, QString());
+    m_views->addTab(m_channels, QString());
+    m_views->addTab(m_sweeps, QString());
+    m_views->addTab(m_modelView, QString());
+    m_texts->bind([this] {
+        m_views->setTabText(0, tr("Quantizer"));
+        m_views->setTabText(1, tr("Channels"));
+        m_views->setTabText(2, tr("Sweeps"));
+        m_views->setTabText(3, tr("Model"));
+        m_views->setTabToolTip(
+            0, tr("The transfer staircase, the error split and the use of every code"));
+        m_views->setTabToolTip(
+            1, tr("Every channel's range and SQNR; pick one to see its own histogram"));
+        m_views->setTabToolTip(
+            2, tr("SQNR over bits, error over the clip threshold, one outlier growing"));
+        m_views->setTabToolTip(3, tr("Every tensor of the open file under the current scheme, "
+                                     "with outlier flags; double-click one to open it"));
+    });
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
     m_centreSplitter->addWidget(m_histogram);
@@ -215,9 +234,14 @@ QWidget* MainWindow::buildRightColumn()
     m_walkthrough = new WalkthroughPanel(this);
     m_tables = new QTabWidget(this);
     m_tables->setObjectName(QStringLiteral("tables"));
-    m_tables->addTab(m_metrics, tr("Error"));
-    m_tables->addTab(m_compare, tr("Compare"));
-    m_tables->addTab(m_walkthrough, tr("Walkthrough"));
+    m_tables->addTab(m_metrics, QString());
+    m_tables->addTab(m_compare, QString());
+    m_tables->addTab(m_walkthrough, QString());
+    m_texts->bind([this] {
+        m_tables->setTabText(0, tr("Error"));
+        m_tables->setTabText(1, tr("Compare"));
+        m_tables->setTabText(2, tr("Walkthrough"));
+    });
     m_tables->setMinimumWidth(420);
     return m_tables;
 }
@@ -283,8 +307,7 @@ void MainWindow::buildMenus()
     frameworks->setObjectName(QStringLiteral("frameworkPresets"));
     frameworks->setToolTipsVisible(true);
     for (const SchemePreset& preset : schemePresets()) {
-        const QString description = QString::fromUtf8(
-            preset.description.data(), static_cast<qsizetype>(preset.description.size()));
+        const QString description = schemePresetDescription(preset);
         QAction* action = frameworks->addAction(
             QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size())),
             this, [this, spec = preset.spec] { applySpec(spec); });
@@ -295,13 +318,23 @@ void MainWindow::buildMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* log = view->addAction(tr("&Log counts"));
     log->setCheckable(true);
+    log->setChecked(m_histogram->logScale());
     connect(log, &QAction::toggled, m_histogram, &HistogramPlot::setLogScale);
     view->addAction(tr("Show &walkthrough"), this,
                     [this] { m_tables->setCurrentWidget(m_walkthrough); });
     view->addAction(tr("Show &compare table"), this,
                     [this] { m_tables->setCurrentWidget(m_compare); });
+    view->addSeparator();
+    fillLanguageMenu(view->addMenu(tr("&Language")));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* lessonsMenu = help->addMenu(tr("&Lessons"));
+    lessonsMenu->setObjectName(QStringLiteral("lessonsMenu"));
+    for (const Lesson& lesson : lessons()) {
+        lessonsMenu->addAction(tr("%1. %2").arg(lesson.number).arg(lesson.title()), this,
+                               [this, number = lesson.number] { startLesson(number); });
+    }
+    help->addSeparator();
     help->addAction(tr("&About QuantScope"), this, [this] {
         QMessageBox::about(
             this, tr("About QuantScope"),
@@ -322,7 +355,7 @@ void MainWindow::buildStatusBar()
     m_progress->hide();
     m_cancel = new QToolButton(this);
     m_cancel->setObjectName(QStringLiteral("cancel"));
-    m_cancel->setText(tr("Cancel"));
+    m_texts->bind([this] { m_cancel->setText(tr("Cancel")); });
     m_cancel->hide();
     statusBar()->addPermanentWidget(m_sizeLabel);
     statusBar()->addPermanentWidget(m_timeLabel);
@@ -563,6 +596,12 @@ void MainWindow::requestSource(const TensorSource& source)
     submit(source);
 }
 
+void MainWindow::applySource(const TensorSource& source)
+{
+    m_source->setSource(source);
+    requestSource(source);
+}
+
 void MainWindow::applySpec(const QuantSpec& spec)
 {
     m_scheme->setSpec(spec);
@@ -606,14 +645,34 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_sweeps->setSnapshot(snapshot);
     m_modelView->setSnapshot(snapshot);
     m_chooseTensorAction->setEnabled(currentFile() != nullptr);
+    showResultTexts();
+    emit snapshotShown(snapshot);
+}
 
-    const Tensor& tensor = snapshot->data->loaded.tensor;
+void MainWindow::showResultTexts()
+{
+    if (!m_snapshot) {
+        setWindowTitle(tr("QuantScope"));
+        return;
+    }
+    const Tensor& tensor = m_snapshot->data->loaded.tensor;
     setWindowTitle(tr("QuantScope — %1").arg(QString::fromStdString(tensor.name)));
     m_sizeLabel->setText(tr("%1 values %2")
                              .arg(formatCount(tensor.values.size()),
                                   QString::fromStdString(shapeToString(tensor.shape))));
-    m_timeLabel->setText(tr("computed in %1 ms").arg(snapshot->computeMilliseconds, 0, 'f', 1));
-    emit snapshotShown(snapshot);
+    m_timeLabel->setText(tr("computed in %1 ms").arg(m_snapshot->computeMilliseconds, 0, 'f', 1));
+}
+
+void MainWindow::rebuildMenus()
+{
+    setMenuBar(new QMenuBar(this)); // deletes the old one with its menus
+    buildMenus();
+    m_chooseTensorAction->setEnabled(currentFile() != nullptr);
+}
+
+void MainWindow::startLesson(int number)
+{
+    m_lessons->start(number);
 }
 
 void MainWindow::onPlotReplotted(QObject* plot)

@@ -24,6 +24,8 @@ class CodeUsagePlot;
 class ComparePanel;
 class ErrorPlot;
 class HistogramPlot;
+class LessonGuide;
+class Retranslator;
 class MetricsPanel;
 class ModelPanel;
 class SessionController;
@@ -55,6 +57,13 @@ public:
     void chooseTensor(const FileSpec& file);
     // Another tensor of the file being shown.
     void openTensor(const QString& name);
+    // Help → Lessons: the lesson's tensor, scheme and view, its text and its "try this" control.
+    void startLesson(int number);
+    LessonGuide* lessonGuide() const { return m_lessons; }
+    // Shows `spec` in the scheme panel and analyses it.
+    void applySpec(const QuantSpec& spec);
+    // Shows `source` in the source panel and analyses it under the current scheme.
+    void applySource(const TensorSource& source);
     // Brings a tab to the front: a table ("error", "compare", "walkthrough") or a view
     // ("quantizer", "channels", "sweeps", "model"). False if unknown.
     bool showTab(const QString& name);
@@ -99,13 +108,14 @@ private:
     QWidget* buildRightColumn();
     void buildMenus();
     void buildStatusBar();
+    void rebuildMenus();
+    // The window title and the status bar's size and time, for the snapshot shown.
+    void showResultTexts();
     void restoreLayout();
     void saveLayout() const;
 
     void requestSource(const TensorSource& source);
     void requestSpec(const QuantSpec& spec);
-    // Shows `spec` in the scheme panel and analyses it (menus).
-    void applySpec(const QuantSpec& spec);
     void submit(std::optional<TensorSource> source);
     void showSnapshot(const SnapshotPtr& snapshot);
     void showError(const QString& message);
@@ -137,6 +147,8 @@ private:
     SweepsPanel* m_sweeps = nullptr;
     ModelPanel* m_modelView = nullptr;
     SessionController* m_sessions = nullptr;
+    LessonGuide* m_lessons = nullptr;
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QAction* m_chooseTensorAction = nullptr;
     QTabWidget* m_tables = nullptr;
     QTabWidget* m_views = nullptr;

@@ -5,6 +5,7 @@
 #include "panels/source_panel.h"
 #include "plots/histogram_plot.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
 
@@ -81,7 +82,8 @@ bool SessionController::saveAs(const QString& path)
 void SessionController::openWithDialog()
 {
     const QString path =
-        QFileDialog::getOpenFileName(m_window, tr("Open session"), QString(), tr(kFilter));
+        QFileDialog::getOpenFileName(m_window, tr("Open session"), QString(),
+                                     QCoreApplication::translate("SessionController", kFilter));
     if (!path.isEmpty()) {
         open(path);
     }
@@ -96,7 +98,7 @@ bool SessionController::saveAsWithDialog()
 {
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Save session"), m_path.isEmpty() ? QStringLiteral("session.qscope") : m_path,
-        tr(kFilter));
+        QCoreApplication::translate("SessionController", kFilter));
     if (path.isEmpty()) {
         return false;
     }

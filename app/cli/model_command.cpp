@@ -23,23 +23,27 @@ struct ModelCommandOptions
     unsigned threads = 0;
     std::string out; // a report file instead of printing
     std::string page = "a4";
+    std::string language = "en"; // of the --out report
 };
 
 // The report as a file: HTML, PDF, Markdown (with the worst-tensors chart), CSV or JSON.
 int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
 {
     const QString out = QString::fromStdString(o.out);
-    return runWithOffscreenApplication([&] {
-        ui::ReportOptions options;
-        options.format = *ui::reportFormatForPath(out);
-        options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
-        if (const QString error = ui::exportModelReport(report, out, options); !error.isEmpty()) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(error));
-            return static_cast<int>(kExitBadInput);
-        }
-        std::printf("wrote %s\n", o.out.c_str());
-        return static_cast<int>(kExitOk);
-    });
+    return runWithOffscreenApplication(
+        [&] {
+            ui::ReportOptions options;
+            options.format = *ui::reportFormatForPath(out);
+            options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
+            if (const QString error = ui::exportModelReport(report, out, options);
+                !error.isEmpty()) {
+                std::fprintf(stderr, "error: %s\n", qPrintable(error));
+                return static_cast<int>(kExitBadInput);
+            }
+            std::printf("wrote %s\n", o.out.c_str());
+            return static_cast<int>(kExitOk);
+        },
+        o.language);
 }
 
 int runModel(const ModelCommandOptions& o)
@@ -94,6 +98,7 @@ void addModelCommand(CLI::App& app, int& exitCode)
     command->add_option("--page", options->page, "PDF page size: a4 or letter")
         ->check(CLI::IsMember({"a4", "letter"}))
         ->capture_default_str();
+    addLanguageOption(*command, options->language);
     addSchemeOptions(*command, options->scheme);
     command->callback([options, &exitCode] { exitCode = runModel(*options); });
 }

@@ -2,6 +2,7 @@
 
 #include "analysis_runner.h"
 #include "common/cli_support.h"
+#include "i18n/language.h"
 
 #include <QApplication>
 
@@ -22,7 +23,15 @@ void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& m
 
 } // namespace
 
-int runWithOffscreenApplication(const std::function<int()>& work)
+void addLanguageOption(CLI::App& command, std::string& language)
+{
+    command
+        .add_option("--lang", language,
+                    "Language of the labels and headings: en (default) or zh_CN (简体中文)")
+        ->check(CLI::IsMember({"en", "zh_CN"}));
+}
+
+int runWithOffscreenApplication(const std::function<int()>& work, const std::string& language)
 {
     int argc = 1;
     char name[] = "quantscope-cli";
@@ -32,11 +41,12 @@ int runWithOffscreenApplication(const std::function<int()>& work)
     }
     qInstallMessageHandler(quietQtMessages);
     const QApplication app(argc, argv);
+    ui::setLanguage(QString::fromStdString(language));
     return work();
 }
 
 int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& schemeOptions,
-                      const std::string& out,
+                      const std::string& out, const std::string& language,
                       const std::function<QString(const ui::SnapshotPtr&)>& write)
 {
     const auto source = makeTensorSource(sourceOptions);
@@ -47,24 +57,26 @@ int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& s
     if (!spec) {
         return reportError(spec.error());
     }
-    return runWithOffscreenApplication([&] {
-        ui::AnalysisRequest request;
-        request.source = *source;
-        request.spec = *spec;
-        const ui::RunnerOutcome outcome =
-            ui::AnalysisRunner::compute(request, [](double) { return true; });
-        if (!outcome.snapshot) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
-            return static_cast<int>(kExitBadInput);
-        }
-        const QString error = write(outcome.snapshot);
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "error: %s\n", qPrintable(error));
-            return static_cast<int>(kExitBadInput);
-        }
-        std::printf("wrote %s\n", out.c_str());
-        return static_cast<int>(kExitOk);
-    });
+    return runWithOffscreenApplication(
+        [&] {
+            ui::AnalysisRequest request;
+            request.source = *source;
+            request.spec = *spec;
+            const ui::RunnerOutcome outcome =
+                ui::AnalysisRunner::compute(request, [](double) { return true; });
+            if (!outcome.snapshot) {
+                std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
+                return static_cast<int>(kExitBadInput);
+            }
+            const QString error = write(outcome.snapshot);
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "error: %s\n", qPrintable(error));
+                return static_cast<int>(kExitBadInput);
+            }
+            std::printf("wrote %s\n", out.c_str());
+            return static_cast<int>(kExitOk);
+        },
+        language);
 }
 
 } // namespace qs::cli

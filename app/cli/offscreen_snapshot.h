@@ -9,19 +9,26 @@
 
 #include <QString>
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <string>
 
 namespace qs::cli {
 
+// --lang en|zh_CN: the language of the plots' labels and the report's words. English unless
+// asked, so that scripts get the same text on every machine.
+void addLanguageOption(CLI::App& command, std::string& language);
+
 // Runs `work` with a QApplication on the offscreen platform (Qt's own chatter silenced) that ends
-// before this returns; returns what `work` returns.
-int runWithOffscreenApplication(const std::function<int()>& work);
+// before this returns, speaking `language`; returns what `work` returns.
+int runWithOffscreenApplication(const std::function<int()>& work,
+                                const std::string& language = "en");
 
 // `write` returns an empty string on success or the reason (naming the file). Prints
 // "wrote OUT" or one error line; returns the exit code.
 int writeFromSnapshot(const SourceOptions& source, const SchemeOptions& scheme,
-                      const std::string& out,
+                      const std::string& out, const std::string& language,
                       const std::function<QString(const ui::SnapshotPtr&)>& write);
 
 } // namespace qs::cli

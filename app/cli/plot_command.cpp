@@ -34,6 +34,7 @@ struct PlotOptions
     int width = 900;
     int height = 560;
     double dpi = 96; // PNG: 96 is one pixel per layout pixel
+    std::string language = "en";
 };
 
 // A plot widget of the window given the snapshot, exported.
@@ -78,9 +79,9 @@ int runPlot(const PlotOptions& o)
     if (!ui::plotFormatForPath(QString::fromStdString(o.out))) {
         return reportUsageError("--out must end in .png, .svg or .pdf, got '" + o.out + "'");
     }
-    return writeFromSnapshot(o.source, o.scheme, o.out, [&o](const ui::SnapshotPtr& snapshot) {
-        return drawAndExport(o, snapshot);
-    });
+    return writeFromSnapshot(
+        o.source, o.scheme, o.out, o.language,
+        [&o](const ui::SnapshotPtr& snapshot) { return drawAndExport(o, snapshot); });
 }
 
 } // namespace
@@ -97,6 +98,7 @@ void addPlotCommand(CLI::App& app, int& exitCode)
         ->check(memberOf(kSweeps))
         ->capture_default_str();
     command->add_option("--out,-o", options->out, "Output file: .png, .svg or .pdf")->required();
+    addLanguageOption(*command, options->language);
     command->add_option("--width", options->width, "Width in pixels (points for SVG and PDF)")
         ->check(CLI::Range(64, 20000))
         ->capture_default_str();

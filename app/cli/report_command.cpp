@@ -24,6 +24,7 @@ struct ReportCommandOptions
     std::string page = "a4";
     std::string out;
     bool sweeps = false;
+    std::string language = "en";
 };
 
 int runReport(const ReportCommandOptions& o)
@@ -41,7 +42,7 @@ int runReport(const ReportCommandOptions& o)
     options.format = *format;
     options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
     options.sweeps = o.sweeps;
-    return writeFromSnapshot(o.source, o.scheme, o.out,
+    return writeFromSnapshot(o.source, o.scheme, o.out, o.language,
                              [&out, &options](const ui::SnapshotPtr& snapshot) {
                                  return ui::exportTensorReport(snapshot, out, options);
                              });
@@ -65,6 +66,7 @@ void addReportCommand(CLI::App& app, int& exitCode)
     command->add_option("--out,-o", options->out, "The report file")->required();
     command->add_flag("--sweeps", options->sweeps,
                       "Add the bit-width, clip-threshold and outlier sweeps' plots");
+    addLanguageOption(*command, options->language);
     addSourceOptions(*command, options->source);
     addSchemeOptions(*command, options->scheme);
     command->callback([options, &exitCode] { exitCode = runReport(*options); });

@@ -40,6 +40,14 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
     app.add_option("--zoom", options.zoom, "Show only LO,HI of the histogram's value axis")
         ->delimiter(',')
         ->expected(2);
+    app.add_option("--lesson", options.lesson,
+                   "Start on a guided lesson: 1 general process, 2 symmetric, 3 asymmetric, "
+                   "4 one outlier, 5 per-channel scales, 6 calibration")
+        ->check(CLI::Range(1, 6));
+    app.add_option("--lang", options.language,
+                   "Interface language for this run (default: View → Language, else the "
+                   "system's)")
+        ->check(CLI::IsMember({"en", "zh_CN"}));
     app.add_flag("--benchmark", options.benchmark,
                  "Measure control-change-to-repaint latency and UI-thread stalls on 1M and 16M "
                  "values, then exit");

@@ -1,6 +1,6 @@
 #pragma once
-// quantscope's command line: the CLI's tensor and scheme options, plus --screenshot and
-// --benchmark.
+// quantscope's command line: the CLI's tensor and scheme options, plus --screenshot,
+// --benchmark, --lesson and --lang.
 
 #include "common/scheme_options.h"
 #include "common/session_options.h"
@@ -23,6 +23,8 @@ struct GuiOptions
     std::vector<std::string> tabs; // a table and/or a view to bring to the front
     std::vector<double> zoom;      // LO,HI of the histogram's value axis
     bool benchmark = false;
+    int lesson = 0;       // a lesson to start on (1..6), 0 for none
+    std::string language; // "en" or "zh_CN"; empty: the saved choice or the system's
 };
 
 // Takes `--session F` (or `--session=F`) out of argv before QApplication sees it: Qt's own

@@ -4,6 +4,7 @@
 #include "gui/gui_options.h"
 #include "gui/screenshot.h"
 #include "gui/window_benchmark.h"
+#include "i18n/language.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
 #include "session_controller.h"
@@ -36,6 +37,8 @@ int main(int argc, char** argv)
     if (!session) {
         return qs::cli::reportError(session.error());
     }
+    qs::ui::setLanguage(options.language.empty() ? qs::ui::preferredLanguage()
+                                                 : QString::fromStdString(options.language));
     qs::ui::MainWindow window;
     const auto state = qs::gui::startState(options, qs::ui::MainWindow::demoSource(),
                                            qs::ui::MainWindow::demoSpec());
@@ -55,6 +58,8 @@ int main(int argc, char** argv)
     window.show();
     if (options.benchmark) {
         qs::gui::runUiBenchmark(window);
+    } else if (options.lesson > 0) {
+        window.startLesson(options.lesson);
     } else if (*session) {
         window.sessions()->apply(**session, QString::fromStdString(options.session.load));
     } else {

@@ -22,6 +22,8 @@ struct DataPreset
 // relu-activations  65,536 post-ReLU activations: half exact zeros, the rest half-normal.
 // heavy-tailed-weights  256×256 Student-t (df 3) weights with scale 0.02.
 // all-positive      65,536 log-normal values, nothing below zero.
+// extreme-channels  64×256 normal weights (std 0.02) whose channels 3, 17, 38 and 52 (rows) are
+//                   40 times wider: one scale per tensor fits them and starves the other 60.
 std::span<const DataPreset> dataPresets();
 
 Result<Tensor> makePresetTensor(std::string_view name);

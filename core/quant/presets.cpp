@@ -1,5 +1,7 @@
 #include "quant/presets.h"
 
+#include "common/translatable.h"
+
 #include <array>
 #include <string>
 
@@ -27,42 +29,56 @@ const std::array<SchemePreset, 6>& presets()
         std::array<SchemePreset, 6> t{
             SchemePreset{
                 "pytorch-per-tensor-affine-quint8",
-                "PyTorch MinMaxObserver defaults: quint8 codes 0..255; the range is widened to "
-                "include 0; "
-                "Scale = (max − min)/255 and Z = 0 − round(min/Scale), clamped, all in float32; "
-                "codes "
-                "round(R·(1/Scale)) + Z, half to even.",
+                QS_TRANSLATABLE(
+                    "SchemePreset",
+                    "PyTorch MinMaxObserver defaults: quint8 codes 0..255; the range is widened to "
+                    "include 0; "
+                    "Scale = (max − min)/255 and Z = 0 − round(min/Scale), clamped, all in "
+                    "float32; "
+                    "codes "
+                    "round(R·(1/Scale)) + Z, half to even."),
                 make(Scheme::Asymmetric, 8, false, false, Rounding::HalfEven, Convention::PyTorch)},
             SchemePreset{
                 "pytorch-per-tensor-symmetric-qint8",
-                "PyTorch MinMaxObserver with torch.per_tensor_symmetric: qint8 codes −128..127, "
-                "Scale = max|R| / ((127 − (−128))/2) = max|R|/127.5, Z = 0 — so +max lands on "
-                "127.5 and is "
-                "clamped to 127.",
+                QS_TRANSLATABLE(
+                    "SchemePreset",
+                    "PyTorch MinMaxObserver with torch.per_tensor_symmetric: qint8 codes "
+                    "−128..127, "
+                    "Scale = max|R| / ((127 − (−128))/2) = max|R|/127.5, Z = 0 — so +max lands on "
+                    "127.5 and is "
+                    "clamped to 127."),
                 make(Scheme::Symmetric, 8, true, false, Rounding::HalfEven, Convention::PyTorch)},
-            SchemePreset{"pytorch-per-channel-symmetric-qint8",
-                         "PyTorch PerChannelMinMaxObserver (the default for conv and linear "
-                         "weights): the symmetric "
-                         "qint8 preset with one scale per output channel, axis 0.",
-                         make(Scheme::Symmetric, 8, true, false, Rounding::HalfEven,
-                              Convention::PyTorch, Granularity::Channel)},
+            SchemePreset{
+                "pytorch-per-channel-symmetric-qint8",
+                QS_TRANSLATABLE("SchemePreset",
+                                "PyTorch PerChannelMinMaxObserver (the default for conv and linear "
+                                "weights): the symmetric "
+                                "qint8 preset with one scale per output channel, axis 0."),
+                make(Scheme::Symmetric, 8, true, false, Rounding::HalfEven, Convention::PyTorch,
+                     Granularity::Channel)},
             SchemePreset{
                 "tensorrt-int8",
-                "TensorRT's int8: symmetric codes −127..127, Scale = amax/127, half to even — the "
-                "tutorial's symmetric scheme.",
+                QS_TRANSLATABLE("SchemePreset", "TensorRT's int8: symmetric codes −127..127, Scale "
+                                                "= amax/127, half to even — the "
+                                                "tutorial's symmetric scheme."),
                 make(Scheme::Symmetric, 8, true, true, Rounding::HalfEven, Convention::Tutorial)},
             SchemePreset{
                 "llama-q8_0",
-                "llama.cpp Q8_0: blocks of 32 along the last axis, d = amax/127, codes "
-                "roundf(R·(1/d)) (half away from zero), d stored as float16 and R′ = Q·d with that "
-                "float16 d.",
+                QS_TRANSLATABLE(
+                    "SchemePreset",
+                    "llama.cpp Q8_0: blocks of 32 along the last axis, d = amax/127, codes "
+                    "roundf(R·(1/d)) (half away from zero), d stored as float16 and R′ = Q·d with "
+                    "that "
+                    "float16 d."),
                 make(Scheme::Symmetric, 8, true, true, Rounding::HalfAwayFromZero,
                      Convention::LlamaQ8_0, Granularity::Group)},
             SchemePreset{
                 "llama-q4_0",
-                "llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest magnitude, "
-                "codes "
-                "min(15, (int)(R·(1/d) + 8.5)) in 0..15, R′ = (Q − 8)·d with d as float16.",
+                QS_TRANSLATABLE(
+                    "SchemePreset",
+                    "llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest magnitude, "
+                    "codes "
+                    "min(15, (int)(R·(1/d) + 8.5)) in 0..15, R′ = (Q − 8)·d with d as float16."),
                 make(Scheme::Symmetric, 4, false, false, Rounding::Floor, Convention::LlamaQ4_0,
                      Granularity::Group)},
         };

@@ -95,7 +95,7 @@ bool isCountColumn(std::string_view key)
     return key == "count" || key == "beyond_6_sigma" || key == "magnitude_ge_6";
 }
 
-std::string flags(const TensorReportRow& row)
+std::string flags(const TensorReportRow& row, const std::string& quantizedFlag = "quantized")
 {
     std::string text;
     const auto add = [&](const char* flag) {
@@ -111,7 +111,7 @@ std::string flags(const TensorReportRow& row)
         add("|x|≥6");
     }
     if (row.alreadyQuantized) {
-        add("quantized");
+        add(quantizedFlag.c_str());
     }
     return text;
 }
@@ -129,13 +129,9 @@ std::vector<const TensorReportRow*> worstFirst(const ModelReport& report)
     return rows;
 }
 
-// The columns a person reads, as text cells with the JSON's digits.
-const std::array<const char*, 8> kShownColumns{
-    "tensor",    "shape",   "dtype",        "SQNR dB", "gain per channel dB",
-    "zero code", "max/std", "outlier rules"};
-
-// Rounded for reading (JSON and CSV keep every digit).
-std::vector<std::string> shownCells(const TensorReportRow& row)
+// The columns a person reads (ReportWords::modelColumns), rounded for reading (JSON and CSV
+// keep every digit).
+std::vector<std::string> shownCells(const TensorReportRow& row, const ReportWords& words)
 {
     const auto fixed = [](double value, const char* format) {
         if (std::isnan(value)) {
@@ -156,37 +152,41 @@ std::vector<std::string> shownCells(const TensorReportRow& row)
             gain ? fixed(*gain, "%.2f") : "—",
             fixed(100 * row.zeroCodeFraction, "%.1f%%"),
             fixed(row.maxAbsOverStd, "%.1f"),
-            flags(row)};
+            flags(row, words.quantizedFlag)};
 }
 
-std::string schemeLine(const ModelReport& report)
+std::string summaryLine(const ModelReport& report, const ReportWords& w)
 {
-    return std::string(schemeName(report.spec.scheme)) + ", " + std::to_string(report.spec.bits) +
-           "-bit, " + std::string(granularityName(report.spec.granularity)) + ", calibration " +
-           std::string(calibrationName(report.spec.calibration.method));
+    const std::string scheme =
+        fillPattern(w.modelScheme,
+                    {std::string(schemeName(report.spec.scheme)), std::to_string(report.spec.bits),
+                     std::string(granularityName(report.spec.granularity)),
+                     std::string(calibrationName(report.spec.calibration.method))});
+    return fillPattern(w.modelSummary, {report.file, std::string(archiveFormatName(report.format)),
+                                        std::to_string(report.tensors.size()), scheme,
+                                        std::to_string(report.skipped.size())});
 }
 
 } // namespace
 
-std::string modelReportHtml(const ModelReport& report, const std::string& chart)
+std::string modelReportHtml(const ModelReport& report, const std::string& chart,
+                            const ReportWords& w)
 {
     std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>QuantScope "
-        "model report</title>\n<style>body{font-family:'DejaVu Sans',sans-serif;margin:2em}"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
-        ".flagged{background:#ffe8d0}</style></head><body>\n<h1>QuantScope model report</h1>\n"
-        "<p>" +
-        escapeHtml(report.file) + " (" + std::string(archiveFormatName(report.format)) + "), " +
-        std::to_string(report.tensors.size()) + " tensors under " + escapeHtml(schemeLine(report)) +
-        "; " + std::to_string(report.skipped.size()) + " skipped.</p>\n<div>" + chart + "</div>" +
-        "\n<table width=\"100%\">\n<tr>";
-    for (const char* column : kShownColumns) {
-        out += std::string("<th>") + column + "</th>";
+        "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(w.language) +
+        "\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(w.modelTitle) +
+        "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
+        "margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
+        ".flagged{background:#ffe8d0}</style></head><body>\n<h1>" +
+        escapeHtml(w.modelTitle) + "</h1>\n<p>" + escapeHtml(summaryLine(report, w)) +
+        "</p>\n<div>" + chart + "</div>\n<table width=\"100%\">\n<tr>";
+    for (const std::string& column : w.modelColumns) {
+        out += "<th>" + escapeHtml(column) + "</th>";
     }
     out += "</tr>\n";
     for (const TensorReportRow* row : worstFirst(report)) {
         out += isOutlierTensor(*row) ? "<tr class=\"flagged\">" : "<tr>";
-        for (const std::string& cell : shownCells(*row)) {
+        for (const std::string& cell : shownCells(*row, w)) {
             out += "<td>" + escapeHtml(cell) + "</td>";
         }
         out += "</tr>\n";
@@ -194,29 +194,27 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart)
     return out + "</table>\n</body></html>\n";
 }
 
-std::string modelReportMarkdown(const ModelReport& report, const std::string& chart)
+std::string modelReportMarkdown(const ModelReport& report, const std::string& chart,
+                                const ReportWords& w)
 {
-    std::string out = "# QuantScope model report\n\n" + report.file + " (" +
-                      std::string(archiveFormatName(report.format)) + "), " +
-                      std::to_string(report.tensors.size()) + " tensors under " +
-                      schemeLine(report) + "; " + std::to_string(report.skipped.size()) +
-                      " skipped.\n\n";
+    std::string out =
+        "# " + w.modelTitle + "\n\n" + escapeMarkdown(summaryLine(report, w)) + "\n\n";
     if (!chart.empty()) {
-        out += "![The tensors with the lowest SQNR](" + chart + ")\n\n";
+        out += "![" + w.worstChart + "](" + chart + ")\n\n";
     }
     out += "|";
-    for (const char* column : kShownColumns) {
-        out += std::string(" ") + column + " |";
+    for (const std::string& column : w.modelColumns) {
+        out += " " + escapeMarkdown(column) + " |";
     }
     out += "\n|";
-    for (std::size_t i = 0; i < kShownColumns.size(); ++i) {
+    for (std::size_t i = 0; i < w.modelColumns.size(); ++i) {
         out += "---|";
     }
     out += "\n";
     for (const TensorReportRow* row : worstFirst(report)) {
         out += "|";
-        for (const std::string& cell : shownCells(*row)) {
-            out += " " + cell + " |";
+        for (const std::string& cell : shownCells(*row, w)) {
+            out += " " + escapeMarkdown(cell) + " |";
         }
         out += "\n";
     }

@@ -3,6 +3,7 @@
 // One column list serves all three, so they always agree.
 
 #include "analysis/model_report.h"
+#include "report/report_words.h"
 
 #include <string>
 
@@ -21,9 +22,11 @@ std::string modelReportText(const ModelReport& report);
 
 // A document for people: the scheme, the worst-tensors chart (`chart`: markup for HTML, a file
 // name for Markdown; empty for none) and the per-tensor table worst SQNR first, with the rules
-// that fire. Numbers as the JSON writes them.
-std::string modelReportHtml(const ModelReport& report, const std::string& chart);
-std::string modelReportMarkdown(const ModelReport& report, const std::string& chart);
+// that fire, in the language of `words`. Numbers rounded for reading.
+std::string modelReportHtml(const ModelReport& report, const std::string& chart,
+                            const ReportWords& words = {});
+std::string modelReportMarkdown(const ModelReport& report, const std::string& chart,
+                                const ReportWords& words = {});
 
 // The tensors flagged by any of the three outlier rules.
 bool isOutlierTensor(const TensorReportRow& row);

@@ -42,44 +42,66 @@ json formulas(const QuantSpec& spec)
 }
 
 // Rows for the tables every format shares: [label, key] of the metrics in order.
-std::vector<std::pair<std::string, std::string>> metricRows(const json& document)
+std::vector<std::pair<std::string, std::string>> metricRows(const json& document,
+                                                            const ReportWords& words)
 {
     std::vector<std::pair<std::string, std::string>> rows;
     for (const auto& [key, value] : document.at("metrics").items()) {
-        rows.emplace_back(key, key);
+        rows.emplace_back(metricLabel(words, key), key);
     }
     return rows;
 }
 
+// A scheme's name in the report's words ("general" → w.general).
+std::string schemeWord(const ReportWords& w, const std::string& name)
+{
+    const std::array<const std::string*, 3> words{&w.general, &w.symmetric, &w.asymmetric};
+    for (std::size_t i = 0; i < kSchemeKeys.size(); ++i) {
+        if (name == kSchemeKeys[i]) {
+            return *words[i];
+        }
+    }
+    return name;
+}
+
 // (label, value) pairs of the tensor and the parameters, as the text formats list them.
-std::vector<std::pair<std::string, std::string>> facts(const json& d)
+std::vector<std::pair<std::string, std::string>> facts(const json& d, const ReportWords& w)
 {
     const json& t = d.at("tensor");
     const json& p = d.at("params");
     const json& s = d.at("scheme");
+    const std::size_t groups = p.at("groups").get<std::size_t>();
     std::vector<std::pair<std::string, std::string>> out{
-        {"source", cell(d.at("source"))},
-        {"tensor", cell(t.at("name"))},
-        {"shape", t.at("shape").dump()},
-        {"dtype", cell(t.at("dtype"))},
-        {"count", cell(t.at("count"))},
-        {"min / max", cell(t.at("min")) + " / " + cell(t.at("max"))},
-        {"mean / std", cell(t.at("mean")) + " / " + cell(t.at("std"))},
-        {"scheme", cell(s.at("name")) + ", " + cell(s.at("bits")) + "-bit " +
-                       (s.at("signed").get<bool>() ? "signed" : "unsigned") + ", rounding " +
-                       cell(s.at("rounding"))},
-        {"calibration", cell(s.at("calibration")) + " " + s.at("calibration_args").dump()},
-        {"granularity", cell(s.at("granularity")) + " (" + cell(p.at("groups")) + " group" +
-                            (p.at("groups").get<std::size_t>() == 1 ? "" : "s") + ")"},
-        {"Qmin .. Qmax", cell(p.at("qmin")) + " .. " + cell(p.at("qmax"))},
+        {w.source, cell(d.at("source"))},
+        {w.tensor, cell(t.at("name"))},
+        {w.shape, t.at("shape").dump()},
+        {w.dtype, cell(t.at("dtype"))},
+        {w.count, cell(t.at("count"))},
+        {w.minMax, cell(t.at("min")) + " / " + cell(t.at("max"))},
+        {w.meanStd, cell(t.at("mean")) + " / " + cell(t.at("std"))},
+        {w.scheme,
+         fillPattern(w.schemePattern, {schemeWord(w, cell(s.at("name"))), cell(s.at("bits")),
+                                       s.at("signed").get<bool>() ? w.signedCodes : w.unsignedCodes,
+                                       cell(s.at("rounding"))})},
+        {w.calibration, cell(s.at("calibration")) + " " + s.at("calibration_args").dump()},
+        {w.granularity, groups == 1 ? fillPattern(w.oneGroup, {cell(s.at("granularity"))})
+                                    : fillPattern(w.manyGroups, {cell(s.at("granularity")),
+                                                                 cell(p.at("groups"))})},
+        {w.codeRange, cell(p.at("qmin")) + " .. " + cell(p.at("qmax"))},
     };
-    if (p.at("groups").get<std::size_t>() == 1) {
-        out.emplace_back("Scale", cell(p.at("scale")[0]));
-        out.emplace_back("Z (zero point)", cell(p.at("zero_point")[0]));
-        out.emplace_back("clip range",
+    if (groups == 1) {
+        out.emplace_back(w.scale, cell(p.at("scale")[0]));
+        out.emplace_back(w.zeroPoint, cell(p.at("zero_point")[0]));
+        out.emplace_back(w.clipRange,
                          "[" + cell(p.at("clip_min")[0]) + ", " + cell(p.at("clip_max")[0]) + "]");
     }
     return out;
+}
+
+// The heading row of the error table: metric, current and the three schemes.
+std::array<const std::string*, 5> errorColumns(const ReportWords& w)
+{
+    return {&w.metric, &w.current, &w.general, &w.symmetric, &w.asymmetric};
 }
 
 const std::array<const char*, 8> kWalkColumns{"index",   "input", "scaled",      "rounded",
@@ -142,8 +164,8 @@ std::string tensorReportCsv(const json& document)
     }
     out += "\n";
     const json& compare = document.at("compare");
-    for (const auto& [label, key] : metricRows(document)) {
-        out += csvField(label) + "," + cell(document.at("metrics").at(key));
+    for (const auto& [label, key] : metricRows(document, ReportWords{})) {
+        out += csvField(key) + "," + cell(document.at("metrics").at(key));
         for (const char* scheme : kSchemeKeys) {
             out += "," + (compare.contains(scheme) ? cell(compare.at(scheme).at(key)) : "");
         }
@@ -152,31 +174,37 @@ std::string tensorReportCsv(const json& document)
     return out;
 }
 
-std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>& figures)
+std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>& figures,
+                                 const ReportWords& w)
 {
-    std::string out = "# QuantScope report: " + escapeMarkdown(cell(d.at("tensor").at("name"))) +
+    std::string out = "# " +
+                      fillPattern(w.title, {escapeMarkdown(cell(d.at("tensor").at("name")))}) +
                       "\n\n| | |\n|---|---|\n";
-    for (const auto& [label, value] : facts(d)) {
-        out += "| " + label + " | " + escapeMarkdown(value) + " |\n";
+    for (const auto& [label, value] : facts(d, w)) {
+        out += "| " + escapeMarkdown(label) + " | " + escapeMarkdown(value) + " |\n";
     }
-    out += "\n## Formulas\n\n";
+    out += "\n## " + w.formulas + "\n\n";
     for (const json& formula : d.at("formulas")) {
         out += "- `" + formula.get<std::string>() + "`\n";
     }
     for (const ReportFigure& figure : figures) {
         out += "\n![" + figure.caption + "](" + figure.reference + ")\n";
     }
-    out += "\n## Error and the three schemes\n\n| metric | current | general | symmetric | "
-           "asymmetric |\n|---|---|---|---|---|\n";
+    out += "\n## " + w.errorAndSchemes + "\n\n|";
+    for (const std::string* column : errorColumns(w)) {
+        out += " " + escapeMarkdown(*column) + " |";
+    }
+    out += "\n|---|---|---|---|---|\n";
     const json& compare = d.at("compare");
-    for (const auto& [label, key] : metricRows(d)) {
+    for (const auto& [label, key] : metricRows(d, w)) {
         out += "| " + escapeMarkdown(label) + " | " + cell(d.at("metrics").at(key));
         for (const char* scheme : kSchemeKeys) {
             out += " | " + (compare.contains(scheme) ? cell(compare.at(scheme).at(key)) : "");
         }
         out += " |\n";
     }
-    out += "\n## Walkthrough\n\n| R | R/Scale + Z | Round | Clip | Q | R′ | R′ − R |\n"
+    out += "\n## " + w.walkthrough +
+           "\n\n| R | R/Scale + Z | Round | Clip | Q | R′ | R′ − R |\n"
            "|---|---|---|---|---|---|---|\n";
     for (const json& row : d.at("walkthrough")) {
         out += "|";
@@ -186,7 +214,7 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
         out += "\n";
     }
     if (!d.at("warnings").empty()) {
-        out += "\n## Warnings\n\n";
+        out += "\n## " + w.warnings + "\n\n";
         for (const json& warning : d.at("warnings")) {
             out += "- " + escapeMarkdown(warning.get<std::string>()) + "\n";
         }
@@ -194,21 +222,23 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
     return out;
 }
 
-std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& figures)
+std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& figures,
+                             const ReportWords& w)
 {
-    const std::string title = "QuantScope report: " + escapeHtml(cell(d.at("tensor").at("name")));
+    const std::string title = escapeHtml(fillPattern(w.title, {cell(d.at("tensor").at("name"))}));
     std::string out =
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
-        "</title>\n<style>body{font-family:'DejaVu Sans',sans-serif;max-width:60em;margin:2em "
-        "auto;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid "
-        "#ccc;padding:.2em .6em;text-align:right}td:first-child,th:first-child{text-align:left}"
-        ".figure{margin:1.5em 0}.caption{color:#555}</style></head>"
-        "<body>\n<h1>" +
+        "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(w.language) +
+        "\"><head><meta charset=\"utf-8\"><title>" + title +
+        "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
+        "max-width:60em;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}td:first-child,"
+        "th:first-child{text-align:left}.figure{margin:1.5em 0}.caption{color:#555}</style>"
+        "</head><body>\n<h1>" +
         title + "</h1>\n<table>\n";
-    for (const auto& [label, value] : facts(d)) {
+    for (const auto& [label, value] : facts(d, w)) {
         out += "<tr><th>" + escapeHtml(label) + "</th><td>" + escapeHtml(value) + "</td></tr>\n";
     }
-    out += "</table>\n<h2>Formulas</h2>\n<ul>\n";
+    out += "</table>\n<h2>" + escapeHtml(w.formulas) + "</h2>\n<ul>\n";
     for (const json& formula : d.at("formulas")) {
         out += "<li><code>" + escapeHtml(formula.get<std::string>()) + "</code></li>\n";
     }
@@ -218,11 +248,13 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         out += "<div class=\"figure\">" + figure.reference + "<p class=\"caption\">" +
                escapeHtml(figure.caption) + "</p></div>\n";
     }
-    out += "<h2>Error and the three schemes</h2>\n<table "
-           "width=\"100%\">\n<tr><th>metric</th><th>current</th>"
-           "<th>general</th><th>symmetric</th><th>asymmetric</th></tr>\n";
+    out += "<h2>" + escapeHtml(w.errorAndSchemes) + "</h2>\n<table width=\"100%\">\n<tr>";
+    for (const std::string* column : errorColumns(w)) {
+        out += "<th>" + escapeHtml(*column) + "</th>";
+    }
+    out += "</tr>\n";
     const json& compare = d.at("compare");
-    for (const auto& [label, key] : metricRows(d)) {
+    for (const auto& [label, key] : metricRows(d, w)) {
         out +=
             "<tr><td>" + escapeHtml(label) + "</td><td>" + cell(d.at("metrics").at(key)) + "</td>";
         for (const char* scheme : kSchemeKeys) {
@@ -231,9 +263,9 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         }
         out += "</tr>\n";
     }
-    out +=
-        "</table>\n<h2>Walkthrough</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"
-        "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
+    out += "</table>\n<h2>" + escapeHtml(w.walkthrough) +
+           "</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"
+           "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
     for (const json& row : d.at("walkthrough")) {
         out += "<tr>";
         for (std::size_t c = 1; c < kWalkColumns.size(); ++c) {
@@ -243,8 +275,12 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     }
     out += "</table>\n";
     if (d.contains("groups")) {
-        out += "<h2>Groups</h2>\n<table width=\"100%\">\n<tr><th>group</th><th>min</th><th>max</th>"
-               "<th>Scale</th><th>Z</th><th>SQNR dB</th><th>clipped</th></tr>\n";
+        out += "<h2>" + escapeHtml(w.groups) + "</h2>\n<table width=\"100%\">\n<tr>";
+        for (const std::string* column :
+             {&w.group, &w.min, &w.max, &w.scale, &w.zeroPoint, &w.sqnrDb, &w.clipped}) {
+            out += "<th>" + escapeHtml(*column) + "</th>";
+        }
+        out += "</tr>\n";
         for (const json& g : d.at("groups")) {
             out += "<tr>";
             for (const char* key :
@@ -256,7 +292,7 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         out += "</table>\n";
     }
     if (!d.at("warnings").empty()) {
-        out += "<h2>Warnings</h2>\n<ul>\n";
+        out += "<h2>" + escapeHtml(w.warnings) + "</h2>\n<ul>\n";
         for (const json& warning : d.at("warnings")) {
             out += "<li>" + escapeHtml(warning.get<std::string>()) + "</li>\n";
         }

@@ -7,6 +7,7 @@
 
 #include "analysis/walkthrough.h"
 #include "report/analysis_document.h"
+#include "report/report_words.h"
 
 #include <array>
 #include <string>
@@ -40,8 +41,11 @@ struct ReportFigure
     std::string reference;
 };
 
-std::string tensorReportMarkdown(const json& document, const std::vector<ReportFigure>& figures);
+// Headings and labels come from `words` (the interface's language); numbers as the JSON has them.
+std::string tensorReportMarkdown(const json& document, const std::vector<ReportFigure>& figures,
+                                 const ReportWords& words = {});
 // A complete HTML page with inline CSS; `figures` hold markup placed as is.
-std::string tensorReportHtml(const json& document, const std::vector<ReportFigure>& figures);
+std::string tensorReportHtml(const json& document, const std::vector<ReportFigure>& figures,
+                             const ReportWords& words = {});
 
 } // namespace qs

@@ -1,5 +1,6 @@
 #include "dialogs/tensor_picker.h"
 
+#include "i18n/retranslator.h"
 #include "number_format.h"
 
 #include <QDialogButtonBox>
@@ -34,11 +35,14 @@ TensorPicker::TensorPicker(const QString& file, const std::vector<TensorEntry>& 
                            const Metadata& metadata, QWidget* parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Choose a tensor"));
+    m_texts = new Retranslator(this);
+    m_texts->bind([this] { setWindowTitle(tr("Choose a tensor")); });
     setObjectName(QStringLiteral("tensorPicker"));
     m_model = new QStandardItemModel(0, 5, this);
-    m_model->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Shape"), tr("Dtype"), tr("Values"), tr("Notes")});
+    m_texts->bind([this] {
+        m_model->setHorizontalHeaderLabels(
+            {tr("Name"), tr("Shape"), tr("Dtype"), tr("Values"), tr("Notes")});
+    });
     for (const TensorEntry& entry : entries) {
         const bool readable = entry.unsupported.empty();
         QString notes = QString::fromStdString(entry.unsupported);
@@ -68,7 +72,7 @@ TensorPicker::TensorPicker(const QString& file, const std::vector<TensorEntry>& 
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("tensorFilter"));
-    m_filter->setPlaceholderText(tr("Filter by name"));
+    m_texts->bind([this] { m_filter->setPlaceholderText(tr("Filter by name")); });
     m_filter->setClearButtonEnabled(true);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("tensorTable"));
@@ -86,15 +90,21 @@ TensorPicker::TensorPicker(const QString& file, const std::vector<TensorEntry>& 
     QPushButton* open = buttons->button(QDialogButtonBox::Open);
     open->setEnabled(false);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(
-        tr("%1 holds %2 tensors. Choose one to analyse.").arg(file).arg(entries.size()), this));
+    auto* intro = new QLabel(this);
+    m_texts->bind([intro, file, count = entries.size()] {
+        intro->setText(tr("%1 holds %2 tensors. Choose one to analyse.").arg(file).arg(count));
+    });
+    layout->addWidget(intro);
     if (!metadata.empty()) {
         QStringList lines;
         for (const auto& [key, value] : metadata) {
             lines << QString::fromStdString(key) + QStringLiteral(": ") +
                          QString::fromStdString(value);
         }
-        auto* about = new QLabel(tr("Metadata — %1").arg(lines.join(QStringLiteral("; "))), this);
+        auto* about = new QLabel(this);
+        m_texts->bind([about, text = lines.join(QStringLiteral("; "))] {
+            about->setText(tr("Metadata — %1").arg(text));
+        });
         about->setObjectName(QStringLiteral("tensorFileMetadata"));
         about->setWordWrap(true);
         about->setTextInteractionFlags(Qt::TextSelectableByMouse);

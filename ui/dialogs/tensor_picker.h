@@ -14,6 +14,8 @@ class QTableView;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class TensorPicker : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
 
 private:
     QStandardItemModel* m_model = nullptr;
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QSortFilterProxyModel* m_filtered = nullptr;
     QTableView* m_table = nullptr;
     QLineEdit* m_filter = nullptr;

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -137,11 +138,13 @@ QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& 
 {
     const auto format = plotFormatForPath(path);
     if (!format) {
-        return failure(path, QStringLiteral("plots are exported as .png, .svg or .pdf"));
+        return failure(path, QCoreApplication::translate(
+                                 "PlotExport", "plots are exported as .png, .svg or .pdf"));
     }
     const auto bytes = renderPlot(plot, *format, size);
     if (!bytes) {
-        return failure(path, QStringLiteral("the size %1 × %2 at scale %3 is out of range")
+        return failure(path, QCoreApplication::translate(
+                                 "PlotExport", "the size %1 × %2 at scale %3 is out of range")
                                  .arg(size.width > 0 ? size.width : plot->width())
                                  .arg(size.height > 0 ? size.height : plot->height())
                                  .arg(size.scale));

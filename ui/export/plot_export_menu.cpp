@@ -1,5 +1,6 @@
 #include "export/plot_export_menu.h"
 
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -17,11 +18,11 @@ QString filterFor(PlotFormat format)
 {
     switch (format) {
     case PlotFormat::Png:
-        return QObject::tr("PNG image (*.png)");
+        return QCoreApplication::translate("PlotExport", "PNG image (*.png)");
     case PlotFormat::Svg:
-        return QObject::tr("SVG vector image (*.svg)");
+        return QCoreApplication::translate("PlotExport", "SVG vector image (*.svg)");
     case PlotFormat::Pdf:
-        return QObject::tr("PDF document (*.pdf)");
+        return QCoreApplication::translate("PlotExport", "PDF document (*.pdf)");
     }
     return {};
 }
@@ -43,25 +44,26 @@ QString suffixFor(PlotFormat format)
 std::optional<PlotImageSize> askPngSize(QCustomPlot* plot, QWidget* parent)
 {
     QDialog dialog(parent);
-    dialog.setWindowTitle(QObject::tr("PNG size"));
+    dialog.setWindowTitle(QCoreApplication::translate("PlotExport", "PNG size"));
     auto* width = new QSpinBox(&dialog);
     width->setRange(16, 20000);
     width->setValue(plot->width());
-    width->setSuffix(QObject::tr(" px"));
+    width->setSuffix(QCoreApplication::translate("PlotExport", " px"));
     auto* height = new QSpinBox(&dialog);
     height->setRange(16, 20000);
     height->setValue(plot->height());
-    height->setSuffix(QObject::tr(" px"));
+    height->setSuffix(QCoreApplication::translate("PlotExport", " px"));
     auto* scale = new QDoubleSpinBox(&dialog);
     scale->setRange(0.25, 8);
     scale->setSingleStep(0.5);
     scale->setValue(std::max(1.0, plot->devicePixelRatioF()));
-    scale->setToolTip(QObject::tr("Pixels per layout pixel: 2 gives a 192-DPI image for slides"));
+    scale->setToolTip(QCoreApplication::translate(
+        "PlotExport", "Pixels per layout pixel: 2 gives a 192-DPI image for slides"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto* form = new QFormLayout(&dialog);
-    form->addRow(QObject::tr("Width"), width);
-    form->addRow(QObject::tr("Height"), height);
-    form->addRow(QObject::tr("Scale"), scale);
+    form->addRow(QCoreApplication::translate("PlotExport", "Width"), width);
+    form->addRow(QCoreApplication::translate("PlotExport", "Height"), height);
+    form->addRow(QCoreApplication::translate("PlotExport", "Scale"), scale);
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -81,9 +83,9 @@ bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<P
                : QStringList{filterFor(PlotFormat::Png), filterFor(PlotFormat::Svg),
                              filterFor(PlotFormat::Pdf)}
                      .join(QStringLiteral(";;"));
-    QString path =
-        QFileDialog::getSaveFileName(parent, QObject::tr("Export plot"),
-                                     name + suffixFor(format.value_or(PlotFormat::Png)), filters);
+    QString path = QFileDialog::getSaveFileName(
+        parent, QCoreApplication::translate("PlotExport", "Export plot"),
+        name + suffixFor(format.value_or(PlotFormat::Png)), filters);
     if (path.isEmpty()) {
         return false;
     }
@@ -100,7 +102,8 @@ bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<P
     }
     const QString error = exportPlot(plot, path, size);
     if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Export plot"), error);
+        QMessageBox::warning(parent, QCoreApplication::translate("PlotExport", "Export plot"),
+                             error);
         return false;
     }
     return true;
@@ -111,12 +114,15 @@ void installExportMenu(QCustomPlot* plot)
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
     QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
         QMenu menu(plot);
-        menu.addAction(QObject::tr("Copy Image"), plot, [plot] { copyPlotToClipboard(plot); });
+        menu.addAction(QCoreApplication::translate("PlotExport", "Copy Image"), plot,
+                       [plot] { copyPlotToClipboard(plot); });
         menu.addSeparator();
         for (const PlotFormat format : {PlotFormat::Png, PlotFormat::Svg, PlotFormat::Pdf}) {
-            const QString label = format == PlotFormat::Png   ? QObject::tr("Export as PNG…")
-                                  : format == PlotFormat::Svg ? QObject::tr("Export as SVG…")
-                                                              : QObject::tr("Export as PDF…");
+            const QString label = format == PlotFormat::Png
+                                      ? QCoreApplication::translate("PlotExport", "Export as PNG…")
+                                  : format == PlotFormat::Svg
+                                      ? QCoreApplication::translate("PlotExport", "Export as SVG…")
+                                      : QCoreApplication::translate("PlotExport", "Export as PDF…");
             menu.addAction(label, plot, [plot, format] {
                 exportPlotInteractively(plot, plot->window(), format);
             });

@@ -1,6 +1,7 @@
 #include "export/report_export.h"
 
 #include "export/plot_export.h"
+#include "i18n/report_language.h"
 #include "panels/sweeps_panel.h"
 #include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
@@ -13,6 +14,7 @@
 #include "report/tensor_report.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
 #include <QPdfWriter>
@@ -30,26 +32,51 @@ constexpr int kFigureWidth = 900;
 constexpr int kFigureHeight = 520;
 constexpr double kScreenDpi = 96.0;
 
-std::string describeSource(const TensorSource& source)
+enum class Words
 {
+    English,   // the JSON's: the same in every language
+    Interface, // for the pages people read
+};
+
+// Where the tensor came from, in words.
+std::string describeSource(const TensorSource& source, Words words)
+{
+    const auto text = [words](const char* english) {
+        return words == Words::Interface ? QCoreApplication::translate("ReportExport", english)
+                                         : QString::fromUtf8(english);
+    };
     if (const auto* g = std::get_if<GenerateSpec>(&source)) {
-        return "generated: " + std::string(distributionName(g->distribution)) + ", shape " +
-               shapeToString(g->shape) + ", seed " + std::to_string(g->seed) +
-               (g->outliers.count > 0 ? ", " + std::to_string(g->outliers.count) + " outliers"
-                                      : std::string());
+        QString out = text(QT_TRANSLATE_NOOP("ReportExport", "generated: %1, shape %2, seed %3"))
+                          .arg(QString::fromLatin1(distributionName(g->distribution).data()),
+                               QString::fromStdString(shapeToString(g->shape)))
+                          .arg(g->seed);
+        if (g->outliers.count > 0) {
+            out += text(QT_TRANSLATE_NOOP("ReportExport", ", %1 outliers")).arg(g->outliers.count);
+        }
+        return out.toStdString();
     }
     if (const auto* p = std::get_if<PresetSpec>(&source)) {
-        return "data preset " + p->name;
+        return text(QT_TRANSLATE_NOOP("ReportExport", "data preset %1"))
+            .arg(QString::fromStdString(p->name))
+            .toStdString();
     }
     const auto& f = std::get<FileSpec>(source);
     return f.tensorName.empty() ? f.path : f.path + "#" + f.tensorName;
+}
+
+// The document as the pages people read show it: the source described in the interface
+// language (the JSON keeps the English description).
+json pageDocument(const SnapshotPtr& snapshot, json document)
+{
+    document["source"] = describeSource(snapshot->data->source, Words::Interface);
+    return document;
 }
 
 json documentOf(const AnalysisSnapshot& snapshot)
 {
     const Tensor& tensor = snapshot.data->loaded.tensor;
     TensorReportInput input;
-    input.source = describeSource(snapshot.data->source);
+    input.source = describeSource(snapshot.data->source, Words::English);
     input.current = {{tensor.name, tensor.shape, tensor.sourceDtype},
                      snapshot.current,
                      snapshot.data->loaded.warnings};
@@ -74,15 +101,21 @@ public:
     Figures(const SnapshotPtr& snapshot, bool sweeps)
     {
         add<HistogramPlot>(snapshot, "histogram",
-                           "Values, the representable range, clipped values and unused codes");
-        add<TransferPlot>(snapshot, "transfer", "Transfer: R against R′");
-        add<ErrorPlot>(snapshot, "error", "Rounding and clipping error");
-        add<CodeUsagePlot>(snapshot, "codes", "Use of every code");
+                           QT_TRANSLATE_NOOP("ReportExport", "Values, the representable range, "
+                                                             "clipped values and unused codes"));
+        add<TransferPlot>(snapshot, "transfer",
+                          QT_TRANSLATE_NOOP("ReportExport", "Transfer: R against R′"));
+        add<ErrorPlot>(snapshot, "error",
+                       QT_TRANSLATE_NOOP("ReportExport", "Rounding and clipping error"));
+        add<CodeUsagePlot>(snapshot, "codes",
+                           QT_TRANSLATE_NOOP("ReportExport", "Use of every code"));
         if (snapshot->current.groups.size() > 1) {
             auto channels = std::make_unique<ChannelRangePlot>();
             channels->setSnapshot(snapshot);
             m_figures.push_back(
-                {"channels", "Every channel's range, grid and SQNR", channels->rangePlot()});
+                {"channels",
+                 caption(QT_TRANSLATE_NOOP("ReportExport", "Every channel's range, grid and SQNR")),
+                 channels->rangePlot()});
             m_owners.push_back(std::move(channels));
         }
         if (sweeps) {
@@ -91,9 +124,17 @@ public:
             plots->showBits(outcome.bits, snapshot->spec.bits);
             plots->showClip(outcome.clip);
             plots->showOutlier(outcome.outlier);
-            m_figures.push_back({"sweep_bits", "SQNR over the bit width", plots->bitsPlot()});
-            m_figures.push_back({"sweep_clip", "Error over the clip threshold", plots->clipPlot()});
-            m_figures.push_back({"sweep_outlier", "One outlier, growing", plots->outlierPlot()});
+            m_figures.push_back(
+                {"sweep_bits",
+                 caption(QT_TRANSLATE_NOOP("ReportExport", "SQNR over the bit width")),
+                 plots->bitsPlot()});
+            m_figures.push_back(
+                {"sweep_clip",
+                 caption(QT_TRANSLATE_NOOP("ReportExport", "Error over the clip threshold")),
+                 plots->clipPlot()});
+            m_figures.push_back({"sweep_outlier",
+                                 caption(QT_TRANSLATE_NOOP("ReportExport", "One outlier, growing")),
+                                 plots->outlierPlot()});
             m_owners.push_back(std::move(plots));
         }
     }
@@ -107,12 +148,17 @@ public:
     const std::vector<Figure>& all() const { return m_figures; }
 
 private:
+    static std::string caption(const char* text)
+    {
+        return QCoreApplication::translate("ReportExport", text).toStdString();
+    }
+
     template <typename PlotWidget>
     void add(const SnapshotPtr& snapshot, const char* name, const char* caption)
     {
         auto widget = std::make_unique<PlotWidget>();
         widget->setSnapshot(snapshot);
-        m_figures.push_back({name, caption, widget->plot()});
+        m_figures.push_back({name, this->caption(caption), widget->plot()});
         m_owners.push_back(std::move(widget));
     }
 
@@ -141,11 +187,14 @@ QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QStri
     for (const auto& figure : figures.all()) {
         const auto svg = inlineSvg(figure.plot);
         if (!svg) {
-            return path + QStringLiteral(": the plots could not be drawn");
+            return path +
+                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
         }
         placed.push_back({figure.caption, *svg});
     }
-    return writeFileSafely(path, QByteArray::fromStdString(tensorReportHtml(document, placed)));
+    return writeFileSafely(
+        path, QByteArray::fromStdString(tensorReportHtml(pageDocument(snapshot, document), placed,
+                                                         interfaceReportWords())));
 }
 
 QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const QString& path,
@@ -159,14 +208,17 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
                              QString::fromStdString(figure.name) + QStringLiteral(".png");
         const auto png = renderPlot(figure.plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
         if (!png) {
-            return path + QStringLiteral(": the plots could not be drawn");
+            return path +
+                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
         }
         if (QString error = writeFileSafely(info.dir().filePath(name), *png); !error.isEmpty()) {
             return error;
         }
         placed.push_back({figure.caption, name.toStdString()});
     }
-    return writeFileSafely(path, QByteArray::fromStdString(tensorReportMarkdown(document, placed)));
+    return writeFileSafely(
+        path, QByteArray::fromStdString(tensorReportMarkdown(pageDocument(snapshot, document),
+                                                             placed, interfaceReportWords())));
 }
 
 // Figures for a PDF: PNG images the rich-text document holds as resources.
@@ -226,13 +278,16 @@ QString writePdf(const SnapshotPtr& snapshot, const json& document, const QStrin
     for (const auto& figure : figures.all()) {
         const auto markup = images.add(figure.name, figure.plot);
         if (!markup) {
-            return path + QStringLiteral(": the plots could not be drawn");
+            return path +
+                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
         }
         placed.push_back({figure.caption, *markup});
     }
+    const ReportWords words = interfaceReportWords();
     const QString title = QString::fromStdString(
-        "QuantScope report: " + document.at("tensor").at("name").get<std::string>());
-    return images.print(tensorReportHtml(document, placed), title, path, page);
+        fillPattern(words.title, {document.at("tensor").at("name").get<std::string>()}));
+    return images.print(tensorReportHtml(pageDocument(snapshot, document), placed, words), title,
+                        path, page);
 }
 
 } // namespace
@@ -277,10 +332,12 @@ QString exportModelReport(const ModelReport& report, const QString& path,
     WorstTensorsPlot chart;
     chart.setRows(report.tensors);
     QCustomPlot* plot = chart.plot();
-    QString failed = path + QStringLiteral(": the chart could not be drawn");
+    QString failed =
+        path + QCoreApplication::translate("ReportExport", ": the chart could not be drawn");
     if (options.format == ReportFormat::Html) {
         const auto svg = inlineSvg(plot);
-        return svg ? writeFileSafely(path, QByteArray::fromStdString(modelReportHtml(report, *svg)))
+        return svg ? writeFileSafely(path, QByteArray::fromStdString(modelReportHtml(
+                                               report, *svg, interfaceReportWords())))
                    : failed;
     }
     if (options.format == ReportFormat::Markdown) {
@@ -293,23 +350,24 @@ QString exportModelReport(const ModelReport& report, const QString& path,
         if (QString error = writeFileSafely(info.dir().filePath(name), *png); !error.isEmpty()) {
             return error;
         }
-        return writeFileSafely(
-            path, QByteArray::fromStdString(modelReportMarkdown(report, name.toStdString())));
+        return writeFileSafely(path, QByteArray::fromStdString(modelReportMarkdown(
+                                         report, name.toStdString(), interfaceReportWords())));
     }
     PdfImages images;
     const auto markup = images.add("worst", plot);
     if (!markup) {
         return failed;
     }
-    return images.print(modelReportHtml(report, *markup), QStringLiteral("QuantScope model report"),
-                        path, options.page);
+    const ReportWords words = interfaceReportWords();
+    return images.print(modelReportHtml(report, *markup, words),
+                        QString::fromStdString(words.modelTitle), path, options.page);
 }
 
 QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
                            const ReportOptions& options)
 {
     if (!snapshot) {
-        return path + QStringLiteral(": nothing to report yet");
+        return path + QCoreApplication::translate("ReportExport", ": nothing to report yet");
     }
     const json document = documentOf(*snapshot);
     switch (options.format) {
@@ -326,7 +384,7 @@ QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
     case ReportFormat::Pdf:
         return writePdf(snapshot, document, path, options.page, options.sweeps);
     }
-    return path + QStringLiteral(": unknown report format");
+    return path + QCoreApplication::translate("ReportExport", ": unknown report format");
 }
 
 } // namespace qs::ui

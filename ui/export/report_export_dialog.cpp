@@ -2,6 +2,7 @@
 
 #include "export/report_export.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -41,11 +42,12 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
 {
     QStringList filters;
     for (const Choice& choice : kChoices) {
-        filters << QObject::tr(choice.filter);
+        filters << QCoreApplication::translate("ReportExport", choice.filter);
     }
     QString selected = filters.front();
-    QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export report"), defaultName,
-                                                filters.join(QStringLiteral(";;")), &selected);
+    QString path = QFileDialog::getSaveFileName(
+        parent, QCoreApplication::translate("ReportExport", "Export report"), defaultName,
+        filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty()) {
         return false;
     }
@@ -59,7 +61,8 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
     options.page = choice.page;
     const QString error = write(path, options);
     if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Export report"), error);
+        QMessageBox::warning(parent, QCoreApplication::translate("ReportExport", "Export report"),
+                             error);
         return false;
     }
     return true;

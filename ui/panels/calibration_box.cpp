@@ -1,6 +1,7 @@
 #include "panels/calibration_box.h"
 
 #include "calibrate/calibrate.h"
+#include "i18n/retranslator.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -11,16 +12,23 @@
 
 namespace qs::ui {
 
-CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(tr("Calibration"), parent)
+CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
 {
+    m_texts = new Retranslator(this);
+    m_texts->bind([this] { setTitle(tr("Calibration")); });
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("calibration"));
-    m_method->addItem(tr("min–max (the tutorial)"), int(CalibrationMethod::MinMax));
-    m_method->addItem(tr("percentile"), int(CalibrationMethod::Percentile));
-    m_method->addItem(tr("least MSE"), int(CalibrationMethod::Mse));
-    m_method->addItem(tr("KL divergence (TensorRT)"), int(CalibrationMethod::Kl));
-    m_method->addItem(tr("ACIQ, Gaussian"), int(CalibrationMethod::AciqGauss));
-    m_method->addItem(tr("ACIQ, Laplace"), int(CalibrationMethod::AciqLaplace));
+    m_method->addItem(QString(), int(CalibrationMethod::MinMax));
+    m_method->addItem(QString(), int(CalibrationMethod::Percentile));
+    m_method->addItem(QString(), int(CalibrationMethod::Mse));
+    m_method->addItem(QString(), int(CalibrationMethod::Kl));
+    m_method->addItem(QString(), int(CalibrationMethod::AciqGauss));
+    m_method->addItem(QString(), int(CalibrationMethod::AciqLaplace));
+    m_texts->bind([this] {
+        setItemTexts(m_method,
+                     {tr("min–max (the tutorial)"), tr("percentile"), tr("least MSE"),
+                      tr("KL divergence (TensorRT)"), tr("ACIQ, Gaussian"), tr("ACIQ, Laplace")});
+    });
     m_about = new QLabel(this);
     m_about->setObjectName(QStringLiteral("calibrationAbout"));
     m_about->setWordWrap(true);
@@ -40,15 +48,19 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(tr("Calibration"), p
     m_klLevels = new QSpinBox(this);
     m_klLevels->setObjectName(QStringLiteral("klLevels"));
     m_klLevels->setRange(0, kMaxKlBins);
-    m_klLevels->setSpecialValueText(tr("2^(bits − 1)"));
+    m_texts->bind([this] { m_klLevels->setSpecialValueText(tr("2^(bits − 1)")); });
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_method);
     m_form->addRow(m_about);
-    m_form->addRow(tr("Percentile"), m_percentile);
-    m_form->addRow(tr("KL bins"), m_klBins);
-    m_form->addRow(tr("KL start bin"), m_klStartBin);
-    m_form->addRow(tr("KL levels"), m_klLevels);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("Percentile"); }, m_percentile);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("KL bins"); }, m_klBins);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("KL start bin"); }, m_klStartBin);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("KL levels"); }, m_klLevels);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         updateRows();
@@ -59,6 +71,7 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(tr("Calibration"), p
     }
     connect(m_percentile, &QDoubleSpinBox::valueChanged, this, &CalibrationBox::changed);
     setCalibration({});
+    m_texts->onChange([this] { updateRows(); });
 }
 
 QString CalibrationBox::describe(CalibrationMethod method)

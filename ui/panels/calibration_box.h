@@ -14,6 +14,8 @@ class QSpinBox;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class CalibrationBox : public QGroupBox
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ signals:
 private:
     void updateRows();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QFormLayout* m_form = nullptr;
     QComboBox* m_method = nullptr;
     QLabel* m_about = nullptr;

@@ -2,6 +2,7 @@
 
 #include "analysis/value_counts.h"
 #include "granularity_text.h"
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/channel_range_plot.h"
 #include "plots/histogram_plot.h"
@@ -20,11 +21,15 @@ namespace qs::ui {
 
 ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
 {
-    m_perTensor =
-        new QLabel(tr("<p>One grid covers the whole tensor.</p><p>Choose <b>per channel</b> or "
-                      "<b>per group</b> under Granularity to give every channel its own range "
-                      "and see here which channels a single grid serves badly.</p>"),
-                   this);
+    m_texts = new Retranslator(this);
+    m_perTensor = new QLabel(this);
+    m_texts->bind([this] {
+        m_perTensor->setText(
+            tr("<p>One grid covers the whole tensor.</p><p>Choose <b>per channel</b> or "
+               "<b>per group</b> under Granularity to give every channel its own range "
+               "and see here which channels a single grid serves badly.</p>"));
+    });
+    m_texts->onChange([this] { describeGroup(); });
     m_perTensor->setObjectName(QStringLiteral("perTensorNote"));
     m_perTensor->setAlignment(Qt::AlignCenter);
     m_perTensor->setWordWrap(true);
@@ -45,7 +50,9 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
 
     auto* picked = new QWidget(this);
     auto* header = new QHBoxLayout;
-    header->addWidget(new QLabel(tr("Show"), this));
+    auto* showLabel = new QLabel(this);
+    m_texts->bind([showLabel] { showLabel->setText(tr("Show")); });
+    header->addWidget(showLabel);
     header->addWidget(m_group);
     header->addWidget(m_summary, 1);
     auto* pickedLayout = new QVBoxLayout(picked);

@@ -15,6 +15,7 @@ class QStackedWidget;
 
 namespace qs::ui {
 
+class Retranslator;
 class ChannelRangePlot;
 class HistogramPlot;
 
@@ -49,6 +50,7 @@ private:
     void showGroup(const SnapshotPtr& snapshot);
     void describeGroup();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QStackedWidget* m_pages = nullptr;
     QLabel* m_perTensor = nullptr;
     ChannelRangePlot* m_ranges = nullptr;

@@ -1,5 +1,6 @@
 #include "panels/compare_panel.h"
 
+#include "i18n/retranslator.h"
 #include "models/compare_model.h"
 
 #include <QHeaderView>
@@ -11,6 +12,7 @@ namespace qs::ui {
 
 ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_model = new CompareModel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("compareTable"));
@@ -18,10 +20,13 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
-    auto* hint = new QLabel(
-        tr("Same tensor, same bits and rounding; the best value of each row is highlighted. "
-           "Click a scheme's column to switch to it."),
-        this);
+    auto* hint = new QLabel(this);
+    m_texts->bind([hint] {
+        hint->setText(
+            tr("Same tensor, same bits and rounding; the best value of each row is highlighted. "
+               "Click a scheme's column to switch to it."));
+    });
+    m_texts->onChange([this] { refreshTexts(m_model); });
     hint->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(hint);

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace qs::ui {
 
+class Retranslator;
 class CompareModel;
 
 class ComparePanel : public QWidget
@@ -27,6 +28,7 @@ signals:
 private:
     void chooseColumn(int column);
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     CompareModel* m_model = nullptr;
     QTableView* m_view = nullptr;
 };

@@ -1,5 +1,7 @@
 #include "panels/granularity_box.h"
 
+#include "i18n/retranslator.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QSignalBlocker>
@@ -9,26 +11,39 @@
 
 namespace qs::ui {
 
-GranularityBox::GranularityBox(QWidget* parent) : QGroupBox(tr("Granularity"), parent)
+GranularityBox::GranularityBox(QWidget* parent) : QGroupBox(parent)
 {
+    m_texts = new Retranslator(this);
+    m_texts->bind([this] { setTitle(tr("Granularity")); });
     m_granularity = new QComboBox(this);
     m_granularity->setObjectName(QStringLiteral("granularity"));
-    m_granularity->addItem(tr("per tensor"), int(Granularity::Tensor));
-    m_granularity->addItem(tr("per channel"), int(Granularity::Channel));
-    m_granularity->addItem(tr("per group (blocks along the last axis)"), int(Granularity::Group));
+    m_granularity->addItem(QString(), int(Granularity::Tensor));
+    m_granularity->addItem(QString(), int(Granularity::Channel));
+    m_granularity->addItem(QString(), int(Granularity::Group));
+    m_texts->bind([this] {
+        setItemTexts(m_granularity, {tr("per tensor"), tr("per channel"),
+                                     tr("per group (blocks along the last axis)")});
+    });
     m_axis = new QSpinBox(this);
     m_axis->setObjectName(QStringLiteral("axis"));
-    m_axis->setToolTip(tr("The channel axis; negative values count from the last"));
+    m_texts->bind([this] {
+        m_axis->setToolTip(tr("The channel axis; negative values count from the last"));
+    });
     m_groupSize = new QSpinBox(this);
     m_groupSize->setObjectName(QStringLiteral("groupSize"));
     m_groupSize->setRange(1, 1 << 24);
-    m_groupSize->setToolTip(tr("Values per group: 32 for llama.cpp blocks, 64 or 128 for GPTQ"));
+    m_texts->bind([this] {
+        m_groupSize->setToolTip(
+            tr("Values per group: 32 for llama.cpp blocks, 64 or 128 for GPTQ"));
+    });
     setTensorRank(1);
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_granularity);
-    m_form->addRow(tr("Axis"), m_axis);
-    m_form->addRow(tr("Group size"), m_groupSize);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("Axis"); }, m_axis);
+    addTranslatedRow(
+        m_form, m_texts, [] { return tr("Group size"); }, m_groupSize);
 
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         updateRows();

@@ -12,6 +12,8 @@ class QSpinBox;
 
 namespace qs::ui {
 
+class Retranslator;
+
 struct GranularityChoice
 {
     Granularity granularity = Granularity::Tensor;
@@ -38,6 +40,7 @@ signals:
 private:
     void updateRows();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QFormLayout* m_form = nullptr;
     QComboBox* m_granularity = nullptr;
     QSpinBox* m_axis = nullptr;

@@ -1,5 +1,7 @@
 #include "panels/job_status_bar.h"
 
+#include "i18n/retranslator.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -9,6 +11,7 @@ namespace qs::ui {
 
 JobStatusBar::JobStatusBar(const QString& name, QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_status = new QLabel(this);
     m_status->setObjectName(name + QStringLiteral("Status"));
     m_status->setWordWrap(true);
@@ -19,7 +22,7 @@ JobStatusBar::JobStatusBar(const QString& name, QWidget* parent) : QWidget(paren
     m_progress->hide();
     m_cancel = new QToolButton(this);
     m_cancel->setObjectName(name + QStringLiteral("Cancel"));
-    m_cancel->setText(tr("Cancel"));
+    m_texts->bind([this] { m_cancel->setText(tr("Cancel")); });
     m_cancel->hide();
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -27,6 +30,7 @@ JobStatusBar::JobStatusBar(const QString& name, QWidget* parent) : QWidget(paren
     layout->addWidget(m_progress);
     layout->addWidget(m_cancel);
     connect(m_cancel, &QToolButton::clicked, this, &JobStatusBar::cancelRequested);
+    m_texts->onChange([this] { m_status->setText(m_message ? m_message() : QString()); });
 }
 
 QString JobStatusBar::text() const
@@ -34,14 +38,15 @@ QString JobStatusBar::text() const
     return m_status->text();
 }
 
-void JobStatusBar::setText(const QString& text)
+void JobStatusBar::setText(Message message)
 {
-    m_status->setText(text);
+    m_message = std::move(message);
+    m_status->setText(m_message ? m_message() : QString());
 }
 
-void JobStatusBar::start(const QString& message)
+void JobStatusBar::start(Message message)
 {
-    m_status->setText(message);
+    setText(std::move(message));
     m_progress->setValue(0);
     m_progress->show();
     m_cancel->show();

@@ -1,5 +1,6 @@
 #include "panels/metrics_panel.h"
 
+#include "i18n/retranslator.h"
 #include "models/metrics_model.h"
 #include "theme.h"
 
@@ -12,6 +13,7 @@ namespace qs::ui {
 
 MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_model = new MetricsModel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("metricsTable"));
@@ -26,6 +28,7 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_warnings);
+    m_texts->onChange([this] { refreshTexts(m_model); });
 }
 
 void MetricsPanel::setSnapshot(const SnapshotPtr& snapshot)

@@ -10,6 +10,7 @@ class QTableView;
 
 namespace qs::ui {
 
+class Retranslator;
 class MetricsModel;
 
 class MetricsPanel : public QWidget
@@ -23,6 +24,7 @@ public:
 
 private:
     MetricsModel* m_model = nullptr;
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QTableView* m_view = nullptr;
     QLabel* m_warnings = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "panels/model_panel.h"
 
+#include "i18n/retranslator.h"
 #include "models/model_table_model.h"
 #include "panels/job_status_bar.h"
 #include "plots/worst_tensors_plot.h"
@@ -19,6 +20,8 @@ namespace qs::ui {
 
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
+    // Headers and flags read in the new language; the numbers stay.
     m_model = new ModelTableModel(this);
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_model);
@@ -47,6 +50,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideLeft);
     m_chart = new WorstTensorsPlot(this);
+    m_texts->onChange([this] { refreshTexts(m_model); });
 
     m_status = new JobStatusBar(QStringLiteral("model"), this);
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -60,7 +64,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
 
-    m_status->setText(noFileHint());
+    m_status->setText(&ModelPanel::noFileHint);
 
     connect(&m_watcher, &QFutureWatcher<TensorReportRow>::finished, this, &ModelPanel::onFinished);
     connect(&m_watcher, &QFutureWatcher<TensorReportRow>::resultReadyAt, this,
@@ -114,7 +118,7 @@ void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
         m_watcher.cancel();
         m_model->clear();
         m_chart->setRows({});
-        m_status->setText(noFileHint());
+        m_status->setText(&ModelPanel::noFileHint);
         return;
     }
     {
@@ -146,8 +150,9 @@ void ModelPanel::startIfNeeded()
     m_summary = std::make_shared<RunSummary>();
     m_model->clear();
     m_chart->setRows({});
-    m_status->start(
-        tr("Analysing every tensor of %1…").arg(QString::fromStdString(m_computing->file.path)));
+    m_status->start([path = QString::fromStdString(m_computing->file.path)] {
+        return tr("Analysing every tensor of %1…").arg(path);
+    });
     m_watcher.setFuture(QtConcurrent::run(
         [input = *m_computing, summary = m_summary](QPromise<TensorReportRow>& promise) {
             promise.setProgressRange(0, 1000);
@@ -194,20 +199,24 @@ void ModelPanel::onFinished()
         const QString file =
             QString::fromStdString(std::filesystem::path(m_wanted->file.path).filename().string());
         if (!m_summary->error.isEmpty()) {
-            m_status->setText(m_summary->error);
+            m_status->setText([error = m_summary->error] { return error; });
         } else if (cancelled) {
-            m_status->setText(tr("Cancelled after %1 of %2. The report runs again when the "
-                                 "scheme or file changes.")
-                                  .arg(tensorCount(m_model->rows().size()), file));
+            m_status->setText([file, rows = m_model->rows().size()] {
+                return tr("Cancelled after %1 of %2. The report runs again when the scheme or "
+                          "file changes.")
+                    .arg(tensorCount(rows), file);
+            });
         } else {
-            QString text = tr("%1 of %2 under the current scheme, worst SQNR first.")
-                               .arg(tensorCount(m_model->rows().size()), file);
-            if (m_summary->skipped > 0) {
-                text += QLatin1Char(' ') + tr("%1 skipped (%2 not floating-point).")
-                                               .arg(m_summary->skipped)
-                                               .arg(m_summary->notFloating);
-            }
-            m_status->setText(text + QLatin1Char(' ') + tr("Double-click a tensor to open it."));
+            m_status->setText([file, rows = m_model->rows().size(), skipped = m_summary->skipped,
+                               notFloating = m_summary->notFloating] {
+                QString text = tr("%1 of %2 under the current scheme, worst SQNR first.")
+                                   .arg(tensorCount(rows), file);
+                if (skipped > 0) {
+                    text += QLatin1Char(' ') +
+                            tr("%1 skipped (%2 not floating-point).").arg(skipped).arg(notFloating);
+                }
+                return text + QLatin1Char(' ') + tr("Double-click a tensor to open it.");
+            });
         }
         m_shown = m_computing; // a cancelled report is not restarted until something changes
         if (!cancelled && m_summary->error.isEmpty()) {

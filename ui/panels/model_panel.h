@@ -18,6 +18,7 @@ class QTableView;
 
 namespace qs::ui {
 
+class Retranslator;
 class JobStatusBar;
 class ModelTableModel;
 class WorstTensorsPlot;
@@ -73,6 +74,7 @@ private:
     void onFinished();
     void onRowReady(int index);
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     ModelTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_sorted = nullptr;
     QTableView* m_table = nullptr;

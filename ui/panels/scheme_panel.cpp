@@ -1,5 +1,7 @@
 #include "panels/scheme_panel.h"
 
+#include "i18n/preset_texts.h"
+#include "i18n/retranslator.h"
 #include "panels/calibration_box.h"
 #include "panels/granularity_box.h"
 #include "quant/presets.h"
@@ -19,11 +21,16 @@ namespace qs::ui {
 
 SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_scheme = new QComboBox(this);
     m_scheme->setObjectName(QStringLiteral("scheme"));
-    m_scheme->addItem(tr("General process (一般过程)"), int(Scheme::General));
-    m_scheme->addItem(tr("Symmetric (对称量化)"), int(Scheme::Symmetric));
-    m_scheme->addItem(tr("Asymmetric (非对称量化)"), int(Scheme::Asymmetric));
+    m_scheme->addItem(QString(), int(Scheme::General));
+    m_scheme->addItem(QString(), int(Scheme::Symmetric));
+    m_scheme->addItem(QString(), int(Scheme::Asymmetric));
+    m_texts->bind([this] {
+        setItemTexts(m_scheme, {tr("General process (一般过程)"), tr("Symmetric (对称量化)"),
+                                tr("Asymmetric (非对称量化)")});
+    });
     m_formula = new QLabel(this);
     m_formula->setObjectName(QStringLiteral("formula"));
     m_formula->setTextFormat(Qt::RichText);
@@ -34,32 +41,47 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     m_bits->setObjectName(QStringLiteral("bits"));
     m_bits->setRange(kMinBits, kMaxBits);
     m_bits->setValue(8);
-    m_signed = new QCheckBox(tr("signed codes"), this);
+    m_signed = new QCheckBox(this);
+    m_texts->bind([this] { m_signed->setText(tr("signed codes")); });
     m_signed->setChecked(true);
-    m_narrow = new QCheckBox(tr("narrow range (drop the lowest code)"), this);
+    m_narrow = new QCheckBox(this);
+    m_texts->bind([this] { m_narrow->setText(tr("narrow range (drop the lowest code)")); });
     m_narrow->setObjectName(QStringLiteral("narrowRange"));
     m_rounding = new QComboBox(this);
     m_rounding->setObjectName(QStringLiteral("rounding"));
-    m_rounding->addItem(tr("half to even (np.round)"), int(Rounding::HalfEven));
-    m_rounding->addItem(tr("half away from zero (roundf)"), int(Rounding::HalfAwayFromZero));
-    m_rounding->addItem(tr("half up"), int(Rounding::HalfUp));
-    m_rounding->addItem(tr("floor"), int(Rounding::Floor));
-    m_rounding->addItem(tr("stochastic"), int(Rounding::Stochastic));
+    m_rounding->addItem(QString(), int(Rounding::HalfEven));
+    m_rounding->addItem(QString(), int(Rounding::HalfAwayFromZero));
+    m_rounding->addItem(QString(), int(Rounding::HalfUp));
+    m_rounding->addItem(QString(), int(Rounding::Floor));
+    m_rounding->addItem(QString(), int(Rounding::Stochastic));
+    m_texts->bind([this] {
+        setItemTexts(m_rounding, {tr("half to even (np.round)"), tr("half away from zero (roundf)"),
+                                  tr("half up"), tr("floor"), tr("stochastic")});
+    });
     m_roundingSeed = new QSpinBox(this);
     m_roundingSeed->setRange(0, std::numeric_limits<int>::max());
     m_anchor = new QComboBox(this);
-    m_anchor->addItem(tr("Rmax (tutorial): Z = Qmax − Round(Rmax/Scale)"),
-                      int(ZeroPointAnchor::Max));
-    m_anchor->addItem(tr("Rmin (PyTorch, ONNX): Z = Qmin − Round(Rmin/Scale)"),
-                      int(ZeroPointAnchor::Min));
+    m_anchor->addItem(QString(), int(ZeroPointAnchor::Max));
+    m_anchor->addItem(QString(), int(ZeroPointAnchor::Min));
+    m_texts->bind([this] {
+        setItemTexts(m_anchor, {tr("Rmax (tutorial): Z = Qmax − Round(Rmax/Scale)"),
+                                tr("Rmin (PyTorch, ONNX): Z = Qmin − Round(Rmin/Scale)")});
+    });
     m_convention = new QComboBox(this);
     m_convention->setObjectName(QStringLiteral("convention"));
-    m_convention->addItem(tr("the tutorial (NumPy)"), int(Convention::Tutorial));
-    m_convention->addItem(tr("PyTorch 1.13"), int(Convention::PyTorch));
-    m_convention->addItem(tr("llama.cpp Q8_0"), int(Convention::LlamaQ8_0));
-    m_convention->addItem(tr("llama.cpp Q4_0"), int(Convention::LlamaQ4_0));
-    m_convention->setToolTip(tr("Whose arithmetic computes scale, zero point and codes: the same "
-                                "formulas differ in float32 vs float64, rounding and clamping"));
+    m_convention->addItem(QString(), int(Convention::Tutorial));
+    m_convention->addItem(QString(), int(Convention::PyTorch));
+    m_convention->addItem(QString(), int(Convention::LlamaQ8_0));
+    m_convention->addItem(QString(), int(Convention::LlamaQ4_0));
+    m_texts->bind([this] {
+        setItemTexts(m_convention, {tr("the tutorial (NumPy)"), tr("PyTorch 1.13"),
+                                    tr("llama.cpp Q8_0"), tr("llama.cpp Q4_0")});
+    });
+    m_texts->bind([this] {
+        m_convention->setToolTip(
+            tr("Whose arithmetic computes scale, zero point and codes: the same "
+               "formulas differ in float32 vs float64, rounding and clamping"));
+    });
     m_preset = new QLabel(this);
     m_preset->setObjectName(QStringLiteral("preset"));
     m_preset->setWordWrap(true);
@@ -68,7 +90,8 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     m_calibration = new CalibrationBox(this);
     m_granularity = new GranularityBox(this);
 
-    auto* box = new QGroupBox(tr("Scheme"), this);
+    auto* box = new QGroupBox(this);
+    m_texts->bind([box] { box->setTitle(tr("Scheme")); });
     // The wrapped formula sits in a plain vertical layout: as a spanning QFormLayout row its
     // height came out a line short.
     auto* boxLayout = new QVBoxLayout(box);
@@ -76,13 +99,18 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     boxLayout->addWidget(m_formula);
     auto* form = new QFormLayout;
     boxLayout->addLayout(form);
-    form->addRow(tr("Bits"), m_bits);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Bits"); }, m_bits);
     form->addRow(m_signed);
     form->addRow(m_narrow);
-    form->addRow(tr("Rounding"), m_rounding);
-    form->addRow(tr("Rounding seed"), m_roundingSeed);
-    form->addRow(tr("Zero point from"), m_anchor);
-    form->addRow(tr("Arithmetic"), m_convention);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Rounding"); }, m_rounding);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Rounding seed"); }, m_roundingSeed);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Zero point from"); }, m_anchor);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Arithmetic"); }, m_convention);
     boxLayout->addWidget(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -104,6 +132,10 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     connect(m_calibration, &CalibrationBox::changed, this, &SchemePanel::emitChange);
     connect(m_granularity, &GranularityBox::changed, this, &SchemePanel::emitChange);
     setSpec(QuantSpec{});
+    m_texts->onChange([this] {
+        m_formula->setText(formula(static_cast<Scheme>(m_scheme->currentData().toInt())));
+        showPreset();
+    });
 }
 
 QString SchemePanel::formula(Scheme scheme)
@@ -205,8 +237,7 @@ void SchemePanel::showPreset()
         m_preset->setText(
             tr("<b>Preset</b> %1")
                 .arg(QString::fromUtf8(preset->name.data(), qsizetype(preset->name.size()))));
-        m_preset->setToolTip(
-            QString::fromUtf8(preset->description.data(), qsizetype(preset->description.size())));
+        m_preset->setToolTip(schemePresetDescription(*preset));
     }
 }
 

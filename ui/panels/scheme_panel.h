@@ -17,6 +17,7 @@ class QSpinBox;
 
 namespace qs::ui {
 
+class Retranslator;
 class CalibrationBox;
 class GranularityBox;
 
@@ -44,6 +45,7 @@ private:
     void showPreset();
     void emitChange();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QComboBox* m_scheme = nullptr;
     QLabel* m_formula = nullptr;
     QSpinBox* m_bits = nullptr;

@@ -1,6 +1,8 @@
 #include "panels/source_panel.h"
 
 #include "generate/data_presets.h"
+#include "i18n/preset_texts.h"
+#include "i18n/retranslator.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -41,6 +43,21 @@ QString shapeText(const Shape& shape)
     return dims.join(QLatin1Char(','));
 }
 
+// Setters for the combo boxes' item texts, in the order of core's names.
+QStringList distributionLabels()
+{
+    return {SourcePanel::tr("normal"),     SourcePanel::tr("uniform"),
+            SourcePanel::tr("Laplace"),    SourcePanel::tr("Student's t"),
+            SourcePanel::tr("log-normal"), SourcePanel::tr("bimodal"),
+            SourcePanel::tr("ReLU"),       SourcePanel::tr("numpy randn (the tutorial's)")};
+}
+
+QStringList outlierSignLabels()
+{
+    return {SourcePanel::tr("positive"), SourcePanel::tr("negative"), SourcePanel::tr("alternate"),
+            SourcePanel::tr("random")};
+}
+
 // Outlier magnitudes on the slider: 0.5 steps from 0 to 100.
 constexpr int kMagnitudeSteps = 2;
 
@@ -48,15 +65,20 @@ constexpr int kMagnitudeSteps = 2;
 
 SourcePanel::SourcePanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("sourceMode"));
-    m_mode->addItems({tr("Generate"), tr("Data preset"), tr("File")});
+    m_mode->addItems({QString(), QString(), QString()});
+    m_texts->bind([this] {
+        setItemTexts(m_mode, {tr("Generate"), tr("Data preset"), tr("File")});
+    });
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(buildGenerator());
     m_pages->addWidget(buildPresets());
     m_pages->addWidget(buildFile());
 
-    auto* box = new QGroupBox(tr("Tensor"), this);
+    auto* box = new QGroupBox(this);
+    m_texts->bind([box] { box->setTitle(tr("Tensor")); });
     auto* inner = new QVBoxLayout(box);
     inner->addWidget(m_mode);
     inner->addWidget(m_pages);
@@ -86,8 +108,9 @@ QWidget* SourcePanel::buildGenerator()
     m_distribution = new QComboBox(page);
     m_distribution->setObjectName(QStringLiteral("distribution"));
     for (const char* name : distributionNames()) {
-        m_distribution->addItem(QString::fromLatin1(name));
+        m_distribution->addItem(QString(), QString::fromLatin1(name));
     }
+    m_texts->bind([this] { setItemTexts(m_distribution, distributionLabels()); });
     m_mean = numberBox(page, -1e6, 1e6, 0);
     m_std = numberBox(page, 0, 1e6, 1);
     m_low = numberBox(page, -1e6, 1e6, -1);
@@ -100,7 +123,7 @@ QWidget* SourcePanel::buildGenerator()
     m_shape->setObjectName(QStringLiteral("shape"));
     m_shape->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("\\d+([,x]\\d+)*")), m_shape));
-    m_shape->setToolTip(tr("A count (100000) or a shape (64,1024)"));
+    m_texts->bind([this] { m_shape->setToolTip(tr("A count (100000) or a shape (64,1024)")); });
     m_seed = new QSpinBox(page);
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setKeyboardTracking(false);
@@ -115,30 +138,49 @@ QWidget* SourcePanel::buildGenerator()
     m_magnitudeValue = new QLabel(page);
     m_magnitudeValue->setMinimumWidth(40);
     m_outlierUnit = new QComboBox(page);
-    m_outlierUnit->addItems({tr("σ of the data"), tr("absolute value")});
+    m_outlierUnit->addItems({QString(), QString()});
+    m_texts->bind([this] {
+        setItemTexts(m_outlierUnit, {tr("σ of the data"), tr("absolute value")});
+    });
     m_outlierSign = new QComboBox(page);
     for (const char* name : outlierSignNames()) {
-        m_outlierSign->addItem(QString::fromLatin1(name));
+        m_outlierSign->addItem(QString(), QString::fromLatin1(name));
     }
+    m_texts->bind([this] { setItemTexts(m_outlierSign, outlierSignLabels()); });
     auto* magnitudeRow = new QHBoxLayout;
     magnitudeRow->addWidget(m_magnitude, 1);
     magnitudeRow->addWidget(m_magnitudeValue);
 
-    form->addRow(tr("Distribution"), m_distribution);
-    form->addRow(tr("Mean"), m_mean);
-    form->addRow(tr("Std"), m_std);
-    form->addRow(tr("Low"), m_low);
-    form->addRow(tr("High"), m_high);
-    form->addRow(tr("Scale"), m_scale);
-    form->addRow(tr("Degrees of freedom"), m_df);
-    form->addRow(tr("Second mean"), m_mean2);
-    form->addRow(tr("First weight"), m_weight);
-    form->addRow(tr("Count or shape"), m_shape);
-    form->addRow(tr("Seed"), m_seed);
-    form->addRow(tr("Outliers"), m_outliers);
-    form->addRow(tr("Magnitude"), magnitudeRow);
-    form->addRow(tr("Measured in"), m_outlierUnit);
-    form->addRow(tr("Sign"), m_outlierSign);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Distribution"); }, m_distribution);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Mean"); }, m_mean);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Std"); }, m_std);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Low"); }, m_low);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("High"); }, m_high);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Scale"); }, m_scale);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Degrees of freedom"); }, m_df);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Second mean"); }, m_mean2);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("First weight"); }, m_weight);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Count or shape"); }, m_shape);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Seed"); }, m_seed);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Outliers"); }, m_outliers);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Magnitude"); }, magnitudeRow);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Measured in"); }, m_outlierUnit);
+    addTranslatedRow(
+        form, m_texts, [] { return tr("Sign"); }, m_outlierSign);
 
     for (QDoubleSpinBox* box : {m_mean, m_std, m_low, m_high, m_scale, m_df, m_mean2, m_weight}) {
         connect(box, &QDoubleSpinBox::valueChanged, this, &SourcePanel::scheduleEmit);
@@ -179,11 +221,9 @@ QWidget* SourcePanel::buildPresets()
     auto describe = [this] {
         const auto presets = dataPresets();
         const auto index = static_cast<std::size_t>(std::max(0, m_preset->currentIndex()));
-        const std::string_view text = presets[index].description;
-        m_presetDescription->setText(
-            QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+        m_presetDescription->setText(dataPresetDescription(presets[index]));
     };
-    describe();
+    m_texts->bind(describe);
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this, describe] {
         describe();
         scheduleEmit();
@@ -196,9 +236,15 @@ QWidget* SourcePanel::buildFile()
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_file = new QLabel(tr("No file opened. Use File → Open or drop a file on the window."), page);
+    m_file = new QLabel(page);
     m_file->setWordWrap(true);
-    auto* open = new QPushButton(tr("Open…"), page);
+    m_texts->bind([this] {
+        if (m_fileSpec.path.empty()) {
+            m_file->setText(tr("No file opened. Use File → Open or drop a file on the window."));
+        }
+    });
+    auto* open = new QPushButton(page);
+    m_texts->bind([open] { open->setText(tr("Open…")); });
     layout->addWidget(m_file);
     layout->addWidget(open);
     layout->addStretch();
@@ -208,7 +254,8 @@ QWidget* SourcePanel::buildFile()
 
 void SourcePanel::updateParameterVisibility()
 {
-    const auto distribution = distributionFromName(m_distribution->currentText().toStdString());
+    const auto distribution =
+        distributionFromName(m_distribution->currentData().toString().toStdString());
     auto* form = qobject_cast<QFormLayout*>(m_pages->widget(Generate)->layout());
     auto show = [form](QWidget* field, bool visible) {
         form->setRowVisible(field, visible);
@@ -241,7 +288,7 @@ SourcePanel::Mode SourcePanel::mode() const
 GenerateSpec SourcePanel::generateSpec() const
 {
     GenerateSpec spec;
-    spec.distribution = distributionFromName(m_distribution->currentText().toStdString())
+    spec.distribution = distributionFromName(m_distribution->currentData().toString().toStdString())
                             .value_or(Distribution::Normal);
     spec.mean = m_mean->value();
     spec.std = m_std->value();
@@ -264,7 +311,7 @@ GenerateSpec SourcePanel::generateSpec() const
     spec.outliers.magnitude = m_magnitude->value() / double(kMagnitudeSteps);
     spec.outliers.unit =
         m_outlierUnit->currentIndex() == 0 ? OutlierUnit::Sigma : OutlierUnit::Absolute;
-    spec.outliers.sign = outlierSignFromName(m_outlierSign->currentText().toStdString())
+    spec.outliers.sign = outlierSignFromName(m_outlierSign->currentData().toString().toStdString())
                              .value_or(OutlierSign::Positive);
     return spec;
 }
@@ -288,8 +335,8 @@ void SourcePanel::setSource(const TensorSource& source)
     const QSignalBlocker blockMode(m_mode);
     if (const auto* generate = std::get_if<GenerateSpec>(&source)) {
         m_mode->setCurrentIndex(Generate);
-        m_distribution->setCurrentText(
-            QString::fromLatin1(distributionName(generate->distribution).data()));
+        m_distribution->setCurrentIndex(m_distribution->findData(
+            QString::fromLatin1(distributionName(generate->distribution).data())));
         m_mean->setValue(generate->mean);
         m_std->setValue(generate->std);
         m_low->setValue(generate->low);
@@ -305,8 +352,8 @@ void SourcePanel::setSource(const TensorSource& source)
         m_magnitude->setValue(
             static_cast<int>(std::lround(generate->outliers.magnitude * kMagnitudeSteps)));
         m_outlierUnit->setCurrentIndex(generate->outliers.unit == OutlierUnit::Sigma ? 0 : 1);
-        m_outlierSign->setCurrentText(
-            QString::fromLatin1(outlierSignName(generate->outliers.sign).data()));
+        m_outlierSign->setCurrentIndex(m_outlierSign->findData(
+            QString::fromLatin1(outlierSignName(generate->outliers.sign).data())));
     } else if (const auto* preset = std::get_if<PresetSpec>(&source)) {
         m_mode->setCurrentIndex(Preset);
         m_preset->setCurrentText(QString::fromStdString(preset->name));

@@ -18,6 +18,8 @@ class QStackedWidget;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class SourcePanel : public QWidget
 {
     Q_OBJECT
@@ -49,6 +51,7 @@ private:
     void updateParameterVisibility();
     void scheduleEmit();
 
+    Retranslator* m_texts = nullptr;
     QComboBox* m_mode = nullptr;
     QStackedWidget* m_pages = nullptr;
     QComboBox* m_distribution = nullptr;

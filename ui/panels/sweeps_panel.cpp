@@ -69,7 +69,7 @@ void SweepsPanel::startIfNeeded()
         return;
     }
     m_computing = m_snapshot;
-    m_status->start(tr("Sweeping bit width, clip threshold and outlier size…"));
+    m_status->start([] { return tr("Sweeping bit width, clip threshold and outlier size…"); });
     m_watcher.setFuture(
         QtConcurrent::run([snapshot = m_computing](QPromise<SweepOutcome>& promise) {
             promise.setProgressRange(0, 1000);
@@ -112,16 +112,18 @@ void SweepsPanel::onFinished()
         m_plots->showClip(outcome.clip);
         m_plots->showOutlier(outcome.outlier);
         m_shown = m_computing;
-        m_status->setText(
-            tr("Sweeps of %1 under the current scheme; each point is a full analysis.")
-                .arg(QString::fromStdString(m_computing->data->loaded.tensor.name)));
+        m_status->setText([name = QString::fromStdString(m_computing->data->loaded.tensor.name)] {
+            return tr("Sweeps of %1 under the current scheme; each point is a full analysis.")
+                .arg(name);
+        });
         if (current) {
             emit sweepsShown();
         }
     } else if (current) {
         m_plots->clear();
-        m_status->setText(
-            tr("Sweeps cancelled. They run again when the scheme or tensor changes."));
+        m_status->setText([] {
+            return tr("Sweeps cancelled. They run again when the scheme or tensor changes.");
+        });
         m_shown = m_computing; // do not restart what the user stopped
     }
     m_computing.reset();

@@ -1,5 +1,6 @@
 #include "panels/tensor_info_panel.h"
 
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "theme.h"
 
@@ -12,30 +13,34 @@ namespace qs::ui {
 
 TensorInfoPanel::TensorInfoPanel(QWidget* parent) : QWidget(parent)
 {
-    auto* box = new QGroupBox(tr("Tensor info"), this);
+    m_texts = new Retranslator(this);
+    auto* box = new QGroupBox(this);
+    m_texts->bind([box] { box->setTitle(tr("Tensor info")); });
     auto* form = new QFormLayout(box);
-    m_name = addRow(form, tr("Name"));
-    m_shape = addRow(form, tr("Shape"));
-    m_dtype = addRow(form, tr("Dtype"));
-    m_count = addRow(form, tr("Values"));
-    m_nonFinite = addRow(form, tr("NaN / Inf"));
-    m_range = addRow(form, tr("Min … max"));
-    m_moments = addRow(form, tr("Mean ± std"));
+    m_name = addRow(form, [] { return tr("Name"); });
+    m_shape = addRow(form, [] { return tr("Shape"); });
+    m_dtype = addRow(form, [] { return tr("Dtype"); });
+    m_count = addRow(form, [] { return tr("Values"); });
+    m_nonFinite = addRow(form, [] { return tr("NaN / Inf"); });
+    m_range = addRow(form, [] { return tr("Min … max"); });
+    m_moments = addRow(form, [] { return tr("Mean ± std"); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
+    m_texts->onChange([this] { setSnapshot(SnapshotPtr(m_shown)); });
 }
 
-QLabel* TensorInfoPanel::addRow(QFormLayout* form, const QString& label)
+QLabel* TensorInfoPanel::addRow(QFormLayout* form, std::function<QString()> label)
 {
     auto* value = new QLabel(QStringLiteral("–"), this);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(label, value);
+    addTranslatedRow(form, m_texts, std::move(label), value);
     return value;
 }
 
 void TensorInfoPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     if (!snapshot) {
         return;
     }

@@ -5,10 +5,14 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 
 namespace qs::ui {
+
+class Retranslator;
 
 class TensorInfoPanel : public QWidget
 {
@@ -19,8 +23,10 @@ public:
     void setSnapshot(const SnapshotPtr& snapshot);
 
 private:
-    QLabel* addRow(QFormLayout* form, const QString& label);
+    QLabel* addRow(QFormLayout* form, std::function<QString()> label);
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;
     QLabel* m_name = nullptr;
     QLabel* m_shape = nullptr;
     QLabel* m_dtype = nullptr;

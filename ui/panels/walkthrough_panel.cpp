@@ -1,6 +1,7 @@
 #include "panels/walkthrough_panel.h"
 
 #include "granularity_text.h"
+#include "i18n/retranslator.h"
 #include "models/walkthrough_model.h"
 #include "number_format.h"
 #include "report/numpy_format.h"
@@ -71,6 +72,7 @@ QString WalkthroughPanel::derive(const AnalysisSnapshot& s)
 
 WalkthroughPanel::WalkthroughPanel(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_derivation = new QLabel(this);
     m_derivation->setObjectName(QStringLiteral("derivation"));
     m_derivation->setTextFormat(Qt::RichText);
@@ -78,27 +80,32 @@ WalkthroughPanel::WalkthroughPanel(QWidget* parent) : QWidget(parent)
     m_derivation->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_trial = new QLineEdit(this);
     m_trial->setObjectName(QStringLiteral("trialValue"));
-    m_trial->setPlaceholderText(tr("e.g. 1.2962357"));
+    m_texts->bind([this] { m_trial->setPlaceholderText(tr("e.g. 1.2962357")); });
     m_trial->setValidator(new QDoubleValidator(m_trial));
     m_model = new WalkthroughModel(this);
     m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("walkthroughTable"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto* trialRow = new QHBoxLayout;
-    trialRow->addWidget(new QLabel(tr("Try a value R ="), this));
+    auto* trialLabel = new QLabel(this);
+    m_texts->bind([trialLabel] { trialLabel->setText(tr("Try a value R =")); });
+    trialRow->addWidget(trialLabel);
     trialRow->addWidget(m_trial, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_derivation);
     layout->addLayout(trialRow);
     layout->addWidget(m_table, 1);
     connect(m_trial, &QLineEdit::textChanged, this, &WalkthroughPanel::onTrialEdited);
+    m_texts->onChange([this] { setSnapshot(SnapshotPtr(m_shown)); });
 }
 
 void WalkthroughPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     m_model->setSnapshot(snapshot);
     m_derivation->setText(snapshot ? derive(*snapshot) : QString());
 }
@@ -106,6 +113,11 @@ void WalkthroughPanel::setSnapshot(const SnapshotPtr& snapshot)
 QString WalkthroughPanel::derivation() const
 {
     return m_derivation->text();
+}
+
+void WalkthroughPanel::setTrialText(const QString& text)
+{
+    m_trial->setText(text);
 }
 
 void WalkthroughPanel::onTrialEdited()

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace qs::ui {
 
+class Retranslator;
 class WalkthroughModel;
 
 class WalkthroughPanel : public QWidget
@@ -25,12 +26,16 @@ public:
     WalkthroughModel* model() const { return m_model; }
     // The worked formulas as shown (rich text).
     QString derivation() const;
+    // Puts `text` in the "Try a value R =" box, as if typed.
+    void setTrialText(const QString& text);
 
 private:
     // Scale and Z worked out from the formula with the actual numbers (rich text).
     static QString derive(const AnalysisSnapshot& snapshot);
     void onTrialEdited();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;
     QLabel* m_derivation = nullptr;
     QLineEdit* m_trial = nullptr;
     QTableView* m_table = nullptr;

@@ -1,5 +1,6 @@
 #include "plots/channel_range_plot.h"
 
+#include "i18n/retranslator.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
 
@@ -38,15 +39,16 @@ QCPGraph* addSeries(QCustomPlot* plot, const QString& objectName, const QString&
 
 ChannelRangePlot::ChannelRangePlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_ranges = new QCustomPlot(this);
     m_ranges->setObjectName(QStringLiteral("channelRanges"));
     setUpPlot(m_ranges);
-    m_ranges->yAxis->setLabel(tr("value R"));
+    m_texts->bind([this] { m_ranges->yAxis->setLabel(tr("value R")); });
     m_sqnr = new QCustomPlot(this);
     m_sqnr->setObjectName(QStringLiteral("channelSqnr"));
     setUpPlot(m_sqnr);
     m_sqnr->setMinimumHeight(110);
-    m_sqnr->yAxis->setLabel(tr("SQNR (dB)"));
+    m_texts->bind([this] { m_sqnr->yAxis->setLabel(tr("SQNR (dB)")); });
     for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         plot->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -74,10 +76,16 @@ ChannelRangePlot::ChannelRangePlot(QWidget* parent) : QWidget(parent)
     layout->setSpacing(0);
     layout->addWidget(m_ranges, 3);
     layout->addWidget(m_sqnr, 2);
+    m_texts->onChange([this] {
+        setSnapshot(SnapshotPtr(m_shown));
+        m_ranges->replot(QCustomPlot::rpQueuedReplot);
+        m_sqnr->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
         plot->clearGraphs();
         plot->clearItems();

@@ -12,6 +12,8 @@ class QMouseEvent;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class ChannelRangePlot : public QWidget
 {
     Q_OBJECT
@@ -34,6 +36,8 @@ private:
     void markSelected();
     void onClick(const QCustomPlot* plot, QMouseEvent* event);
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;             // drawn again when the language changes
     QCustomPlot* m_ranges = nullptr;
     QCustomPlot* m_sqnr = nullptr;
     int m_groups = 0;

@@ -1,6 +1,7 @@
 #include "plots/code_usage_plot.h"
 
 #include "analysis/range_usage.h"
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -17,21 +18,27 @@ constexpr std::int64_t kMarkUnusedUpTo = 4096; // beyond this many codes single 
 
 CodeUsagePlot::CodeUsagePlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("codes"));
     setUpPlot(m_plot);
-    m_plot->xAxis->setLabel(tr("code Q"));
-    m_plot->yAxis->setLabel(tr("count"));
+    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("code Q")); });
+    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    m_texts->onChange([this] {
+        setSnapshot(SnapshotPtr(m_shown));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 void CodeUsagePlot::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     m_plot->clearGraphs();
     m_plot->clearItems();
     if (!snapshot) {

@@ -10,6 +10,8 @@ class QCustomPlot;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class CodeUsagePlot : public QWidget
 {
     Q_OBJECT
@@ -20,6 +22,8 @@ public:
     QCustomPlot* plot() const { return m_plot; }
 
 private:
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;             // drawn again when the language changes
     QCustomPlot* m_plot = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "plots/error_plot.h"
 
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -42,11 +43,12 @@ QCPGraph* addBars(QCustomPlot* plot, QCPAxisRect* rect, const QString& name, con
 
 ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("error"));
     setUpPlot(m_plot);
-    m_plot->xAxis->setLabel(tr("rounding error R′ − R"));
-    m_plot->yAxis->setLabel(tr("count"));
+    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("rounding error R′ − R")); });
+    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
     // Stacked, not side by side: each error axis gets the full width for its many-digit ticks.
     m_clippingRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(1, 0, m_clippingRect);
@@ -59,10 +61,15 @@ ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    m_texts->onChange([this] {
+        setSnapshot(SnapshotPtr(m_shown));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 void ErrorPlot::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     m_plot->clearGraphs();
     m_plot->clearItems();
     if (!snapshot) {

@@ -12,6 +12,8 @@ class QCPAxisRect;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class ErrorPlot : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ public:
 
 private:
     QCustomPlot* m_plot = nullptr;
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;             // drawn again when the language changes
     QCPAxisRect* m_clippingRect = nullptr;
 };
 

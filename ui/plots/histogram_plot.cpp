@@ -1,5 +1,6 @@
 #include "plots/histogram_plot.h"
 
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
@@ -27,17 +28,18 @@ constexpr double kRebinBelowShare = 0.9; // rebin once the view shows less than 
 
 HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("histogram"));
     setUpPlot(m_plot);
-    m_plot->xAxis->setLabel(tr("value R"));
-    m_plot->yAxis->setLabel(tr("count"));
+    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("value R")); });
+    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
 
     m_bars = m_plot->addGraph();
-    m_bars->setName(tr("values"));
+    m_texts->bind([this] { m_bars->setName(tr("values")); });
     m_bars->setLineStyle(QCPGraph::lsStepLeft);
     m_bars->setPen(QPen(theme::values().darker(120), 1));
     QColor fill = theme::values();
@@ -46,35 +48,47 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
 
     m_outlierMarkers = m_plot->addGraph();
     m_outlierMarkers->setObjectName(QStringLiteral("outlier-markers"));
-    m_outlierMarkers->setName(tr("outliers (beyond k·σ)"));
+    m_texts->bind([this] { m_outlierMarkers->setName(tr("outliers (beyond k·σ)")); });
     m_outlierMarkers->setLineStyle(QCPGraph::lsNone);
     m_outlierMarkers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
                                                       theme::outlier(), theme::outlier(), 11));
 
-    addLegendEntry(m_plot, tr("clipped (截断)"), QPen(theme::clipped(), 1.2, Qt::DashLine),
-                   theme::clippedBrush());
-    addLegendEntry(m_plot, tr("unused codes"), Qt::NoPen, theme::unusedBrush());
-    addLegendEntry(m_plot, tr("representable range"), theme::representablePen(), Qt::NoBrush);
-    addLegendEntry(m_plot, tr("zero point (零点)"), theme::zeroPointPen(), Qt::NoBrush);
-    addLegendEntry(m_plot, tr("one line per code"), theme::codeGridPen(), Qt::NoBrush);
+    QCPGraph* entry1 = addLegendEntry(m_plot, QString(), QPen(theme::clipped(), 1.2, Qt::DashLine),
+                                      theme::clippedBrush());
+    m_texts->bind([entry1] { entry1->setName(tr("clipped (截断)")); });
+    QCPGraph* entry2 = addLegendEntry(m_plot, QString(), Qt::NoPen, theme::unusedBrush());
+    m_texts->bind([entry2] { entry2->setName(tr("unused codes")); });
+    QCPGraph* entry3 = addLegendEntry(m_plot, QString(), theme::representablePen(), Qt::NoBrush);
+    m_texts->bind([entry3] { entry3->setName(tr("representable range")); });
+    QCPGraph* entry4 = addLegendEntry(m_plot, QString(), theme::zeroPointPen(), Qt::NoBrush);
+    m_texts->bind([entry4] { entry4->setName(tr("zero point (零点)")); });
+    QCPGraph* entry5 = addLegendEntry(m_plot, QString(), theme::codeGridPen(), Qt::NoBrush);
+    m_texts->bind([entry5] { entry5->setName(tr("one line per code")); });
     placeLegendBelow(m_plot);
 
-    m_log = new QCheckBox(tr("Log counts"), this);
+    m_log = new QCheckBox(this);
+    m_texts->bind([this] { m_log->setText(tr("Log counts")); });
     m_sigmas = new QDoubleSpinBox(this);
     m_sigmas->setObjectName(QStringLiteral("outlierSigmas"));
     m_sigmas->setRange(1, 100);
     m_sigmas->setSingleStep(0.5);
     m_sigmas->setValue(6);
     m_sigmas->setSuffix(QStringLiteral(" σ"));
-    m_sigmas->setToolTip(tr("Values farther than this from the mean are marked as outliers"));
-    auto* reset = new QPushButton(tr("Reset zoom"), this);
-    m_hint = new QLabel(tr("drag or wheel to zoom the value axis"), this);
+    m_texts->bind([this] {
+        m_sigmas->setToolTip(tr("Values farther than this from the mean are marked as outliers"));
+    });
+    auto* reset = new QPushButton(this);
+    m_texts->bind([reset] { reset->setText(tr("Reset zoom")); });
+    m_hint = new QLabel(this);
+    m_texts->bind([this] { m_hint->setText(tr("drag or wheel to zoom the value axis")); });
     m_hint->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_log);
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Outliers beyond"), this));
+    auto* sigmasLabel = new QLabel(this);
+    m_texts->bind([sigmasLabel] { sigmasLabel->setText(tr("Outliers beyond")); });
+    bar->addWidget(sigmasLabel);
     bar->addWidget(m_sigmas);
     bar->addStretch();
     bar->addWidget(m_hint);
@@ -87,6 +101,14 @@ HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
     m_rebinTimer.setSingleShot(true);
     m_rebinTimer.setInterval(120);
     connect(&m_rebinTimer, &QTimer::timeout, this, &HistogramPlot::onRangeChanged);
+    // Labels drawn with the results (clipped counts, Z, unused codes) are redrawn; the zoom stays.
+    m_texts->onChange([this] {
+        if (m_snapshot) {
+            setSnapshot(m_snapshot);
+        } else {
+            m_plot->replot();
+        }
+    });
     connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { m_rebinTimer.start(); });
     connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramPlot::onMouseMove);

@@ -22,6 +22,8 @@ class QMouseEvent;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class HistogramPlot : public QWidget
 {
     Q_OBJECT
@@ -61,6 +63,7 @@ private:
     void onMouseMove(QMouseEvent* event);
     void resetZoom();
 
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_bars = nullptr;
     QCPGraph* m_outlierMarkers = nullptr;

@@ -1,5 +1,6 @@
 #include "plots/sweep_plots.h"
 
+#include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -21,7 +22,7 @@ double forLogAxis(double value)
     return value > 0 && std::isfinite(value) ? value : kNaN;
 }
 
-QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title)
+QCustomPlot* makePlot(QWidget* parent, const QString& name)
 {
     auto* plot = new QCustomPlot(parent);
     plot->setObjectName(name);
@@ -30,9 +31,36 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title
     plot->legend->setWrap(2);
     plot->plotLayout()->insertRow(0);
     auto* heading = new QCPTextElement(
-        plot, title, QFont(plot->font().family(), plot->font().pointSize(), QFont::Bold));
+        plot, QString(), QFont(plot->font().family(), plot->font().pointSize(), QFont::Bold));
     plot->plotLayout()->addElement(0, 0, heading);
     return plot;
+}
+
+void setHeading(QCustomPlot* plot, const QString& title)
+{
+    if (auto* heading = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) {
+        heading->setText(title);
+    }
+}
+
+// A calibration method as the legend names it.
+QString methodLabel(CalibrationMethod method)
+{
+    switch (method) {
+    case CalibrationMethod::MinMax:
+        return SweepPlots::tr("min–max");
+    case CalibrationMethod::Percentile:
+        return SweepPlots::tr("percentile");
+    case CalibrationMethod::Mse:
+        return SweepPlots::tr("least MSE");
+    case CalibrationMethod::Kl:
+        return SweepPlots::tr("KL");
+    case CalibrationMethod::AciqGauss:
+        return SweepPlots::tr("ACIQ Gauss");
+    case CalibrationMethod::AciqLaplace:
+        return SweepPlots::tr("ACIQ Laplace");
+    }
+    return {};
 }
 
 void reset(QCustomPlot* plot)
@@ -82,18 +110,22 @@ QCPGraph* addLine(QCustomPlot* plot, const QString& objectName, const QString& n
 
 SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
 {
-    m_bits = makePlot(this, QStringLiteral("bitsSweep"), tr("SQNR over bit width"));
-    m_bits->xAxis->setLabel(tr("bits"));
-    m_bits->yAxis->setLabel(tr("SQNR (dB)"));
-    m_clip = makePlot(this, QStringLiteral("clipSweep"), tr("Error over clip threshold"));
-    m_clip->xAxis->setLabel(tr("clip threshold t (clip at ±t)"));
-    m_clip->yAxis->setLabel(tr("MSE"));
+    m_texts = new Retranslator(this);
+    m_bits = makePlot(this, QStringLiteral("bitsSweep"));
+    m_texts->bind([this] { setHeading(m_bits, tr("SQNR over bit width")); });
+    m_texts->bind([this] { m_bits->xAxis->setLabel(tr("bits")); });
+    m_texts->bind([this] { m_bits->yAxis->setLabel(tr("SQNR (dB)")); });
+    m_clip = makePlot(this, QStringLiteral("clipSweep"));
+    m_texts->bind([this] { setHeading(m_clip, tr("Error over clip threshold")); });
+    m_texts->bind([this] { m_clip->xAxis->setLabel(tr("clip threshold t (clip at ±t)")); });
+    m_texts->bind([this] { m_clip->yAxis->setLabel(tr("MSE")); });
     setLogAxis(m_clip->xAxis);
     setLogAxis(m_clip->yAxis);
-    m_outlier = makePlot(this, QStringLiteral("outlierSweep"), tr("One outlier, growing"));
-    m_outlier->xAxis->setLabel(tr("outlier at mean + m·σ, m"));
-    m_outlier->yAxis->setLabel(tr("SQNR of the other values (dB)"));
-    m_outlier->yAxis2->setLabel(tr("on the zero code (%)"));
+    m_outlier = makePlot(this, QStringLiteral("outlierSweep"));
+    m_texts->bind([this] { setHeading(m_outlier, tr("One outlier, growing")); });
+    m_texts->bind([this] { m_outlier->xAxis->setLabel(tr("outlier at mean + m·σ, m")); });
+    m_texts->bind([this] { m_outlier->yAxis->setLabel(tr("SQNR of the other values (dB)")); });
+    m_texts->bind([this] { m_outlier->yAxis2->setLabel(tr("on the zero code (%)")); });
     m_outlier->yAxis2->setVisible(true);
     setLogAxis(m_outlier->xAxis);
     // Three value axes leave this plot's x axis narrow: short labels at the decades.
@@ -102,7 +134,7 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
                                            QStringLiteral("10²"), QStringLiteral("10³")});
     m_outlier->xAxis->setTicker(decades);
     m_scaleAxis = m_outlier->axisRect()->addAxis(QCPAxis::atRight);
-    m_scaleAxis->setLabel(tr("Scale"));
+    m_texts->bind([this] { m_scaleAxis->setLabel(tr("Scale")); });
     setLogAxis(m_scaleAxis);
     auto wholeBits = QSharedPointer<QCPAxisTickerFixed>::create();
     wholeBits->setTickStep(2);
@@ -117,10 +149,27 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_bits);
     layout->addWidget(m_clip);
     layout->addWidget(m_outlier);
+    m_texts->onChange([this] {
+        if (m_shownBits) {
+            showBits(m_shownBits->first, m_shownBits->second);
+        }
+        if (m_shownClip) {
+            showClip(*m_shownClip);
+        }
+        if (m_shownOutlier) {
+            showOutlier(*m_shownOutlier);
+        }
+        for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
 }
 
 void SweepPlots::clear()
 {
+    m_shownBits.reset();
+    m_shownClip.reset();
+    m_shownOutlier.reset();
     for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
         reset(plot);
         plot->replot(QCustomPlot::rpQueuedReplot);
@@ -129,6 +178,9 @@ void SweepPlots::clear()
 
 void SweepPlots::showBits(const Result<BitsSweep>& sweep, int currentBits)
 {
+    if (!m_shownBits || &m_shownBits->first != &sweep) {
+        m_shownBits.emplace(sweep, currentBits);
+    }
     reset(m_bits);
     if (!sweep) {
         showMessage(m_bits, messageOf(sweep.error()));
@@ -161,6 +213,9 @@ void SweepPlots::showBits(const Result<BitsSweep>& sweep, int currentBits)
 
 void SweepPlots::showClip(const Result<ClipSweep>& sweep)
 {
+    if (!m_shownClip || &*m_shownClip != &sweep) {
+        m_shownClip = sweep;
+    }
     reset(m_clip);
     if (!sweep) {
         showMessage(m_clip, messageOf(sweep.error()));
@@ -192,9 +247,12 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
         const double x = forLogAxis(m.point.threshold);
         const double y = forLogAxis(m.point.mse);
         const auto index = static_cast<std::size_t>(m.method) % std::size(shapes);
-        const QString name = QString::fromLatin1(calibrationName(m.method).data(),
-                                                 qsizetype(calibrationName(m.method).size()));
-        QCPGraph* marker = addLine(m_clip, QStringLiteral("marker-") + name,
+        const QString name = methodLabel(m.method);
+        const std::string_view id =
+            calibrationName(m.method); // objectName: the same in every language
+        QCPGraph* marker = addLine(m_clip,
+                                   QStringLiteral("marker-") +
+                                       QString::fromLatin1(id.data(), qsizetype(id.size())),
                                    m.chosen ? tr("%1 (chosen)").arg(name) : name, Qt::NoPen);
         marker->setLineStyle(QCPGraph::lsNone);
         marker->setScatterStyle(QCPScatterStyle(
@@ -223,6 +281,9 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
 
 void SweepPlots::showOutlier(const Result<OutlierSweep>& sweep)
 {
+    if (!m_shownOutlier || &*m_shownOutlier != &sweep) {
+        m_shownOutlier = sweep;
+    }
     reset(m_outlier);
     if (!sweep) {
         showMessage(m_outlier, messageOf(sweep.error()));

@@ -9,10 +9,15 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QCustomPlot;
 class QCPAxis;
 
 namespace qs::ui {
+
+class Retranslator;
 
 class SweepPlots : public QWidget
 {
@@ -32,6 +37,11 @@ public:
     QCustomPlot* outlierPlot() const { return m_outlier; }
 
 private:
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    // What is shown, drawn again when the language changes.
+    std::optional<std::pair<Result<BitsSweep>, int>> m_shownBits;
+    std::optional<Result<ClipSweep>> m_shownClip;
+    std::optional<Result<OutlierSweep>> m_shownOutlier;
     QCustomPlot* m_bits = nullptr;
     QCustomPlot* m_clip = nullptr;
     QCustomPlot* m_outlier = nullptr;

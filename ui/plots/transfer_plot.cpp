@@ -3,6 +3,7 @@
 #include "analysis/range_usage.h"
 #include "analysis/transfer_curve.h"
 #include "granularity_text.h"
+#include "i18n/retranslator.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -14,19 +15,25 @@ namespace qs::ui {
 
 TransferPlot::TransferPlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("transfer"));
     setUpPlot(m_plot);
-    m_plot->xAxis->setLabel(tr("R"));
-    m_plot->yAxis->setLabel(tr("R′ = dequantize(quantize(R))"));
+    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("R")); });
+    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("R′ = dequantize(quantize(R))")); });
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    m_texts->onChange([this] {
+        setSnapshot(SnapshotPtr(m_shown));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 }
 
 void TransferPlot::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     m_plot->clearGraphs();
     m_plot->clearItems();
     if (!snapshot) {

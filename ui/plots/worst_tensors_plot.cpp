@@ -1,5 +1,6 @@
 #include "plots/worst_tensors_plot.h"
 
+#include "i18n/retranslator.h"
 #include "plots/plot_setup.h"
 #include "report/model_report_output.h"
 #include "theme.h"
@@ -36,21 +37,27 @@ QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& colour)
 
 WorstTensorsPlot::WorstTensorsPlot(QWidget* parent) : QWidget(parent)
 {
+    m_texts = new Retranslator(this);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("worstTensorsPlot"));
     setUpPlot(m_plot);
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(m_plot,
-                           tr("Lowest SQNR under the current scheme\n(orange: flagged "
-                              "by an outlier rule)"),
-                           font()));
-    m_plot->xAxis->setLabel(tr("SQNR (dB)"));
+    auto* heading = new QCPTextElement(m_plot, QString(), font());
+    m_plot->plotLayout()->addElement(0, 0, heading);
+    m_texts->bind([heading] {
+        heading->setText(
+            tr("Lowest SQNR under the current scheme\n(orange: flagged by an outlier rule)"));
+    });
+    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("SQNR (dB)")); });
     m_plot->yAxis->setRangeReversed(true); // worst on top
     m_plot->yAxis->grid()->setVisible(false);
-    makeBars(m_plot, tr("flagged as outlier tensor"), theme::outlier());
-    makeBars(m_plot, tr("not flagged"), theme::values());
+    QCPBars* flagged = makeBars(m_plot, QString(), theme::outlier());
+    QCPBars* plain = makeBars(m_plot, QString(), theme::values());
+    m_texts->bind([this, flagged, plain] {
+        flagged->setName(tr("flagged as outlier tensor"));
+        plain->setName(tr("not flagged"));
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

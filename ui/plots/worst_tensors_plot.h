@@ -12,6 +12,8 @@ class QCustomPlot;
 
 namespace qs::ui {
 
+class Retranslator;
+
 class WorstTensorsPlot : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,7 @@ public:
 
 private:
     QCustomPlot* m_plot = nullptr;
+    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QStringList m_names;
 };
 

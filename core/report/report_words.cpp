@@ -1,0 +1,60 @@
+#include "report/report_words.h"
+
+namespace qs {
+
+void forEachWord(ReportWords& w, const std::function<void(std::string&)>& visit)
+{
+    for (std::string* word :
+         {&w.title,        &w.formulas,      &w.errorAndSchemes, &w.walkthrough,
+          &w.groups,       &w.warnings,      &w.metric,          &w.current,
+          &w.general,      &w.symmetric,     &w.asymmetric,      &w.source,
+          &w.tensor,       &w.shape,         &w.dtype,           &w.count,
+          &w.minMax,       &w.meanStd,       &w.scheme,          &w.schemePattern,
+          &w.signedCodes,  &w.unsignedCodes, &w.calibration,     &w.granularity,
+          &w.oneGroup,     &w.manyGroups,    &w.codeRange,       &w.scale,
+          &w.zeroPoint,    &w.clipRange,     &w.group,           &w.min,
+          &w.max,          &w.sqnrDb,        &w.clipped,         &w.modelTitle,
+          &w.modelSummary, &w.modelScheme,   &w.worstChart,      &w.quantizedFlag}) {
+        visit(*word);
+    }
+    for (auto& [key, label] : w.metrics) {
+        visit(label);
+    }
+    for (std::string& column : w.modelColumns) {
+        visit(column);
+    }
+}
+
+std::string fillPattern(std::string pattern, std::initializer_list<std::string> values)
+{
+    // One pass from the left: a value that itself contains "%1" is never substituted again.
+    std::string out;
+    out.reserve(pattern.size());
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        std::size_t end = i + 1;
+        while (pattern[i] == '%' && end < pattern.size() && pattern[end] >= '0' &&
+               pattern[end] <= '9') {
+            ++end;
+        }
+        const std::size_t number = end > i + 1 ? std::stoul(pattern.substr(i + 1, end - i - 1)) : 0;
+        if (number >= 1 && number <= values.size()) {
+            out += *(values.begin() + static_cast<std::ptrdiff_t>(number - 1));
+            i = end - 1;
+        } else {
+            out += pattern[i];
+        }
+    }
+    return out;
+}
+
+std::string metricLabel(const ReportWords& words, const std::string& key)
+{
+    for (const auto& [metricKey, label] : words.metrics) {
+        if (metricKey == key) {
+            return label;
+        }
+    }
+    return key;
+}
+
+} // namespace qs

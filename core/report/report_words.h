@@ -1,0 +1,105 @@
+#pragma once
+// The words of the reports people read (HTML, PDF, Markdown): headings, labels and column names.
+// They are English here, each marked QS_TRANSLATABLE("Report", ...); the interface runs them
+// through its catalogue (forEachWord) so that a report is written in the interface language.
+// Patterns hold %1, %2, ... for the values (fillPattern). JSON and CSV keep their keys: programs
+// read them.
+
+#include "common/translatable.h"
+
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct ReportWords
+{
+    std::string language = "en"; // the HTML page's lang attribute (not translated)
+
+    // The report of one tensor.
+    std::string title = QS_TRANSLATABLE("Report", "QuantScope report: %1");
+    std::string formulas = QS_TRANSLATABLE("Report", "Formulas");
+    std::string errorAndSchemes = QS_TRANSLATABLE("Report", "Error and the three schemes");
+    std::string walkthrough = QS_TRANSLATABLE("Report", "Walkthrough");
+    std::string groups = QS_TRANSLATABLE("Report", "Groups");
+    std::string warnings = QS_TRANSLATABLE("Report", "Warnings");
+    std::string metric = QS_TRANSLATABLE("Report", "metric");
+    std::string current = QS_TRANSLATABLE("Report", "current");
+    std::string general = QS_TRANSLATABLE("Report", "general");
+    std::string symmetric = QS_TRANSLATABLE("Report", "symmetric");
+    std::string asymmetric = QS_TRANSLATABLE("Report", "asymmetric");
+    std::string source = QS_TRANSLATABLE("Report", "source");
+    std::string tensor = QS_TRANSLATABLE("Report", "tensor");
+    std::string shape = QS_TRANSLATABLE("Report", "shape");
+    std::string dtype = QS_TRANSLATABLE("Report", "dtype");
+    std::string count = QS_TRANSLATABLE("Report", "count");
+    std::string minMax = QS_TRANSLATABLE("Report", "min / max");
+    std::string meanStd = QS_TRANSLATABLE("Report", "mean / std");
+    std::string scheme = QS_TRANSLATABLE("Report", "scheme");
+    // name, bits, signed/unsigned, rounding
+    std::string schemePattern = QS_TRANSLATABLE("Report", "%1, %2-bit %3, rounding %4");
+    std::string signedCodes = QS_TRANSLATABLE("Report", "signed");
+    std::string unsignedCodes = QS_TRANSLATABLE("Report", "unsigned");
+    std::string calibration = QS_TRANSLATABLE("Report", "calibration");
+    std::string granularity = QS_TRANSLATABLE("Report", "granularity");
+    std::string oneGroup = QS_TRANSLATABLE("Report", "%1 (1 group)");
+    std::string manyGroups = QS_TRANSLATABLE("Report", "%1 (%2 groups)");
+    std::string codeRange = QS_TRANSLATABLE("Report", "Qmin .. Qmax");
+    std::string scale = QS_TRANSLATABLE("Report", "Scale");
+    std::string zeroPoint = QS_TRANSLATABLE("Report", "Z (zero point)");
+    std::string clipRange = QS_TRANSLATABLE("Report", "clip range");
+    std::string group = QS_TRANSLATABLE("Report", "group");
+    std::string min = QS_TRANSLATABLE("Report", "min");
+    std::string max = QS_TRANSLATABLE("Report", "max");
+    std::string sqnrDb = QS_TRANSLATABLE("Report", "SQNR dB");
+    std::string clipped = QS_TRANSLATABLE("Report", "clipped");
+
+    // The metric rows, by analyze --json's keys.
+    std::vector<std::pair<std::string, std::string>> metrics{
+        {"mse", QS_TRANSLATABLE("Report", "MSE")},
+        {"rmse", QS_TRANSLATABLE("Report", "RMSE")},
+        {"mae", QS_TRANSLATABLE("Report", "MAE")},
+        {"max_abs_error", QS_TRANSLATABLE("Report", "max |error|")},
+        {"sqnr_db", QS_TRANSLATABLE("Report", "SQNR (dB)")},
+        {"cosine_similarity", QS_TRANSLATABLE("Report", "cosine similarity")},
+        {"clipped_below", QS_TRANSLATABLE("Report", "clipped below")},
+        {"clipped_above", QS_TRANSLATABLE("Report", "clipped above")},
+        {"clipped_fraction", QS_TRANSLATABLE("Report", "clipped share")},
+        {"codes_used", QS_TRANSLATABLE("Report", "codes used")},
+        {"codes_total", QS_TRANSLATABLE("Report", "codes in the grid")},
+        {"zero_code_fraction", QS_TRANSLATABLE("Report", "zero-code share")},
+        {"unused_range_fraction", QS_TRANSLATABLE("Report", "unused range")},
+    };
+
+    // The report of a model file.
+    std::string modelTitle = QS_TRANSLATABLE("Report", "QuantScope model report");
+    // file, format, tensor count, scheme line, skipped count
+    std::string modelSummary =
+        QS_TRANSLATABLE("Report", "%1 (%2), %3 tensors under %4; %5 skipped.");
+    // scheme, bits, granularity, calibration
+    std::string modelScheme = QS_TRANSLATABLE("Report", "%1, %2-bit, %3, calibration %4");
+    std::string worstChart = QS_TRANSLATABLE("Report", "The tensors with the lowest SQNR");
+    std::vector<std::string> modelColumns{QS_TRANSLATABLE("Report", "tensor"),
+                                          QS_TRANSLATABLE("Report", "shape"),
+                                          QS_TRANSLATABLE("Report", "dtype"),
+                                          QS_TRANSLATABLE("Report", "SQNR dB"),
+                                          QS_TRANSLATABLE("Report", "gain per channel dB"),
+                                          QS_TRANSLATABLE("Report", "zero code"),
+                                          QS_TRANSLATABLE("Report", "max/std"),
+                                          QS_TRANSLATABLE("Report", "outlier rules")};
+    std::string quantizedFlag = QS_TRANSLATABLE("Report", "quantized");
+};
+
+// Calls `visit` on every translatable word (not `language`), so an interface can replace each
+// with its translation.
+void forEachWord(ReportWords& words, const std::function<void(std::string&)>& visit);
+
+// `pattern` with %1, %2, ... replaced by `values` in order (each placeholder once).
+std::string fillPattern(std::string pattern, std::initializer_list<std::string> values);
+
+// The label of a metric key (the key itself if unknown).
+std::string metricLabel(const ReportWords& words, const std::string& key);
+
+} // namespace qs

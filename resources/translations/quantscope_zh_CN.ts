@@ -1,0 +1,2157 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DataPreset</name>
+    <message>
+        <source>np.random.seed(8215); np.random.randn(3): the tutorial&apos;s three values</source>
+        <translation>np.random.seed(8215); np.random.randn(3)：教程中的三个值</translation>
+    </message>
+    <message>
+        <source>1000 values uniform in [-1, 1] plus one outlier at 100</source>
+        <translation>[-1, 1] 内均匀分布的 1000 个值，外加一个位于 100 的离群值</translation>
+    </message>
+    <message>
+        <source>65,536 ReLU activations: half exact zeros</source>
+        <translation>65,536 个 ReLU 激活值：一半恰好为零</translation>
+    </message>
+    <message>
+        <source>256x256 Student-t (df 3) weights, scale 0.02</source>
+        <translation>256x256 的 Student-t（自由度 3）权重，尺度 0.02</translation>
+    </message>
+    <message>
+        <source>65,536 log-normal values, none below zero</source>
+        <translation>65,536 个对数正态值，没有负数</translation>
+    </message>
+    <message>
+        <source>64x256 weights, scale 0.02, with four channels 40 times wider</source>
+        <translation>64x256 的权重，尺度 0.02，其中四个通道宽 40 倍</translation>
+    </message>
+</context>
+<context>
+    <name>Granularity</name>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>分组 %1</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 个通道</translation>
+    </message>
+    <message>
+        <source>%1 groups</source>
+        <translation>%1 个分组</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramOverlays</name>
+    <message>
+        <source>%1, each with its own grid: the Channels view shows every range</source>
+        <translation>%1，各有自己的量化网格：“通道”视图显示每个范围</translation>
+    </message>
+    <message>
+        <source>
+clipped: %1 (%2)</source>
+        <translation>
+截断：%1（%2）</translation>
+    </message>
+    <message>
+        <source>unused: %1 codes (%2)</source>
+        <translation>未使用：%1 个码（%2）</translation>
+    </message>
+    <message>
+        <source>clipped: %1</source>
+        <translation>截断：%1</translation>
+    </message>
+    <message>
+        <source>code 0</source>
+        <translation>码 0</translation>
+    </message>
+    <message>
+        <source>Z = %1</source>
+        <translation>Z = %1</translation>
+    </message>
+    <message>
+        <source>%1 beyond %2σ</source>
+        <translation>%1 个超出 %2σ</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTexts</name>
+    <message>
+        <source>The general process (一般过程)</source>
+        <translation>一般过程</translation>
+    </message>
+    <message>
+        <source>Move R: every value above 1.1516722 comes back as 1.1516722.</source>
+        <translation>拖动 R：所有大于 1.1516722 的值反量化后都变成 1.1516722。</translation>
+    </message>
+    <message>
+        <source>Symmetric quantization (对称量化)</source>
+        <translation>对称量化</translation>
+    </message>
+    <message>
+        <source>Pick data without negative values: the whole negative half of the codes goes to waste.</source>
+        <translation>换成没有负值的数据：整整一半的负数码都被浪费了。</translation>
+    </message>
+    <message>
+        <source>the tutorial&apos;s three values</source>
+        <translation>教程中的三个值</translation>
+    </message>
+    <message>
+        <source>all-positive values (log-normal)</source>
+        <translation>全为正的值（对数正态）</translation>
+    </message>
+    <message>
+        <source>ReLU activations</source>
+        <translation>ReLU 激活值</translation>
+    </message>
+    <message>
+        <source>Asymmetric quantization (非对称量化)</source>
+        <translation>非对称量化</translation>
+    </message>
+    <message>
+        <source>Asymmetric quantization keeps Scale = (Rmax − Rmin) / (Qmax − Qmin) = 0.0090683 and adds a zero point (零点): Z = Qmax − Round(Rmax / Scale) = 127 − 143 = &lt;b&gt;−16&lt;/b&gt;. The codes become Round(R / Scale + Z), so the grid is shifted onto the data: Rmin lands on −128, Rmax on 127, every code is in reach and the three values come back within 0.0023 (反量化: R′ = (Q − Z) · Scale).</source>
+        <translation>非对称量化保留缩放因子 Scale = (Rmax − Rmin) / (Qmax − Qmin) = 0.0090683，并加入零点：Z = Qmax − Round(Rmax / Scale) = 127 − 143 = &lt;b&gt;−16&lt;/b&gt;。量化结果变为 Round(R / Scale + Z)，网格被平移到数据上：Rmin 落在 −128，Rmax 落在 127，每个码都用得到，三个值反量化（R′ = (Q − Z) · Scale）后的误差都在 0.0023 以内。</translation>
+    </message>
+    <message>
+        <source>Change the bit width: Scale and Z follow, the grid still spans exactly [Rmin, Rmax].</source>
+        <translation>改变位宽：缩放因子和零点随之变化，网格仍然恰好覆盖 [Rmin, Rmax]。</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>One outlier</source>
+        <translation>一个离群值</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s warning: 1000 values in [−1, 1] and one at 100. Symmetric quantization sets Scale = 100 / 127 = 0.787, so every ordinary value rounds to the codes −1, 0 or 1: only &lt;b&gt;4 of 255 codes&lt;/b&gt; are used and 39% of the values land on the zero code. One extreme value decides the step for all the others.</source>
+        <translation>教程最后的提醒：[−1, 1] 内有 1000 个值，另有一个值在 100。对称量化得到缩放因子 Scale = 100 / 127 = 0.787，于是每个普通值都被舍入到 −1、0 或 1：&lt;b&gt;255 个码中只用了 4 个&lt;/b&gt;，39% 的值落在零码上。一个极端值决定了所有其他值的步长。</translation>
+    </message>
+    <message>
+        <source>Move the outlier: at 1 the values use the whole grid, at 1000 almost all of them become 0.</source>
+        <translation>移动离群值：在 1 时数值用满整个网格，在 1000 时几乎全部变成 0。</translation>
+    </message>
+    <message>
+        <source>Per-channel and per-group scales</source>
+        <translation>逐通道与逐分组的缩放因子</translation>
+    </message>
+    <message>
+        <source>Compare one scale for the tensor, per channel and per group of 32.</source>
+        <translation>比较整个张量一个缩放因子、每通道一个、每 32 个值一组各一个。</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>per group of 32</source>
+        <translation>每 32 个值一组</translation>
+    </message>
+    <message>
+        <source>Calibration: clipping against rounding</source>
+        <translation>校准：截断误差与舍入误差</translation>
+    </message>
+    <message>
+        <source>Switch the calibration method and watch the total error in the Error table.</source>
+        <translation>切换校准方法，观察“误差”表中的总误差。</translation>
+    </message>
+    <message>
+        <source>min–max (the tutorial)</source>
+        <translation>最小–最大值（教程）</translation>
+    </message>
+    <message>
+        <source>percentile 99.99</source>
+        <translation>百分位 99.99</translation>
+    </message>
+    <message>
+        <source>least MSE</source>
+        <translation>最小 MSE</translation>
+    </message>
+    <message>
+        <source>KL divergence (TensorRT)</source>
+        <translation>KL 散度（TensorRT）</translation>
+    </message>
+    <message>
+        <source>ACIQ, Laplace</source>
+        <translation>ACIQ，拉普拉斯</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s three values [0.21535037, 1.2962357, −1.0161772] are mapped onto the int8 codes −128…127 with Scale = (Rmax − Rmin) / (Qmax − Qmin) = 0.0090683, but without a zero point. 1.2962357 / Scale = 142.94 lies beyond Qmax, so it is clipped (截断) to 127 and comes back as 127 · Scale = &lt;b&gt;1.1516722&lt;/b&gt;: an error of −0.14. The walkthrough row marked “yours” shows every step, and the 16 codes below −112 are never used.</source>
+        <translation>教程中的三个值 [0.21535037, 1.2962357, −1.0161772] 以缩放因子 Scale = (Rmax − Rmin) / (Qmax − Qmin) = 0.0090683 映射到 int8 的码 −128…127，但没有零点。1.2962357 / Scale = 142.94 超出了 Qmax，因此被截断为 127，反量化后变成 127 · Scale = &lt;b&gt;1.1516722&lt;/b&gt;：误差为 −0.14。步骤表中标为“你的”那一行给出了每一步，而低于 −112 的 16 个码从未被使用。</translation>
+    </message>
+    <message>
+        <source>Symmetric quantization centres the grid on zero: Scale = max|R| / 127 = 0.0102066 and the zero point Z is 0, as in TensorRT. Nothing is clipped (截断): 1.2962357 lands exactly on code 127. But the grid reaches down to −1.2962357 while the smallest value is −1.0161772, so the 27 codes −127…−101 are never used: the shaded area at the left of the histogram, the tutorial&apos;s red area.</source>
+        <translation>对称量化让网格以零为中心：缩放因子 Scale = max|R| / 127 = 0.0102066，零点 Z 为 0，与 TensorRT 相同。没有值被截断：1.2962357 恰好落在码 127 上。但网格向下延伸到 −1.2962357，而最小值只有 −1.0161772，所以 −127…−101 这 27 个码从未被使用：即直方图左侧的阴影区域，也就是教程中的红色区域。</translation>
+    </message>
+    <message>
+        <source>Four of these 64 weight channels are 40 times wider than the rest. One Scale for the whole tensor is set by them, and the other 60 channels fall on a handful of codes around zero: SQNR 29.9 dB. With one Scale per channel (axis 0) every channel gets its own grid; the framed plot shows each channel&apos;s SQNR, and the tensor&apos;s rises to 43.2 dB. Groups of 32 values along the last axis, as llama.cpp&apos;s Q8_0 uses, reach 45.5 dB.</source>
+        <translation>这 64 个权重通道中有四个比其余的宽 40 倍。整个张量只用一个缩放因子时，它由这四个通道决定，其余 60 个通道只落在零附近的少数几个码上：SQNR 为 29.9 dB。每个通道（轴 0）各用一个缩放因子时，每个通道都有自己的网格；框出的图显示每个通道的 SQNR，整个张量的 SQNR 升到 43.2 dB。像 llama.cpp 的 Q8_0 那样沿最后一个轴每 32 个值一组，可达 45.5 dB。</translation>
+    </message>
+    <message>
+        <source>These heavy-tailed weights have a few values far from the rest. Clipping (截断) at a threshold t below max|R| makes the step smaller, so the rounding error (about Scale²/12 per value) falls while the clipped values&apos; error grows. The framed plot shows both over t and marks where each calibration method puts its threshold. Here min–max (t = 1.63, SQNR 19.4 dB) is beaten only by least MSE (t = 1.22, 20.7 dB); the percentile, KL and ACIQ clip so hard that clipping error wins (17.3, 15.8 and 12.5 dB).</source>
+        <translation>这些重尾分布的权重中有少数值远离其余的值。在低于 max|R| 的阈值 t 处截断会让步长变小，于是舍入误差（每个值约 Scale²/12）下降，而被截断值的误差上升。框出的图给出两者随 t 的变化，并标出每种校准方法选取的阈值。这里最小–最大值（t = 1.63，SQNR 19.4 dB）只被最小 MSE（t = 1.22，20.7 dB）超过；百分位、KL 和 ACIQ 截断得太狠，截断误差占了上风（17.3、15.8 和 12.5 dB）。</translation>
+    </message>
+</context>
+<context>
+    <name>Metrics</name>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>Mean squared error Σ(R′ − R)²/n over the finite values</source>
+        <translation>有限值上的均方误差 Σ(R′ − R)²/n</translation>
+    </message>
+    <message>
+        <source>MSE from rounding</source>
+        <translation>舍入造成的 MSE</translation>
+    </message>
+    <message>
+        <source>The part of the MSE from values inside the grid: about Scale²/12, it grows with the clip range</source>
+        <translation>MSE 中来自网格内数值的部分：约为 Scale²/12，随截断范围增大而增大</translation>
+    </message>
+    <message>
+        <source>MSE from clipping</source>
+        <translation>截断造成的 MSE</translation>
+    </message>
+    <message>
+        <source>The part of the MSE from clipped values: it shrinks as the clip range widens</source>
+        <translation>MSE 中来自被截断数值的部分：截断范围越宽越小</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>√MSE, in the units of R</source>
+        <translation>√MSE，单位与 R 相同</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>Mean absolute error Σ|R′ − R|/n</source>
+        <translation>平均绝对误差 Σ|R′ − R|/n</translation>
+    </message>
+    <message>
+        <source>max |error|</source>
+        <translation>最大 |误差|</translation>
+    </message>
+    <message>
+        <source>The largest |R′ − R|: Scale/2 without clipping, more with it</source>
+        <translation>最大的 |R′ − R|：无截断时为 Scale/2，有截断时更大</translation>
+    </message>
+    <message>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
+    </message>
+    <message>
+        <source>Signal to quantization noise, 10·log10(ΣR²/Σ(R′ − R)²); about 6 dB per bit</source>
+        <translation>信号与量化噪声之比，10·log10(ΣR²/Σ(R′ − R)²)；每位约 6 dB</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>ΣR·R′ / (|R|·|R′|): 1 when R′ points exactly where R does</source>
+        <translation>ΣR·R′ / (|R|·|R′|)：R′ 与 R 方向完全一致时为 1</translation>
+    </message>
+    <message>
+        <source>clipped below</source>
+        <translation>下限截断</translation>
+    </message>
+    <message>
+        <source>Values whose Round(R/Scale + Z) fell below Qmin and were clipped (截断) to it</source>
+        <translation>Round(R/Scale + Z) 低于 Qmin 而被截断到 Qmin 的值</translation>
+    </message>
+    <message>
+        <source>clipped above</source>
+        <translation>上限截断</translation>
+    </message>
+    <message>
+        <source>Values whose Round(R/Scale + Z) rose above Qmax and were clipped (截断) to it</source>
+        <translation>Round(R/Scale + Z) 高于 Qmax 而被截断到 Qmax 的值</translation>
+    </message>
+    <message>
+        <source>clipped share</source>
+        <translation>截断比例</translation>
+    </message>
+    <message>
+        <source>The share of the finite values that were clipped</source>
+        <translation>被截断的有限值所占比例</translation>
+    </message>
+    <message>
+        <source>codes used</source>
+        <translation>已用码数</translation>
+    </message>
+    <message>
+        <source>How many distinct integer codes the values actually take</source>
+        <translation>数值实际用到的不同整数码的个数</translation>
+    </message>
+    <message>
+        <source>codes in range</source>
+        <translation>范围内码数</translation>
+    </message>
+    <message>
+        <source>Qmax − Qmin + 1: the codes the bit width offers</source>
+        <translation>Qmax − Qmin + 1：该位宽提供的码数</translation>
+    </message>
+    <message>
+        <source>zero-code share</source>
+        <translation>零码比例</translation>
+    </message>
+    <message>
+        <source>The share of values quantized to the zero point, the code of real 0</source>
+        <translation>被量化到零点（实数 0 对应的码）的值所占比例</translation>
+    </message>
+    <message>
+        <source>unused range</source>
+        <translation>未用范围</translation>
+    </message>
+    <message>
+        <source>The share of [Qmin, Qmax] that no value inside [min R, max R] can reach: 1 − (q(max R) − q(min R) + 1)/(Qmax − Qmin + 1)</source>
+        <translation>[Qmin, Qmax] 中 [min R, max R] 内的任何值都到不了的比例：1 − (q(max R) − q(min R) + 1)/(Qmax − Qmin + 1)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG vector image (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG size</source>
+        <translation>PNG 尺寸</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Pixels per layout pixel: 2 gives a 192-DPI image for slides</source>
+        <translation>每个布局像素对应的像素数：2 得到适合幻灯片的 192 DPI 图像</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>plots are exported as .png, .svg or .pdf</source>
+        <translation>图表只能导出为 .png、.svg 或 .pdf</translation>
+    </message>
+    <message>
+        <source>the size %1 × %2 at scale %3 is out of range</source>
+        <translation>尺寸 %1 × %2（倍率 %3）超出范围</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>QuantScope report: %1</source>
+        <translation>QuantScope 报告：%1</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Error and the three schemes</source>
+        <translation>误差与三种方案</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>逐步计算</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>general</source>
+        <translation>一般过程</translation>
+    </message>
+    <message>
+        <source>symmetric</source>
+        <translation>对称量化</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>非对称量化</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>min / max</source>
+        <translation>最小值 / 最大值</translation>
+    </message>
+    <message>
+        <source>mean / std</source>
+        <translation>均值 / 标准差</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>%1, %2-bit %3, rounding %4</source>
+        <translation>%1，%2 位%3，舍入方式 %4</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>有符号</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>无符号</translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>granularity</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>%1 (1 group)</source>
+        <translation>%1（1 个分组）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 groups)</source>
+        <translation>%1（%2 个分组）</translation>
+    </message>
+    <message>
+        <source>Qmin .. Qmax</source>
+        <translation>Qmin .. Qmax</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放因子 Scale</translation>
+    </message>
+    <message>
+        <source>Z (zero point)</source>
+        <translation>Z（零点）</translation>
+    </message>
+    <message>
+        <source>clip range</source>
+        <translation>截断范围</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>clipped</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>max |error|</source>
+        <translation>最大 |误差|</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>cosine similarity</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>clipped below</source>
+        <translation>下限截断</translation>
+    </message>
+    <message>
+        <source>clipped above</source>
+        <translation>上限截断</translation>
+    </message>
+    <message>
+        <source>clipped share</source>
+        <translation>截断比例</translation>
+    </message>
+    <message>
+        <source>codes used</source>
+        <translation>已用码数</translation>
+    </message>
+    <message>
+        <source>codes in the grid</source>
+        <translation>网格中的码数</translation>
+    </message>
+    <message>
+        <source>zero-code share</source>
+        <translation>零码比例</translation>
+    </message>
+    <message>
+        <source>unused range</source>
+        <translation>未用范围</translation>
+    </message>
+    <message>
+        <source>QuantScope model report</source>
+        <translation>QuantScope 模型报告</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3 tensors under %4; %5 skipped.</source>
+        <translation>%1（%2），在 %4 下分析了 %3 个张量；跳过 %5 个。</translation>
+    </message>
+    <message>
+        <source>%1, %2-bit, %3, calibration %4</source>
+        <translation>%1，%2 位，%3，校准 %4</translation>
+    </message>
+    <message>
+        <source>The tensors with the lowest SQNR</source>
+        <translation>SQNR 最低的张量</translation>
+    </message>
+    <message>
+        <source>gain per channel dB</source>
+        <translation>逐通道增益 (dB)</translation>
+    </message>
+    <message>
+        <source>zero code</source>
+        <translation>零码</translation>
+    </message>
+    <message>
+        <source>max/std</source>
+        <translation>最大值/标准差</translation>
+    </message>
+    <message>
+        <source>outlier rules</source>
+        <translation>离群规则</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>已量化</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>HTML, one self-contained file (*.html)</source>
+        <translation>HTML，单个自包含文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF, A4 (*.pdf)</source>
+        <translation>PDF，A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, US Letter (*.pdf)</source>
+        <translation>PDF，美国信纸 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown with PNG figures beside it (*.md)</source>
+        <translation>Markdown，旁附 PNG 图 (*.md)</translation>
+    </message>
+    <message>
+        <source>CSV, the metrics table (*.csv)</source>
+        <translation>CSV，指标表 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, every table (*.json)</source>
+        <translation>JSON，全部表格 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Values, the representable range, clipped values and unused codes</source>
+        <translation>数值、可表示范围、被截断的值与未使用的码</translation>
+    </message>
+    <message>
+        <source>Transfer: R against R′</source>
+        <translation>传递曲线：R 与 R′</translation>
+    </message>
+    <message>
+        <source>Rounding and clipping error</source>
+        <translation>舍入误差与截断误差</translation>
+    </message>
+    <message>
+        <source>Use of every code</source>
+        <translation>每个码的使用情况</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s range, grid and SQNR</source>
+        <translation>每个通道的范围、网格与 SQNR</translation>
+    </message>
+    <message>
+        <source>SQNR over the bit width</source>
+        <translation>SQNR 随位宽的变化</translation>
+    </message>
+    <message>
+        <source>Error over the clip threshold</source>
+        <translation>误差随截断阈值的变化</translation>
+    </message>
+    <message>
+        <source>One outlier, growing</source>
+        <translation>一个不断增大的离群值</translation>
+    </message>
+    <message>
+        <source>generated: %1, shape %2, seed %3</source>
+        <translation>生成：%1，形状 %2，种子 %3</translation>
+    </message>
+    <message>
+        <source>, %1 outliers</source>
+        <translation>，%1 个离群值</translation>
+    </message>
+    <message>
+        <source>data preset %1</source>
+        <translation>内置数据 %1</translation>
+    </message>
+    <message>
+        <source>: the plots could not be drawn</source>
+        <translation>：无法绘制图表</translation>
+    </message>
+    <message>
+        <source>: the chart could not be drawn</source>
+        <translation>：无法绘制图表</translation>
+    </message>
+    <message>
+        <source>: nothing to report yet</source>
+        <translation>：还没有可报告的结果</translation>
+    </message>
+    <message>
+        <source>: unknown report format</source>
+        <translation>：未知的报告格式</translation>
+    </message>
+</context>
+<context>
+    <name>SchemePreset</name>
+    <message>
+        <source>PyTorch MinMaxObserver defaults: quint8 codes 0..255; the range is widened to include 0; Scale = (max − min)/255 and Z = 0 − round(min/Scale), clamped, all in float32; codes round(R·(1/Scale)) + Z, half to even.</source>
+        <translation>PyTorch MinMaxObserver 的默认设置：quint8 码 0..255；范围会扩展到包含 0；缩放因子 Scale = (max − min)/255，零点 Z = 0 − round(min/Scale) 并加以限幅，全部用 float32 计算；码为 round(R·(1/Scale)) + Z，舍入到偶数。</translation>
+    </message>
+    <message>
+        <source>PyTorch MinMaxObserver with torch.per_tensor_symmetric: qint8 codes −128..127, Scale = max|R| / ((127 − (−128))/2) = max|R|/127.5, Z = 0 — so +max lands on 127.5 and is clamped to 127.</source>
+        <translation>PyTorch MinMaxObserver 配合 torch.per_tensor_symmetric：qint8 码 −128..127，Scale = max|R| / ((127 − (−128))/2) = max|R|/127.5，Z = 0 —— 因此 +max 落在 127.5，被截断到 127。</translation>
+    </message>
+    <message>
+        <source>PyTorch PerChannelMinMaxObserver (the default for conv and linear weights): the symmetric qint8 preset with one scale per output channel, axis 0.</source>
+        <translation>PyTorch PerChannelMinMaxObserver（卷积层与全连接层权重的默认设置）：对称 qint8 预设，每个输出通道（轴 0）一个缩放因子。</translation>
+    </message>
+    <message>
+        <source>TensorRT&apos;s int8: symmetric codes −127..127, Scale = amax/127, half to even — the tutorial&apos;s symmetric scheme.</source>
+        <translation>TensorRT 的 int8：对称码 −127..127，Scale = amax/127，舍入到偶数 —— 即教程中的对称量化。</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q8_0: blocks of 32 along the last axis, d = amax/127, codes roundf(R·(1/d)) (half away from zero), d stored as float16 and R′ = Q·d with that float16 d.</source>
+        <translation>llama.cpp Q8_0：沿最后一个轴每 32 个值一块，d = amax/127，码为 roundf(R·(1/d))（远离零舍入），d 以 float16 存储，R′ = Q·d 使用该 float16 的 d。</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest magnitude, codes min(15, (int)(R·(1/d) + 8.5)) in 0..15, R′ = (Q − 8)·d with d as float16.</source>
+        <translation>llama.cpp Q4_0：每 32 个值一块，d = m/−8，m 为绝对值最大的那个值，码为 min(15, (int)(R·(1/d) + 8.5))，范围 0..15，R′ = (Q − 8)·d，d 为 float16。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>QuantScope sessions (*.qscope)</source>
+        <translation>QuantScope 会话 (*.qscope)</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::AnalysisRunner</name>
+    <message>
+        <source>no tensor to analyse</source>
+        <translation>没有可分析的张量</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::CalibrationBox</name>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>min–max (the tutorial)</source>
+        <translation>最小–最大值（教程）</translation>
+    </message>
+    <message>
+        <source>percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>least MSE</source>
+        <translation>最小 MSE</translation>
+    </message>
+    <message>
+        <source>KL divergence (TensorRT)</source>
+        <translation>KL 散度（TensorRT）</translation>
+    </message>
+    <message>
+        <source>ACIQ, Gaussian</source>
+        <translation>ACIQ，高斯</translation>
+    </message>
+    <message>
+        <source>ACIQ, Laplace</source>
+        <translation>ACIQ，拉普拉斯</translation>
+    </message>
+    <message>
+        <source>2^(bits − 1)</source>
+        <translation>2^(位数 − 1)</translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>KL bins</source>
+        <translation>KL 直方图箱数</translation>
+    </message>
+    <message>
+        <source>KL start bin</source>
+        <translation>KL 起始箱</translation>
+    </message>
+    <message>
+        <source>KL levels</source>
+        <translation>KL 量化级数</translation>
+    </message>
+    <message>
+        <source>The grid spans [min R, max R]: nothing clips, one outlier sets the step.</source>
+        <translation>网格覆盖 [min R, max R]：没有截断，但一个离群值就决定了步长。</translation>
+    </message>
+    <message>
+        <source>Clip at the P-th percentile (symmetric: of |R|; else the (100 − P)-th and P-th).</source>
+        <translation>在第 P 百分位处截断（对称量化取 |R| 的百分位；否则取第 (100 − P) 和第 P 百分位）。</translation>
+    </message>
+    <message>
+        <source>The range with the least rounding-plus-clipping error, searched.</source>
+        <translation>搜索舍入误差加截断误差最小的范围。</translation>
+    </message>
+    <message>
+        <source>TensorRT&apos;s entropy calibration: the |R| threshold whose merged histogram loses the least information.</source>
+        <translation>TensorRT 的熵校准：选取合并后的直方图损失信息最少的 |R| 阈值。</translation>
+    </message>
+    <message>
+        <source>Analytic clipping at mean ± α·σ, α from the bit width (Banner et al.).</source>
+        <translation>在均值 ± α·σ 处解析截断，α 由位宽决定（Banner 等）。</translation>
+    </message>
+    <message>
+        <source>Analytic clipping at mean ± α·b, b = mean|R − mean| (Banner et al.).</source>
+        <translation>在均值 ± α·b 处解析截断，b = mean|R − mean|（Banner 等）。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ChannelRangePlot</name>
+    <message>
+        <source>value R</source>
+        <translation>数值 R</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>grid range</source>
+        <translation>网格范围</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>SQNR per channel</source>
+        <translation>各通道的 SQNR</translation>
+    </message>
+    <message>
+        <source>SQNR per group</source>
+        <translation>各分组的 SQNR</translation>
+    </message>
+    <message>
+        <source>channel (axis %1)</source>
+        <translation>通道（轴 %1）</translation>
+    </message>
+    <message>
+        <source>group (%1 values each along the last axis)</source>
+        <translation>分组（沿最后一个轴每组 %1 个值）</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ChannelsPanel</name>
+    <message>
+        <source>&lt;p&gt;One grid covers the whole tensor.&lt;/p&gt;&lt;p&gt;Choose &lt;b&gt;per channel&lt;/b&gt; or &lt;b&gt;per group&lt;/b&gt; under Granularity to give every channel its own range and see here which channels a single grid serves badly.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;整个张量共用一个网格。&lt;/p&gt;&lt;p&gt;在“粒度”中选择&lt;b&gt;逐通道&lt;/b&gt;或&lt;b&gt;逐分组&lt;/b&gt;，让每个通道有自己的范围，并在这里查看单一网格对哪些通道不利。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2: %3 values in [%4, %5]; Scale %6, Z %7; SQNR %8; clipped %9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（共 %2）：%3 个值位于 [%4, %5]；缩放因子 %6，零点 %7；SQNR %8；截断 %9</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::CodeUsagePlot</name>
+    <message>
+        <source>code Q</source>
+        <translation>码 Q</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>count per code</source>
+        <translation>每个码的数量</translation>
+    </message>
+    <message>
+        <source>unused code</source>
+        <translation>未使用的码</translation>
+    </message>
+    <message>
+        <source>zero point&apos;s code</source>
+        <translation>零点的码</translation>
+    </message>
+    <message>
+        <source>out of the values&apos; reach</source>
+        <translation>数值到达不了的码</translation>
+    </message>
+    <message>
+        <source>code Q: %1 of %2 used</source>
+        <translation>码 Q：%2 个中用了 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::CompareModel</name>
+    <message>
+        <source>Click to switch to this scheme</source>
+        <translation>点击切换到此方案</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>general
+一般过程</source>
+        <translation>一般过程</translation>
+    </message>
+    <message>
+        <source>symmetric
+对称量化</source>
+        <translation>对称量化</translation>
+    </message>
+    <message>
+        <source>asymmetric
+非对称量化</source>
+        <translation>非对称量化</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ComparePanel</name>
+    <message>
+        <source>Same tensor, same bits and rounding; the best value of each row is highlighted. Click a scheme&apos;s column to switch to it.</source>
+        <translation>相同的张量、位数和舍入方式；每行的最佳值已高亮。点击某个方案的列即可切换到该方案。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ErrorPlot</name>
+    <message>
+        <source>rounding error R′ − R</source>
+        <translation>舍入误差 R′ − R</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>clipping error R′ − R (%1 values)</source>
+        <translation>截断误差 R′ − R（%1 个值）</translation>
+    </message>
+    <message>
+        <source>clipping error: nothing clipped</source>
+        <translation>截断误差：没有值被截断</translation>
+    </message>
+    <message>
+        <source>rounding error R′ − R (|e| ≤ Scale/2 of each group)</source>
+        <translation>舍入误差 R′ − R（|e| ≤ 各分组的 Scale/2）</translation>
+    </message>
+    <message>
+        <source>rounding error R′ − R (|e| ≤ %1)</source>
+        <translation>舍入误差 R′ − R（|e| ≤ %1）</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::GranularityBox</name>
+    <message>
+        <source>Granularity</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>per channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>per group (blocks along the last axis)</source>
+        <translation>逐分组（沿最后一个轴分块）</translation>
+    </message>
+    <message>
+        <source>The channel axis; negative values count from the last</source>
+        <translation>通道所在的轴；负数从最后一个轴倒数</translation>
+    </message>
+    <message>
+        <source>Values per group: 32 for llama.cpp blocks, 64 or 128 for GPTQ</source>
+        <translation>每组的值数：llama.cpp 的块为 32，GPTQ 为 64 或 128</translation>
+    </message>
+    <message>
+        <source>Axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>分组大小</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::HistogramPlot</name>
+    <message>
+        <source>value R</source>
+        <translation>数值 R</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>outliers (beyond k·σ)</source>
+        <translation>离群值（超出 k·σ）</translation>
+    </message>
+    <message>
+        <source>clipped (截断)</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>unused codes</source>
+        <translation>未使用的码</translation>
+    </message>
+    <message>
+        <source>representable range</source>
+        <translation>可表示范围</translation>
+    </message>
+    <message>
+        <source>zero point (零点)</source>
+        <translation>零点</translation>
+    </message>
+    <message>
+        <source>one line per code</source>
+        <translation>每个码一条线</translation>
+    </message>
+    <message>
+        <source>Log counts</source>
+        <translation>对数计数</translation>
+    </message>
+    <message>
+        <source>Values farther than this from the mean are marked as outliers</source>
+        <translation>与均值的距离超过此值的数据被标为离群值</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>drag or wheel to zoom the value axis</source>
+        <translation>拖动或滚动滚轮以缩放数值轴</translation>
+    </message>
+    <message>
+        <source>Outliers beyond</source>
+        <translation>离群阈值</translation>
+    </message>
+    <message>
+        <source>R in [%1, %2)
+count %3</source>
+        <translation>R 位于 [%1, %2)
+数量 %3</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>
+codes %1</source>
+        <translation>
+码 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::JobStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::LessonGuide</name>
+    <message>
+        <source>Try this</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <source>← Previous</source>
+        <translation>← 上一课</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一课 →</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Lesson %1 of %2: %3</source>
+        <translation>第 %1 课（共 %2 课）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::MainWindow</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Quantizer</source>
+        <translation>量化器</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The transfer staircase, the error split and the use of every code</source>
+        <translation>传递阶梯、误差分解和每个码的使用情况</translation>
+    </message>
+    <message>
+        <source>Every channel&apos;s range and SQNR; pick one to see its own histogram</source>
+        <translation>每个通道的范围与 SQNR；选择一个通道查看它自己的直方图</translation>
+    </message>
+    <message>
+        <source>SQNR over bits, error over the clip threshold, one outlier growing</source>
+        <translation>SQNR 随位数变化、误差随截断阈值变化、一个不断增大的离群值</translation>
+    </message>
+    <message>
+        <source>Every tensor of the open file under the current scheme, with outlier flags; double-click one to open it</source>
+        <translation>在当前方案下分析所打开文件的每个张量，并标出离群值；双击即可打开该张量</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>误差</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation>逐步计算</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Tensor…</source>
+        <translation>选择张量(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Plot</source>
+        <translation>导出图表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>内置数据(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme</source>
+        <translation>方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tutorial defaults</source>
+        <translation>教程默认设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Framework presets</source>
+        <translation>框架预设(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Log counts</source>
+        <translation>对数计数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show &amp;walkthrough</source>
+        <translation>显示逐步计算(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show &amp;compare table</source>
+        <translation>显示比较表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>&amp;About QuantScope</source>
+        <translation>关于 QuantScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About QuantScope</source>
+        <translation>关于 QuantScope</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;QuantScope&lt;/b&gt;&lt;p&gt;See what quantization does to a tensor: where values are clipped (截断), which codes go unused, what one outlier does to the scale.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;QuantScope&lt;/b&gt;&lt;p&gt;看清量化对张量做了什么：哪些值被截断，哪些码没有用到，一个离群值对缩放因子有什么影响。&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later。图表由 QCustomPlot 绘制。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Histogram…</source>
+        <translation>直方图(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>传递曲线(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Error…</source>
+        <translation>误差(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Code Usage…</source>
+        <translation>码的使用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Channel &amp;Ranges…</source>
+        <translation>通道范围(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Channel &amp;SQNR…</source>
+        <translation>通道 SQNR(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Picked C&amp;hannel…</source>
+        <translation>所选通道(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>SQNR over &amp;Bits…</source>
+        <translation>SQNR 随位数(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Error over C&amp;lip…</source>
+        <translation>误差随截断阈值(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Growing &amp;Outlier…</source>
+        <translation>增大的离群值(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Worst Tensors…</source>
+        <translation>最差的张量(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Open a tensor</source>
+        <translation>打开张量</translation>
+    </message>
+    <message>
+        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)</source>
+        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;原始二进制 (*.bin *.dat *.raw);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Raw binary</source>
+        <translation>原始二进制</translation>
+    </message>
+    <message>
+        <source>Element type of %1</source>
+        <translation>%1 的元素类型</translation>
+    </message>
+    <message>
+        <source>QuantScope</source>
+        <translation>QuantScope</translation>
+    </message>
+    <message>
+        <source>QuantScope — %1</source>
+        <translation>QuantScope — %1</translation>
+    </message>
+    <message>
+        <source>%1 values %2</source>
+        <translation>%1 个值 %2</translation>
+    </message>
+    <message>
+        <source>computed in %1 ms</source>
+        <translation>计算耗时 %1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::MetricsModel</name>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ModelPanel</name>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 个张量</translation>
+    </message>
+    <message>
+        <source>%1 tensors</source>
+        <translation>%1 个张量</translation>
+    </message>
+    <message>
+        <source>The Model view analyses every tensor of a model file under the current scheme. Open a .safetensors, .npz, .onnx, .gguf or TF.js model.json (File → Open).</source>
+        <translation>“模型”视图在当前方案下分析模型文件中的每个张量。请打开 .safetensors、.npz、.onnx、.gguf 或 TF.js 的 model.json（文件 → 打开）。</translation>
+    </message>
+    <message>
+        <source>Analysing every tensor of %1…</source>
+        <translation>正在分析 %1 的每个张量…</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2. The report runs again when the scheme or file changes.</source>
+        <translation>分析了 %2 的 %1 后已取消。方案或文件改变时会重新运行。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 under the current scheme, worst SQNR first.</source>
+        <translation>%2 的 %1，在当前方案下按 SQNR 从差到好排列。</translation>
+    </message>
+    <message>
+        <source>%1 skipped (%2 not floating-point).</source>
+        <translation>跳过 %1 个（其中 %2 个不是浮点数）。</translation>
+    </message>
+    <message>
+        <source>Double-click a tensor to open it.</source>
+        <translation>双击张量即可打开。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ModelTableModel</name>
+    <message>
+        <source>already quantized</source>
+        <translation>已量化</translation>
+    </message>
+    <message>
+        <source>%1
+min %2, max %3, mean %4, std %5
+p97.5 of |x| = %6</source>
+        <translation>%1
+最小值 %2，最大值 %3，均值 %4，标准差 %5
+|x| 的 p97.5 = %6</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>max/σ</source>
+        <translation>最大值/σ</translation>
+    </message>
+    <message>
+        <source>Kurtosis</source>
+        <translation>峰度</translation>
+    </message>
+    <message>
+        <source>p100/p97.5</source>
+        <translation>p100/p97.5</translation>
+    </message>
+    <message>
+        <source>&gt; 6σ</source>
+        <translation>&gt; 6σ</translation>
+    </message>
+    <message>
+        <source>|x| ≥ 6</source>
+        <translation>|x| ≥ 6</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Zero code</source>
+        <translation>零码</translation>
+    </message>
+    <message>
+        <source>Gain per channel</source>
+        <translation>逐通道增益</translation>
+    </message>
+    <message>
+        <source>Outlier rules</source>
+        <translation>离群规则</translation>
+    </message>
+    <message>
+        <source>Largest magnitude over the standard deviation</source>
+        <translation>最大绝对值与标准差之比</translation>
+    </message>
+    <message>
+        <source>Excess kurtosis: 0 for a Gaussian, large for heavy tails</source>
+        <translation>超额峰度：高斯分布为 0，重尾分布很大</translation>
+    </message>
+    <message>
+        <source>Largest |x| over the 97.5th percentile of |x|; PyTorch&apos;s ModelReport flags ratios above 3.5</source>
+        <translation>最大 |x| 与 |x| 的第 97.5 百分位之比；PyTorch 的 ModelReport 将大于 3.5 的比值标为离群</translation>
+    </message>
+    <message>
+        <source>Values more than 6 standard deviations from the mean</source>
+        <translation>与均值相差超过 6 个标准差的值</translation>
+    </message>
+    <message>
+        <source>Values of magnitude 6 or more, LLM.int8()&apos;s outlier threshold</source>
+        <translation>绝对值不小于 6 的值，即 LLM.int8() 的离群阈值</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio under the current scheme</source>
+        <translation>当前方案下的信号量化噪声比</translation>
+    </message>
+    <message>
+        <source>Share of values that quantize to the zero point</source>
+        <translation>量化到零点的值所占比例</translation>
+    </message>
+    <message>
+        <source>dB gained with one scale per output channel instead of one for the tensor</source>
+        <translation>每个输出通道一个缩放因子相对整个张量一个缩放因子所提高的 dB</translation>
+    </message>
+    <message>
+        <source>p100/p97.5: PyTorch ModelReport&apos;s ratio above 3.5; 6σ: values beyond six standard deviations; |x|≥6: LLM.int8()&apos;s outlier magnitude</source>
+        <translation>p100/p97.5：PyTorch ModelReport 的比值大于 3.5；6σ：有值超出六个标准差；|x|≥6：LLM.int8() 的离群幅度</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SchemePanel</name>
+    <message>
+        <source>General process (一般过程)</source>
+        <translation>一般过程</translation>
+    </message>
+    <message>
+        <source>Symmetric (对称量化)</source>
+        <translation>对称量化</translation>
+    </message>
+    <message>
+        <source>Asymmetric (非对称量化)</source>
+        <translation>非对称量化</translation>
+    </message>
+    <message>
+        <source>signed codes</source>
+        <translation>有符号码</translation>
+    </message>
+    <message>
+        <source>narrow range (drop the lowest code)</source>
+        <translation>窄范围（去掉最小的码）</translation>
+    </message>
+    <message>
+        <source>half to even (np.round)</source>
+        <translation>四舍六入五成双 (np.round)</translation>
+    </message>
+    <message>
+        <source>half away from zero (roundf)</source>
+        <translation>四舍五入，远离零 (roundf)</translation>
+    </message>
+    <message>
+        <source>half up</source>
+        <translation>四舍五入，向上</translation>
+    </message>
+    <message>
+        <source>floor</source>
+        <translation>向下取整</translation>
+    </message>
+    <message>
+        <source>stochastic</source>
+        <translation>随机舍入</translation>
+    </message>
+    <message>
+        <source>Rmax (tutorial): Z = Qmax − Round(Rmax/Scale)</source>
+        <translation>Rmax（教程）：Z = Qmax − Round(Rmax/Scale)</translation>
+    </message>
+    <message>
+        <source>Rmin (PyTorch, ONNX): Z = Qmin − Round(Rmin/Scale)</source>
+        <translation>Rmin（PyTorch、ONNX）：Z = Qmin − Round(Rmin/Scale)</translation>
+    </message>
+    <message>
+        <source>the tutorial (NumPy)</source>
+        <translation>教程（NumPy）</translation>
+    </message>
+    <message>
+        <source>PyTorch 1.13</source>
+        <translation>PyTorch 1.13</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q8_0</source>
+        <translation>llama.cpp Q8_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q4_0</source>
+        <translation>llama.cpp Q4_0</translation>
+    </message>
+    <message>
+        <source>Whose arithmetic computes scale, zero point and codes: the same formulas differ in float32 vs float64, rounding and clamping</source>
+        <translation>按谁的算法计算缩放因子、零点和码：同样的公式在 float32 与 float64、舍入和限幅上各有不同</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>Rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <source>Rounding seed</source>
+        <translation>舍入种子</translation>
+    </message>
+    <message>
+        <source>Zero point from</source>
+        <translation>零点取自</translation>
+    </message>
+    <message>
+        <source>Arithmetic</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Scale = (Rmax − Rmin) / (Qmax − Qmin)&lt;br&gt;Q = Clip(Round(R / Scale), Qmin, Qmax)&lt;br&gt;R′ = Q · Scale&lt;br&gt;&lt;i&gt;No zero point: an off-centre range clips one end and wastes the other.&lt;/i&gt;</source>
+        <translation>Scale = (Rmax − Rmin) / (Qmax − Qmin)&lt;br&gt;Q = Clip(Round(R / Scale), Qmin, Qmax)&lt;br&gt;R′ = Q · Scale&lt;br&gt;&lt;i&gt;没有零点：不以零为中心的范围一端被截断，另一端被浪费。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Scale = max|R| / Qmax&lt;br&gt;Q = Clip(Round(R / Scale), −Qmax, Qmax)&lt;br&gt;R′ = Q · Scale&lt;br&gt;&lt;i&gt;Z = 0 (TensorRT): nothing clips, but a one-sided range wastes the other half.&lt;/i&gt;</source>
+        <translation>Scale = max|R| / Qmax&lt;br&gt;Q = Clip(Round(R / Scale), −Qmax, Qmax)&lt;br&gt;R′ = Q · Scale&lt;br&gt;&lt;i&gt;Z = 0（TensorRT）：没有截断，但只有一侧的范围会浪费另一半。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Scale = (Rmax − Rmin) / (Qmax − Qmin)&lt;br&gt;Z = Qmax − Round(Rmax / Scale)&lt;br&gt;Q = Clip(Round(R / Scale + Z), Qmin, Qmax)&lt;br&gt;R′ = (Q − Z) · Scale&lt;br&gt;&lt;i&gt;The zero point Z shifts the grid onto the data&apos;s range.&lt;/i&gt;</source>
+        <translation>Scale = (Rmax − Rmin) / (Qmax − Qmin)&lt;br&gt;Z = Qmax − Round(Rmax / Scale)&lt;br&gt;Q = Clip(Round(R / Scale + Z), Qmin, Qmax)&lt;br&gt;R′ = (Q − Z) · Scale&lt;br&gt;&lt;i&gt;零点 Z 把网格平移到数据的范围上。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preset&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;预设&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SessionController</name>
+    <message>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>QuantScope</source>
+        <translation>QuantScope</translation>
+    </message>
+    <message>
+        <source>The session %1 has changed. Save the changes?</source>
+        <translation>会话 %1 已更改。要保存更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SourcePanel</name>
+    <message>
+        <source>normal</source>
+        <translation>正态</translation>
+    </message>
+    <message>
+        <source>uniform</source>
+        <translation>均匀</translation>
+    </message>
+    <message>
+        <source>Laplace</source>
+        <translation>拉普拉斯</translation>
+    </message>
+    <message>
+        <source>Student&apos;s t</source>
+        <translation>Student t</translation>
+    </message>
+    <message>
+        <source>log-normal</source>
+        <translation>对数正态</translation>
+    </message>
+    <message>
+        <source>bimodal</source>
+        <translation>双峰</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>numpy randn (the tutorial&apos;s)</source>
+        <translation>numpy randn（教程所用）</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>alternate</source>
+        <translation>正负交替</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Data preset</source>
+        <translation>内置数据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>A count (100000) or a shape (64,1024)</source>
+        <translation>数量（100000）或形状（64,1024）</translation>
+    </message>
+    <message>
+        <source>σ of the data</source>
+        <translation>数据的 σ</translation>
+    </message>
+    <message>
+        <source>absolute value</source>
+        <translation>绝对值</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>尺度</translation>
+    </message>
+    <message>
+        <source>Degrees of freedom</source>
+        <translation>自由度</translation>
+    </message>
+    <message>
+        <source>Second mean</source>
+        <translation>第二个均值</translation>
+    </message>
+    <message>
+        <source>First weight</source>
+        <translation>第一个权重</translation>
+    </message>
+    <message>
+        <source>Count or shape</source>
+        <translation>数量或形状</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>离群值</translation>
+    </message>
+    <message>
+        <source>Magnitude</source>
+        <translation>幅度</translation>
+    </message>
+    <message>
+        <source>Measured in</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>No file opened. Use File → Open or drop a file on the window.</source>
+        <translation>还没有打开文件。请使用“文件 → 打开”，或把文件拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SweepPlots</name>
+    <message>
+        <source>SQNR over bit width</source>
+        <translation>SQNR 随位宽的变化</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>位数</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Error over clip threshold</source>
+        <translation>误差随截断阈值的变化</translation>
+    </message>
+    <message>
+        <source>clip threshold t (clip at ±t)</source>
+        <translation>截断阈值 t（在 ±t 处截断）</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>One outlier, growing</source>
+        <translation>一个不断增大的离群值</translation>
+    </message>
+    <message>
+        <source>outlier at mean + m·σ, m</source>
+        <translation>离群值位于均值 + m·σ，m</translation>
+    </message>
+    <message>
+        <source>SQNR of the other values (dB)</source>
+        <translation>其余值的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>on the zero code (%)</source>
+        <translation>落在零码上 (%)</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放因子 Scale</translation>
+    </message>
+    <message>
+        <source>6.02 dB/bit through 8 bits</source>
+        <translation>过 8 位的 6.02 dB/位 直线</translation>
+    </message>
+    <message>
+        <source>SQNR</source>
+        <translation>SQNR</translation>
+    </message>
+    <message>
+        <source>rounding</source>
+        <translation>舍入</translation>
+    </message>
+    <message>
+        <source>clipping</source>
+        <translation>截断</translation>
+    </message>
+    <message>
+        <source>total MSE</source>
+        <translation>总 MSE</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（当前所选）</translation>
+    </message>
+    <message>
+        <source>SQNR of the rest</source>
+        <translation>其余值的 SQNR</translation>
+    </message>
+    <message>
+        <source>on the zero code</source>
+        <translation>落在零码上</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>最小–最大值</translation>
+    </message>
+    <message>
+        <source>percentile</source>
+        <translation>百分位</translation>
+    </message>
+    <message>
+        <source>least MSE</source>
+        <translation>最小 MSE</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>ACIQ Gauss</source>
+        <translation>ACIQ 高斯</translation>
+    </message>
+    <message>
+        <source>ACIQ Laplace</source>
+        <translation>ACIQ 拉普拉斯</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SweepsPanel</name>
+    <message>
+        <source>Sweeping bit width, clip threshold and outlier size…</source>
+        <translation>正在扫描位宽、截断阈值和离群值大小…</translation>
+    </message>
+    <message>
+        <source>Sweeps of %1 under the current scheme; each point is a full analysis.</source>
+        <translation>%1 在当前方案下的扫描；每个点都是一次完整的分析。</translation>
+    </message>
+    <message>
+        <source>Sweeps cancelled. They run again when the scheme or tensor changes.</source>
+        <translation>扫描已取消。方案或张量改变时会重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::TensorInfoPanel</name>
+    <message>
+        <source>Tensor info</source>
+        <translation>张量信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值个数</translation>
+    </message>
+    <message>
+        <source>NaN / Inf</source>
+        <translation>NaN / Inf</translation>
+    </message>
+    <message>
+        <source>Min … max</source>
+        <translation>最小值 … 最大值</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>%1 (%2 finite)</source>
+        <translation>%1（%2 个有限值）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::TensorPicker</name>
+    <message>
+        <source>Choose a tensor</source>
+        <translation>选择张量</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Dtype</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值个数</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>already quantized (stored as integer codes)</source>
+        <translation>已量化（以整数码存储）</translation>
+    </message>
+    <message>
+        <source>integer data</source>
+        <translation>整数数据</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 tensors. Choose one to analyse.</source>
+        <translation>%1 含有 %2 个张量。请选择一个进行分析。</translation>
+    </message>
+    <message>
+        <source>Metadata — %1</source>
+        <translation>元数据 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::TransferPlot</name>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>R′ = dequantize(quantize(R))</source>
+        <translation>R′ = 反量化(量化(R))</translation>
+    </message>
+    <message>
+        <source>R′ = R</source>
+        <translation>R′ = R</translation>
+    </message>
+    <message>
+        <source>R′ of %1 (of %2)</source>
+        <translation>%1 的 R′（共 %2）</translation>
+    </message>
+    <message>
+        <source>R′ (the staircase)</source>
+        <translation>R′（阶梯）</translation>
+    </message>
+    <message>
+        <source>clip plateaus (截断)</source>
+        <translation>截断平台</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::WalkthroughModel</name>
+    <message>
+        <source>yours</source>
+        <translation>你的</translation>
+    </message>
+    <message>
+        <source>Round(R/Scale + Z) is below Qmin: clipped (截断) up to Qmin</source>
+        <translation>Round(R/Scale + Z) 小于 Qmin：向上截断到 Qmin</translation>
+    </message>
+    <message>
+        <source>Round(R/Scale + Z) is above Qmax: clipped (截断) down to Qmax</source>
+        <translation>Round(R/Scale + Z) 大于 Qmax：向下截断到 Qmax</translation>
+    </message>
+    <message>
+        <source>on the grid of %1</source>
+        <translation>位于 %1 的网格上</translation>
+    </message>
+    <message>
+        <source>R divided by Scale, plus the zero point Z (0 without one), in float32</source>
+        <translation>R 除以缩放因子，再加上零点 Z（没有零点时为 0），用 float32 计算</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s quant_result: rounded, not yet clipped</source>
+        <translation>教程中的 quant_result：已舍入，尚未截断</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s saturete_result: the integer code, clipped to [Qmin, Qmax]</source>
+        <translation>教程中的 saturete_result：截断到 [Qmin, Qmax] 的整数码</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s dequant_result: (Q − Z)·Scale</source>
+        <translation>教程中的 dequant_result：(Q − Z)·Scale</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s diff: R′ − R</source>
+        <translation>教程中的 diff：R′ − R</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>R/Scale + Z</source>
+        <translation>R/Scale + Z</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Q = Clip</source>
+        <translation>Q = Clip</translation>
+    </message>
+    <message>
+        <source>R′</source>
+        <translation>R′</translation>
+    </message>
+    <message>
+        <source>R′ − R</source>
+        <translation>R′ − R</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::WalkthroughPanel</name>
+    <message>
+        <source>&lt;i&gt;%1 of %2, each with its own range:&lt;/i&gt;&lt;br&gt;</source>
+        <translation>&lt;i&gt;%1（共 %2，各有自己的范围）：&lt;/i&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Scale = (Rmax − Rmin) / (Qmax − Qmin) = (%1 − %2) / (%3 − %4) = &lt;b&gt;%5&lt;/b&gt;</source>
+        <translation>Scale = (Rmax − Rmin) / (Qmax − Qmin) = (%1 − %2) / (%3 − %4) = &lt;b&gt;%5&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Scale = max|R| / (Qmax − Z) = %1 / (%2 − %3) = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>Scale = max|R| / (Qmax − Z) = %1 / (%2 − %3) = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Z = %1 − Round(%2 / Scale) = %1 − Round(%3) = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;br&gt;Z = %1 − Round(%2 / Scale) = %1 − Round(%3) = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Q = %1(Round(R / Scale%2), %3, %4),  R′ = %5Scale</source>
+        <translation>&lt;br&gt;Q = %1(Round(R / Scale%2), %3, %4),  R′ = %5Scale</translation>
+    </message>
+    <message>
+        <source>e.g. 1.2962357</source>
+        <translation>例如 1.2962357</translation>
+    </message>
+    <message>
+        <source>Try a value R =</source>
+        <translation>试一个值 R =</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::WorstTensorsPlot</name>
+    <message>
+        <source>Lowest SQNR under the current scheme
+(orange: flagged by an outlier rule)</source>
+        <translation>当前方案下 SQNR 最低的张量
+（橙色：被离群规则标记）</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>flagged as outlier tensor</source>
+        <translation>被标为离群张量</translation>
+    </message>
+    <message>
+        <source>not flagged</source>
+        <translation>未标记</translation>
+    </message>
+</context>
+</TS>

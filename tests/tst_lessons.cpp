@@ -1,0 +1,285 @@
+// The guided lessons, offscreen: each one sets the tensor, scheme, view and table it promises,
+// frames the element it talks about and shows the tutorial's numbers; its "try this" control
+// moves the state; Previous/Next and closing work; `quantscope --lesson N` renders one.
+
+#include "lessons/highlight_frame.h"
+#include "lessons/lesson_guide.h"
+#include "lessons/lessons.h"
+#include "main_window.h"
+#include "models/walkthrough_model.h"
+#include "panels/walkthrough_panel.h"
+#include "support/temp_files.h"
+#include "support/test_paths.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QImage>
+#include <QLabel>
+#include <QMenu>
+#include <QProcess>
+#include <QPushButton>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace qs;
+using namespace qs::ui;
+
+namespace {
+
+bool waitIdle(MainWindow& window)
+{
+    // A lesson's state is in once the tensor it names is shown and nothing runs any more.
+    return QTest::qWaitFor([&] { return window.snapshot() && !window.isWorking(); }, 60000);
+}
+
+bool startAndWait(MainWindow& window, int lesson)
+{
+    window.startLesson(lesson);
+    const Lesson* wanted = lessonNumber(lesson);
+    return QTest::qWaitFor(
+               [&] {
+                   return window.snapshot() && window.snapshot()->spec == wanted->spec &&
+                          window.snapshot()->data->source == wanted->source;
+               },
+               60000) &&
+           waitIdle(window);
+}
+
+// The walkthrough's row of the value typed in ("yours"), column `column`.
+QString yoursCell(MainWindow& window, int column)
+{
+    WalkthroughModel* model = window.walkthroughPanel()->model();
+    return model->data(model->index(0, column), Qt::DisplayRole).toString();
+}
+
+} // namespace
+
+class TestLessons : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void eachLessonSetsItsState_data();
+    void eachLessonSetsItsState();
+    void theTutorialsNumbers();
+    void tryThisMovesTheState();
+    void previousNextAndClose();
+    void helpMenuListsTheLessons();
+    void commandLineStartsALesson();
+};
+
+void TestLessons::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName("QuantScopeTests");
+}
+
+void TestLessons::eachLessonSetsItsState_data()
+{
+    QTest::addColumn<int>("number");
+    QTest::addColumn<QString>("tensor");
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("highlight");
+    QTest::newRow("1 general process") << 1 << "tutorial-3" << int(Scheme::General) << "quantizer"
+                                       << "walkthrough"
+                                       << "walkthroughTable";
+    QTest::newRow("2 symmetric") << 2 << "tutorial-3" << int(Scheme::Symmetric) << "quantizer"
+                                 << "error"
+                                 << "histogram";
+    QTest::newRow("3 asymmetric") << 3 << "tutorial-3" << int(Scheme::Asymmetric) << "quantizer"
+                                  << "walkthrough"
+                                  << "derivation";
+    QTest::newRow("4 outlier") << 4 << "tutorial-outlier" << int(Scheme::Symmetric) << "quantizer"
+                               << "error"
+                               << "codes";
+    QTest::newRow("5 per channel")
+        << 5 << "extreme-channels" << int(Scheme::Symmetric) << "channels"
+        << "error"
+        << "channelSqnr";
+    QTest::newRow("6 calibration")
+        << 6 << "heavy-tailed-weights" << int(Scheme::Symmetric) << "sweeps"
+        << "error"
+        << "clipSweep";
+}
+
+void TestLessons::eachLessonSetsItsState()
+{
+    QFETCH(int, number);
+    QFETCH(QString, tensor);
+    QFETCH(int, scheme);
+    QFETCH(QString, view);
+    QFETCH(QString, table);
+    QFETCH(QString, highlight);
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitIdle(window));
+    QVERIFY(startAndWait(window, number));
+
+    LessonGuide* guide = window.lessonGuide();
+    QCOMPARE(guide->current(), number);
+    QCOMPARE(QString::fromStdString(window.snapshot()->data->loaded.tensor.name), tensor);
+    QCOMPARE(int(window.snapshot()->spec.scheme), scheme);
+    QCOMPARE(window.currentViewName(), view);
+    QCOMPARE(window.currentTableName(), table);
+    QVERIFY(guide->dock()->isVisible());
+    QVERIFY(guide->dock()
+                ->findChild<QLabel*>("lessonTitle")
+                ->text()
+                .contains(lessonNumber(number)->title()));
+
+    // The element the lesson talks about is framed, on top of it and as large as it.
+    QWidget* target = guide->highlighted();
+    QVERIFY(target != nullptr);
+    QCOMPARE(target->objectName(), highlight);
+    QVERIFY(target->isVisible());
+    auto* frame = target->findChild<HighlightFrame*>("lessonHighlight");
+    QVERIFY(frame != nullptr);
+    QVERIFY(frame->isVisible());
+    QCOMPARE(frame->geometry(), target->rect());
+}
+
+void TestLessons::theTutorialsNumbers()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(startAndWait(window, 1));
+    // 1.2962357 clipped at 127 comes back as 1.1516722 (the "yours" row of the walkthrough).
+    QCOMPARE(yoursCell(window, 1), QStringLiteral("1.2962357"));
+    QCOMPARE(yoursCell(window, 4), QStringLiteral("127"));
+    QCOMPARE(yoursCell(window, 5), QStringLiteral("1.1516722"));
+    QCOMPARE(window.snapshot()->current.metrics.clippedAbove, std::size_t{1});
+
+    QVERIFY(startAndWait(window, 2)); // symmetric: nothing clips, 27 negative codes unused
+    QCOMPARE(window.snapshot()->current.metrics.clippedAbove +
+                 window.snapshot()->current.metrics.clippedBelow,
+             std::size_t{0});
+    QVERIFY(qAbs(window.snapshot()->current.metrics.unusedRangeFraction - 27.0 / 255) < 1e-12);
+
+    QVERIFY(startAndWait(window, 3)); // asymmetric: Z = −16
+    QCOMPARE(window.snapshot()->current.params.front().zeroPoint, -16);
+    QVERIFY(window.walkthroughPanel()->derivation().contains(QStringLiteral("<b>-16</b>")));
+
+    QVERIFY(startAndWait(window, 4)); // one outlier at 100: 4 codes used
+    QCOMPARE(window.snapshot()->current.metrics.codesUsed, std::size_t{4});
+
+    QVERIFY(startAndWait(window, 5)); // per channel: 64 grids, better than one
+    QCOMPARE(window.snapshot()->current.groups.size(), std::size_t{64});
+    QVERIFY(window.snapshot()->current.metrics.sqnrDb > 43.0);
+}
+
+void TestLessons::tryThisMovesTheState()
+{
+    MainWindow window;
+    window.show();
+    LessonGuide* guide = window.lessonGuide();
+
+    QVERIFY(startAndWait(window, 1));
+    QVERIFY(guide->slider()->isVisible());
+    QVERIFY(!guide->choiceBox()->isVisible());
+    guide->slider()->setValue(50); // R = 0.50 is inside the grid: not clipped
+    QCOMPARE(yoursCell(window, 1), QStringLiteral("0.5"));
+    QVERIFY(yoursCell(window, 4).toInt() < 127);
+
+    QVERIFY(startAndWait(window, 2));
+    QVERIFY(guide->choiceBox()->isVisible());
+    guide->choiceBox()->setCurrentIndex(1);
+    emit guide->choiceBox()->activated(1);
+    QVERIFY(QTest::qWaitFor([&] {
+        return window.snapshot() && window.snapshot()->data->loaded.tensor.name == "all-positive";
+    }));
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.snapshot()->current.metrics.unusedRangeFraction > 0.45); // the negative half
+
+    QVERIFY(startAndWait(window, 3));
+    guide->slider()->setValue(4);
+    QVERIFY(QTest::qWaitFor([&] { return window.snapshot()->spec.bits == 4; }));
+    QVERIFY(waitIdle(window));
+    QCOMPARE(window.snapshot()->current.params.front().qmax, 7);
+
+    QVERIFY(startAndWait(window, 4));
+    guide->slider()->setValue(0); // the outlier at 1: the values use the whole grid
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto* g = std::get_if<GenerateSpec>(&window.snapshot()->data->source);
+        return g && g->outliers.magnitude == 1.0;
+    }));
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.snapshot()->current.metrics.codesUsed > 200);
+
+    QVERIFY(startAndWait(window, 5));
+    emit guide->choiceBox()->activated(1); // per tensor
+    QVERIFY(QTest::qWaitFor(
+        [&] { return window.snapshot()->spec.granularity == Granularity::Tensor; }));
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.snapshot()->current.metrics.sqnrDb < 31.0);
+
+    QVERIFY(startAndWait(window, 6));
+    emit guide->choiceBox()->activated(3); // KL divergence
+    QVERIFY(QTest::qWaitFor(
+        [&] { return window.snapshot()->spec.calibration.method == CalibrationMethod::Kl; }));
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.snapshot()->current.metrics.clippedFraction > 0);
+}
+
+void TestLessons::previousNextAndClose()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(startAndWait(window, 2));
+    LessonGuide* guide = window.lessonGuide();
+    auto* next = guide->dock()->findChild<QPushButton*>("lessonNext");
+    auto* previous = guide->dock()->findChild<QPushButton*>("lessonPrevious");
+    next->click();
+    QCOMPARE(guide->current(), 3);
+    previous->click();
+    previous->click();
+    QCOMPARE(guide->current(), 1);
+    QVERIFY(!previous->isEnabled());
+    QVERIFY(startAndWait(window, 6));
+    QVERIFY(!next->isEnabled());
+    QVERIFY(!window.lessonGuide()->start(7));
+    QCOMPARE(guide->current(), 6);
+
+    guide->dock()->close();
+    QCOMPARE(guide->current(), 0);
+    QVERIFY(guide->highlighted() == nullptr);
+    QVERIFY(window.findChildren<HighlightFrame*>().size() == 1);
+    QVERIFY(!window.findChild<HighlightFrame*>()->isVisible());
+}
+
+void TestLessons::helpMenuListsTheLessons()
+{
+    MainWindow window;
+    window.show();
+    auto* menu = window.findChild<QMenu*>("lessonsMenu");
+    QVERIFY(menu != nullptr);
+    QCOMPARE(menu->actions().size(), 6);
+    menu->actions().at(3)->trigger();
+    QCOMPARE(window.lessonGuide()->current(), 4);
+}
+
+void TestLessons::commandLineStartsALesson()
+{
+    test::ScratchDir dir;
+    const QString png = QString::fromStdString(dir.path("lesson.png"));
+    QProcess gui;
+    gui.start(test::guiPath(), {"--lesson", "4", "--screenshot", png});
+    QVERIFY(gui.waitForFinished(120000));
+    QCOMPARE(gui.exitCode(), 0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 1280);
+
+    QProcess bad;
+    bad.start(test::guiPath(), {"--lesson", "7"});
+    QVERIFY(bad.waitForFinished(30000));
+    QVERIFY(bad.exitCode() != 0);
+    QVERIFY(bad.readAllStandardError().contains("--lesson"));
+}
+
+QTEST_MAIN(TestLessons)
+#include "tst_lessons.moc"

@@ -1,0 +1,29 @@
+#pragma once
+// A coloured frame drawn over a widget to point at it ("this plot"). It lies on top of the
+// widget as a child, follows its size, shows and hides with it, and lets every click through.
+
+#include <QPointer>
+#include <QWidget>
+
+namespace qs::ui {
+
+class HighlightFrame : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HighlightFrame(QWidget* parent = nullptr);
+
+    // Frames `target` (nullptr: nothing).
+    void attach(QWidget* target);
+    QWidget* target() const { return m_target; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QPointer<QWidget> m_target;
+};
+
+} // namespace qs::ui
