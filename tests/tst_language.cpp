@@ -8,8 +8,11 @@
 #include "i18n/report_language.h"
 #include "lessons/lesson_guide.h"
 #include "main_window.h"
+#include "panels/model_panel.h"
+#include "panels/sweeps_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "plots/histogram_plot.h"
+#include "plots/sweep_plots.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
@@ -115,6 +118,7 @@ private slots:
     void tutorialTermsAreUsed();
     void languageFollowsSavedChoiceThenSystem();
     void windowRetranslatesAtRunTime();
+    void coreMessagesFollowTheLanguage();
     void languageMenuSwitchesAndRemembers();
     void reportsFollowTheLanguage();
     void commandLineLanguage();
@@ -144,10 +148,8 @@ void TestLanguage::catalogueIsComplete()
     const QString root = QStringLiteral(QS_SOURCE_DIR "/");
     QProcess lupdate;
     lupdate.start(QStringLiteral(QS_LUPDATE_PATH),
-                  {root + "ui", root + "core/generate/data_presets.cpp",
-                   root + "core/quant/presets.cpp", root + "core/report/report_words.h",
-                   "-no-obsolete", "-locations", "none", "-tr-function-alias",
-                   "QT_TRANSLATE_NOOP+=QS_TRANSLATABLE", "-ts", copy});
+                  {root + "ui", root + "core", "-no-obsolete", "-locations", "none",
+                   "-tr-function-alias", "QT_TRANSLATE_NOOP+=QS_TRANSLATABLE", "-ts", copy});
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
 
@@ -269,6 +271,43 @@ void TestLanguage::windowRetranslatesAtRunTime()
     QCOMPARE(scheme->currentText(), QStringLiteral("Asymmetric (非对称量化)"));
     QCOMPARE(histogram->xAxis->label(), QStringLiteral("value R"));
     QVERIFY(lessonTitle->text().startsWith(QStringLiteral("Lesson 3 of 6")));
+}
+
+void TestLanguage::coreMessagesFollowTheLanguage()
+{
+    // The tutorial's outlier under symmetric int8, as one group of all 1001 values: the outlier
+    // warns of the zero code, and the clip sweep refuses grouped grids.
+    QuantSpec spec;
+    spec.scheme = Scheme::Symmetric;
+    spec.granularity = Granularity::Group;
+    spec.groupSize = 1001;
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-outlier"}, spec);
+    window.showTab("sweeps");
+    QVERIFY(waitIdle(window));
+    QVERIFY(QTest::qWaitFor([&] { return window.sweepsPanel()->hasResults(); }, 60000));
+    auto* warnings = window.findChild<QLabel*>("warnings");
+    const auto sweepMessage = [&] {
+        QCustomPlot* clip = window.sweepsPanel()->plots()->clipPlot();
+        for (int i = 0; i < clip->itemCount(); ++i) {
+            if (auto* text = qobject_cast<QCPItemText*>(clip->item(i))) {
+                return text->text();
+            }
+        }
+        return QString();
+    };
+    QVERIFY(warnings->text().contains("of the non-zero values quantize to the zero code"));
+    QVERIFY(sweepMessage().contains("it needs per-tensor granularity, not group"));
+    QVERIFY(window.modelPanel()->statusText().startsWith("The Model view analyses"));
+
+    QVERIFY(switchTo(QStringLiteral("zh_CN"), QStringLiteral("文件(&F)"), window));
+    QVERIFY2(warnings->text().contains("的非零值被量化到零码"), qPrintable(warnings->text()));
+    QVERIFY2(sweepMessage().contains("它需要逐张量的粒度，而不是 group"),
+             qPrintable(sweepMessage()));
+    QVERIFY(window.modelPanel()->statusText().startsWith("“模型”视图"));
+    // The numbers inside the messages are the same.
+    QVERIFY(warnings->text().contains("39.4%"));
 }
 
 void TestLanguage::languageMenuSwitchesAndRemembers()

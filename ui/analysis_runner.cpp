@@ -1,5 +1,7 @@
 #include "analysis_runner.h"
 
+#include "i18n/core_texts.h"
+
 #include <QElapsedTimer>
 #include <QPromise>
 #include <QtConcurrent>
@@ -8,11 +10,6 @@
 
 namespace qs::ui {
 namespace {
-
-QString describe(const Error& error)
-{
-    return QString::fromStdString(error.describe());
-}
 
 // The compare table's three schemes keep the user's bits, sign, rounding, anchor, calibration
 // and granularity.
@@ -149,15 +146,16 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     if (request.source) {
         auto loaded = loadTensorSource(*request.source);
         if (!loaded) {
-            outcome.error = describe(loaded.error());
+            outcome.error = errorText(loaded.error());
             return outcome;
         }
         if (loaded->tensor.values.empty()) {
             const auto* file = std::get_if<FileSpec>(&*request.source);
-            outcome.error = describe(Error{ErrorCode::EmptyTensor,
-                                           "the tensor has no elements",
-                                           file ? file->path : std::string{},
-                                           {}});
+            outcome.error =
+                errorText(failWith(ErrorCode::EmptyTensor,
+                                   QS_TRANSLATABLE("Error", "the tensor has no elements"), {},
+                                   file ? file->path : std::string{})
+                              .error());
             return outcome;
         }
         auto fresh = std::make_shared<LoadedData>();
@@ -194,7 +192,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     auto current = analyse(request.spec);
     if (!current) {
         outcome.cancelled = current.error().code == ErrorCode::Cancelled;
-        outcome.error = describe(current.error());
+        outcome.error = errorText(current.error());
         return outcome;
     }
     snapshot->current = std::move(*current);
@@ -204,7 +202,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
         auto other = spec == request.spec ? Result<Analysis>(snapshot->current) : analyse(spec);
         if (!other) {
             outcome.cancelled = other.error().code == ErrorCode::Cancelled;
-            outcome.error = describe(other.error());
+            outcome.error = errorText(other.error());
             return outcome;
         }
         snapshot->schemes[i] = std::move(*other);

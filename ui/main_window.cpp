@@ -5,6 +5,7 @@
 #include "export/plot_export_menu.h"
 #include "export/report_export_dialog.h"
 #include "generate/data_presets.h"
+#include "i18n/core_texts.h"
 #include "i18n/language_menu.h"
 #include "i18n/preset_texts.h"
 #include "i18n/retranslator.h"
@@ -462,7 +463,7 @@ void MainWindow::chooseTensor(const FileSpec& file)
 {
     auto archive = openTensorArchive(file);
     if (!archive) {
-        showError(QString::fromStdString(archive.error().describe()));
+        showError(errorText(archive.error()));
         return;
     }
     auto* picker = new TensorPicker(QString::fromStdString(file.path), (*archive)->entries(),

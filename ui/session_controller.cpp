@@ -1,5 +1,6 @@
 #include "session_controller.h"
 
+#include "i18n/core_texts.h"
 #include "main_window.h"
 #include "panels/channels_panel.h"
 #include "panels/source_panel.h"
@@ -60,7 +61,7 @@ bool SessionController::open(const QString& path)
 {
     auto session = readSession(path.toStdString());
     if (!session) {
-        showError(QString::fromStdString(session.error().describe()));
+        showError(errorText(session.error()));
         return false;
     }
     apply(*session, path);
@@ -71,7 +72,7 @@ bool SessionController::saveAs(const QString& path)
 {
     const Session session = capture();
     if (auto ok = writeSession(path.toStdString(), session); !ok) {
-        showError(QString::fromStdString(ok.error().describe()));
+        showError(errorText(ok.error()));
         return false;
     }
     m_path = path;

@@ -1,6 +1,7 @@
 #include "analysis/analyze.h"
 
 #include "calibrate/calibrate.h"
+#include "common/text_pattern.h"
 #include "quant/choose_params.h"
 #include "tensor/group_stats.h"
 
@@ -26,11 +27,12 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
                      Warnings& warnings)
 {
     if (stats.nanCount + stats.infCount > 0) {
-        warnings.push_back({WarningCode::NonFiniteValues,
-                            std::to_string(stats.nanCount) + " NaN and " +
-                                std::to_string(stats.infCount) +
-                                " infinite values are excluded from the range and the metrics "
-                                "(NaN is coded as the zero point, ±Inf saturates)"});
+        warnings.push_back(makeWarning(
+            WarningCode::NonFiniteValues,
+            QS_TRANSLATABLE("Warning",
+                            "%1 NaN and %2 infinite values are excluded from the range and the "
+                            "metrics (NaN is coded as the zero point, ±Inf saturates)"),
+            {std::to_string(stats.nanCount), std::to_string(stats.infCount)}));
     }
     // Blame the scale on outliers only when there are some: values beyond 6σ (LLM.int8()'s
     // threshold for outlier features). Peaked data without outliers can fill the zero code too.
@@ -46,11 +48,13 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
         static_cast<double>(nonzeroAtZeroCode) >= kCollapseShare * static_cast<double>(nonzero)) {
         char scale[32];
         std::snprintf(scale, sizeof scale, "%.6g", params.scale / 2);
-        warnings.push_back(
-            {WarningCode::CodeCollapse,
-             percent(static_cast<double>(nonzeroAtZeroCode) / static_cast<double>(nonzero)) +
-                 " of the non-zero values quantize to the zero code (|R| below about Scale/2 = " +
-                 scale + "): a few large values set the scale"});
+        warnings.push_back(makeWarning(
+            WarningCode::CodeCollapse,
+            QS_TRANSLATABLE("Warning", "%1 of the non-zero values quantize to the zero code (|R| "
+                                       "below about Scale/2 = %2): a few large values set the "
+                                       "scale"),
+            {percent(static_cast<double>(nonzeroAtZeroCode) / static_cast<double>(nonzero)),
+             scale}));
     }
 }
 
@@ -94,7 +98,8 @@ Warnings summarise(const std::vector<Warnings>& perGroup)
     }
     for (std::size_t i = 0; i < merged.size(); ++i) {
         if (seen[i] > 1) {
-            merged[i].message += " (in " + std::to_string(seen[i]) + " groups)";
+            merged[i].message += fillPattern(kInGroupsPattern, {std::to_string(seen[i])});
+            merged[i].groups = seen[i];
         }
     }
     return merged;
@@ -106,7 +111,8 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                const AnalysisOptions& options)
 {
     if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+        return failWith(ErrorCode::EmptyTensor,
+                        QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
     const TensorStats stats = computeStats(
         tensor.values, {options.threads, progressStage(options.progress, 0, kStatsShare)});
@@ -122,7 +128,8 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                const AnalysisOptions& options, const TensorStats& stats)
 {
     if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+        return failWith(ErrorCode::EmptyTensor,
+                        QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
     const Shape shape(tensor.shape.begin(), tensor.shape.end());
     auto layout = makeGroupLayout(shape, tensor.size(), spec);
@@ -234,7 +241,8 @@ Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
                                    const QuantParams& params, const AnalysisOptions& options)
 {
     if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+        return failWith(ErrorCode::EmptyTensor,
+                        QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
     Analysis analysis;
     analysis.spec = spec;

@@ -174,7 +174,8 @@ Result<QuantSummary> streamedQuantization(const ValueSource& source, const Shape
     }
     const std::size_t count = source.size();
     if (count == 0 || stats.finiteCount == 0) {
-        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
+        return failWith(ErrorCode::NoFiniteValues,
+                        QS_TRANSLATABLE("Error", "the tensor has no finite values"), {});
     }
     threads = resolveThreadCount(count, threads);
     const auto slices = channelSlices(count, *channels);

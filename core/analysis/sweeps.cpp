@@ -30,11 +30,13 @@ std::unexpected<Error> cancelled()
 Result<TensorStats> statsOf(TensorView tensor, const SweepOptions& options)
 {
     if (tensor.size() == 0) {
-        return fail(ErrorCode::EmptyTensor, "the tensor has no elements");
+        return failWith(ErrorCode::EmptyTensor,
+                        QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
     TensorStats stats = computeStats(tensor.values, {options.threads, {}});
     if (stats.finiteCount == 0) {
-        return fail(ErrorCode::NoFiniteValues, "the tensor has no finite values");
+        return failWith(ErrorCode::NoFiniteValues,
+                        QS_TRANSLATABLE("Error", "the tensor has no finite values"), {});
     }
     return stats;
 }
@@ -50,9 +52,9 @@ Result<SweepInput> sweepInput(TensorView tensor, const SweepOptions& options, in
 {
     const int points = options.points == 0 ? fallback : options.points;
     if (points < 2 || points > kMaxSweepPoints) {
-        return fail(ErrorCode::InvalidArgument, "a sweep needs between 2 and " +
-                                                    std::to_string(kMaxSweepPoints) +
-                                                    " points, got " + std::to_string(points));
+        return failWith(ErrorCode::InvalidArgument,
+                        QS_TRANSLATABLE("Error", "a sweep needs between 2 and %1 points, got %2"),
+                        {std::to_string(kMaxSweepPoints), std::to_string(points)});
     }
     auto stats = statsOf(tensor, options);
     if (!stats) {
@@ -146,10 +148,10 @@ std::span<const char* const> sweepParameterNames()
 Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
 {
     if (isLlama(spec.convention)) {
-        return fail(ErrorCode::InvalidArgument,
-                    "the " + std::string(conventionName(spec.convention)) +
-                        " format fixes the bit width; a bit sweep needs the tutorial or "
-                        "PyTorch convention");
+        return failWith(ErrorCode::InvalidArgument,
+                        QS_TRANSLATABLE("Error", "the %1 format fixes the bit width; a bit sweep "
+                                                 "needs the tutorial or PyTorch convention"),
+                        {std::string(conventionName(spec.convention))});
     }
     const auto found = statsOf(tensor, options);
     if (!found) {
@@ -181,9 +183,11 @@ Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const Swee
 Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
 {
     if (spec.granularity != Granularity::Tensor) {
-        return fail(ErrorCode::InvalidArgument, "the clip sweep varies one threshold for the whole "
-                                                "tensor; it needs per-tensor granularity, not " +
-                                                    std::string(granularityName(spec.granularity)));
+        return failWith(ErrorCode::InvalidArgument,
+                        QS_TRANSLATABLE("Error", "the clip sweep varies one threshold for the "
+                                                 "whole tensor; it needs per-tensor granularity, "
+                                                 "not %1"),
+                        {std::string(granularityName(spec.granularity))});
     }
     const auto input = sweepInput(tensor, options, kDefaultClipPoints);
     if (!input) {

@@ -1,5 +1,7 @@
 #include "common/error.h"
 
+#include "common/text_pattern.h"
+
 namespace qs {
 
 std::string Error::describe() const
@@ -11,11 +13,18 @@ std::string Error::describe() const
     }
     line += message;
     if (offset) {
-        line += " (at byte ";
-        line += std::to_string(*offset);
-        line += ')';
+        line += fillPattern(kAtBytePattern, {std::to_string(*offset)});
     }
     return line;
+}
+
+std::unexpected<Error> failWith(ErrorCode code, std::string pattern, std::vector<std::string> args,
+                                std::string file)
+{
+    Error error{code, fillPattern(pattern, args), std::move(file)};
+    error.pattern = std::move(pattern);
+    error.args = std::move(args);
+    return std::unexpected(std::move(error));
 }
 
 const char* errorCodeName(ErrorCode code)

@@ -2,10 +2,13 @@
 // Error values that cross the core API. No exception leaves core: file and user-input problems
 // come back as std::expected<T, Error>; programmer errors are asserts.
 
+#include "common/translatable.h"
+
 #include <cstdint>
 #include <expected>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qs {
 
@@ -34,6 +37,10 @@ struct Error
     std::string message;                 // what is wrong, without the file name
     std::string file;                    // the file it applies to, if any
     std::optional<std::uint64_t> offset; // byte offset in `file` where it applies, if known
+    // For the messages the window shows in its language: `message` as a pattern with %1, %2, ...
+    // for `args`, marked QS_TRANSLATABLE("Error"). Empty for the rest (they stay in English).
+    std::string pattern;
+    std::vector<std::string> args;
 
     // "FILE: MESSAGE (at byte N)" — the one line the CLI prints after "error: ".
     std::string describe() const;
@@ -48,6 +55,13 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string message, std::str
 {
     return std::unexpected(Error{code, std::move(message), std::move(file), offset});
 }
+
+// An error whose message is `pattern` (marked QS_TRANSLATABLE("Error", ...)) filled with `args`.
+std::unexpected<Error> failWith(ErrorCode code, std::string pattern, std::vector<std::string> args,
+                                std::string file = {});
+
+// Appended by describe() when the offset is known (%1: the offset).
+inline constexpr const char* kAtBytePattern = QS_TRANSLATABLE("Error", " (at byte %1)");
 
 // Stable lower-case identifier ("bad-header"), for tests and machine-readable output.
 const char* errorCodeName(ErrorCode code);

@@ -1,6 +1,8 @@
 #pragma once
 // Typed warnings: results that are valid but deserve the user's attention.
 
+#include "common/translatable.h"
+
 #include <string>
 #include <vector>
 
@@ -21,10 +23,21 @@ enum class WarningCode
 struct Warning
 {
     WarningCode code;
-    std::string message;
+    std::string message; // in English, as the command line prints it
+    // The message as a pattern with %1, %2, ... for `args`, marked QS_TRANSLATABLE("Warning"),
+    // so the window can show it in its language.
+    std::string pattern;
+    std::vector<std::string> args;
+    std::size_t groups = 1; // how many channels or groups had it
 
     friend bool operator==(const Warning&, const Warning&) = default;
 };
+
+// A warning whose message is `pattern` filled with `args`.
+Warning makeWarning(WarningCode code, std::string pattern, std::vector<std::string> args);
+
+// Appended to a per-group warning's message (%1: how many groups had it).
+inline constexpr const char* kInGroupsPattern = QS_TRANSLATABLE("Warning", " (in %1 groups)");
 
 using Warnings = std::vector<Warning>;
 

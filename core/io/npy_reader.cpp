@@ -133,9 +133,10 @@ Result<LoadedTensor> readNpy(ByteReader& reader, const std::string& tensorName)
         tensor.values = fortranToC(tensor.values, tensor.shape);
     }
     if (reader.remaining() > 0) {
-        loaded.warnings.push_back(
-            {WarningCode::TrailingData, reader.name() + ": " + std::to_string(reader.remaining()) +
-                                            " bytes after the array data were ignored"});
+        loaded.warnings.push_back(makeWarning(
+            WarningCode::TrailingData,
+            QS_TRANSLATABLE("Warning", "%1: %2 bytes after the array data were ignored"),
+            {reader.name(), std::to_string(reader.remaining())}));
     }
     return loaded;
 }

@@ -257,11 +257,12 @@ Result<LoadedTensor> TfjsArchive::load(std::size_t index)
             const double real = static_cast<double>(value) * q->scale + q->min;
             value = static_cast<float>(placement.roundToInt ? std::round(real) : real);
         }
-        loaded.warnings.push_back(
-            {WarningCode::AlreadyQuantized,
-             entry.name + " is stored quantized (" + std::string(dtypeName(q->stored)) +
-                 " codes, scale " + std::to_string(q->scale) + ", min " + std::to_string(q->min) +
-                 "): its values already sit on a grid"});
+        loaded.warnings.push_back(makeWarning(
+            WarningCode::AlreadyQuantized,
+            QS_TRANSLATABLE("Warning", "%1 is stored quantized (%2 codes, scale %3, min %4): its "
+                                       "values already sit on a grid"),
+            {entry.name, std::string(dtypeName(q->stored)), std::to_string(q->scale),
+             std::to_string(q->min)}));
     }
     return loaded;
 }

@@ -48,7 +48,8 @@ void tutorialParams(RealRange range, const QuantSpec& spec, QuantParams& p, doub
         p.clipMax = range.hi;
         break;
     case Scheme::Symmetric: {
-        const float absMax = std::max(std::fabs(static_cast<float>(range.lo)), std::fabs(static_cast<float>(range.hi)));
+        const float absMax = std::max(std::fabs(static_cast<float>(range.lo)),
+                                      std::fabs(static_cast<float>(range.hi)));
         zeroPoint = spec.isSigned ? 0.0 : std::ldexp(1.0, spec.bits - 1);
         p.scale = static_cast<double>(absMax) / (p.qmax - zeroPoint);
         p.clipMin = -static_cast<double>(absMax);
@@ -59,7 +60,8 @@ void tutorialParams(RealRange range, const QuantSpec& spec, QuantParams& p, doub
 }
 
 // After the scale floor: the tutorial's zero point (double, np.round, not clamped).
-void tutorialZeroPoint(RealRange range, const QuantSpec& spec, const QuantParams& p, double& zeroPoint)
+void tutorialZeroPoint(RealRange range, const QuantSpec& spec, const QuantParams& p,
+                       double& zeroPoint)
 {
     if (spec.scheme == Scheme::Asymmetric) {
         // NumPy: float32 scalar / float64 scale -> float64, np.round -> half to even.
@@ -69,7 +71,8 @@ void tutorialZeroPoint(RealRange range, const QuantSpec& spec, const QuantParams
     }
 }
 
-void pytorchParams(RealRange range, const QuantSpec& spec, QuantParams& p, double& zeroPoint, Warnings& warnings)
+void pytorchParams(RealRange range, const QuantSpec& spec, QuantParams& p, double& zeroPoint,
+                   Warnings& warnings)
 {
     const float eps = std::numeric_limits<float>::epsilon();
     const float minNeg = std::min(static_cast<float>(range.lo), 0.0f);
@@ -87,8 +90,10 @@ void pytorchParams(RealRange range, const QuantSpec& spec, QuantParams& p, doubl
         p.clipMax = maxPos;
     }
     if (!(scale >= eps)) {
-        warnings.push_back({WarningCode::ScaleFloored, "scale " + formatDouble(scale) +
-                                                           " raised to float32 eps, as PyTorch's observers do"});
+        warnings.push_back(makeWarning(
+            WarningCode::ScaleFloored,
+            QS_TRANSLATABLE("Warning", "scale %1 raised to float32 eps, as PyTorch's observers do"),
+            {formatDouble(scale)}));
         scale = eps;
     }
     if (spec.scheme != Scheme::Symmetric) {
@@ -100,7 +105,8 @@ void pytorchParams(RealRange range, const QuantSpec& spec, QuantParams& p, doubl
     p.inverseScale = 1.0f / scale;
 }
 
-void llamaParams(RealRange range, const QuantSpec& spec, float signedPeak, QuantParams& p, double& zeroPoint)
+void llamaParams(RealRange range, const QuantSpec& spec, float signedPeak, QuantParams& p,
+                 double& zeroPoint)
 {
     const float lo = static_cast<float>(range.lo);
     const float hi = static_cast<float>(range.hi);
@@ -109,11 +115,13 @@ void llamaParams(RealRange range, const QuantSpec& spec, float signedPeak, Quant
         d = std::max(std::fabs(lo), std::fabs(hi)) / 127.0f;
         p.step = QuantizeStep::MultiplyRoundAddZero;
     } else {
-        const float peak = std::isnan(signedPeak) ? (std::fabs(lo) > std::fabs(hi) ? lo : hi) : signedPeak;
+        const float peak =
+            std::isnan(signedPeak) ? (std::fabs(lo) > std::fabs(hi) ? lo : hi) : signedPeak;
         d = peak / -8.0f;
         zeroPoint = 8;
         p.step = QuantizeStep::MultiplyAddOffset;
-        p.offset = 8.5f; // (int)(x·id + 8.5): Z and half a step, then truncated (floor: it is positive)
+        p.offset =
+            8.5f; // (int)(x·id + 8.5): Z and half a step, then truncated (floor: it is positive)
     }
     p.inverseScale = d != 0.0f ? 1.0f / d : 0.0f;
     p.scale = throughFloat16(d);
@@ -126,8 +134,9 @@ void llamaParams(RealRange range, const QuantSpec& spec, float signedPeak, Quant
 Result<ParamsChoice> chooseParams(RealRange range, const QuantSpec& spec, float signedPeak)
 {
     if (spec.bits < kMinBits || spec.bits > kMaxBits) {
-        return fail(ErrorCode::InvalidArgument, "bits must be between " + std::to_string(kMinBits) + " and " +
-                                                    std::to_string(kMaxBits) + ", got " + std::to_string(spec.bits));
+        return fail(ErrorCode::InvalidArgument, "bits must be between " + std::to_string(kMinBits) +
+                                                    " and " + std::to_string(kMaxBits) + ", got " +
+                                                    std::to_string(spec.bits));
     }
     if (!std::isfinite(range.lo) || !std::isfinite(range.hi) || range.lo > range.hi) {
         return fail(ErrorCode::NoFiniteValues, "no finite range to quantize");
@@ -141,17 +150,25 @@ Result<ParamsChoice> chooseParams(RealRange range, const QuantSpec& spec, float 
 
     double zeroPoint = 0;
     switch (spec.convention) {
-    case Convention::Tutorial: tutorialParams(range, spec, p, zeroPoint); break;
-    case Convention::PyTorch: pytorchParams(range, spec, p, zeroPoint, choice.warnings); break;
+    case Convention::Tutorial:
+        tutorialParams(range, spec, p, zeroPoint);
+        break;
+    case Convention::PyTorch:
+        pytorchParams(range, spec, p, zeroPoint, choice.warnings);
+        break;
     case Convention::LlamaQ8_0:
-    case Convention::LlamaQ4_0: llamaParams(range, spec, signedPeak, p, zeroPoint); break;
+    case Convention::LlamaQ4_0:
+        llamaParams(range, spec, signedPeak, p, zeroPoint);
+        break;
     }
 
     if (!isUsableScale(p.scale)) {
-        choice.warnings.push_back({WarningCode::ScaleFloored,
-                                   "the range [" + formatDouble(range.lo) + ", " + formatDouble(range.hi) +
-                                       "] is (nearly) constant: scale " + formatDouble(p.scale) +
-                                       " raised to float32 eps " + formatDouble(kScaleFloor)});
+        choice.warnings.push_back(makeWarning(
+            WarningCode::ScaleFloored,
+            QS_TRANSLATABLE("Warning", "the range [%1, %2] is (nearly) constant: scale %3 raised "
+                                       "to float32 eps %4"),
+            {formatDouble(range.lo), formatDouble(range.hi), formatDouble(p.scale),
+             formatDouble(kScaleFloor)}));
         p.scale = kScaleFloor;
         if (p.step != QuantizeStep::DivideAddZero && p.inverseScale != 0.0f) {
             p.inverseScale = static_cast<float>(1.0 / kScaleFloor);
@@ -167,15 +184,20 @@ Result<ParamsChoice> chooseParams(RealRange range, const QuantSpec& spec, float 
     }
     p.zeroPoint = static_cast<std::int32_t>(zeroPoint);
     if (p.zeroPoint < p.qmin || p.zeroPoint > p.qmax) {
-        choice.warnings.push_back({WarningCode::ZeroPointOutside,
-                                   "zero point " + std::to_string(p.zeroPoint) + " lies outside the code range [" +
-                                       std::to_string(p.qmin) + ", " + std::to_string(p.qmax) +
-                                       "]: real 0 has no exact code"});
+        choice.warnings.push_back(makeWarning(
+            WarningCode::ZeroPointOutside,
+            QS_TRANSLATABLE("Warning",
+                            "zero point %1 lies outside the code range [%2, %3]: real 0 has no "
+                            "exact code"),
+            {std::to_string(p.zeroPoint), std::to_string(p.qmin), std::to_string(p.qmax)}));
     }
     if (std::fabs(static_cast<double>(p.zeroPoint)) > 16777216.0) {
-        choice.warnings.push_back({WarningCode::ZeroPointInexact,
-                                   "zero point " + std::to_string(p.zeroPoint) +
-                                       " is beyond 2^24 and not exact in float32 element arithmetic"});
+        choice.warnings.push_back(makeWarning(
+            WarningCode::ZeroPointInexact,
+            QS_TRANSLATABLE("Warning",
+                            "zero point %1 is beyond 2^24 and not exact in float32 element "
+                            "arithmetic"),
+            {std::to_string(p.zeroPoint)}));
     }
     return choice;
 }

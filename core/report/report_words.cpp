@@ -25,28 +25,6 @@ void forEachWord(ReportWords& w, const std::function<void(std::string&)>& visit)
     }
 }
 
-std::string fillPattern(std::string pattern, std::initializer_list<std::string> values)
-{
-    // One pass from the left: a value that itself contains "%1" is never substituted again.
-    std::string out;
-    out.reserve(pattern.size());
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        std::size_t end = i + 1;
-        while (pattern[i] == '%' && end < pattern.size() && pattern[end] >= '0' &&
-               pattern[end] <= '9') {
-            ++end;
-        }
-        const std::size_t number = end > i + 1 ? std::stoul(pattern.substr(i + 1, end - i - 1)) : 0;
-        if (number >= 1 && number <= values.size()) {
-            out += *(values.begin() + static_cast<std::ptrdiff_t>(number - 1));
-            i = end - 1;
-        } else {
-            out += pattern[i];
-        }
-    }
-    return out;
-}
-
 std::string metricLabel(const ReportWords& words, const std::string& key)
 {
     for (const auto& [metricKey, label] : words.metrics) {

@@ -5,10 +5,10 @@
 // Patterns hold %1, %2, ... for the values (fillPattern). JSON and CSV keep their keys: programs
 // read them.
 
+#include "common/text_pattern.h"
 #include "common/translatable.h"
 
 #include <functional>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -95,9 +95,6 @@ struct ReportWords
 // Calls `visit` on every translatable word (not `language`), so an interface can replace each
 // with its translation.
 void forEachWord(ReportWords& words, const std::function<void(std::string&)>& visit);
-
-// `pattern` with %1, %2, ... replaced by `values` in order (each placeholder once).
-std::string fillPattern(std::string pattern, std::initializer_list<std::string> values);
 
 // The label of a metric key (the key itself if unknown).
 std::string metricLabel(const ReportWords& words, const std::string& key);

@@ -29,6 +29,33 @@
     </message>
 </context>
 <context>
+    <name>Error</name>
+    <message>
+        <source>the tensor has no elements</source>
+        <translation>张量中没有元素</translation>
+    </message>
+    <message>
+        <source>the tensor has no finite values</source>
+        <translation>张量中没有有限值</translation>
+    </message>
+    <message>
+        <source>a sweep needs between 2 and %1 points, got %2</source>
+        <translation>扫描需要 2 到 %1 个点，实际为 %2</translation>
+    </message>
+    <message>
+        <source>the %1 format fixes the bit width; a bit sweep needs the tutorial or PyTorch convention</source>
+        <translation>%1 格式固定了位宽；位宽扫描需要教程或 PyTorch 的算法</translation>
+    </message>
+    <message>
+        <source>the clip sweep varies one threshold for the whole tensor; it needs per-tensor granularity, not %1</source>
+        <translation>截断扫描为整个张量改变同一个阈值；它需要逐张量的粒度，而不是 %1</translation>
+    </message>
+    <message>
+        <source> (at byte %1)</source>
+        <translation>（位于第 %1 字节）</translation>
+    </message>
+</context>
+<context>
     <name>Granularity</name>
     <message>
         <source>channel %1</source>
@@ -754,6 +781,45 @@ clipped: %1 (%2)</source>
     <message>
         <source>QuantScope sessions (*.qscope)</source>
         <translation>QuantScope 会话 (*.qscope)</translation>
+    </message>
+</context>
+<context>
+    <name>Warning</name>
+    <message>
+        <source>%1 NaN and %2 infinite values are excluded from the range and the metrics (NaN is coded as the zero point, ±Inf saturates)</source>
+        <translation>%1 个 NaN 和 %2 个无穷值不计入范围和指标（NaN 编码为零点，±Inf 饱和）</translation>
+    </message>
+    <message>
+        <source>%1 of the non-zero values quantize to the zero code (|R| below about Scale/2 = %2): a few large values set the scale</source>
+        <translation>%1 的非零值被量化到零码（|R| 小于约 Scale/2 = %2）：少数大值决定了缩放因子</translation>
+    </message>
+    <message>
+        <source> (in %1 groups)</source>
+        <translation>（%1 个分组中出现）</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes after the array data were ignored</source>
+        <translation>%1：数组数据之后的 %2 个字节已被忽略</translation>
+    </message>
+    <message>
+        <source>%1 is stored quantized (%2 codes, scale %3, min %4): its values already sit on a grid</source>
+        <translation>%1 以量化形式存储（%2 码，缩放因子 %3，最小值 %4）：它的值已经位于一个网格上</translation>
+    </message>
+    <message>
+        <source>scale %1 raised to float32 eps, as PyTorch&apos;s observers do</source>
+        <translation>缩放因子 %1 被提高到 float32 的 eps，与 PyTorch 的观察器一样</translation>
+    </message>
+    <message>
+        <source>the range [%1, %2] is (nearly) constant: scale %3 raised to float32 eps %4</source>
+        <translation>范围 [%1, %2]（几乎）是常数：缩放因子 %3 被提高到 float32 的 eps %4</translation>
+    </message>
+    <message>
+        <source>zero point %1 lies outside the code range [%2, %3]: real 0 has no exact code</source>
+        <translation>零点 %1 位于码范围 [%2, %3] 之外：实数 0 没有精确对应的码</translation>
+    </message>
+    <message>
+        <source>zero point %1 is beyond 2^24 and not exact in float32 element arithmetic</source>
+        <translation>零点 %1 超过 2^24，在 float32 逐元素运算中不精确</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@
 namespace qs::ui {
 namespace {
 
-constexpr int kPenWidth = 4;
+constexpr int kPenWidth = 3;
+constexpr int kMargin = 4; // between the frame and the target
 
 } // namespace
 
@@ -30,20 +31,41 @@ void HighlightFrame::attach(QWidget* target)
         hide();
         return;
     }
-    setParent(target);
-    setGeometry(target->rect());
+    // A sibling laid just around the target, so that the frame hides none of its content.
+    setParent(target->parentWidget());
+    followTarget();
     target->installEventFilter(this);
-    raise();
-    show();
+    setVisible(target->isVisible());
 }
 
 bool HighlightFrame::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_target && event->type() == QEvent::Resize) {
-        setGeometry(m_target->rect());
-        raise();
+    if (watched == m_target) {
+        switch (event->type()) {
+        case QEvent::Resize:
+        case QEvent::Move:
+            followTarget();
+            break;
+        case QEvent::Show:
+            followTarget();
+            show();
+            break;
+        case QEvent::Hide:
+            hide();
+            break;
+        default:
+            break;
+        }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void HighlightFrame::followTarget()
+{
+    // Where the target touches its parent's edge the frame runs along the inside of its border.
+    const QRect around = m_target->geometry().adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    setGeometry(around & parentWidget()->rect());
+    raise();
 }
 
 void HighlightFrame::paintEvent(QPaintEvent*)

@@ -1,6 +1,6 @@
 #pragma once
-// A coloured frame drawn over a widget to point at it ("this plot"). It lies on top of the
-// widget as a child, follows its size, shows and hides with it, and lets every click through.
+// A coloured frame drawn around a widget to point at it ("this plot"). It lies on top, just
+// around the widget, follows its geometry, shows and hides with it, and lets every click through.
 
 #include <QPointer>
 #include <QWidget>
@@ -14,7 +14,7 @@ class HighlightFrame : public QWidget
 public:
     explicit HighlightFrame(QWidget* parent = nullptr);
 
-    // Frames `target` (nullptr: nothing).
+    // Frames `target` (nullptr: nothing). The target must have a parent widget.
     void attach(QWidget* target);
     QWidget* target() const { return m_target; }
 
@@ -23,6 +23,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void followTarget();
+
     QPointer<QWidget> m_target;
 };
 

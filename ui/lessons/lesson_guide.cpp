@@ -139,7 +139,6 @@ bool LessonGuide::start(int number)
     m_dock->show();
     m_dock->raise();
     m_frame->attach(m_window->findChild<QWidget*>(lesson->highlight));
-    emit lessonShown(number);
     return true;
 }
 

@@ -35,9 +35,6 @@ public:
     QComboBox* choiceBox() const { return m_choices; }
     QSlider* slider() const { return m_slider; }
 
-signals:
-    void lessonShown(int number);
-
 private:
     void buildDock();
     void showTexts();

@@ -1,5 +1,6 @@
 #include "panels/metrics_panel.h"
 
+#include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "models/metrics_model.h"
 #include "theme.h"
@@ -28,18 +29,22 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_warnings);
-    m_texts->onChange([this] { refreshTexts(m_model); });
+    m_texts->onChange([this] {
+        refreshTexts(m_model);
+        setSnapshot(SnapshotPtr(m_shown)); // the warnings
+    });
 }
 
 void MetricsPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
+    m_shown = snapshot;
     m_model->setSnapshot(snapshot);
     QStringList lines;
     if (snapshot) {
         for (const auto* warnings :
              {&snapshot->data->loaded.warnings, &snapshot->current.warnings}) {
             for (const Warning& warning : *warnings) {
-                lines << QString::fromStdString(warning.message).toHtmlEscaped();
+                lines << warningText(warning).toHtmlEscaped();
             }
         }
     }

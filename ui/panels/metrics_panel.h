@@ -25,6 +25,7 @@ public:
 private:
     MetricsModel* m_model = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    SnapshotPtr m_shown;
     QTableView* m_view = nullptr;
     QLabel* m_warnings = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "panels/model_panel.h"
 
+#include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "models/model_table_model.h"
 #include "panels/job_status_bar.h"
@@ -158,7 +159,7 @@ void ModelPanel::startIfNeeded()
             promise.setProgressRange(0, 1000);
             auto archive = openTensorArchive(input.file);
             if (!archive) {
-                summary->error = QString::fromStdString(archive.error().describe());
+                summary->error = errorText(archive.error());
                 return;
             }
             ModelReportOptions options;
@@ -177,7 +178,7 @@ void ModelPanel::startIfNeeded()
                 }
                 summary->report = std::move(*report);
             } else if (report.error().code != ErrorCode::Cancelled) {
-                summary->error = QString::fromStdString(report.error().describe());
+                summary->error = errorText(report.error());
             }
         }));
 }

@@ -1,5 +1,6 @@
 #include "plots/sweep_plots.h"
 
+#include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
@@ -91,9 +92,12 @@ void showMessage(QCustomPlot* plot, const QString& text)
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// Why a sweep does not apply, in the interface language (without a file: it is the tensor's).
 QString messageOf(const Error& error)
 {
-    return QString::fromStdString(error.message);
+    Error reason = error;
+    reason.file.clear();
+    return errorText(reason);
 }
 
 QCPGraph* addLine(QCustomPlot* plot, const QString& objectName, const QString& name,
