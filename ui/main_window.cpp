@@ -1,9 +1,9 @@
 #include "main_window.h"
 
 #include "column_scroll_area.h"
-#include "dialogs/tensor_picker.h"
 #include "export/plot_export_menu.h"
 #include "export/report_export_dialog.h"
+#include "file_opener.h"
 #include "generate/data_presets.h"
 #include "i18n/core_texts.h"
 #include "i18n/language_menu.h"
@@ -34,9 +34,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -54,16 +51,7 @@
 namespace qs::ui {
 namespace {
 
-constexpr int kMaxRecentFiles = 8;
 constexpr int kBusyDelayMs = 200;
-const char* const kRecentFilesKey = "recentFiles";
-
-bool isRawFile(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("bin") || suffix == QLatin1String("dat") ||
-           suffix == QLatin1String("raw");
-}
 
 } // namespace
 
@@ -82,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setSizes({340, 800, 520});
     setCentralWidget(m_mainSplitter);
     m_sessions = new SessionController(this);
+    m_files = new FileOpener(this);
     m_lessons = new LessonGuide(this);
     buildMenus();
     showResultTexts();
@@ -97,7 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     restoreLayout();
 
     connect(m_source, &SourcePanel::sourceChanged, this, &MainWindow::requestSource);
-    connect(m_source, &SourcePanel::openFileRequested, this, &MainWindow::chooseFile);
+    connect(m_source, &SourcePanel::openFileRequested, m_files, &FileOpener::chooseFile);
     connect(m_scheme, &SchemePanel::specChanged, this, &MainWindow::requestSpec);
     connect(m_compare, &ComparePanel::schemeChosen, this, [this](Scheme scheme) {
         QuantSpec spec = m_spec;
@@ -250,11 +239,12 @@ QWidget* MainWindow::buildRightColumn()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentFiles"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, m_files, &FileOpener::chooseFile);
+    QMenu* recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentFiles"));
+    m_files->setRecentMenu(recent);
     m_chooseTensorAction = file->addAction(tr("Choose &Tensor…"), this, [this] {
-        if (const FileSpec* current = currentFile()) {
+        if (const FileSpec* current = m_files->currentFile()) {
             chooseTensor(*current);
         }
     });
@@ -285,7 +275,6 @@ void MainWindow::buildMenus()
     }
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    updateRecentMenu();
 
     QMenu* data = menuBar()->addMenu(tr("&Data"));
     data->addAction(tr("&Demo"), this, [this] { start(demoSource(), demoSpec()); });
@@ -418,21 +407,7 @@ void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
 {
     m_spec = spec;
     m_scheme->setSpec(spec);
-    TensorSource shown = source;
-    if (const auto* file = std::get_if<FileSpec>(&source); file && file->tensorName.empty()) {
-        // A model file named without a tensor: show its first float tensor and offer the rest.
-        if (auto archive = openTensorArchive(*file); archive && (*archive)->entries().size() > 1) {
-            FileSpec first = *file;
-            for (const TensorEntry& entry : (*archive)->entries()) {
-                if (entry.floating && entry.unsupported.empty()) {
-                    first.tensorName = entry.name;
-                    break;
-                }
-            }
-            shown = first;
-            chooseTensor(*file);
-        }
-    }
+    const TensorSource shown = m_files->firstTensorOf(source);
     m_source->setSource(shown);
     submit(shown);
 }
@@ -454,41 +429,19 @@ QList<QPair<QString, QCustomPlot*>> MainWindow::exportablePlots() const
     };
 }
 
-const FileSpec* MainWindow::currentFile() const
+void MainWindow::openFile(const QString& path)
 {
-    return m_snapshot ? std::get_if<FileSpec>(&m_snapshot->data->source) : nullptr;
+    m_files->openFile(path);
 }
 
 void MainWindow::chooseTensor(const FileSpec& file)
 {
-    auto archive = openTensorArchive(file);
-    if (!archive) {
-        showError(errorText(archive.error()));
-        return;
-    }
-    auto* picker = new TensorPicker(QString::fromStdString(file.path), (*archive)->entries(),
-                                    (*archive)->metadata(), this);
-    picker->setAttribute(Qt::WA_DeleteOnClose);
-    if (const FileSpec* current = currentFile(); current && current->path == file.path) {
-        picker->select(QString::fromStdString(current->tensorName));
-    }
-    connect(picker, &QDialog::accepted, this, [this, picker, file] {
-        FileSpec chosen = file;
-        chosen.tensorName = picker->chosenName().toStdString();
-        m_source->setSource(chosen);
-        requestSource(chosen);
-    });
-    picker->open();
+    m_files->chooseTensor(file);
 }
 
 void MainWindow::openTensor(const QString& name)
 {
-    if (const FileSpec* current = currentFile()) {
-        FileSpec chosen = *current;
-        chosen.tensorName = name.toStdString();
-        m_source->setSource(chosen);
-        requestSource(chosen);
-    }
+    m_files->openTensor(name);
 }
 
 QHash<QString, QWidget*> MainWindow::tableTabs() const
@@ -533,63 +486,6 @@ bool MainWindow::isWorking() const
 {
     return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||
            m_modelView->isComputing();
-}
-
-void MainWindow::chooseFile()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a tensor"), QString(),
-        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv "
-           "*.txt);;"
-           "Raw binary (*.bin *.dat *.raw);;All files (*)"));
-    if (!path.isEmpty()) {
-        openFile(path);
-    }
-}
-
-void MainWindow::openFile(const QString& path)
-{
-    FileSpec file = parseInputLocation(path.toStdString());
-    if (isRawFile(QString::fromStdString(file.path))) {
-        bool ok = false;
-        const QString dtype = QInputDialog::getItem(
-            this, tr("Raw binary"), tr("Element type of %1").arg(path),
-            {"<f4", "<f2", "<f8", "<i1", "<u1", "<i2", "<i4", ">f4"}, 0, true, &ok);
-        auto raw = rawSpecFromDtype(dtype.toStdString());
-        if (!ok || !raw) {
-            return;
-        }
-        file.raw = *raw;
-    } else if (file.tensorName.empty()) {
-        if (auto archive = openTensorArchive(file); archive && (*archive)->entries().size() > 1) {
-            chooseTensor(file); // loads once the user picks
-            rememberRecentFile(path);
-            return;
-        }
-    }
-    m_source->setSource(file);
-    requestSource(file);
-    rememberRecentFile(path);
-}
-
-void MainWindow::rememberRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList files = settings.value(kRecentFilesKey).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    settings.setValue(kRecentFilesKey, files.mid(0, kMaxRecentFiles));
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = QSettings().value(kRecentFilesKey).toStringList();
-    for (const QString& path : files) {
-        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::requestSource(const TensorSource& source)
@@ -645,7 +541,7 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_channels->setSnapshot(snapshot);
     m_sweeps->setSnapshot(snapshot);
     m_modelView->setSnapshot(snapshot);
-    m_chooseTensorAction->setEnabled(currentFile() != nullptr);
+    m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
     showResultTexts();
     emit snapshotShown(snapshot);
 }
@@ -668,7 +564,7 @@ void MainWindow::rebuildMenus()
 {
     setMenuBar(new QMenuBar(this)); // deletes the old one with its menus
     buildMenus();
-    m_chooseTensorAction->setEnabled(currentFile() != nullptr);
+    m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
 }
 
 void MainWindow::startLesson(int number)

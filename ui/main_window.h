@@ -23,6 +23,7 @@ class ChannelsPanel;
 class CodeUsagePlot;
 class ComparePanel;
 class ErrorPlot;
+class FileOpener;
 class HistogramPlot;
 class LessonGuide;
 class Retranslator;
@@ -57,6 +58,8 @@ public:
     void chooseTensor(const FileSpec& file);
     // Another tensor of the file being shown.
     void openTensor(const QString& name);
+    // One dialog with `message`; the window keeps showing the last good tensor.
+    void showError(const QString& message);
     // Help → Lessons: the lesson's tensor, scheme and view, its text and its "try this" control.
     void startLesson(int number);
     LessonGuide* lessonGuide() const { return m_lessons; }
@@ -118,16 +121,9 @@ private:
     void requestSpec(const QuantSpec& spec);
     void submit(std::optional<TensorSource> source);
     void showSnapshot(const SnapshotPtr& snapshot);
-    void showError(const QString& message);
     void onPlotReplotted(QObject* plot);
-    void chooseFile();
     QHash<QString, QWidget*> tableTabs() const;
     QHash<QString, QWidget*> viewTabs() const;
-    // The file of the tensor shown, if it came from one.
-    const FileSpec* currentFile() const;
-
-    void rememberRecentFile(const QString& path);
-    void updateRecentMenu();
 
     AnalysisRunner m_runner;
     SnapshotPtr m_snapshot;
@@ -147,6 +143,7 @@ private:
     SweepsPanel* m_sweeps = nullptr;
     ModelPanel* m_modelView = nullptr;
     SessionController* m_sessions = nullptr;
+    FileOpener* m_files = nullptr;
     LessonGuide* m_lessons = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QAction* m_chooseTensorAction = nullptr;
@@ -155,7 +152,6 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_centreSplitter = nullptr;
     QSplitter* m_plotsSplitter = nullptr;
-    QMenu* m_recentMenu = nullptr;
 
     QLabel* m_sizeLabel = nullptr;
     QLabel* m_timeLabel = nullptr;

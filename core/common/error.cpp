@@ -21,7 +21,10 @@ std::string Error::describe() const
 std::unexpected<Error> failWith(ErrorCode code, std::string pattern, std::vector<std::string> args,
                                 std::string file)
 {
-    Error error{code, fillPattern(pattern, args), std::move(file)};
+    Error error;
+    error.code = code;
+    error.message = fillPattern(pattern, args);
+    error.file = std::move(file);
     error.pattern = std::move(pattern);
     error.args = std::move(args);
     return std::unexpected(std::move(error));

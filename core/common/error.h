@@ -39,8 +39,8 @@ struct Error
     std::optional<std::uint64_t> offset; // byte offset in `file` where it applies, if known
     // For the messages the window shows in its language: `message` as a pattern with %1, %2, ...
     // for `args`, marked QS_TRANSLATABLE("Error"). Empty for the rest (they stay in English).
-    std::string pattern;
-    std::vector<std::string> args;
+    std::string pattern{};
+    std::vector<std::string> args{};
 
     // "FILE: MESSAGE (at byte N)" — the one line the CLI prints after "error: ".
     std::string describe() const;

@@ -26,8 +26,8 @@ struct Warning
     std::string message; // in English, as the command line prints it
     // The message as a pattern with %1, %2, ... for `args`, marked QS_TRANSLATABLE("Warning"),
     // so the window can show it in its language.
-    std::string pattern;
-    std::vector<std::string> args;
+    std::string pattern{};
+    std::vector<std::string> args{};
     std::size_t groups = 1; // how many channels or groups had it
 
     friend bool operator==(const Warning&, const Warning&) = default;

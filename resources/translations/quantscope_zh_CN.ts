@@ -1058,6 +1058,25 @@ clipped: %1 (%2)</source>
     </message>
 </context>
 <context>
+    <name>qs::ui::FileOpener</name>
+    <message>
+        <source>Open a tensor</source>
+        <translation>打开张量</translation>
+    </message>
+    <message>
+        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)</source>
+        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;原始二进制 (*.bin *.dat *.raw);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Raw binary</source>
+        <translation>原始二进制</translation>
+    </message>
+    <message>
+        <source>Element type of %1</source>
+        <translation>%1 的元素类型</translation>
+    </message>
+</context>
+<context>
     <name>qs::ui::GranularityBox</name>
     <message>
         <source>Granularity</source>
@@ -1402,22 +1421,6 @@ codes %1</source>
     <message>
         <source>&amp;Worst Tensors…</source>
         <translation>最差的张量(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Open a tensor</source>
-        <translation>打开张量</translation>
-    </message>
-    <message>
-        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)</source>
-        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;原始二进制 (*.bin *.dat *.raw);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Raw binary</source>
-        <translation>原始二进制</translation>
-    </message>
-    <message>
-        <source>Element type of %1</source>
-        <translation>%1 的元素类型</translation>
     </message>
     <message>
         <source>QuantScope</source>
