@@ -46,14 +46,14 @@ QLabel* translatedLabel(QWidget* parent, Retranslator* texts, std::function<QStr
 
 } // namespace
 
-void addTranslatedRow(QFormLayout* form, Retranslator* texts, std::function<QString()> label,
-                      QWidget* field)
+void addTranslatedRow(QFormLayout* form, Retranslator* texts, QWidget* field,
+                      std::function<QString()> label)
 {
     form->addRow(translatedLabel(form->parentWidget(), texts, std::move(label)), field);
 }
 
-void addTranslatedRow(QFormLayout* form, Retranslator* texts, std::function<QString()> label,
-                      QLayout* field)
+void addTranslatedRow(QFormLayout* form, Retranslator* texts, QLayout* field,
+                      std::function<QString()> label)
 {
     form->addRow(translatedLabel(form->parentWidget(), texts, std::move(label)), field);
 }

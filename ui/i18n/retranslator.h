@@ -39,11 +39,11 @@ private:
     std::vector<std::function<void()>> m_setters;
 };
 
-// Adds a row to `form` whose label follows the language: `label` returns its tr() text.
-void addTranslatedRow(QFormLayout* form, Retranslator* texts, std::function<QString()> label,
-                      QWidget* field);
-void addTranslatedRow(QFormLayout* form, Retranslator* texts, std::function<QString()> label,
-                      QLayout* field);
+// Adds `field` to `form` under a label that follows the language: `label` returns its tr() text.
+void addTranslatedRow(QFormLayout* form, Retranslator* texts, QWidget* field,
+                      std::function<QString()> label);
+void addTranslatedRow(QFormLayout* form, Retranslator* texts, QLayout* field,
+                      std::function<QString()> label);
 
 // Tells the views of `model` that its headers and cells read differently now (its data() and
 // headerData() call tr()).

@@ -53,14 +53,10 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_form = new QFormLayout(this);
     m_form->addRow(m_method);
     m_form->addRow(m_about);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("Percentile"); }, m_percentile);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("KL bins"); }, m_klBins);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("KL start bin"); }, m_klStartBin);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("KL levels"); }, m_klLevels);
+    addTranslatedRow(m_form, m_texts, m_percentile, [] { return tr("Percentile"); });
+    addTranslatedRow(m_form, m_texts, m_klBins, [] { return tr("KL bins"); });
+    addTranslatedRow(m_form, m_texts, m_klStartBin, [] { return tr("KL start bin"); });
+    addTranslatedRow(m_form, m_texts, m_klLevels, [] { return tr("KL levels"); });
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         updateRows();

@@ -40,10 +40,8 @@ GranularityBox::GranularityBox(QWidget* parent) : QGroupBox(parent)
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_granularity);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("Axis"); }, m_axis);
-    addTranslatedRow(
-        m_form, m_texts, [] { return tr("Group size"); }, m_groupSize);
+    addTranslatedRow(m_form, m_texts, m_axis, [] { return tr("Axis"); });
+    addTranslatedRow(m_form, m_texts, m_groupSize, [] { return tr("Group size"); });
 
     connect(m_granularity, &QComboBox::currentIndexChanged, this, [this] {
         updateRows();

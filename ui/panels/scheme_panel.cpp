@@ -99,18 +99,13 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     boxLayout->addWidget(m_formula);
     auto* form = new QFormLayout;
     boxLayout->addLayout(form);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Bits"); }, m_bits);
+    addTranslatedRow(form, m_texts, m_bits, [] { return tr("Bits"); });
     form->addRow(m_signed);
     form->addRow(m_narrow);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Rounding"); }, m_rounding);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Rounding seed"); }, m_roundingSeed);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Zero point from"); }, m_anchor);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Arithmetic"); }, m_convention);
+    addTranslatedRow(form, m_texts, m_rounding, [] { return tr("Rounding"); });
+    addTranslatedRow(form, m_texts, m_roundingSeed, [] { return tr("Rounding seed"); });
+    addTranslatedRow(form, m_texts, m_anchor, [] { return tr("Zero point from"); });
+    addTranslatedRow(form, m_texts, m_convention, [] { return tr("Arithmetic"); });
     boxLayout->addWidget(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

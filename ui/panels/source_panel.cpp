@@ -151,36 +151,21 @@ QWidget* SourcePanel::buildGenerator()
     magnitudeRow->addWidget(m_magnitude, 1);
     magnitudeRow->addWidget(m_magnitudeValue);
 
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Distribution"); }, m_distribution);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Mean"); }, m_mean);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Std"); }, m_std);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Low"); }, m_low);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("High"); }, m_high);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Scale"); }, m_scale);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Degrees of freedom"); }, m_df);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Second mean"); }, m_mean2);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("First weight"); }, m_weight);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Count or shape"); }, m_shape);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Seed"); }, m_seed);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Outliers"); }, m_outliers);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Magnitude"); }, magnitudeRow);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Measured in"); }, m_outlierUnit);
-    addTranslatedRow(
-        form, m_texts, [] { return tr("Sign"); }, m_outlierSign);
+    addTranslatedRow(form, m_texts, m_distribution, [] { return tr("Distribution"); });
+    addTranslatedRow(form, m_texts, m_mean, [] { return tr("Mean"); });
+    addTranslatedRow(form, m_texts, m_std, [] { return tr("Std"); });
+    addTranslatedRow(form, m_texts, m_low, [] { return tr("Low"); });
+    addTranslatedRow(form, m_texts, m_high, [] { return tr("High"); });
+    addTranslatedRow(form, m_texts, m_scale, [] { return tr("Scale"); });
+    addTranslatedRow(form, m_texts, m_df, [] { return tr("Degrees of freedom"); });
+    addTranslatedRow(form, m_texts, m_mean2, [] { return tr("Second mean"); });
+    addTranslatedRow(form, m_texts, m_weight, [] { return tr("First weight"); });
+    addTranslatedRow(form, m_texts, m_shape, [] { return tr("Count or shape"); });
+    addTranslatedRow(form, m_texts, m_seed, [] { return tr("Seed"); });
+    addTranslatedRow(form, m_texts, m_outliers, [] { return tr("Outliers"); });
+    addTranslatedRow(form, m_texts, magnitudeRow, [] { return tr("Magnitude"); });
+    addTranslatedRow(form, m_texts, m_outlierUnit, [] { return tr("Measured in"); });
+    addTranslatedRow(form, m_texts, m_outlierSign, [] { return tr("Sign"); });
 
     for (QDoubleSpinBox* box : {m_mean, m_std, m_low, m_high, m_scale, m_df, m_mean2, m_weight}) {
         connect(box, &QDoubleSpinBox::valueChanged, this, &SourcePanel::scheduleEmit);

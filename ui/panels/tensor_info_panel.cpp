@@ -34,7 +34,7 @@ QLabel* TensorInfoPanel::addRow(QFormLayout* form, std::function<QString()> labe
 {
     auto* value = new QLabel(QStringLiteral("–"), this);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    addTranslatedRow(form, m_texts, std::move(label), value);
+    addTranslatedRow(form, m_texts, value, std::move(label));
     return value;
 }
 
