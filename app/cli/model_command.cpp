@@ -30,20 +30,17 @@ struct ModelCommandOptions
 int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
 {
     const QString out = QString::fromStdString(o.out);
-    return runWithOffscreenApplication(
-        [&] {
-            ui::ReportOptions options;
-            options.format = *ui::reportFormatForPath(out);
-            options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
-            if (const QString error = ui::exportModelReport(report, out, options);
-                !error.isEmpty()) {
-                std::fprintf(stderr, "error: %s\n", qPrintable(error));
-                return static_cast<int>(kExitBadInput);
-            }
-            std::printf("wrote %s\n", o.out.c_str());
-            return static_cast<int>(kExitOk);
-        },
-        o.language);
+    return runWithOffscreenApplication(o.language, [&] {
+        ui::ReportOptions options;
+        options.format = *ui::reportFormatForPath(out);
+        options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
+        if (const QString error = ui::exportModelReport(report, out, options); !error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return static_cast<int>(kExitBadInput);
+        }
+        std::printf("wrote %s\n", o.out.c_str());
+        return static_cast<int>(kExitOk);
+    });
 }
 
 int runModel(const ModelCommandOptions& o)

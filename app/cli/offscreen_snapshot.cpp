@@ -31,7 +31,7 @@ void addLanguageOption(CLI::App& command, std::string& language)
         ->check(CLI::IsMember({"en", "zh_CN"}));
 }
 
-int runWithOffscreenApplication(const std::function<int()>& work, const std::string& language)
+int runWithOffscreenApplication(const std::string& language, const std::function<int()>& work)
 {
     int argc = 1;
     char name[] = "quantscope-cli";
@@ -57,26 +57,24 @@ int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& s
     if (!spec) {
         return reportError(spec.error());
     }
-    return runWithOffscreenApplication(
-        [&] {
-            ui::AnalysisRequest request;
-            request.source = *source;
-            request.spec = *spec;
-            const ui::RunnerOutcome outcome =
-                ui::AnalysisRunner::compute(request, [](double) { return true; });
-            if (!outcome.snapshot) {
-                std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
-                return static_cast<int>(kExitBadInput);
-            }
-            const QString error = write(outcome.snapshot);
-            if (!error.isEmpty()) {
-                std::fprintf(stderr, "error: %s\n", qPrintable(error));
-                return static_cast<int>(kExitBadInput);
-            }
-            std::printf("wrote %s\n", out.c_str());
-            return static_cast<int>(kExitOk);
-        },
-        language);
+    return runWithOffscreenApplication(language, [&] {
+        ui::AnalysisRequest request;
+        request.source = *source;
+        request.spec = *spec;
+        const ui::RunnerOutcome outcome =
+            ui::AnalysisRunner::compute(request, [](double) { return true; });
+        if (!outcome.snapshot) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
+            return static_cast<int>(kExitBadInput);
+        }
+        const QString error = write(outcome.snapshot);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return static_cast<int>(kExitBadInput);
+        }
+        std::printf("wrote %s\n", out.c_str());
+        return static_cast<int>(kExitOk);
+    });
 }
 
 } // namespace qs::cli

@@ -22,8 +22,7 @@ void addLanguageOption(CLI::App& command, std::string& language);
 
 // Runs `work` with a QApplication on the offscreen platform (Qt's own chatter silenced) that ends
 // before this returns, speaking `language`; returns what `work` returns.
-int runWithOffscreenApplication(const std::function<int()>& work,
-                                const std::string& language = "en");
+int runWithOffscreenApplication(const std::string& language, const std::function<int()>& work);
 
 // `write` returns an empty string on success or the reason (naming the file). Prints
 // "wrote OUT" or one error line; returns the exit code.
