@@ -64,6 +64,11 @@ std::string describeSource(const TensorSource& source, Words words)
     return f.tensorName.empty() ? f.path : f.path + "#" + f.tensorName;
 }
 
+QString plotsNotDrawn(const QString& path)
+{
+    return path + QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
+}
+
 // The document as the pages people read show it: the source described in the interface
 // language (the JSON keeps the English description).
 json pageDocument(const SnapshotPtr& snapshot, json document)
@@ -112,10 +117,10 @@ public:
         if (snapshot->current.groups.size() > 1) {
             auto channels = std::make_unique<ChannelRangePlot>();
             channels->setSnapshot(snapshot);
-            m_figures.push_back(
-                {"channels",
-                 caption(QT_TRANSLATE_NOOP("ReportExport", "Every channel's range, grid and SQNR")),
-                 channels->rangePlot()});
+            m_figures.push_back({"channels",
+                                 translatedCaption(QT_TRANSLATE_NOOP(
+                                     "ReportExport", "Every channel's range, grid and SQNR")),
+                                 channels->rangePlot()});
             m_owners.push_back(std::move(channels));
         }
         if (sweeps) {
@@ -126,15 +131,16 @@ public:
             plots->showOutlier(outcome.outlier);
             m_figures.push_back(
                 {"sweep_bits",
-                 caption(QT_TRANSLATE_NOOP("ReportExport", "SQNR over the bit width")),
+                 translatedCaption(QT_TRANSLATE_NOOP("ReportExport", "SQNR over the bit width")),
                  plots->bitsPlot()});
+            m_figures.push_back({"sweep_clip",
+                                 translatedCaption(QT_TRANSLATE_NOOP(
+                                     "ReportExport", "Error over the clip threshold")),
+                                 plots->clipPlot()});
             m_figures.push_back(
-                {"sweep_clip",
-                 caption(QT_TRANSLATE_NOOP("ReportExport", "Error over the clip threshold")),
-                 plots->clipPlot()});
-            m_figures.push_back({"sweep_outlier",
-                                 caption(QT_TRANSLATE_NOOP("ReportExport", "One outlier, growing")),
-                                 plots->outlierPlot()});
+                {"sweep_outlier",
+                 translatedCaption(QT_TRANSLATE_NOOP("ReportExport", "One outlier, growing")),
+                 plots->outlierPlot()});
             m_owners.push_back(std::move(plots));
         }
     }
@@ -148,7 +154,7 @@ public:
     const std::vector<Figure>& all() const { return m_figures; }
 
 private:
-    static std::string caption(const char* text)
+    static std::string translatedCaption(const char* text)
     {
         return QCoreApplication::translate("ReportExport", text).toStdString();
     }
@@ -158,7 +164,7 @@ private:
     {
         auto widget = std::make_unique<PlotWidget>();
         widget->setSnapshot(snapshot);
-        m_figures.push_back({name, this->caption(caption), widget->plot()});
+        m_figures.push_back({name, translatedCaption(caption), widget->plot()});
         m_owners.push_back(std::move(widget));
     }
 
@@ -187,8 +193,7 @@ QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QStri
     for (const auto& figure : figures.all()) {
         const auto svg = inlineSvg(figure.plot);
         if (!svg) {
-            return path +
-                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
+            return plotsNotDrawn(path);
         }
         placed.push_back({figure.caption, *svg});
     }
@@ -208,8 +213,7 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
                              QString::fromStdString(figure.name) + QStringLiteral(".png");
         const auto png = renderPlot(figure.plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
         if (!png) {
-            return path +
-                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
+            return plotsNotDrawn(path);
         }
         if (QString error = writeFileSafely(info.dir().filePath(name), *png); !error.isEmpty()) {
             return error;
@@ -278,8 +282,7 @@ QString writePdf(const SnapshotPtr& snapshot, const json& document, const QStrin
     for (const auto& figure : figures.all()) {
         const auto markup = images.add(figure.name, figure.plot);
         if (!markup) {
-            return path +
-                   QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
+            return plotsNotDrawn(path);
         }
         placed.push_back({figure.caption, *markup});
     }
