@@ -4,6 +4,7 @@
 // interface language with the same numbers; --lang works on both programs.
 
 #include "export/report_export.h"
+#include "i18n/core_texts.h"
 #include "i18n/language.h"
 #include "i18n/report_language.h"
 #include "lessons/lesson_guide.h"
@@ -21,6 +22,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -30,6 +32,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 #include <qcustomplot.h>
+
+#include <fstream>
 
 using namespace qs;
 using namespace qs::ui;
@@ -119,6 +123,7 @@ private slots:
     void languageFollowsSavedChoiceThenSystem();
     void windowRetranslatesAtRunTime();
     void coreMessagesFollowTheLanguage();
+    void fileErrorsNameTheirKind();
     void languageMenuSwitchesAndRemembers();
     void reportsFollowTheLanguage();
     void commandLineLanguage();
@@ -308,6 +313,39 @@ void TestLanguage::coreMessagesFollowTheLanguage()
     QVERIFY(window.modelPanel()->statusText().startsWith("“模型”视图"));
     // The numbers inside the messages are the same.
     QVERIFY(warnings->text().contains("39.4%"));
+}
+
+void TestLanguage::fileErrorsNameTheirKind()
+{
+    Error error;
+    error.code = ErrorCode::BadMagic;
+    error.message = "not an .npy file";
+    error.file = "x.npy";
+    error.offset = 0;
+    // English: exactly the command line's line.
+    QCOMPARE(errorText(error), QString::fromStdString(error.describe()));
+    QVERIFY(setLanguage(QStringLiteral("zh_CN")));
+    QCOMPARE(errorText(error),
+             QStringLiteral("x.npy: 不是该格式的文件 — not an .npy file（位于第 0 字节）"));
+
+    // A file that is not what its name says, opened in the Chinese window.
+    test::ScratchDir dir;
+    const std::string path = dir.path("x.npy");
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "this is no array";
+    }
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, asymmetric());
+    QVERIFY(waitIdle(window));
+    window.openFile(QString::fromStdString(path));
+    QVERIFY(QTest::qWaitFor([&] { return window.findChild<QMessageBox*>("errorDialog"); }));
+    const QString shown = window.findChild<QMessageBox*>("errorDialog")->text();
+    QVERIFY2(shown.contains(QString::fromStdString(path)) && shown.contains("不是该格式的文件"),
+             qPrintable(shown));
+    QCOMPARE(QString::fromStdString(window.snapshot()->data->loaded.tensor.name),
+             QStringLiteral("tutorial-3")); // nothing lost
 }
 
 void TestLanguage::languageMenuSwitchesAndRemembers()

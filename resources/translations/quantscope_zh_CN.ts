@@ -54,6 +54,66 @@
         <source> (at byte %1)</source>
         <translation>（位于第 %1 字节）</translation>
     </message>
+    <message>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>cannot write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>not a file of this format</source>
+        <translation>不是该格式的文件</translation>
+    </message>
+    <message>
+        <source>malformed header</source>
+        <translation>文件头有误</translation>
+    </message>
+    <message>
+        <source>the file ends early</source>
+        <translation>文件提前结束</translation>
+    </message>
+    <message>
+        <source>unsupported data type</source>
+        <translation>不支持的数据类型</translation>
+    </message>
+    <message>
+        <source>unsupported format</source>
+        <translation>不支持的格式</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>过大</translation>
+    </message>
+    <message>
+        <source>empty tensor</source>
+        <translation>空张量</translation>
+    </message>
+    <message>
+        <source>no finite values</source>
+        <translation>没有有限值</translation>
+    </message>
+    <message>
+        <source>bad value</source>
+        <translation>无效的值</translation>
+    </message>
+    <message>
+        <source>no such tensor</source>
+        <translation>没有这个张量</translation>
+    </message>
+    <message>
+        <source>invalid setting</source>
+        <translation>无效的设置</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Granularity</name>

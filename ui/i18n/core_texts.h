@@ -1,6 +1,7 @@
 #pragma once
 // Core's warnings and errors in the interface language, where core gave them as patterns (see
-// Warning::pattern, Error::pattern); the rest keep core's English.
+// Warning::pattern, Error::pattern). Other errors keep core's English details, after the kind
+// of problem in the interface language (in English they read exactly as the CLI prints them).
 
 #include "common/error.h"
 #include "common/warning.h"
