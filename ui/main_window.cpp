@@ -74,10 +74,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_lessons = new LessonGuide(this);
     buildMenus();
     showResultTexts();
-    // Menus are built anew (after the event: deleting widgets while Qt hands the event to them
-    // would be unsafe); tabs, buttons and panels rename themselves.
+    // Menus are built anew once the events are handled (deleting widgets while Qt hands the
+    // event to them would be unsafe; a switch sends one event per translator, one rebuild does);
+    // tabs, buttons and panels rename themselves.
+    m_menuRebuild.setSingleShot(true);
+    m_menuRebuild.setInterval(0);
+    connect(&m_menuRebuild, &QTimer::timeout, this, &MainWindow::rebuildMenus);
     m_texts->onChange([this] {
-        QMetaObject::invokeMethod(this, &MainWindow::rebuildMenus, Qt::QueuedConnection);
+        m_menuRebuild.start();
         showResultTexts();
     });
     buildStatusBar();

@@ -157,7 +157,8 @@ private:
     QLabel* m_timeLabel = nullptr;
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancel = nullptr;
-    QTimer m_busyTimer; // shows progress and Cancel only for work that takes a while
+    QTimer m_busyTimer;   // shows progress and Cancel only for work that takes a while
+    QTimer m_menuRebuild; // after a language change
     QSet<QObject*> m_awaitingReplot;
 };
 
