@@ -3,6 +3,7 @@
 // honoured, and a malformed-file table.
 
 #include "analysis/model_report.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"

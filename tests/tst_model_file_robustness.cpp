@@ -4,6 +4,7 @@
 // development; see README, Tests.)
 
 #include "analysis/model_report.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"

@@ -6,6 +6,7 @@
 #include "analysis/outlier_stats.h"
 #include "analysis/streamed_quantization.h"
 #include "calibrate/percentile.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 #include "support/fixtures.h"

@@ -1,6 +1,7 @@
 // .npz archives through libzip: stored and deflated members, 0-d members, members QuantScope
 // cannot read listed with the reason, and malformed archives refused before any allocation.
 
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"

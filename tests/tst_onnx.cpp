@@ -1,6 +1,7 @@
 // ONNX models built here with the ONNX protobuf classes: initializers, Constant nodes, tensors in
 // If/Loop subgraphs, raw_data and typed fields, external data, and malformed models.
 
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"

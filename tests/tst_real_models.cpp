@@ -4,6 +4,7 @@
 
 #include "analysis/analyze.h"
 #include "analysis/model_report.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/test_paths.h"

@@ -5,6 +5,7 @@
 
 #include "analysis_runner.h"
 #include "export/report_export.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 #include "support/model_files.h"

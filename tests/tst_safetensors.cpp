@@ -1,6 +1,7 @@
 // .safetensors: every dtype converted exactly (all 65,536 float16 and bfloat16 patterns, all 256
 // of each float8), metadata, sharded checkpoints, and a malformed-file table.
 
+#include "io/archive_factory.h"
 #include "io/dtype_convert.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"

@@ -1,6 +1,7 @@
 // TF.js weights: model.json and bare weight manifests, weights spanning shard files, float16 and
 // uint8/uint16 quantized entries (value = q·scale + min), and malformed manifests.
 
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"

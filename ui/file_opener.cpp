@@ -2,6 +2,7 @@
 
 #include "dialogs/tensor_picker.h"
 #include "i18n/core_texts.h"
+#include "io/archive_factory.h"
 #include "io/tensor_archive.h"
 #include "main_window.h"
 

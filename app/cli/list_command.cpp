@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 #include "common/cli_support.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "report/listing_report.h"
 

@@ -4,6 +4,7 @@
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
 #include "export/report_export.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 

@@ -3,7 +3,7 @@
 #include "common/cli_support.h"
 #include "gui/gui_options.h"
 #include "gui/screenshot.h"
-#include "gui/window_benchmark.h"
+#include "window_benchmark.h"
 #include "i18n/language.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
@@ -57,7 +57,7 @@ int main(int argc, char** argv)
     }
     window.show();
     if (options.benchmark) {
-        qs::gui::runUiBenchmark(window);
+        qs::bench::runUiBenchmark(window);
     } else if (options.lesson > 0) {
         window.startLesson(options.lesson);
     } else if (*session) {

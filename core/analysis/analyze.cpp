@@ -3,7 +3,7 @@
 #include "calibrate/calibrate.h"
 #include "common/text_pattern.h"
 #include "quant/choose_params.h"
-#include "tensor/group_stats.h"
+#include "quant/group_stats.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 #include "common/warning.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/group_layout.h"
+#include "quant/group_layout.h"
 #include "tensor/tensor.h"
 #include "tensor/tensor_stats.h"
 #include "tensor/tensor_view.h"

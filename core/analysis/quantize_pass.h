@@ -10,7 +10,7 @@
 #include "quant/choose_params.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/group_layout.h"
+#include "quant/group_layout.h"
 #include "tensor/tensor_stats.h"
 
 #include <cstdint>
@@ -37,7 +37,7 @@ struct PassOptions
     std::uint64_t roundingSeed = 0;
     double dataMin = 0; // finite extremes of the input (from computeStats): histogram ranges
     double dataMax = 0;
-    // Groups with their own parameters (see tensor/group_layout.h); unset: one group. With a
+    // Groups with their own parameters (see quant/group_layout.h); unset: one group. With a
     // layout, groupExtremes holds each group's finite [min, max].
     std::optional<GroupLayout> layout;
     std::span<const RealRange> groupExtremes;

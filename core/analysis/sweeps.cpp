@@ -4,7 +4,7 @@
 #include "common/enum_names.h"
 #include "quant/choose_params.h"
 #include "quant/quantization_error.h"
-#include "tensor/group_stats.h"
+#include "quant/group_stats.h"
 #include "tensor/tensor_stats.h"
 
 #include <array>

@@ -10,7 +10,7 @@
 
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/group_stats.h"
+#include "quant/group_stats.h"
 
 namespace qs {
 

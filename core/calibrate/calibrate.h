@@ -10,8 +10,8 @@
 #include "common/progress.h"
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/group_layout.h"
-#include "tensor/group_stats.h"
+#include "quant/group_layout.h"
+#include "quant/group_stats.h"
 
 #include <span>
 #include <vector>

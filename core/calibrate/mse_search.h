@@ -28,7 +28,7 @@
 #include "common/progress.h"
 #include "quant/choose_params.h"
 #include "quant/quant_spec.h"
-#include "tensor/group_stats.h"
+#include "quant/group_stats.h"
 
 #include <optional>
 #include <span>

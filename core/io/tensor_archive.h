@@ -1,6 +1,6 @@
 #pragma once
 // A file that holds named tensors — one (.npy, .csv, raw) or many (.safetensors, .npz, ONNX,
-// TF.js, GGUF). Opening reads and validates only what describes the tensors (headers, manifests,
+// TF.js, GGUF): the base every reader derives from (io/archive_factory.h opens one). Opening reads and validates only what describes the tensors (headers, manifests,
 // directories); load() converts one tensor to float32 when it is asked for, so a listing of a
 // large checkpoint costs its header and a model-wide report holds one tensor at a time.
 
@@ -19,8 +19,6 @@
 #include <vector>
 
 namespace qs {
-
-struct FileSpec;
 
 enum class ArchiveFormat
 {
@@ -92,10 +90,6 @@ protected:
     std::vector<TensorEntry> m_entries;
     Metadata m_metadata;
 };
-
-// Opens `file.path` by its extension (and, for .json, by its content). Errors: FileNotFound,
-// UnsupportedFormat, and the format's own validation errors, each naming the file.
-Result<std::unique_ptr<TensorArchive>> openTensorArchive(const FileSpec& file);
 
 // Picks the entry `file.tensorName` names, or the only one when it is empty. Errors
 // (TensorNotFound) list the names the file does hold.

@@ -2,6 +2,7 @@
 
 #include "generate/data_presets.h"
 #include "generate/generator.h"
+#include "io/archive_factory.h"
 
 #include <algorithm>
 #include <cctype>

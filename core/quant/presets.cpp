@@ -8,21 +8,6 @@
 namespace qs {
 namespace {
 
-QuantSpec make(Scheme scheme, int bits, bool isSigned, bool narrow, Rounding rounding,
-               Convention convention, Granularity granularity = Granularity::Tensor)
-{
-    QuantSpec spec;
-    spec.scheme = scheme;
-    spec.bits = bits;
-    spec.isSigned = isSigned;
-    spec.narrowRange = narrow;
-    spec.rounding = rounding;
-    spec.convention = convention;
-    spec.granularity = granularity;
-    spec.zeroPointAnchor = ZeroPointAnchor::Min;
-    return spec;
-}
-
 const std::array<SchemePreset, 6>& presets()
 {
     static const std::array<SchemePreset, 6> table = [] {
@@ -37,7 +22,13 @@ const std::array<SchemePreset, 6>& presets()
                     "float32; "
                     "codes "
                     "round(R·(1/Scale)) + Z, half to even."),
-                make(Scheme::Asymmetric, 8, false, false, Rounding::HalfEven, Convention::PyTorch)},
+                {.scheme = Scheme::Asymmetric,
+                 .bits = 8,
+                 .isSigned = false,
+                 .narrowRange = false,
+                 .rounding = Rounding::HalfEven,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .convention = Convention::PyTorch}},
             SchemePreset{
                 "pytorch-per-tensor-symmetric-qint8",
                 QS_TRANSLATABLE(
@@ -47,21 +38,39 @@ const std::array<SchemePreset, 6>& presets()
                     "Scale = max|R| / ((127 − (−128))/2) = max|R|/127.5, Z = 0 — so +max lands on "
                     "127.5 and is "
                     "clamped to 127."),
-                make(Scheme::Symmetric, 8, true, false, Rounding::HalfEven, Convention::PyTorch)},
+                {.scheme = Scheme::Symmetric,
+                 .bits = 8,
+                 .isSigned = true,
+                 .narrowRange = false,
+                 .rounding = Rounding::HalfEven,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .convention = Convention::PyTorch}},
             SchemePreset{
                 "pytorch-per-channel-symmetric-qint8",
                 QS_TRANSLATABLE("SchemePreset",
                                 "PyTorch PerChannelMinMaxObserver (the default for conv and linear "
                                 "weights): the symmetric "
                                 "qint8 preset with one scale per output channel, axis 0."),
-                make(Scheme::Symmetric, 8, true, false, Rounding::HalfEven, Convention::PyTorch,
-                     Granularity::Channel)},
+                {.scheme = Scheme::Symmetric,
+                 .bits = 8,
+                 .isSigned = true,
+                 .narrowRange = false,
+                 .rounding = Rounding::HalfEven,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .granularity = Granularity::Channel,
+                 .convention = Convention::PyTorch}},
             SchemePreset{
                 "tensorrt-int8",
                 QS_TRANSLATABLE("SchemePreset", "TensorRT's int8: symmetric codes −127..127, Scale "
                                                 "= amax/127, half to even — the "
                                                 "tutorial's symmetric scheme."),
-                make(Scheme::Symmetric, 8, true, true, Rounding::HalfEven, Convention::Tutorial)},
+                {.scheme = Scheme::Symmetric,
+                 .bits = 8,
+                 .isSigned = true,
+                 .narrowRange = true,
+                 .rounding = Rounding::HalfEven,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .convention = Convention::Tutorial}},
             SchemePreset{
                 "llama-q8_0",
                 QS_TRANSLATABLE(
@@ -70,8 +79,14 @@ const std::array<SchemePreset, 6>& presets()
                     "roundf(R·(1/d)) (half away from zero), d stored as float16 and R′ = Q·d with "
                     "that "
                     "float16 d."),
-                make(Scheme::Symmetric, 8, true, true, Rounding::HalfAwayFromZero,
-                     Convention::LlamaQ8_0, Granularity::Group)},
+                {.scheme = Scheme::Symmetric,
+                 .bits = 8,
+                 .isSigned = true,
+                 .narrowRange = true,
+                 .rounding = Rounding::HalfAwayFromZero,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .granularity = Granularity::Group,
+                 .convention = Convention::LlamaQ8_0}},
             SchemePreset{
                 "llama-q4_0",
                 QS_TRANSLATABLE(
@@ -79,8 +94,14 @@ const std::array<SchemePreset, 6>& presets()
                     "llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest magnitude, "
                     "codes "
                     "min(15, (int)(R·(1/d) + 8.5)) in 0..15, R′ = (Q − 8)·d with d as float16."),
-                make(Scheme::Symmetric, 4, false, false, Rounding::Floor, Convention::LlamaQ4_0,
-                     Granularity::Group)},
+                {.scheme = Scheme::Symmetric,
+                 .bits = 4,
+                 .isSigned = false,
+                 .narrowRange = false,
+                 .rounding = Rounding::Floor,
+                 .zeroPointAnchor = ZeroPointAnchor::Min,
+                 .granularity = Granularity::Group,
+                 .convention = Convention::LlamaQ4_0}},
         };
         for (SchemePreset& preset : t) {
             preset.spec.preset = std::string(preset.name);

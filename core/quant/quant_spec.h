@@ -98,12 +98,12 @@ struct QuantSpec
     Rounding rounding = Rounding::HalfEven;
     std::uint64_t roundingSeed = 0; // for Rounding::Stochastic
     ZeroPointAnchor zeroPointAnchor = ZeroPointAnchor::Max;
-    CalibrationSpec calibration;
+    CalibrationSpec calibration{};
     Granularity granularity = Granularity::Tensor;
     int axis = 0;       // Channel: the channel axis (negative counts from the last)
     int groupSize = 32; // Group: values per group along the last axis
     Convention convention = Convention::Tutorial;
-    std::string preset; // the preset this spec came from, if any (quant/presets.h)
+    std::string preset{}; // the preset this spec came from, if any (quant/presets.h)
 
     bool effectiveNarrowRange() const { return narrowRange.value_or(defaultNarrowRange(scheme)); }
 

@@ -2,7 +2,7 @@
 
 #include "analysis/walkthrough.h"
 #include "quant/choose_params.h"
-#include "report/numpy_format.h"
+#include "report/numpy_print_format.h"
 #include "tensor/tensor_stats.h"
 
 #include <vector>

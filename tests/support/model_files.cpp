@@ -1,5 +1,6 @@
 #include "support/model_files.h"
 
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/temp_files.h"
 

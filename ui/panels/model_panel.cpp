@@ -2,6 +2,7 @@
 
 #include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
+#include "io/archive_factory.h"
 #include "models/model_table_model.h"
 #include "panels/job_status_bar.h"
 #include "plots/worst_tensors_plot.h"

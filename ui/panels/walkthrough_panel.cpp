@@ -4,7 +4,7 @@
 #include "i18n/retranslator.h"
 #include "models/walkthrough_model.h"
 #include "number_format.h"
-#include "report/numpy_format.h"
+#include "report/numpy_print_format.h"
 #include "theme.h"
 
 #include <QDoubleValidator>

@@ -9,8 +9,8 @@ namespace qs::ui {
 class MainWindow;
 }
 
-namespace qs::gui {
+namespace qs::bench {
 
 void runUiBenchmark(qs::ui::MainWindow& window);
 
-} // namespace qs::gui
+} // namespace qs::bench

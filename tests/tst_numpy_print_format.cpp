@@ -1,6 +1,6 @@
 // NumPy's number printing, against strings NumPy 1.24 printed (str(float32 array), repr(float)).
 
-#include "report/numpy_format.h"
+#include "report/numpy_print_format.h"
 
 #include <QtTest>
 
@@ -10,7 +10,7 @@
 
 using namespace qs;
 
-class TestNumpyFormat : public QObject
+class TestNumpyPrintFormat : public QObject
 {
     Q_OBJECT
 
@@ -21,7 +21,7 @@ private slots:
     void pythonFloats();
 };
 
-void TestNumpyFormat::arrays_data()
+void TestNumpyPrintFormat::arrays_data()
 {
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
@@ -46,7 +46,7 @@ void TestNumpyFormat::arrays_data()
            " 0.33333334 0.33333334 0.33333334 0.33333334 0.33333334 0.33333334]";
 }
 
-void TestNumpyFormat::arrays()
+void TestNumpyPrintFormat::arrays()
 {
     QFETCH(QList<float>, values);
     QFETCH(QString, expected);
@@ -54,7 +54,7 @@ void TestNumpyFormat::arrays()
     QCOMPARE(QString::fromStdString(formatNumpyArray(v)), expected);
 }
 
-void TestNumpyFormat::pythonFloats_data()
+void TestNumpyPrintFormat::pythonFloats_data()
 {
     QTest::addColumn<double>("value");
     QTest::addColumn<QString>("expected");
@@ -71,12 +71,12 @@ void TestNumpyFormat::pythonFloats_data()
     QTest::newRow("0.1") << 0.1 << "0.1";
 }
 
-void TestNumpyFormat::pythonFloats()
+void TestNumpyPrintFormat::pythonFloats()
 {
     QFETCH(double, value);
     QFETCH(QString, expected);
     QCOMPARE(QString::fromStdString(formatPythonFloat(value)), expected);
 }
 
-QTEST_GUILESS_MAIN(TestNumpyFormat)
-#include "tst_numpy_format.moc"
+QTEST_GUILESS_MAIN(TestNumpyPrintFormat)
+#include "tst_numpy_print_format.moc"

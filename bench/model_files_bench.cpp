@@ -1,9 +1,9 @@
-#include "cli/model_files_bench.h"
+#include "model_files_bench.h"
 
 #include "analysis/model_report.h"
 #include "analysis/streamed_quantization.h"
-#include "common/cli_support.h"
 #include "generate/generator.h"
+#include "io/archive_factory.h"
 #include "io/tensor_source.h"
 
 #include <atomic>
@@ -14,7 +14,7 @@
 #include <fstream>
 #include <thread>
 
-namespace qs::cli {
+namespace qs::bench {
 namespace {
 
 namespace fs = std::filesystem;
@@ -168,15 +168,14 @@ double millisecondsSince(Clock::time_point start)
 
 } // namespace
 
-int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads)
+Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads)
 {
     std::error_code ec;
     const fs::path base = parent.empty() ? fs::temp_directory_path(ec) : fs::path(parent);
     const fs::path folder =
         base / ("quantscope-bench-" + std::to_string(Clock::now().time_since_epoch().count()));
     if (!fs::create_directories(folder, ec)) {
-        return reportError(
-            {ErrorCode::WriteFailed, "cannot create the benchmark folder", folder.string(), {}});
+        return fail(ErrorCode::WriteFailed, "cannot create the benchmark folder", folder.string());
     }
     struct Cleanup
     {
@@ -193,7 +192,7 @@ int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigne
     std::printf("QuantScope model-file bench (files in %s, removed afterwards)\n",
                 folder.string().c_str());
     if (!writeSparseList(listed)) {
-        return reportError({ErrorCode::WriteFailed, "cannot write", listed.string(), {}});
+        return fail(ErrorCode::WriteFailed, "cannot write", listed.string());
     }
     double bestList = 1e300;
     std::size_t listedCount = 0;
@@ -201,7 +200,7 @@ int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigne
         const auto start = Clock::now();
         auto archive = openTensorArchive(FileSpec{listed.string(), {}, {}});
         if (!archive) {
-            return reportError(archive.error());
+            return std::unexpected(archive.error());
         }
         bestList = std::min(bestList, millisecondsSince(start));
         listedCount = (*archive)->entries().size();
@@ -212,11 +211,11 @@ int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigne
     std::printf("writing %s ...\n", model.filename().string().c_str());
     std::fflush(stdout);
     if (!writeBf16Model(model)) {
-        return reportError({ErrorCode::WriteFailed, "cannot write", model.string(), {}});
+        return fail(ErrorCode::WriteFailed, "cannot write", model.string());
     }
     auto archive = openTensorArchive(FileSpec{model.string(), {}, {}});
     if (!archive) {
-        return reportError(archive.error());
+        return std::unexpected(archive.error());
     }
     std::uint64_t largest = 0;
     std::uint64_t values = 0;
@@ -243,7 +242,7 @@ int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigne
     running = false;
     sampler.join();
     if (!report) {
-        return reportError(report.error());
+        return std::unexpected(report.error());
     }
     const double growth = static_cast<double>(peak.load() - baseline);
     std::printf("model  %.2f GB bfloat16 safetensors, %zu tensors, largest %.0f MB: %.2f s "
@@ -257,7 +256,7 @@ int runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigne
                 "tensor (page cache of the mapped file not counted)\n",
                 static_cast<double>(baseline) / 1e6, growth / 1e6,
                 growth / static_cast<double>(largest));
-    return kExitOk;
+    return {};
 }
 
-} // namespace qs::cli
+} // namespace qs::bench

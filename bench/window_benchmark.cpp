@@ -1,4 +1,4 @@
-#include "gui/window_benchmark.h"
+#include "window_benchmark.h"
 
 #include "main_window.h"
 #include "panels/scheme_panel.h"
@@ -13,7 +13,7 @@
 #include <memory>
 #include <vector>
 
-namespace qs::gui {
+namespace qs::bench {
 namespace {
 
 constexpr int kChanges = 15;
@@ -116,4 +116,4 @@ void runUiBenchmark(qs::ui::MainWindow& window)
     new Benchmark(window);
 }
 
-} // namespace qs::gui
+} // namespace qs::bench

@@ -1,4 +1,4 @@
-#include "tensor/group_layout.h"
+#include "quant/group_layout.h"
 
 #include <cassert>
 #include <string>

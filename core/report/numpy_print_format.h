@@ -1,6 +1,7 @@
 #pragma once
-// Text exactly as NumPy 1.24 prints it, so the tutorial's output can be reproduced character for
-// character: print(float32_array) and print(np.float64 scalar) / repr(float).
+// NumPy's *print* format — not the .npy file format (that is io/npy_format.h): text exactly as
+// NumPy 1.24 prints it, so the tutorial's output can be reproduced character for character:
+// print(float32_array) and print(np.float64 scalar) / repr(float).
 
 #include <span>
 #include <string>

@@ -1,4 +1,4 @@
-#include "tensor/group_stats.h"
+#include "quant/group_stats.h"
 
 #include "common/parallel_chunks.h"
 

@@ -1,4 +1,4 @@
-#include "report/numpy_format.h"
+#include "report/numpy_print_format.h"
 
 #include <algorithm>
 #include <charconv>

@@ -2,7 +2,7 @@
 // Statistics of every quantization group (finite values only): what per-channel and per-group
 // calibration start from, and what the per-channel range plot draws.
 
-#include "tensor/group_layout.h"
+#include "quant/group_layout.h"
 
 #include <cstdint>
 #include <span>

@@ -1,0 +1,17 @@
+#pragma once
+// `quantscope-cli bench --model-files`: generates a 2 GB float32 safetensors checkpoint (sparse:
+// only its header is written) and a 1 GB bfloat16 one (real data), times listing the first and
+// the model report over the second, samples the report's anonymous memory, and removes both.
+
+#include "common/error.h"
+#include "quant/quant_spec.h"
+
+#include <string>
+
+namespace qs::bench {
+
+// Prints its table on stdout. Files go to a fresh folder inside `parent` (the system's temporary
+// folder when empty). Errors: WriteFailed, and those of opening or reading the files.
+Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads);
+
+} // namespace qs::bench
