@@ -1,5 +1,8 @@
 #include "analysis/fused_kernel.h"
 
+#include "common/simd_dispatch.h"
+#include "quant/rounding_dispatch.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,13 +12,14 @@
 namespace qs::kernel {
 namespace {
 
-// Elements per block. Within a block the sums run in float32 lanes (32 terms per lane, relative
-// error below 2e-6 even in the worst case); blocks are then added in double. Buffers stay in L1.
-constexpr std::size_t kBlock = 256;
-static_assert(kBlock / 4 < 65536, "clipped counts share 16-bit halves of a lane");
-
-// Block buffers have room for one padded tail vector past kBlock.
+// Elements per block: simd::kLaneSumBlock<F> (32 terms per lane; see simd_dispatch.h for the
+// error bound of the float32 lane sums), 256 on AVX2, 128 on the baseline. Blocks are then added
+// in double. The buffers stay in L1.
 constexpr std::size_t kMaxLanes = 8;
+constexpr std::size_t kBlock = simd::kTermsPerLane * kMaxLanes; // the largest block
+static_assert(simd::kTermsPerLane < 65536, "clipped counts share 16-bit halves of a lane");
+
+// Block buffers have room for one padded tail vector past the block.
 struct BlockBuffers
 {
     alignas(64) std::array<std::int32_t, kBlock + kMaxLanes> code;
@@ -61,7 +65,8 @@ quantizeVectors(const KernelContext& ctx, const float* in, std::size_t count,
     F sx2{}, se2{}, sae{}, sxd{}, sd2{}, sxe{};
     F maxE{};
     // Clipped inputs in one accumulator: below in the low 16 bits, above in the high 16 (a block
-    // gives each lane at most kBlock / 4 of either). Likewise finite inputs and zero-point codes.
+    // gives each lane at most kTermsPerLane of either). Likewise finite inputs and zero-point
+    // codes.
     U clipTally{};
     U finiteAndZero{};
     F clippedE2{};
@@ -187,9 +192,10 @@ template <Rounding Mode, typename F, bool Checked>
     const std::size_t n = job.n;
     std::int32_t* codesOut = job.codesOut;
     float* dequantOut = job.dequantOut;
+    constexpr std::size_t kLaneBlock = simd::kLaneSumBlock<F>;
     BlockBuffers b;
-    for (std::size_t start = 0; start < n; start += kBlock) {
-        const std::size_t m = std::min(kBlock, n - start);
+    for (std::size_t start = 0; start < n; start += kLaneBlock) {
+        const std::size_t m = std::min(kLaneBlock, n - start);
         quantizeBlock<Mode, F, Checked>(ctx, in + start, m, job.firstIndex + start, b,
                                         codesOut != nullptr ? codesOut + start : nullptr,
                                         dequantOut != nullptr ? dequantOut + start : nullptr, sums);
@@ -197,71 +203,31 @@ template <Rounding Mode, typename F, bool Checked>
     }
 }
 
-template <typename F>
-[[gnu::always_inline]] inline void processChunkWith(Rounding mode, const KernelContext& ctx,
-                                                    const ChunkJob& job, ChunkSums& sums,
-                                                    WorkerCounts& counts)
+// The rounding mode and the checks chosen once per chunk, outside the loops.
+struct ChunkKernel
 {
-    auto run = [&]<Rounding Mode>() __attribute__((always_inline))
+    template <typename F>
+    [[gnu::always_inline]] static void run(Rounding mode, const KernelContext& ctx,
+                                           const ChunkJob& job, ChunkSums& sums,
+                                           WorkerCounts& counts)
     {
-        if (job.checked) {
-            processChunkAs<Mode, F, true>(ctx, job, sums, counts);
-        } else {
-            processChunkAs<Mode, F, false>(ctx, job, sums, counts);
-        }
-    };
-    switch (mode) {
-    case Rounding::HalfEven:
-        run.template operator()<Rounding::HalfEven>();
-        break;
-    case Rounding::HalfAwayFromZero:
-        run.template operator()<Rounding::HalfAwayFromZero>();
-        break;
-    case Rounding::HalfUp:
-        run.template operator()<Rounding::HalfUp>();
-        break;
-    case Rounding::Floor:
-        run.template operator()<Rounding::Floor>();
-        break;
-    case Rounding::Stochastic:
-        run.template operator()<Rounding::Stochastic>();
-        break;
+        withRounding(mode, [&]<Rounding Mode>() __attribute__((always_inline)) {
+            if (job.checked) {
+                processChunkAs<Mode, F, true>(ctx, job, sums, counts);
+            } else {
+                processChunkAs<Mode, F, false>(ctx, job, sums, counts);
+            }
+        });
     }
-}
-
-// The kernel compiled twice from one source: 8 lanes for AVX2 machines, 4 lanes for the x86-64
-// baseline every machine has. The default build stays portable (no -march) and quantizePass
-// picks the variant at run time.
-#if defined(__x86_64__) && defined(__GNUC__)
-[[gnu::target("avx2")]]
-#endif
-void processChunkAvx2(Rounding mode, const KernelContext& ctx, const ChunkJob& job,
-                      ChunkSums& sums, WorkerCounts& counts)
-{
-    processChunkWith<simd::Float8>(mode, ctx, job, sums, counts);
-}
-
-void processChunkBaseline(Rounding mode, const KernelContext& ctx, const ChunkJob& job,
-                          ChunkSums& sums, WorkerCounts& counts)
-{
-    processChunkWith<simd::Float4>(mode, ctx, job, sums, counts);
-}
+};
 
 } // namespace
 
 void processChunk(bool avx2, Rounding mode, const KernelContext& ctx, const ChunkJob& job,
                   ChunkSums& sums, WorkerCounts& counts)
 {
-    if (avx2) {
-        processChunkAvx2(mode, ctx, job, sums, counts);
-    } else {
-        processChunkBaseline(mode, ctx, job, sums, counts);
-    }
+    simd::runOnIsa<ChunkKernel>(avx2, mode, ctx, job, sums, counts);
 }
-
-} // namespace qs::kernel
-
-namespace qs::kernel {
 
 void ChunkSums::add(const ChunkSums& s)
 {

@@ -1,8 +1,9 @@
 #include "quant/quantization_error.h"
 
 #include "common/parallel_chunks.h"
-#include "common/simd.h"
+#include "common/simd_dispatch.h"
 #include "quant/element_quantizer.h"
+#include "quant/rounding_dispatch.h"
 
 #include <algorithm>
 #include <iterator>
@@ -11,8 +12,6 @@
 
 namespace qs {
 namespace {
-
-constexpr std::size_t kBlock = 256; // float32 lane sums within a block, double across blocks
 
 template <Rounding Mode, typename F>
 [[gnu::always_inline]] inline void errorOfBlock(const ElementQuantizer& eq, const float* in,
@@ -63,55 +62,31 @@ template <Rounding Mode, typename F>
     sums.clipped += sumLanesAsCount(clipped);
 }
 
-template <typename F>
-[[gnu::always_inline]] inline ErrorSums errorWith(std::span<const float> values,
-                                                  const QuantParams& params, Rounding rounding,
-                                                  std::uint64_t seed, std::uint64_t firstIndex)
+// Float32 lane sums within blocks of simd::kLaneSumBlock<F> values (the bound is in
+// simd_dispatch.h), double across blocks; the rounding mode chosen once, outside the loops.
+struct ErrorKernel
 {
-    const ElementQuantizer eq(params);
-    ErrorSums sums;
-    for (std::size_t start = 0; start < values.size(); start += kBlock) {
-        const std::size_t n = std::min(kBlock, values.size() - start);
-        const std::uint64_t index = firstIndex + start;
-        const std::uint32_t key = stochasticKey(seed, static_cast<std::uint32_t>(index >> 32));
-        const auto low = static_cast<std::uint32_t>(index);
-        const float* in = values.data() + start;
-        switch (rounding) {
-        case Rounding::HalfEven:
-            errorOfBlock<Rounding::HalfEven, F>(eq, in, n, key, low, sums);
-            break;
-        case Rounding::HalfAwayFromZero:
-            errorOfBlock<Rounding::HalfAwayFromZero, F>(eq, in, n, key, low, sums);
-            break;
-        case Rounding::HalfUp:
-            errorOfBlock<Rounding::HalfUp, F>(eq, in, n, key, low, sums);
-            break;
-        case Rounding::Floor:
-            errorOfBlock<Rounding::Floor, F>(eq, in, n, key, low, sums);
-            break;
-        case Rounding::Stochastic:
-            errorOfBlock<Rounding::Stochastic, F>(eq, in, n, key, low, sums);
-            break;
-        }
+    template <typename F>
+    [[gnu::always_inline]] static ErrorSums run(std::span<const float> values,
+                                                const QuantParams& params, Rounding rounding,
+                                                std::uint64_t seed, std::uint64_t firstIndex)
+    {
+        constexpr std::size_t kBlock = simd::kLaneSumBlock<F>;
+        const ElementQuantizer eq(params);
+        return withRounding(rounding, [&]<Rounding Mode>() __attribute__((always_inline)) {
+            ErrorSums sums;
+            for (std::size_t start = 0; start < values.size(); start += kBlock) {
+                const std::size_t n = std::min(kBlock, values.size() - start);
+                const std::uint64_t index = firstIndex + start;
+                const std::uint32_t key =
+                    stochasticKey(seed, static_cast<std::uint32_t>(index >> 32));
+                errorOfBlock<Mode, F>(eq, values.data() + start, n, key,
+                                      static_cast<std::uint32_t>(index), sums);
+            }
+            return sums;
+        });
     }
-    return sums;
-}
-
-#if defined(__x86_64__) && defined(__GNUC__)
-[[gnu::target("avx2")]]
-#endif
-ErrorSums
-errorAvx2(std::span<const float> values, const QuantParams& params, Rounding rounding,
-          std::uint64_t seed, std::uint64_t firstIndex)
-{
-    return errorWith<simd::Float8>(values, params, rounding, seed, firstIndex);
-}
-
-ErrorSums errorBaseline(std::span<const float> values, const QuantParams& params, Rounding rounding,
-                        std::uint64_t seed, std::uint64_t firstIndex)
-{
-    return errorWith<simd::Float4>(values, params, rounding, seed, firstIndex);
-}
+};
 
 } // namespace
 
@@ -119,7 +94,11 @@ ErrorSums quantizationError(std::span<const float> values, const QuantParams& pa
                             Rounding rounding, std::uint64_t roundingSeed, std::uint64_t firstIndex,
                             unsigned threads)
 {
-    const auto run = simd::useAvx2() ? errorAvx2 : errorBaseline;
+    const bool avx2 = simd::useAvx2();
+    const auto run = [avx2](std::span<const float> part, const QuantParams& p, Rounding mode,
+                            std::uint64_t seed, std::uint64_t first) {
+        return simd::runOnIsa<ErrorKernel>(avx2, part, p, mode, seed, first);
+    };
     // Fixed chunks merged in order: the same sums for any thread count.
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     if (plan.chunks() <= 1) {

@@ -1,7 +1,7 @@
 #include "tensor/tensor_stats.h"
 
 #include "common/parallel_chunks.h"
-#include "common/simd.h"
+#include "common/simd_dispatch.h"
 
 #include <algorithm>
 #include <cmath>
@@ -90,19 +90,14 @@ template <typename F>
 }
 
 // As the fused pass: 8 lanes on AVX2 machines, 4 on the portable baseline.
-#if defined(__x86_64__) && defined(__GNUC__)
-[[gnu::target("avx2")]]
-#endif
-ChunkMoments
-chunkMomentsAvx2(std::span<const float> values)
+struct MomentsKernel
 {
-    return chunkMomentsWith<simd::Float8>(values);
-}
-
-ChunkMoments chunkMomentsBaseline(std::span<const float> values)
-{
-    return chunkMomentsWith<simd::Float4>(values);
-}
+    template <typename F>
+    [[gnu::always_inline]] static ChunkMoments run(std::span<const float> values)
+    {
+        return chunkMomentsWith<F>(values);
+    }
+};
 
 // Chan et al.'s pairwise combination of (count, mean, M2).
 struct Running
@@ -139,7 +134,7 @@ TensorStats computeStats(std::span<const float> values, const StatsOptions& opti
         [&](unsigned, std::size_t chunk) {
             const auto part =
                 values.subspan(plan.begin(chunk), plan.end(chunk) - plan.begin(chunk));
-            parts[chunk] = avx2 ? chunkMomentsAvx2(part) : chunkMomentsBaseline(part);
+            parts[chunk] = simd::runOnIsa<MomentsKernel>(avx2, part);
         },
         options.progress);
     TensorStats stats;
