@@ -241,6 +241,18 @@ void TestCalibrationViews::channelsViewShowsEveryChannelAndThePickedOne()
     QTest::mouseClick(strip, Qt::LeftButton, {}, at);
     QVERIFY(groupShown.wait(10000));
     QCOMPARE(channels->pickedGroup(), 9);
+
+    // Two zooms of the picked channel in quick succession: the later range is the one shown,
+    // none is dropped because another still runs.
+    HistogramPlot* pickedHistogram = channels->histogramPlot();
+    const double lo = channels->groupSnapshot()->data->stats.min;
+    emit pickedHistogram->rebinRequested(lo, lo + 0.5);
+    emit pickedHistogram->rebinRequested(lo + 0.25, lo + 0.75);
+    QCPGraph* bars = pickedHistogram->plot()->graph(0);
+    QTRY_COMPARE_WITH_TIMEOUT(bars->data()->at(0)->key, lo + 0.25, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!channels->isComputing(), 10000);
+    QCOMPARE(bars->data()->at(0)->key, lo + 0.25);
+    QCOMPARE(bars->dataCount(), HistogramPlot::kZoomBins + 1);
 }
 
 void TestCalibrationViews::sweepsRunWhenShown()

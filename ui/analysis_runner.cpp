@@ -3,8 +3,6 @@
 #include "i18n/core_texts.h"
 
 #include <QElapsedTimer>
-#include <QPromise>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -35,18 +33,20 @@ AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent)
 {
     qRegisterMetaType<SnapshotPtr>();
     qRegisterMetaType<Histogram>();
-    connect(&m_watcher, &QFutureWatcher<RunnerOutcome>::finished, this,
-            &AnalysisRunner::onFinished);
-    connect(&m_watcher, &QFutureWatcher<RunnerOutcome>::progressValueChanged, this,
-            [this](int value) { emit progress(value / 1000.0); });
+    connect(&m_analyses, &JobTracker::started, this, &AnalysisRunner::started);
+    connect(&m_analyses, &JobTracker::progressChanged, this,
+            [this](int permille) { emit progress(permille / 1000.0); });
+    connect(&m_analyses, &JobTracker::idle, this, &AnalysisRunner::emitIdleWhenDone);
+    connect(&m_rebins, &JobTracker::idle, this, &AnalysisRunner::emitIdleWhenDone);
 }
 
-AnalysisRunner::~AnalysisRunner()
+AnalysisRunner::~AnalysisRunner() = default; // the trackers cancel and wait
+
+void AnalysisRunner::emitIdleWhenDone()
 {
-    m_queued.reset();
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
-    // Rebin jobs hold their own shared copy of the data and finish on their own.
+    if (!isBusy()) {
+        emit idle();
+    }
 }
 
 void AnalysisRunner::submitRebin(std::shared_ptr<const LoadedData> data, double lo, double hi,
@@ -55,85 +55,43 @@ void AnalysisRunner::submitRebin(std::shared_ptr<const LoadedData> data, double 
     if (!data) {
         return;
     }
-    const quint64 generation = ++m_rebinGeneration;
-    ++m_rebinsRunning;
-    auto* watcher = new QFutureWatcher<Histogram>(this);
-    connect(watcher, &QFutureWatcher<Histogram>::finished, this, [this, watcher, generation] {
-        --m_rebinsRunning;
-        if (generation == m_rebinGeneration) {
-            emit rebinned(watcher->result());
-        }
-        watcher->deleteLater();
-        if (!isBusy()) {
-            emit idle();
-        }
-    });
-    watcher->setFuture(QtConcurrent::run([data = std::move(data), lo, hi, bins] {
-        return binValues(data->loaded.tensor.values, lo, hi, static_cast<std::size_t>(bins));
-    }));
+    m_rebins.start(
+        [data = std::move(data), lo, hi, bins](const JobControl&) {
+            return binValues(data->loaded.tensor.values, lo, hi, static_cast<std::size_t>(bins));
+        },
+        [this](std::optional<Histogram> histogram) {
+            if (histogram) {
+                emit rebinned(*histogram);
+            }
+        });
 }
 
 quint64 AnalysisRunner::submit(AnalysisRequest request)
 {
-    m_queued = std::move(request);
-    ++m_generation;
-    if (m_watcher.isRunning()) {
-        m_watcher.cancel(); // onFinished starts the queued request
-    } else {
-        startNext();
-    }
-    return m_generation;
+    return m_analyses.start(
+        [request = std::move(request)](const JobControl& job) {
+            return compute(request, job.progressFn());
+        },
+        [this](std::optional<RunnerOutcome> outcome) {
+            const quint64 generation = m_analyses.generation(); // delivered only as the newest
+            if (!outcome || outcome->cancelled) {
+                emit cancelled(generation);
+            } else if (outcome->snapshot) {
+                emit finished(outcome->snapshot, generation);
+            } else {
+                emit failed(outcome->error, generation);
+            }
+        });
 }
 
 void AnalysisRunner::cancel()
 {
-    m_queued.reset();
-    if (m_watcher.isRunning()) {
-        m_watcher.cancel();
-    }
+    m_analyses.cancel();
 }
 
 bool AnalysisRunner::isBusy() const
 {
-    return m_watcher.isRunning() || m_queued.has_value() || m_rebinsRunning > 0;
-}
-
-void AnalysisRunner::startNext()
-{
-    if (!m_queued) {
-        emit idle();
-        return;
-    }
-    AnalysisRequest request = std::move(*m_queued);
-    m_queued.reset();
-    m_runningGeneration = m_generation;
-    emit started(m_runningGeneration);
-    m_watcher.setFuture(
-        QtConcurrent::run([request = std::move(request)](QPromise<RunnerOutcome>& promise) {
-            promise.setProgressRange(0, 1000);
-            auto progress = [&promise](double fraction) {
-                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
-                return !promise.isCanceled();
-            };
-            promise.addResult(compute(request, progress));
-        }));
-}
-
-void AnalysisRunner::onFinished()
-{
-    const quint64 generation = m_runningGeneration;
-    const bool stale = generation != m_generation;
-    const QFuture<RunnerOutcome> future = m_watcher.future();
-    if (!stale) {
-        if (future.resultCount() == 0 || future.result().cancelled) {
-            emit cancelled(generation);
-        } else if (const RunnerOutcome& outcome = future.result(); outcome.snapshot) {
-            emit finished(outcome.snapshot, generation);
-        } else {
-            emit failed(outcome.error, generation);
-        }
-    }
-    startNext();
+    return m_analyses.isBusy() || m_rebins.isBusy();
 }
 
 RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,

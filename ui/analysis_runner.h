@@ -1,12 +1,13 @@
 #pragma once
-// The one place where QuantScope's UI starts background work. A request (load a tensor, or
-// reuse the current one, then analyse it under a spec) runs through QtConcurrent; a newer request
-// cancels the running one and replaces any queued one, so a slider drag costs one job at a time
-// and only the newest result is ever shown. Results come back as immutable snapshots.
+// The window's main analysis: a request (load a tensor, or reuse the current one, then analyse it
+// under a spec and the three schemes) runs as a JobTracker job (job_tracker.h, the one way the
+// window runs background work): a newer request cancels the running one and replaces any queued
+// one, so a slider drag costs one job at a time and only the newest result is ever shown. Results
+// come back as immutable snapshots. Re-binning a zoomed histogram has a tracker of its own.
 
 #include "analysis_snapshot.h"
+#include "job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <functional>
@@ -43,7 +44,7 @@ public:
     void cancel();
     // An analysis or a rebin is running or queued.
     bool isBusy() const;
-    quint64 generation() const { return m_generation; }
+    quint64 generation() const { return m_analyses.generation(); }
 
     // A histogram of `data` over [lo, hi] for a zoomed view; only the newest request reports.
     void submitRebin(std::shared_ptr<const LoadedData> data, double lo, double hi, int bins);
@@ -63,15 +64,10 @@ signals:
     void rebinned(const qs::Histogram& histogram);
 
 private:
-    void startNext();
-    void onFinished();
+    void emitIdleWhenDone();
 
-    QFutureWatcher<RunnerOutcome> m_watcher;
-    quint64 m_rebinGeneration = 0;
-    int m_rebinsRunning = 0;
-    std::optional<AnalysisRequest> m_queued;
-    quint64 m_generation = 0;        // of the newest request
-    quint64 m_runningGeneration = 0; // of the job in m_watcher
+    JobTracker m_analyses;
+    JobTracker m_rebins;
 };
 
 } // namespace qs::ui

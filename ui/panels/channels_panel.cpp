@@ -14,7 +14,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 #include <qcustomplot.h>
 
 namespace qs::ui {
@@ -77,40 +76,29 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     connect(m_ranges, &ChannelRangePlot::groupPicked, this, &ChannelsPanel::pickGroup);
     connect(m_group, &QSpinBox::valueChanged, this, &ChannelsPanel::pickGroup);
     connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this, &ChannelsPanel::requestGroup);
-    connect(&m_watcher, &QFutureWatcher<SnapshotPtr>::finished, this, [this] {
-        if (m_running == m_requested && m_watcher.future().resultCount() > 0) {
-            showGroup(m_watcher.result());
-        }
-        if (m_queued) {
-            m_queued = false;
-            requestGroup();
-        }
-    });
     connect(m_histogram, &HistogramPlot::rebinRequested, this, [this](double lo, double hi) {
-        if (!m_groupSnapshot || m_rebin.isRunning()) {
-            return; // the next range change asks again
+        if (!m_groupSnapshot) {
+            return;
         }
-        m_rebinData = m_groupSnapshot->data;
-        m_rebin.setFuture(QtConcurrent::run([data = m_groupSnapshot->data, lo, hi] {
-            return binValues(data->loaded.tensor.values, lo, hi, HistogramPlot::kZoomBins);
-        }));
-    });
-    connect(&m_rebin, &QFutureWatcher<Histogram>::finished, this, [this] {
-        if (m_groupSnapshot && m_groupSnapshot->data == m_rebinData) { // not another channel's
-            m_histogram->showZoomedHistogram(m_rebin.result());
-        }
+        m_rebinJobs.start(
+            [data = m_groupSnapshot->data, lo, hi](const JobControl&) {
+                return std::pair(data, binValues(data->loaded.tensor.values, lo, hi,
+                                                 HistogramPlot::kZoomBins));
+            },
+            [this](auto binned) {
+                // Not another channel's: the picked channel may have changed meanwhile.
+                if (binned && m_groupSnapshot && m_groupSnapshot->data == binned->first) {
+                    m_histogram->showZoomedHistogram(binned->second);
+                }
+            });
     });
 }
 
-ChannelsPanel::~ChannelsPanel()
-{
-    m_watcher.waitForFinished();
-    m_rebin.waitForFinished();
-}
+ChannelsPanel::~ChannelsPanel() = default; // the trackers cancel and wait
 
 bool ChannelsPanel::isComputing() const
 {
-    return m_watcher.isRunning() || m_rebin.isRunning() || m_queued;
+    return m_groupJobs.isBusy() || m_rebinJobs.isBusy();
 }
 
 int ChannelsPanel::pickedGroup() const
@@ -179,17 +167,16 @@ void ChannelsPanel::requestGroup()
     if (!m_snapshot || m_snapshot->current.groups.size() < 2) {
         return;
     }
-    ++m_requested;
-    if (m_watcher.isRunning()) {
-        m_queued = true; // one at a time; the newest request runs next
-        return;
-    }
-    m_running = m_requested;
-    m_watcher.setFuture(QtConcurrent::run([snapshot = m_snapshot,
-                                           group = static_cast<std::size_t>(m_group->value()),
-                                           sigmas = m_histogram->outlierSigmas()] {
-        return computeGroupSnapshot(*snapshot, group, sigmas);
-    }));
+    m_groupJobs.start(
+        [snapshot = m_snapshot, group = static_cast<std::size_t>(m_group->value()),
+         sigmas = m_histogram->outlierSigmas()](const JobControl&) {
+            return computeGroupSnapshot(*snapshot, group, sigmas);
+        },
+        [this](std::optional<SnapshotPtr> group) {
+            if (group) {
+                showGroup(*group);
+            }
+        });
 }
 
 void ChannelsPanel::showGroup(const SnapshotPtr& snapshot)

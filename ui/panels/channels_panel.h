@@ -5,8 +5,8 @@
 // computed off the UI thread.
 
 #include "analysis_snapshot.h"
+#include "job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -59,12 +59,8 @@ private:
     HistogramPlot* m_histogram = nullptr;
     SnapshotPtr m_snapshot;
     SnapshotPtr m_groupSnapshot;
-    QFutureWatcher<SnapshotPtr> m_watcher;
-    QFutureWatcher<Histogram> m_rebin;
-    std::shared_ptr<const LoadedData> m_rebinData; // what m_rebin bins
-    quint64 m_requested = 0;                       // generation of the newest group request
-    quint64 m_running = 0;                         // generation of the job in m_watcher
-    bool m_queued = false;
+    JobTracker m_groupJobs; // the picked channel's analysis
+    JobTracker m_rebinJobs; // its histogram of a zoomed range
 };
 
 } // namespace qs::ui

@@ -8,14 +8,11 @@
 #include "plots/worst_tensors_plot.h"
 
 #include <QHeaderView>
-#include <QPromise>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
-#include <cmath>
 #include <filesystem>
 
 namespace qs::ui {
@@ -68,12 +65,8 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
 
     m_status->setText(&ModelPanel::noFileHint);
 
-    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::finished, this, &ModelPanel::onFinished);
-    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::resultReadyAt, this,
-            &ModelPanel::onRowReady);
-    connect(&m_watcher, &QFutureWatcher<TensorReportRow>::progressValueChanged, m_status,
-            &JobStatusBar::setProgress);
-    connect(m_status, &JobStatusBar::cancelRequested, this, [this] { m_watcher.cancel(); });
+    connect(&m_jobs, &JobTracker::progressChanged, m_status, &JobStatusBar::setProgress);
+    connect(m_status, &JobStatusBar::cancelRequested, &m_jobs, &JobTracker::cancel);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         const QModelIndex source = m_sorted->mapToSource(index);
         emit tensorChosen(QString::fromStdString(
@@ -92,11 +85,7 @@ QString ModelPanel::noFileHint()
               "Open a .safetensors, .npz, .onnx, .gguf or TF.js model.json (File → Open).");
 }
 
-ModelPanel::~ModelPanel()
-{
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
-}
+ModelPanel::~ModelPanel() = default; // the tracker cancels and waits
 
 std::optional<ModelReport> ModelPanel::shownReport() const
 {
@@ -117,7 +106,7 @@ void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
     if (file == nullptr) {
         m_wanted.reset();
         m_shown.reset();
-        m_watcher.cancel();
+        m_jobs.cancel();
         m_model->clear();
         m_chart->setRows({});
         m_status->setText(&ModelPanel::noFileHint);
@@ -142,59 +131,61 @@ void ModelPanel::startIfNeeded()
     if (!m_wanted || !isVisible() || m_wanted == m_shown) {
         return;
     }
-    if (m_watcher.isRunning()) {
-        if (m_wanted != m_computing) {
-            m_watcher.cancel(); // onFinished starts the newest
-        }
-        return;
+    if (m_computing == m_wanted) {
+        return; // already running
     }
     m_computing = m_wanted;
-    m_summary = std::make_shared<RunSummary>();
     m_model->clear();
     m_chart->setRows({});
     m_status->start([path = QString::fromStdString(m_computing->file.path)] {
         return tr("Analysing every tensor of %1…").arg(path);
     });
-    m_watcher.setFuture(QtConcurrent::run(
-        [input = *m_computing, summary = m_summary](QPromise<TensorReportRow>& promise) {
-            promise.setProgressRange(0, 1000);
-            auto archive = openTensorArchive(input.file);
-            if (!archive) {
-                summary->error = errorText(archive.error());
-                return;
-            }
-            ModelReportOptions options;
-            options.progress = [&promise](double fraction) {
-                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
-                return !promise.isCanceled();
-            };
-            options.onTensor = [&promise](const TensorReportRow& row) {
-                promise.addResult(row);
-            };
-            auto report = analyzeModel(**archive, input.spec, options);
-            if (report) {
-                summary->skipped = report->skipped.size();
-                for (const SkippedTensor& skip : report->skipped) {
-                    summary->notFloating += skip.reason.starts_with(kNotFloatingPoint) ? 1 : 0;
-                }
-                summary->report = std::move(*report);
-            } else if (report.error().code != ErrorCode::Cancelled) {
-                summary->error = errorText(report.error());
-            }
-        }));
+    m_jobs.startStreaming<TensorReportRow>(
+        [input = *m_computing](const JobControl& job,
+                               const std::function<void(TensorReportRow)>& report) {
+            return compute(input, job, report);
+        },
+        [this](const TensorReportRow& row) { m_model->append(row); },
+        [this](std::optional<RunSummary> summary) {
+            onFinished(summary ? std::move(*summary) : RunSummary{.cancelled = true});
+        });
 }
 
-void ModelPanel::onRowReady(int index)
+ModelPanel::RunSummary ModelPanel::compute(const Input& input, const JobControl& job,
+                                           const std::function<void(TensorReportRow)>& report)
 {
-    if (m_computing == m_wanted) {
-        m_model->append(m_watcher.future().resultAt(index));
+    RunSummary summary;
+    auto archive = openTensorArchive(input.file);
+    if (!archive) {
+        summary.error = errorText(archive.error());
+        return summary;
     }
+    ModelReportOptions options;
+    options.progress = job.progressFn();
+    options.onTensor = [&report](const TensorReportRow& row) { report(row); };
+    auto model = analyzeModel(**archive, input.spec, options);
+    if (model) {
+        summary.skipped = model->skipped.size();
+        for (const SkippedTensor& skip : model->skipped) {
+            summary.notFloating += skip.reason.starts_with(kNotFloatingPoint) ? 1 : 0;
+        }
+        summary.report = std::move(*model);
+    } else if (model.error().code == ErrorCode::Cancelled) {
+        summary.cancelled = true;
+    } else {
+        summary.error = errorText(model.error());
+    }
+    summary.cancelled = summary.cancelled || job.isCancelled();
+    return summary;
 }
 
-void ModelPanel::onFinished()
+void ModelPanel::onFinished(RunSummary summary)
 {
+    // The tracker delivers only the newest run, m_computing; a hidden view may have been given a
+    // newer file or scheme since, without starting it.
     const bool current = m_computing.has_value() && m_computing == m_wanted;
-    const bool cancelled = m_watcher.future().isCanceled();
+    const bool cancelled = summary.cancelled;
+    m_summary = std::move(summary);
     m_status->stop();
     if (current) {
         m_chart->setRows(m_model->rows());

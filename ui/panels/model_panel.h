@@ -6,8 +6,8 @@
 
 #include "analysis/model_report.h"
 #include "analysis_snapshot.h"
+#include "job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -33,7 +33,7 @@ public:
 
     // The file and scheme of the snapshot; sources that are not files leave the view empty.
     void setSnapshot(const SnapshotPtr& snapshot);
-    bool isComputing() const { return m_watcher.isRunning(); }
+    bool isComputing() const { return m_jobs.isBusy(); }
 
     ModelTableModel* tableModel() const { return m_model; }
     QTableView* table() const { return m_table; }
@@ -64,15 +64,17 @@ private:
     {
         std::size_t skipped = 0;
         std::size_t notFloating = 0;
-        QString error;
-        std::optional<ModelReport> report; // a complete run's report (rows included)
+        QString error{};
+        bool cancelled = false;
+        std::optional<ModelReport> report{}; // a complete run's report (rows included)
     };
 
     static QString noFileHint();
     static QString tensorCount(std::size_t count); // "1 tensor", "12 tensors"
     void startIfNeeded();
-    void onFinished();
-    void onRowReady(int index);
+    static RunSummary compute(const Input& input, const JobControl& job,
+                              const std::function<void(TensorReportRow)>& report);
+    void onFinished(RunSummary summary);
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     ModelTableModel* m_model = nullptr;
@@ -80,8 +82,8 @@ private:
     QTableView* m_table = nullptr;
     WorstTensorsPlot* m_chart = nullptr;
     JobStatusBar* m_status = nullptr;
-    QFutureWatcher<TensorReportRow> m_watcher;
-    std::shared_ptr<RunSummary> m_summary;
+    JobTracker m_jobs;
+    std::optional<RunSummary> m_summary; // of the last run that ended
     std::optional<Input> m_wanted;    // the newest snapshot's file and scheme
     std::optional<Input> m_shown;     // what the table shows
     std::optional<Input> m_computing; // what the worker runs

@@ -3,11 +3,7 @@
 #include "panels/job_status_bar.h"
 #include "plots/sweep_plots.h"
 
-#include <QPromise>
 #include <QVBoxLayout>
-#include <QtConcurrent>
-
-#include <cmath>
 
 namespace qs::ui {
 namespace {
@@ -33,17 +29,11 @@ SweepsPanel::SweepsPanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_status);
     layout->addWidget(m_plots, 1);
 
-    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::finished, this, &SweepsPanel::onFinished);
-    connect(&m_watcher, &QFutureWatcher<SweepOutcome>::progressValueChanged, m_status,
-            &JobStatusBar::setProgress);
-    connect(m_status, &JobStatusBar::cancelRequested, this, [this] { m_watcher.cancel(); });
+    connect(&m_jobs, &JobTracker::progressChanged, m_status, &JobStatusBar::setProgress);
+    connect(m_status, &JobStatusBar::cancelRequested, &m_jobs, &JobTracker::cancel);
 }
 
-SweepsPanel::~SweepsPanel()
-{
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
-}
+SweepsPanel::~SweepsPanel() = default; // the tracker cancels and waits
 
 void SweepsPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
@@ -62,23 +52,14 @@ void SweepsPanel::startIfNeeded()
     if (!m_snapshot || !isVisible() || sameSweepInput(m_snapshot, m_shown)) {
         return;
     }
-    if (m_watcher.isRunning()) {
-        if (!sameSweepInput(m_snapshot, m_computing)) {
-            m_watcher.cancel(); // onFinished starts the newest
-        }
-        return;
+    if (m_computing && sameSweepInput(m_snapshot, m_computing)) {
+        return; // already running
     }
     m_computing = m_snapshot;
     m_status->start([] { return tr("Sweeping bit width, clip threshold and outlier size…"); });
-    m_watcher.setFuture(
-        QtConcurrent::run([snapshot = m_computing](QPromise<SweepOutcome>& promise) {
-            promise.setProgressRange(0, 1000);
-            const ProgressFn progress = [&promise](double fraction) {
-                promise.setProgressValue(static_cast<int>(std::lround(1000 * fraction)));
-                return !promise.isCanceled();
-            };
-            promise.addResult(compute(*snapshot, progress));
-        }));
+    m_jobs.start([snapshot = m_computing](
+                     const JobControl& job) { return compute(*snapshot, job.progressFn()); },
+                 [this](std::optional<SweepOutcome> outcome) { onFinished(std::move(outcome)); });
 }
 
 SweepOutcome SweepsPanel::compute(const AnalysisSnapshot& snapshot, const ProgressFn& progress)
@@ -100,17 +81,17 @@ SweepOutcome SweepsPanel::compute(const AnalysisSnapshot& snapshot, const Progre
     return out;
 }
 
-void SweepsPanel::onFinished()
+void SweepsPanel::onFinished(std::optional<SweepOutcome> outcome)
 {
+    // The tracker delivers only the newest job, m_computing; a hidden panel may have been given
+    // a newer snapshot since, without starting its sweeps.
     const bool current = sameSweepInput(m_snapshot, m_computing);
-    const QFuture<SweepOutcome> future = m_watcher.future();
-    const bool cancelled = future.resultCount() == 0 || future.result().cancelled;
+    const bool cancelled = !outcome || outcome->cancelled;
     m_status->stop();
     if (!cancelled) {
-        const SweepOutcome& outcome = future.result();
-        m_plots->showBits(outcome.bits, m_computing->spec.bits);
-        m_plots->showClip(outcome.clip);
-        m_plots->showOutlier(outcome.outlier);
+        m_plots->showBits(outcome->bits, m_computing->spec.bits);
+        m_plots->showClip(outcome->clip);
+        m_plots->showOutlier(outcome->outlier);
         m_shown = m_computing;
         m_status->setText([name = QString::fromStdString(m_computing->data->loaded.tensor.name)] {
             return tr("Sweeps of %1 under the current scheme; each point is a full analysis.")

@@ -5,9 +5,11 @@
 
 #include "analysis/sweeps.h"
 #include "analysis_snapshot.h"
+#include "job_tracker.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
+
+#include <optional>
 
 namespace qs::ui {
 
@@ -32,7 +34,7 @@ public:
 
     void setSnapshot(const SnapshotPtr& snapshot);
     SweepPlots* plots() const { return m_plots; }
-    bool isComputing() const { return m_watcher.isRunning(); }
+    bool isComputing() const { return m_jobs.isBusy(); }
     // The plots show sweeps (the view has been used for this tensor or an earlier one).
     bool hasResults() const { return m_shown != nullptr; }
 
@@ -48,11 +50,11 @@ protected:
 
 private:
     void startIfNeeded();
-    void onFinished();
+    void onFinished(std::optional<SweepOutcome> outcome);
 
     SweepPlots* m_plots = nullptr;
     JobStatusBar* m_status = nullptr;
-    QFutureWatcher<SweepOutcome> m_watcher;
+    JobTracker m_jobs;
     SnapshotPtr m_snapshot;  // the newest
     SnapshotPtr m_shown;     // whose sweeps the plots show
     SnapshotPtr m_computing; // whose sweeps are running
