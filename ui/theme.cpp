@@ -43,6 +43,32 @@ QColor outlierRowTint()
     return QColor(0xff, 0xe8, 0xd0); // a pale form of outlier()
 }
 
+QColor reference()
+{
+    return QColor(140, 140, 140);
+}
+QColor total()
+{
+    return QColor(40, 40, 40);
+}
+QColor selection()
+{
+    return QColor(30, 30, 30);
+}
+QColor annotation()
+{
+    return QColor(90, 90, 90);
+}
+
+QColor calibrationMethod(std::size_t index)
+{
+    // min–max, percentile, MSE, KL, ACIQ-Gauss, ACIQ-Laplace
+    static const QColor kColours[] = {QColor(90, 90, 90),   QColor(0, 140, 160),
+                                      QColor(20, 20, 20),   QColor(150, 60, 170),
+                                      QColor(60, 130, 40),  QColor(200, 120, 0)};
+    return kColours[index % std::size(kColours)];
+}
+
 QBrush clippedBrush()
 {
     QColor fill = clipped();
@@ -70,6 +96,43 @@ QPen representablePen()
 QPen codeGridPen()
 {
     return QPen(codeGrid(), 1, Qt::DashDotLine);
+}
+
+QPen referencePen()
+{
+    return QPen(reference(), 1.2, Qt::DashLine);
+}
+
+QPen selectionPen()
+{
+    return QPen(selection(), 1.5, Qt::DashLine);
+}
+
+QPen barPen(const QColor& colour)
+{
+    return QPen(colour.darker(120), 1);
+}
+
+QBrush barBrush(const QColor& colour)
+{
+    QColor fill = colour;
+    fill.setAlpha(150);
+    return fill;
+}
+
+QBrush legendBrush()
+{
+    return QColor(255, 255, 255, 220);
+}
+
+QPen legendBorderPen()
+{
+    return QPen(QColor(200, 200, 200));
+}
+
+QBrush labelBrush()
+{
+    return QColor(255, 255, 255, 200);
 }
 
 } // namespace qs::ui::theme

@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QPen>
 
+#include <cstddef>
+
 namespace qs::ui::theme {
 
 QColor values();         // the data: histogram bars, R in the transfer plot
@@ -17,11 +19,26 @@ QColor roundingError();  // error of values inside the grid
 QColor codeGrid();       // one line per code when zoomed in
 QColor best();           // the best value of a row in the compare table
 QColor outlierRowTint(); // a tensor an outlier rule flags, in the model table
+QColor reference();      // lines a result is measured against: R′ = R, 6.02 dB per bit
+QColor total();          // a whole next to its parts: the total MSE over rounding and clipping
+QColor selection();      // the picked channel or group
+QColor annotation();     // explanatory text inside a plot
+// One colour per calibration method (by its index in CalibrationMethod), for their markers.
+QColor calibrationMethod(std::size_t index);
 
 QBrush clippedBrush();
 QBrush unusedBrush(); // grey hatch
 QPen zeroPointPen();  // dashed
 QPen representablePen();
 QPen codeGridPen();
+QPen referencePen();
+QPen selectionPen();
+// Bars of a histogram in `colour`: a darker outline over a translucent fill.
+QPen barPen(const QColor& colour);
+QBrush barBrush(const QColor& colour);
+// The frame of legends and of labels drawn over data.
+QBrush legendBrush();
+QPen legendBorderPen();
+QBrush labelBrush();
 
 } // namespace qs::ui::theme

@@ -182,7 +182,7 @@ void ChannelRangePlot::setSelected(int group)
 
 void ChannelRangePlot::markSelected()
 {
-    const QPen pen(QColor(30, 30, 30), 1.5, Qt::DashLine);
+    const QPen pen = theme::selectionPen();
     for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
         removeNamed(plot, QStringLiteral("selected-group"));
         if (m_groups > 0) {

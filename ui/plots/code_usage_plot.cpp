@@ -2,11 +2,11 @@
 
 #include "analysis/range_usage.h"
 #include "i18n/retranslator.h"
+#include "plots/snapshot_plot.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
 
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace qs::ui {
@@ -16,37 +16,23 @@ constexpr std::int64_t kMarkUnusedUpTo = 4096; // beyond this many codes single 
 
 } // namespace
 
-CodeUsagePlot::CodeUsagePlot(QWidget* parent) : QWidget(parent)
+CodeUsagePlot::CodeUsagePlot(QWidget* parent)
+    : SnapshotPlot(QStringLiteral("codes"), Redraw::FromScratch, parent)
 {
-    m_texts = new Retranslator(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setObjectName(QStringLiteral("codes"));
-    setUpPlot(m_plot);
-    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("code Q")); });
-    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_texts->onChange([this] {
-        setSnapshot(SnapshotPtr(m_shown));
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
+    QCustomPlot* const chart = plot();
+    texts()->bind([chart] { chart->xAxis->setLabel(tr("code Q")); });
+    texts()->bind([chart] { chart->yAxis->setLabel(tr("count")); });
+    chart->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    chart->axisRect()->setRangeDrag(Qt::Horizontal);
+    chart->axisRect()->setRangeZoom(Qt::Horizontal);
 }
 
-void CodeUsagePlot::setSnapshot(const SnapshotPtr& snapshot)
+void CodeUsagePlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* /*previous*/)
 {
-    m_shown = snapshot;
-    m_plot->clearGraphs();
-    m_plot->clearItems();
-    if (!snapshot) {
-        return;
-    }
-    const QuantParams& p = snapshot->current.params.front();
-    const Histogram& codes = snapshot->current.histograms.codes;
-    const TensorStats& stats = snapshot->data->stats;
+    QCustomPlot* const chart = plot();
+    const QuantParams& p = snapshot.current.params.front();
+    const Histogram& codes = snapshot.current.histograms.codes;
+    const TensorStats& stats = snapshot.data->stats;
 
     // One step per code, centred on it.
     QVector<double> keys;
@@ -63,17 +49,15 @@ void CodeUsagePlot::setSnapshot(const SnapshotPtr& snapshot)
             unusedKeys.push_back(code);
         }
     }
-    QCPGraph* bars = m_plot->addGraph();
+    QCPGraph* bars = chart->addGraph();
     bars->setName(tr("count per code"));
     bars->setLineStyle(QCPGraph::lsStepLeft);
-    bars->setPen(QPen(theme::values().darker(120)));
-    QColor fill = theme::values();
-    fill.setAlpha(150);
-    bars->setBrush(fill);
+    bars->setPen(theme::barPen(theme::values()));
+    bars->setBrush(theme::barBrush(theme::values()));
     bars->setData(keys, counts, true);
     bars->removeFromLegend(); // the bars explain themselves; the legend is for the marks
 
-    QCPGraph* unused = m_plot->addGraph();
+    QCPGraph* unused = chart->addGraph();
     unused->setObjectName(QStringLiteral("unused-codes"));
     unused->setName(tr("unused code"));
     unused->setLineStyle(QCPGraph::lsNone);
@@ -81,7 +65,7 @@ void CodeUsagePlot::setSnapshot(const SnapshotPtr& snapshot)
     unused->setData(unusedKeys, QVector<double>(unusedKeys.size(), 0.0), true);
 
     if (p.zeroPoint >= p.qmin && p.zeroPoint <= p.qmax) {
-        QCPGraph* zero = m_plot->addGraph();
+        QCPGraph* zero = chart->addGraph();
         zero->setObjectName(QStringLiteral("zero-code"));
         zero->setName(tr("zero point's code"));
         zero->setLineStyle(QCPGraph::lsStepLeft);
@@ -95,25 +79,24 @@ void CodeUsagePlot::setSnapshot(const SnapshotPtr& snapshot)
                       QVector<double>{count, count}, true);
     }
 
-    const RangeUsage usage = rangeUsage(p, snapshot->spec.rounding, stats.min, stats.max);
+    const RangeUsage usage = rangeUsage(p, snapshot.spec.rounding, stats.min, stats.max);
     if (usage.lowestCode > p.qmin) {
-        addSpan(m_plot, m_plot->axisRect(), p.qmin - 0.5, usage.lowestCode - 0.5,
+        addSpan(chart, chart->axisRect(), p.qmin - 0.5, usage.lowestCode - 0.5,
                 theme::unusedBrush(), "unreachable-below");
     }
     if (usage.highestCode < p.qmax) {
-        addSpan(m_plot, m_plot->axisRect(), usage.highestCode + 0.5, p.qmax + 0.5,
+        addSpan(chart, chart->axisRect(), usage.highestCode + 0.5, p.qmax + 0.5,
                 theme::unusedBrush(), "unreachable-above");
     }
-    addLegendEntry(m_plot, tr("out of the values' reach"), Qt::NoPen, theme::unusedBrush());
-    m_plot->xAxis->setLabel(tr("code Q: %1 of %2 used")
-                                .arg(formatCount(snapshot->current.metrics.codesUsed))
-                                .arg(formatCount(snapshot->current.metrics.codesTotal)));
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    addLegendEntry(chart, tr("out of the values' reach"), Qt::NoPen, theme::unusedBrush());
+    chart->xAxis->setLabel(tr("code Q: %1 of %2 used")
+                                .arg(formatCount(snapshot.current.metrics.codesUsed))
+                                .arg(formatCount(snapshot.current.metrics.codesTotal)));
+    chart->legend->setVisible(true);
+    chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     const double margin = std::max(1.0, 0.02 * static_cast<double>(p.range().codeCount()));
-    m_plot->xAxis->setRange(p.qmin - 0.5 - margin, p.qmax + 0.5 + margin);
-    m_plot->yAxis->setRange(0, top * 1.15);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    chart->xAxis->setRange(p.qmin - 0.5 - margin, p.qmax + 0.5 + margin);
+    chart->yAxis->setRange(0, top * 1.15);
 }
 
 } // namespace qs::ui

@@ -1,11 +1,11 @@
 #include "plots/error_plot.h"
 
 #include "i18n/retranslator.h"
+#include "plots/snapshot_plot.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
 
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace qs::ui {
@@ -32,58 +32,42 @@ QCPGraph* addBars(QCustomPlot* plot, QCPAxisRect* rect, const QString& name, con
     QCPGraph* graph = plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     graph->setObjectName(name);
     graph->setLineStyle(QCPGraph::lsStepLeft);
-    graph->setPen(QPen(colour.darker(120)));
-    QColor fill = colour;
-    fill.setAlpha(150);
-    graph->setBrush(fill);
+    graph->setPen(theme::barPen(colour));
+    graph->setBrush(theme::barBrush(colour));
     return graph;
 }
 
 } // namespace
 
-ErrorPlot::ErrorPlot(QWidget* parent) : QWidget(parent)
+ErrorPlot::ErrorPlot(QWidget* parent)
+    : SnapshotPlot(QStringLiteral("error"), Redraw::FromScratch, parent)
 {
-    m_texts = new Retranslator(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setObjectName(QStringLiteral("error"));
-    setUpPlot(m_plot);
-    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("rounding error R′ − R")); });
-    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
+    QCustomPlot* const chart = plot();
+    texts()->bind([chart] { chart->xAxis->setLabel(tr("rounding error R′ − R")); });
+    texts()->bind([chart] { chart->yAxis->setLabel(tr("count")); });
     // Stacked, not side by side: each error axis gets the full width for its many-digit ticks.
-    m_clippingRect = new QCPAxisRect(m_plot);
-    m_plot->plotLayout()->addElement(1, 0, m_clippingRect);
+    m_clippingRect = new QCPAxisRect(chart);
+    chart->plotLayout()->addElement(1, 0, m_clippingRect);
     // Few ticks: the error values have many digits.
-    for (QCPAxis* axis : {m_plot->xAxis, m_clippingRect->axis(QCPAxis::atBottom)}) {
+    for (QCPAxis* axis : {chart->xAxis, m_clippingRect->axis(QCPAxis::atBottom)}) {
         axis->ticker()->setTickCount(4);
     }
-    m_plot->plotLayout()->setRowStretchFactor(0, 3);
-    m_plot->plotLayout()->setRowStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_plot);
-    m_texts->onChange([this] {
-        setSnapshot(SnapshotPtr(m_shown));
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
-    });
+    chart->plotLayout()->setRowStretchFactor(0, 3);
+    chart->plotLayout()->setRowStretchFactor(1, 2);
 }
 
-void ErrorPlot::setSnapshot(const SnapshotPtr& snapshot)
+void ErrorPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* /*previous*/)
 {
-    m_shown = snapshot;
-    m_plot->clearGraphs();
-    m_plot->clearItems();
-    if (!snapshot) {
-        return;
-    }
-    const PassHistograms& h = snapshot->current.histograms;
-    const Metrics& m = snapshot->current.metrics;
-    showHistogram(addBars(m_plot, m_plot->axisRect(), QStringLiteral("rounding-error"),
+    QCustomPlot* const chart = plot();
+    const PassHistograms& h = snapshot.current.histograms;
+    const Metrics& m = snapshot.current.metrics;
+    showHistogram(addBars(chart, chart->axisRect(), QStringLiteral("rounding-error"),
                           theme::roundingError()),
                   h.roundingError);
     const quint64 clipped = m.clippedBelow + m.clippedAbove;
     if (clipped > 0) {
         showHistogram(
-            addBars(m_plot, m_clippingRect, QStringLiteral("clipping-error"), theme::clipped()),
+            addBars(chart, m_clippingRect, QStringLiteral("clipping-error"), theme::clipped()),
             h.clippingError);
     }
     QCPAxis* clippingAxis = m_clippingRect->axis(QCPAxis::atBottom);
@@ -95,14 +79,13 @@ void ErrorPlot::setSnapshot(const SnapshotPtr& snapshot)
                                ? tr("clipping error R′ − R (%1 values)").arg(formatCount(clipped))
                                : tr("clipping error: nothing clipped"));
     clippingAxis->setLabelColor(theme::clipped());
-    if (snapshot->current.params.size() > 1) {
-        m_plot->xAxis->setLabel(tr("rounding error R′ − R (|e| ≤ Scale/2 of each group)"));
+    if (snapshot.current.params.size() > 1) {
+        chart->xAxis->setLabel(tr("rounding error R′ − R (|e| ≤ Scale/2 of each group)"));
     } else {
-        const double scale = snapshot->current.params.front().elementScale();
-        m_plot->xAxis->setLabel(
+        const double scale = snapshot.current.params.front().elementScale();
+        chart->xAxis->setLabel(
             tr("rounding error R′ − R (|e| ≤ %1)").arg(formatValue(scale / 2, 3)));
     }
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace qs::ui

@@ -4,6 +4,7 @@
 #include "number_format.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
+#include "plots/snapshot_plot.h"
 #include "quant/element_quantizer.h"
 #include "theme.h"
 
@@ -26,94 +27,78 @@ constexpr double kRebinBelowShare = 0.9; // rebin once the view shows less than 
 
 } // namespace
 
-HistogramPlot::HistogramPlot(QWidget* parent) : QWidget(parent)
+HistogramPlot::HistogramPlot(QWidget* parent)
+    : SnapshotPlot(QStringLiteral("histogram"), Redraw::InPlace, parent)
 {
-    m_texts = new Retranslator(this);
-    m_plot = new QCustomPlot(this);
-    m_plot->setObjectName(QStringLiteral("histogram"));
-    setUpPlot(m_plot);
-    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("value R")); });
-    m_texts->bind([this] { m_plot->yAxis->setLabel(tr("count")); });
-    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->axisRect()->setRangeDrag(Qt::Horizontal);
-    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    texts()->bind([this] { plot()->xAxis->setLabel(tr("value R")); });
+    texts()->bind([this] { plot()->yAxis->setLabel(tr("count")); });
+    plot()->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot()->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot()->axisRect()->setRangeZoom(Qt::Horizontal);
 
-    m_bars = m_plot->addGraph();
-    m_texts->bind([this] { m_bars->setName(tr("values")); });
+    m_bars = plot()->addGraph();
+    texts()->bind([this] { m_bars->setName(tr("values")); });
     m_bars->setLineStyle(QCPGraph::lsStepLeft);
-    m_bars->setPen(QPen(theme::values().darker(120), 1));
-    QColor fill = theme::values();
-    fill.setAlpha(150);
-    m_bars->setBrush(fill);
+    m_bars->setPen(theme::barPen(theme::values()));
+    m_bars->setBrush(theme::barBrush(theme::values()));
 
-    m_outlierMarkers = m_plot->addGraph();
+    m_outlierMarkers = plot()->addGraph();
     m_outlierMarkers->setObjectName(QStringLiteral("outlier-markers"));
-    m_texts->bind([this] { m_outlierMarkers->setName(tr("outliers (beyond k·σ)")); });
+    texts()->bind([this] { m_outlierMarkers->setName(tr("outliers (beyond k·σ)")); });
     m_outlierMarkers->setLineStyle(QCPGraph::lsNone);
     m_outlierMarkers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
                                                       theme::outlier(), theme::outlier(), 11));
 
-    QCPGraph* entry1 = addLegendEntry(m_plot, QString(), QPen(theme::clipped(), 1.2, Qt::DashLine),
+    QCPGraph* entry1 = addLegendEntry(plot(), QString(), QPen(theme::clipped(), 1.2, Qt::DashLine),
                                       theme::clippedBrush());
-    m_texts->bind([entry1] { entry1->setName(tr("clipped (截断)")); });
-    QCPGraph* entry2 = addLegendEntry(m_plot, QString(), Qt::NoPen, theme::unusedBrush());
-    m_texts->bind([entry2] { entry2->setName(tr("unused codes")); });
-    QCPGraph* entry3 = addLegendEntry(m_plot, QString(), theme::representablePen(), Qt::NoBrush);
-    m_texts->bind([entry3] { entry3->setName(tr("representable range")); });
-    QCPGraph* entry4 = addLegendEntry(m_plot, QString(), theme::zeroPointPen(), Qt::NoBrush);
-    m_texts->bind([entry4] { entry4->setName(tr("zero point (零点)")); });
-    QCPGraph* entry5 = addLegendEntry(m_plot, QString(), theme::codeGridPen(), Qt::NoBrush);
-    m_texts->bind([entry5] { entry5->setName(tr("one line per code")); });
-    placeLegendBelow(m_plot);
+    texts()->bind([entry1] { entry1->setName(tr("clipped (截断)")); });
+    QCPGraph* entry2 = addLegendEntry(plot(), QString(), Qt::NoPen, theme::unusedBrush());
+    texts()->bind([entry2] { entry2->setName(tr("unused codes")); });
+    QCPGraph* entry3 = addLegendEntry(plot(), QString(), theme::representablePen(), Qt::NoBrush);
+    texts()->bind([entry3] { entry3->setName(tr("representable range")); });
+    QCPGraph* entry4 = addLegendEntry(plot(), QString(), theme::zeroPointPen(), Qt::NoBrush);
+    texts()->bind([entry4] { entry4->setName(tr("zero point (零点)")); });
+    QCPGraph* entry5 = addLegendEntry(plot(), QString(), theme::codeGridPen(), Qt::NoBrush);
+    texts()->bind([entry5] { entry5->setName(tr("one line per code")); });
+    placeLegendBelow(plot());
 
     m_log = new QCheckBox(this);
-    m_texts->bind([this] { m_log->setText(tr("Log counts")); });
+    texts()->bind([this] { m_log->setText(tr("Log counts")); });
     m_sigmas = new QDoubleSpinBox(this);
     m_sigmas->setObjectName(QStringLiteral("outlierSigmas"));
     m_sigmas->setRange(1, 100);
     m_sigmas->setSingleStep(0.5);
     m_sigmas->setValue(6);
     m_sigmas->setSuffix(QStringLiteral(" σ"));
-    m_texts->bind([this] {
+    texts()->bind([this] {
         m_sigmas->setToolTip(tr("Values farther than this from the mean are marked as outliers"));
     });
     auto* reset = new QPushButton(this);
-    m_texts->bind([reset] { reset->setText(tr("Reset zoom")); });
+    texts()->bind([reset] { reset->setText(tr("Reset zoom")); });
     m_hint = new QLabel(this);
-    m_texts->bind([this] { m_hint->setText(tr("drag or wheel to zoom the value axis")); });
+    texts()->bind([this] { m_hint->setText(tr("drag or wheel to zoom the value axis")); });
     m_hint->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_log);
     bar->addSpacing(12);
     auto* sigmasLabel = new QLabel(this);
-    m_texts->bind([sigmasLabel] { sigmasLabel->setText(tr("Outliers beyond")); });
+    texts()->bind([sigmasLabel] { sigmasLabel->setText(tr("Outliers beyond")); });
     bar->addWidget(sigmasLabel);
     bar->addWidget(m_sigmas);
     bar->addStretch();
     bar->addWidget(m_hint);
     bar->addWidget(reset);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(m_plot, 1);
+    contentLayout()->insertLayout(0, bar);
 
     m_rebinTimer.setSingleShot(true);
     m_rebinTimer.setInterval(120);
     connect(&m_rebinTimer, &QTimer::timeout, this, &HistogramPlot::onRangeChanged);
-    // Labels drawn with the results (clipped counts, Z, unused codes) are redrawn; the zoom stays.
-    m_texts->onChange([this] {
-        if (m_snapshot) {
-            setSnapshot(m_snapshot);
-        } else {
-            m_plot->replot();
-        }
-    });
-    connect(m_plot->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+    connect(plot()->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { m_rebinTimer.start(); });
-    connect(m_plot, &QCustomPlot::mouseMove, this, &HistogramPlot::onMouseMove);
-    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
-    connect(m_plot, &QCustomPlot::afterReplot, this, &HistogramPlot::replotted);
+    connect(plot(), &QCustomPlot::mouseMove, this, &HistogramPlot::onMouseMove);
+    connect(plot(), &QCustomPlot::mouseDoubleClick, this, [this] { resetZoom(); });
+    connect(plot(), &QCustomPlot::afterReplot, this, &HistogramPlot::replotted);
     connect(reset, &QPushButton::clicked, this, &HistogramPlot::resetZoom);
     connect(m_log, &QCheckBox::toggled, this, &HistogramPlot::setLogScale);
     connect(m_sigmas, &QDoubleSpinBox::valueChanged, this, &HistogramPlot::outlierSigmasChanged);
@@ -136,11 +121,11 @@ void HistogramPlot::setOutlierSigmas(double sigmas)
 
 std::optional<std::pair<double, double>> HistogramPlot::zoomedRange() const
 {
-    if (!m_snapshot) {
+    if (!snapshot()) {
         return std::nullopt;
     }
-    const HistogramExtent extent = histogramExtent(*m_snapshot);
-    const QCPRange shown = m_plot->xAxis->range();
+    const HistogramExtent extent = histogramExtent(*snapshot());
+    const QCPRange shown = plot()->xAxis->range();
     const double tolerance = 1e-9 * std::max(1e-300, extent.hi - extent.lo);
     if (std::abs(shown.lower - extent.lo) <= tolerance &&
         std::abs(shown.upper - extent.hi) <= tolerance) {
@@ -151,7 +136,7 @@ std::optional<std::pair<double, double>> HistogramPlot::zoomedRange() const
 
 bool HistogramPlot::logScale() const
 {
-    return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic;
+    return plot()->yAxis->scaleType() == QCPAxis::stLogarithmic;
 }
 
 void HistogramPlot::setLogScale(bool on)
@@ -160,42 +145,39 @@ void HistogramPlot::setLogScale(bool on)
         return;
     }
     m_log->setChecked(on);
-    m_plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    m_plot->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+    plot()->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    plot()->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
                                 : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     showHistogram(m_shown);
 }
 
-void HistogramPlot::setSnapshot(SnapshotPtr snapshot)
+// A language change draws the same snapshot again: the labels drawn with the results (clipped
+// counts, Z, unused codes) are redrawn and the zoom stays.
+void HistogramPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous)
 {
-    const bool sameTensor = m_snapshot && snapshot && m_snapshot->data == snapshot->data;
-    const QCPRange view = m_plot->xAxis->range();
+    const bool sameTensor = previous != nullptr && previous->data == snapshot.data;
+    const QCPRange view = plot()->xAxis->range();
     const bool zoomed = sameTensor && m_zoomed;
-    m_snapshot = std::move(snapshot);
-    if (!m_snapshot) {
-        return;
-    }
-    HistogramOverlays::draw(m_plot, *m_snapshot, m_outlierMarkers);
+    HistogramOverlays::draw(plot(), snapshot, m_outlierMarkers);
     if (zoomed) {
-        m_plot->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
+        plot()->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
     } else {
-        const HistogramExtent extent = histogramExtent(*m_snapshot);
-        m_plot->xAxis->setRange(extent.lo, extent.hi);
-        showHistogram(m_snapshot->current.histograms.values);
+        const HistogramExtent extent = histogramExtent(snapshot);
+        plot()->xAxis->setRange(extent.lo, extent.hi);
+        showHistogram(snapshot.current.histograms.values);
     }
-    HistogramOverlays::drawCodeGrid(m_plot, *m_snapshot, m_plot->xAxis->range().lower,
-                                    m_plot->xAxis->range().upper);
+    HistogramOverlays::drawCodeGrid(plot(), snapshot, plot()->xAxis->range().lower,
+                                    plot()->xAxis->range().upper);
     rescaleCounts();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HistogramPlot::showZoomedHistogram(const Histogram& histogram)
 {
-    if (m_snapshot) {
+    if (snapshot()) {
         showHistogram(histogram);
         m_zoomed = true;
         rescaleCounts();
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        plot()->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
@@ -224,7 +206,7 @@ void HistogramPlot::showHistogram(const Histogram& histogram)
 void HistogramPlot::rescaleCounts()
 {
     double top = 1;
-    const QCPRange view = m_plot->xAxis->range();
+    const QCPRange view = plot()->xAxis->range();
     for (std::size_t i = 0; i < m_shown.bins(); ++i) {
         const double from = m_shown.binLo(i);
         if (from + m_shown.binWidth() >= view.lower && from <= view.upper) {
@@ -232,20 +214,20 @@ void HistogramPlot::rescaleCounts()
         }
     }
     if (logScale()) {
-        m_plot->yAxis->setRange(0.5, top * 3);
+        plot()->yAxis->setRange(0.5, top * 3);
     } else {
-        m_plot->yAxis->setRange(0, top * 1.15);
+        plot()->yAxis->setRange(0, top * 1.15);
     }
 }
 
 void HistogramPlot::onRangeChanged()
 {
-    if (!m_snapshot) {
+    if (!snapshot()) {
         return;
     }
-    const QCPRange view = m_plot->xAxis->range();
-    HistogramOverlays::drawCodeGrid(m_plot, *m_snapshot, view.lower, view.upper);
-    const Histogram& full = m_snapshot->current.histograms.values;
+    const QCPRange view = plot()->xAxis->range();
+    HistogramOverlays::drawCodeGrid(plot(), *snapshot(), view.lower, view.upper);
+    const Histogram& full = snapshot()->current.histograms.values;
     const double shownData = std::min(view.upper, full.hi) - std::max(view.lower, full.lo);
     if (shownData > 0 && shownData < kRebinBelowShare * (full.hi - full.lo)) {
         emit rebinRequested(std::max(view.lower, full.lo), std::min(view.upper, full.hi));
@@ -253,32 +235,32 @@ void HistogramPlot::onRangeChanged()
         showHistogram(full);
     }
     rescaleCounts();
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HistogramPlot::zoomTo(double lo, double hi)
 {
     if (hi > lo) {
-        m_plot->xAxis->setRange(lo, hi);
-        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        plot()->xAxis->setRange(lo, hi);
+        plot()->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
 void HistogramPlot::resetZoom()
 {
-    if (!m_snapshot) {
+    if (!snapshot()) {
         return;
     }
-    const HistogramExtent extent = histogramExtent(*m_snapshot);
-    m_plot->xAxis->setRange(extent.lo, extent.hi);
-    showHistogram(m_snapshot->current.histograms.values);
+    const HistogramExtent extent = histogramExtent(*snapshot());
+    plot()->xAxis->setRange(extent.lo, extent.hi);
+    showHistogram(snapshot()->current.histograms.values);
     rescaleCounts();
-    m_plot->replot();
+    plot()->replot();
 }
 
 QString HistogramPlot::describeBinAt(double x) const
 {
-    if (!m_snapshot || m_shown.bins() == 0 || x < m_shown.lo ||
+    if (!snapshot() || m_shown.bins() == 0 || x < m_shown.lo ||
         x > m_shown.hi) { // the last bin is closed
         return {};
     }
@@ -289,11 +271,11 @@ QString HistogramPlot::describeBinAt(double x) const
     const QString where =
         tr("R in [%1, %2)\ncount %3")
             .arg(formatValue(from, 6), formatValue(to, 6), formatCount(m_shown.counts[bin]));
-    if (m_snapshot->current.params.size() > 1) {
+    if (snapshot()->current.params.size() > 1) {
         return where; // each group maps the bin to its own codes
     }
-    const QuantParams& p = m_snapshot->current.params.front();
-    const Rounding rounding = m_snapshot->spec.rounding;
+    const QuantParams& p = snapshot()->current.params.front();
+    const Rounding rounding = snapshot()->spec.rounding;
     const std::int32_t first = quantizeElement(p, rounding, static_cast<float>(from)).code;
     const std::int32_t last = quantizeElement(p, rounding, static_cast<float>(to)).code;
     const QString codes =
@@ -303,11 +285,11 @@ QString HistogramPlot::describeBinAt(double x) const
 
 void HistogramPlot::onMouseMove(QMouseEvent* event)
 {
-    const QString text = describeBinAt(m_plot->xAxis->pixelToCoord(event->position().x()));
+    const QString text = describeBinAt(plot()->xAxis->pixelToCoord(event->position().x()));
     if (text.isEmpty()) {
         QToolTip::hideText();
     } else {
-        QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot());
     }
 }
 

@@ -5,26 +5,22 @@
 // the codes it maps to.
 
 #include "analysis/histogram.h"
-#include "analysis_snapshot.h"
+#include "plots/snapshot_plot.h"
 
 #include <QTimer>
-#include <QWidget>
 
 #include <optional>
 #include <utility>
 
 class QCheckBox;
 class QLabel;
-class QCustomPlot;
 class QCPGraph;
 class QDoubleSpinBox;
 class QMouseEvent;
 
 namespace qs::ui {
 
-class Retranslator;
-
-class HistogramPlot : public QWidget
+class HistogramPlot : public SnapshotPlot
 {
     Q_OBJECT
 
@@ -33,11 +29,9 @@ public:
 
     explicit HistogramPlot(QWidget* parent = nullptr);
 
-    void setSnapshot(SnapshotPtr snapshot);
     // A finer histogram of the zoomed range, computed on request (rebinRequested).
     void showZoomedHistogram(const Histogram& histogram);
 
-    QCustomPlot* plot() const { return m_plot; }
     double outlierSigmas() const;
     void setOutlierSigmas(double sigmas);
     // The "drag or wheel to zoom" hint; a narrow copy of the plot can do without it.
@@ -57,21 +51,19 @@ signals:
     void replotted();
 
 private:
+    void draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous) override;
     void showHistogram(const Histogram& histogram);
     void rescaleCounts();
     void onRangeChanged();
     void onMouseMove(QMouseEvent* event);
     void resetZoom();
 
-    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
-    QCustomPlot* m_plot = nullptr;
     QCPGraph* m_bars = nullptr;
     QCPGraph* m_outlierMarkers = nullptr;
     QCheckBox* m_log = nullptr;
     QLabel* m_hint = nullptr;
     QDoubleSpinBox* m_sigmas = nullptr;
     QTimer m_rebinTimer;
-    SnapshotPtr m_snapshot;
     Histogram m_shown;
     bool m_zoomed = false; // m_shown is a finer histogram of the zoomed range
 };

@@ -1,6 +1,7 @@
 #include "plots/plot_setup.h"
 
 #include "export/plot_export_menu.h"
+#include "theme.h"
 
 #include <qcustomplot.h>
 
@@ -19,8 +20,8 @@ void setUpPlot(QCustomPlot* plot)
     QFont legendFont = plot->font();
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     plot->legend->setFont(legendFont);
-    plot->legend->setBrush(QColor(255, 255, 255, 220));
-    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+    plot->legend->setBrush(theme::legendBrush());
+    plot->legend->setBorderPen(theme::legendBorderPen());
 }
 
 void placeLegendBelow(QCustomPlot* plot)
@@ -103,7 +104,7 @@ QCPItemText* addLabel(QCustomPlot* plot, QCPAxisRect* rect, double x, double yRa
     label->setPositionAlignment(alignment);
     label->setText(text);
     label->setColor(colour);
-    label->setBrush(QColor(255, 255, 255, 200));
+    label->setBrush(theme::labelBrush());
     label->setPadding(QMargins(3, 1, 3, 1));
     label->setSelectable(false);
     return label;

@@ -88,7 +88,7 @@ void showMessage(QCustomPlot* plot, const QString& text)
     label->position->setCoords(0.5, 0.5);
     label->setPositionAlignment(Qt::AlignCenter);
     label->setText(text);
-    label->setColor(QColor(90, 90, 90));
+    label->setColor(theme::annotation());
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -200,7 +200,7 @@ void SweepPlots::showBits(const Result<BitsSweep>& sweep, int currentBits)
         top = std::max({top, sqnr.back(), ideal.back()});
     }
     QCPGraph* line = addLine(m_bits, QStringLiteral("ideal-line"), tr("6.02 dB/bit through 8 bits"),
-                             QPen(QColor(130, 130, 130), 1.2, Qt::DashLine));
+                             theme::referencePen());
     line->setData(bits, ideal, true);
     QCPGraph* measured =
         addLine(m_bits, QStringLiteral("sqnr"), tr("SQNR"), QPen(theme::values().darker(130), 2));
@@ -237,7 +237,7 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
         ->setData(t, rounding, true);
     addLine(m_clip, QStringLiteral("clipping-mse"), tr("clipping"), QPen(theme::clipped(), 1.5))
         ->setData(t, clipping, true);
-    addLine(m_clip, QStringLiteral("total-mse"), tr("total MSE"), QPen(QColor(40, 40, 40), 2))
+    addLine(m_clip, QStringLiteral("total-mse"), tr("total MSE"), QPen(theme::total(), 2))
         ->setData(t, total, true);
 
     // Each calibration's choice, where its MSE actually is: one symbol each, in the legend;
@@ -245,8 +245,6 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
     const QCPScatterStyle::ScatterShape shapes[] = {
         QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,         QCPScatterStyle::ssDiamond,
         QCPScatterStyle::ssCircle, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssStar};
-    const QColor colours[] = {QColor(90, 90, 90),   QColor(0, 140, 160), QColor(20, 20, 20),
-                              QColor(150, 60, 170), QColor(60, 130, 40), QColor(200, 120, 0)};
     for (const ClipMarker& m : sweep->markers) {
         const double x = forLogAxis(m.point.threshold);
         const double y = forLogAxis(m.point.mse);
@@ -259,9 +257,11 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
                                        QString::fromLatin1(id.data(), qsizetype(id.size())),
                                    m.chosen ? tr("%1 (chosen)").arg(name) : name, Qt::NoPen);
         marker->setLineStyle(QCPGraph::lsNone);
-        marker->setScatterStyle(QCPScatterStyle(
-            shapes[index], QPen(colours[index], m.chosen ? 2.5 : 1.5),
-            m.chosen ? QBrush(colours[index]) : QBrush(Qt::NoBrush), m.chosen ? 13 : 9));
+        const QColor colour = theme::calibrationMethod(static_cast<std::size_t>(m.method));
+        marker->setScatterStyle(QCPScatterStyle(shapes[index],
+                                                QPen(colour, m.chosen ? 2.5 : 1.5),
+                                                m.chosen ? QBrush(colour) : QBrush(Qt::NoBrush),
+                                                m.chosen ? 13 : 9));
         if (!std::isnan(x) && !std::isnan(y)) {
             marker->addData(x, y);
         }

@@ -2,29 +2,19 @@
 // R against R′: the quantizer's staircase, the identity line it approximates, and the clip
 // plateaus where R′ stops following R.
 
-#include "analysis_snapshot.h"
-
-#include <QWidget>
-
-class QCustomPlot;
+#include "plots/snapshot_plot.h"
 
 namespace qs::ui {
 
-class Retranslator;
-
-class TransferPlot : public QWidget
+class TransferPlot : public SnapshotPlot
 {
     Q_OBJECT
 
 public:
     explicit TransferPlot(QWidget* parent = nullptr);
-    void setSnapshot(const SnapshotPtr& snapshot);
-    QCustomPlot* plot() const { return m_plot; }
 
 private:
-    Retranslator* m_texts = nullptr; // keeps the texts in the interface language
-    SnapshotPtr m_shown;             // drawn again when the language changes
-    QCustomPlot* m_plot = nullptr;
+    void draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous) override;
 };
 
 } // namespace qs::ui
