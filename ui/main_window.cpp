@@ -486,6 +486,40 @@ bool MainWindow::showTab(const QString& name)
     return false;
 }
 
+TensorSource MainWindow::source() const
+{
+    return m_source->source();
+}
+
+ViewState MainWindow::viewState() const
+{
+    ViewState view;
+    view.view = currentViewName().toStdString();
+    view.table = currentTableName().toStdString();
+    view.zoom = m_histogram->zoomedRange();
+    view.outlierSigmas = m_histogram->outlierSigmas();
+    view.logCounts = m_histogram->logScale();
+    view.channel = m_channels->pickedGroup();
+    return view;
+}
+
+void MainWindow::applyViewState(const ViewState& view)
+{
+    m_histogram->setOutlierSigmas(view.outlierSigmas);
+    m_histogram->setLogScale(view.logCounts);
+    showTab(QString::fromStdString(view.view));
+    showTab(QString::fromStdString(view.table));
+    connect(
+        this, &MainWindow::snapshotShown, this,
+        [this, view] {
+            if (view.zoom) {
+                m_histogram->zoomTo(view.zoom->first, view.zoom->second);
+            }
+            m_channels->pickGroup(view.channel);
+        },
+        Qt::SingleShotConnection);
+}
+
 bool MainWindow::isWorking() const
 {
     return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||

@@ -3,6 +3,7 @@
 // requests to the runner, and every finished snapshot goes to the plots, tables and panels.
 
 #include "analysis_runner.h"
+#include "session/session.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -74,6 +75,14 @@ public:
     QString currentViewName() const;
     QString currentTableName() const;
     const QuantSpec& spec() const { return m_spec; }
+    // The tensor source the panels show.
+    TensorSource source() const;
+    // How the results are shown: the view and table in front, the histogram's zoom, outlier band
+    // and log counts, the picked channel.
+    ViewState viewState() const;
+    // Shows `view`'s tabs, outlier band and log counts now, and its zoom and channel once the
+    // next results are shown (they apply to results).
+    void applyViewState(const ViewState& view);
     SessionController* sessions() const { return m_sessions; }
 
     SnapshotPtr snapshot() const { return m_snapshot; }

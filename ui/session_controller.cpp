@@ -2,9 +2,6 @@
 
 #include "i18n/core_texts.h"
 #include "main_window.h"
-#include "panels/channels_panel.h"
-#include "panels/source_panel.h"
-#include "plots/histogram_plot.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -22,36 +19,12 @@ SessionController::SessionController(MainWindow* window) : QObject(window), m_wi
 
 Session SessionController::capture() const
 {
-    Session session;
-    session.source = m_window->sourcePanel()->source();
-    session.spec = m_window->spec();
-    ViewState& view = session.view;
-    view.view = m_window->currentViewName().toStdString();
-    view.table = m_window->currentTableName().toStdString();
-    view.zoom = m_window->histogramPlot()->zoomedRange();
-    view.outlierSigmas = m_window->histogramPlot()->outlierSigmas();
-    view.logCounts = m_window->histogramPlot()->logScale();
-    view.channel = m_window->channelsPanel()->pickedGroup();
-    return session;
+    return {m_window->source(), m_window->spec(), m_window->viewState()};
 }
 
 void SessionController::apply(const Session& session, const QString& path)
 {
-    const ViewState view = session.view;
-    m_window->histogramPlot()->setOutlierSigmas(view.outlierSigmas);
-    m_window->histogramPlot()->setLogScale(view.logCounts);
-    m_window->showTab(QString::fromStdString(view.view));
-    m_window->showTab(QString::fromStdString(view.table));
-    // The zoom and the channel apply to results: once the session's first results are shown.
-    connect(
-        m_window, &MainWindow::snapshotShown, this,
-        [this, view] {
-            if (view.zoom) {
-                m_window->histogramPlot()->zoomTo(view.zoom->first, view.zoom->second);
-            }
-            m_window->channelsPanel()->pickGroup(view.channel);
-        },
-        Qt::SingleShotConnection);
+    m_window->applyViewState(session.view);
     m_window->start(session.source, session.spec);
     m_path = path;
     m_saved = session;
