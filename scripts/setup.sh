@@ -16,6 +16,8 @@ QS_PACKAGES=(
     fonts-dejavu-core fonts-wqy-microhei
     # pdftotext: the tests read the text of exported PDF reports
     poppler-utils
+    # the layout check (scripts/check-format, run by the tests)
+    clang-format-19
 )
 
 qs_missing_packages() {

@@ -70,7 +70,9 @@ void TestJobTracker::onlyTheNewestIsDelivered()
     QSignalSpy started(&tracker, &JobTracker::started);
     auto release = std::make_shared<std::atomic<bool>>(false);
     std::vector<int> delivered;
-    auto record = [&](std::optional<int> r) { delivered.push_back(r.value_or(-2)); };
+    auto record = [&](std::optional<int> r) {
+        delivered.push_back(r.value_or(-2));
+    };
     tracker.start(blockingJob(1, release), record);
     tracker.start(blockingJob(2, release), record); // queued, then replaced
     const quint64 newest = tracker.start(blockingJob(3, release), record);

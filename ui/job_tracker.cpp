@@ -9,7 +9,8 @@ namespace qs::ui {
 
 bool JobControl::progress(double fraction) const
 {
-    m_promise->setProgressValue(static_cast<int>(std::lround(1000 * std::clamp(fraction, 0.0, 1.0))));
+    m_promise->setProgressValue(
+        static_cast<int>(std::lround(1000 * std::clamp(fraction, 0.0, 1.0))));
     return !m_promise->isCanceled();
 }
 
@@ -20,7 +21,9 @@ bool JobControl::isCancelled() const
 
 ProgressFn JobControl::progressFn() const
 {
-    return [control = *this](double fraction) { return control.progress(fraction); };
+    return [control = *this](double fraction) {
+        return control.progress(fraction);
+    };
 }
 
 JobTracker::JobTracker(QObject* parent) : QObject(parent)

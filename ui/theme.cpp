@@ -63,9 +63,9 @@ QColor annotation()
 QColor calibrationMethod(std::size_t index)
 {
     // min–max, percentile, MSE, KL, ACIQ-Gauss, ACIQ-Laplace
-    static const QColor kColours[] = {QColor(90, 90, 90),   QColor(0, 140, 160),
-                                      QColor(20, 20, 20),   QColor(150, 60, 170),
-                                      QColor(60, 130, 40),  QColor(200, 120, 0)};
+    static const QColor kColours[] = {QColor(90, 90, 90),  QColor(0, 140, 160),
+                                      QColor(20, 20, 20),  QColor(150, 60, 170),
+                                      QColor(60, 130, 40), QColor(200, 120, 0)};
     return kColours[index % std::size(kColours)];
 }
 

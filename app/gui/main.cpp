@@ -3,11 +3,11 @@
 #include "common/cli_support.h"
 #include "gui/gui_options.h"
 #include "gui/screenshot.h"
-#include "window_benchmark.h"
 #include "i18n/language.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
 #include "session_controller.h"
+#include "window_benchmark.h"
 
 #include <QApplication>
 

@@ -7,9 +7,9 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "common/warning.h"
+#include "quant/group_layout.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
-#include "quant/group_layout.h"
 #include "tensor/tensor.h"
 #include "tensor/tensor_stats.h"
 #include "tensor/tensor_view.h"
@@ -47,8 +47,8 @@ struct Analysis
     TensorStats stats;
     QuantSpec spec;
     GroupLayout layout;
-    std::vector<QuantParams> params;    // one per group (a single group for per-tensor)
-    std::vector<GroupSummary> groups;   // likewise
+    std::vector<QuantParams> params;  // one per group (a single group for per-tensor)
+    std::vector<GroupSummary> groups; // likewise
     Metrics metrics;
     PassHistograms histograms;
     Warnings warnings;
@@ -69,7 +69,7 @@ Result<Tensor> extractGroup(TensorView tensor, const QuantSpec& spec, std::size_
 
 // The analysis of `tensor` under fixed parameters (no calibration): a channel under the
 // parameters its whole tensor gave it. spec.granularity is taken as per-tensor.
-Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec, const QuantParams& params,
-                                   const AnalysisOptions& options = {});
+Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
+                                   const QuantParams& params, const AnalysisOptions& options = {});
 
 } // namespace qs

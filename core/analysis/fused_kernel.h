@@ -21,9 +21,9 @@ struct ChunkSums
     double sumAbsE = 0;
     // Summed directly, not derived from R' = R + e: heavy clipping would make the derivation
     // cancel catastrophically.
-    double sumXD = 0; // ΣR·R'
-    double sumD2 = 0; // ΣR'²
-    double sumXE = 0; // ΣR·e, for an accurate 1 − cosine when the error is small
+    double sumXD = 0;        // ΣR·R'
+    double sumD2 = 0;        // ΣR'²
+    double sumXE = 0;        // ΣR·e, for an accurate 1 − cosine when the error is small
     double sumE2Clipped = 0; // the part of Σe² from clipped inputs
     float maxAbsE = 0;
     std::uint64_t finite = 0;

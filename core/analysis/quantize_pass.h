@@ -8,9 +8,9 @@
 #include "common/progress.h"
 #include "common/simd.h"
 #include "quant/choose_params.h"
+#include "quant/group_layout.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
-#include "quant/group_layout.h"
 #include "tensor/tensor_stats.h"
 
 #include <cstdint>
@@ -22,10 +22,10 @@ namespace qs {
 
 struct PassHistograms
 {
-    Histogram values;        // R over [min R, max R] of the finite inputs
-    Histogram codes;         // one bin per code, Qmin..Qmax
-    Histogram roundingError; // e of inputs inside the grid, over ±Scale/2 (±Scale for floor and
-                             // stochastic)
+    Histogram values; // R over [min R, max R] of the finite inputs
+    Histogram codes;  // one bin per code, Qmin..Qmax
+    // e of inputs inside the grid, over ±Scale/2 (±Scale for floor and stochastic)
+    Histogram roundingError;
     Histogram clippingError; // e of clipped inputs, over the largest clipping error either side
 
     friend bool operator==(const PassHistograms&, const PassHistograms&) = default;

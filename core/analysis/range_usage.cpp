@@ -19,15 +19,17 @@ RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataM
     usage.lowestCode = quantizeElement(params, mode, static_cast<float>(dataMin)).code;
     usage.highestCode = quantizeElement(params, mode, static_cast<float>(dataMax)).code;
     usage.reachableCodes = std::int64_t{usage.highestCode} - usage.lowestCode + 1;
-    usage.unusedFraction =
-        1.0 - static_cast<double>(usage.reachableCodes) / static_cast<double>(params.range().codeCount());
+    usage.unusedFraction = 1.0 - static_cast<double>(usage.reachableCodes) /
+                                     static_cast<double>(params.range().codeCount());
 
     const double half = 0.5 * static_cast<double>(params.elementScale());
     if (usage.lowestCode > params.qmin) {
-        usage.unusedBelow = {params.representableMin() - half, params.dequantize(usage.lowestCode) - half};
+        usage.unusedBelow = {params.representableMin() - half,
+                             params.dequantize(usage.lowestCode) - half};
     }
     if (usage.highestCode < params.qmax) {
-        usage.unusedAbove = {params.dequantize(usage.highestCode) + half, params.representableMax() + half};
+        usage.unusedAbove = {params.dequantize(usage.highestCode) + half,
+                             params.representableMax() + half};
     }
     return usage;
 }

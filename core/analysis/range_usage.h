@@ -19,8 +19,8 @@ struct RealInterval
 
 struct RangeUsage
 {
-    std::int32_t lowestCode = 0;  // q(min R)
-    std::int32_t highestCode = 0; // q(max R)
+    std::int32_t lowestCode = 0;     // q(min R)
+    std::int32_t highestCode = 0;    // q(max R)
     std::int64_t reachableCodes = 0; // highestCode − lowestCode + 1
     double unusedFraction = 0;       // 1 − reachable / (Qmax − Qmin + 1)
     // The real values whose codes no input reaches, each code covering R'(k) ± Scale/2:

@@ -3,8 +3,8 @@
 #include "calibrate/calibrate.h"
 #include "common/enum_names.h"
 #include "quant/choose_params.h"
-#include "quant/quantization_error.h"
 #include "quant/group_stats.h"
+#include "quant/quantization_error.h"
 #include "tensor/tensor_stats.h"
 
 #include <array>

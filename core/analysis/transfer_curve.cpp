@@ -42,7 +42,8 @@ TransferCurve transferCurve(const QuantParams& params, Rounding rounding, double
     };
     if (static_cast<std::size_t>(std::abs(std::int64_t{last} - first)) + 1 > maxSteps) {
         for (std::size_t i = 0; i < maxSteps; ++i) {
-            const double x = lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(maxSteps - 1);
+            const double x =
+                lo + (hi - lo) * static_cast<double>(i) / static_cast<double>(maxSteps - 1);
             add(x, static_cast<float>(x));
         }
         return curve;

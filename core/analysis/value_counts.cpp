@@ -14,7 +14,8 @@ Histogram binValues(std::span<const float> values, double lo, double hi, std::si
     const HistogramBinner binner(total);
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     const unsigned workers = resolveThreadCount(values.size(), threads);
-    std::vector<std::vector<std::uint64_t>> counts(workers, std::vector<std::uint64_t>(total.bins()));
+    std::vector<std::vector<std::uint64_t>> counts(workers,
+                                                   std::vector<std::uint64_t>(total.bins()));
     forEachChunk(plan, workers, [&](unsigned worker, std::size_t chunk) {
         std::uint64_t* c = counts[worker].data();
         for (std::size_t i = plan.begin(chunk); i < plan.end(chunk); ++i) {
@@ -36,15 +37,16 @@ BandCounts countOutside(std::span<const float> values, double lo, double hi, uns
 {
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
     std::vector<BandCounts> parts(plan.chunks());
-    forEachChunk(plan, resolveThreadCount(values.size(), threads), [&](unsigned, std::size_t chunk) {
-        BandCounts part;
-        for (std::size_t i = plan.begin(chunk); i < plan.end(chunk); ++i) {
-            const double x = values[i];
-            part.below += x < lo ? 1 : 0; // NaN compares false both ways
-            part.above += x > hi && std::isfinite(x) ? 1 : 0;
-        }
-        parts[chunk] = part;
-    });
+    forEachChunk(plan, resolveThreadCount(values.size(), threads),
+                 [&](unsigned, std::size_t chunk) {
+                     BandCounts part;
+                     for (std::size_t i = plan.begin(chunk); i < plan.end(chunk); ++i) {
+                         const double x = values[i];
+                         part.below += x < lo ? 1 : 0; // NaN compares false both ways
+                         part.above += x > hi && std::isfinite(x) ? 1 : 0;
+                     }
+                     parts[chunk] = part;
+                 });
     BandCounts total;
     for (const BandCounts& part : parts) {
         total.below += part.below;

@@ -16,8 +16,9 @@ double expectedError(CalibrationMethod method, int bits, double alpha)
     if (method == CalibrationMethod::AciqLaplace) {
         return 2.0 * std::exp(-alpha) + rounding;
     }
-    const double clipping = (alpha * alpha + 1.0) * std::erfc(alpha / std::numbers::sqrt2) -
-                            std::sqrt(2.0 / std::numbers::pi) * alpha * std::exp(-alpha * alpha / 2.0);
+    const double clipping =
+        (alpha * alpha + 1.0) * std::erfc(alpha / std::numbers::sqrt2) -
+        std::sqrt(2.0 / std::numbers::pi) * alpha * std::exp(-alpha * alpha / 2.0);
     return clipping + rounding;
 }
 
@@ -63,8 +64,9 @@ double aciqLaplaceAlpha(int bits)
 
 RealRange aciqRange(const GroupStats& stats, CalibrationMethod method, int bits)
 {
-    const double alpha = method == CalibrationMethod::AciqLaplace ? aciqLaplaceAlpha(bits) * stats.meanAbsDeviation
-                                                                  : aciqGaussAlpha(bits) * stats.std;
+    const double alpha = method == CalibrationMethod::AciqLaplace
+                             ? aciqLaplaceAlpha(bits) * stats.meanAbsDeviation
+                             : aciqGaussAlpha(bits) * stats.std;
     return {std::max(stats.min, stats.mean - alpha), std::min(stats.max, stats.mean + alpha)};
 }
 

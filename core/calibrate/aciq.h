@@ -9,8 +9,8 @@
 // other bit widths minimise E numerically.
 
 #include "quant/choose_params.h"
-#include "quant/quant_spec.h"
 #include "quant/group_stats.h"
+#include "quant/quant_spec.h"
 
 namespace qs {
 

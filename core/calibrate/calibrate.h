@@ -9,9 +9,9 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "quant/choose_params.h"
-#include "quant/quant_spec.h"
 #include "quant/group_layout.h"
 #include "quant/group_stats.h"
+#include "quant/quant_spec.h"
 
 #include <span>
 #include <vector>

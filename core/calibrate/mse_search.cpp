@@ -185,13 +185,9 @@ RealRange searchEnds(const Scorer& scorer, double min, double max)
     const auto descend = [&](double reach, int count, auto score) {
         for (int round = 0; round < 2; ++round) {
             r.hi = bestOf(std::max(r.lo + minimumWidth, r.hi - reach), std::min(max, r.hi + reach),
-                          count, [&](double hi) {
-                              return score({r.lo, hi});
-                          });
+                          count, [&](double hi) { return score({r.lo, hi}); });
             r.lo = bestOf(std::max(min, r.lo - reach), std::min(r.hi - minimumWidth, r.lo + reach),
-                          count, [&](double lo) {
-                              return score({lo, r.hi});
-                          });
+                          count, [&](double lo) { return score({lo, r.hi}); });
         }
     };
     const auto exact = [&](RealRange c) {

@@ -27,8 +27,8 @@
 
 #include "common/progress.h"
 #include "quant/choose_params.h"
-#include "quant/quant_spec.h"
 #include "quant/group_stats.h"
+#include "quant/quant_spec.h"
 
 #include <optional>
 #include <span>

@@ -11,7 +11,8 @@ double percentileInPlace(std::vector<float>& values, double p)
     if (values.empty()) {
         return std::numeric_limits<double>::quiet_NaN();
     }
-    const double position = (static_cast<double>(values.size()) - 1.0) * std::clamp(p, 0.0, 100.0) / 100.0;
+    const double position =
+        (static_cast<double>(values.size()) - 1.0) * std::clamp(p, 0.0, 100.0) / 100.0;
     const auto lower = static_cast<std::size_t>(std::floor(position));
     const auto at = values.begin() + static_cast<std::ptrdiff_t>(lower);
     std::nth_element(values.begin(), at, values.end());

@@ -66,7 +66,8 @@ template <typename T, typename S> [[gnu::always_inline]] inline T splat(S value)
     if constexpr (std::is_arithmetic_v<T>) {
         return static_cast<T>(value);
     } else if constexpr (FloatVector<T>) {
-        return reinterpret_cast<T>(IntOf<T>{} + std::bit_cast<std::int32_t>(static_cast<float>(value)));
+        return reinterpret_cast<T>(IntOf<T>{} +
+                                   std::bit_cast<std::int32_t>(static_cast<float>(value)));
     } else {
         return T{} + value;
     }
@@ -163,15 +164,15 @@ template <FloatVector F> [[gnu::always_inline]] inline void store(float* p, F v)
     *reinterpret_cast<typename Traits<F>::Unaligned*>(p) = v;
 }
 template <typename I>
-requires(std::is_same_v<I, Int4> || std::is_same_v<I, Int8>)
-    [[gnu::always_inline]] inline void store(std::int32_t* p, I v)
+    requires(std::is_same_v<I, Int4> || std::is_same_v<I, Int8>)
+[[gnu::always_inline]] inline void store(std::int32_t* p, I v)
 {
     using F = std::conditional_t<std::is_same_v<I, Int4>, Float4, Float8>;
     *reinterpret_cast<typename Traits<F>::UnalignedInt*>(p) = v;
 }
 template <typename U>
-requires(std::is_same_v<U, UInt4> || std::is_same_v<U, UInt8>)
-    [[gnu::always_inline]] inline void store(std::uint32_t* p, U v)
+    requires(std::is_same_v<U, UInt4> || std::is_same_v<U, UInt8>)
+[[gnu::always_inline]] inline void store(std::uint32_t* p, U v)
 {
     using F = std::conditional_t<std::is_same_v<U, UInt4>, Float4, Float8>;
     *reinterpret_cast<typename Traits<F>::UnalignedUInt*>(p) = v;

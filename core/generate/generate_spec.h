@@ -67,13 +67,13 @@ struct GenerateSpec
     Distribution distribution = Distribution::Normal;
     Shape shape{1024};
     std::uint32_t seed = 0;
-    double mean = 0; // normal, laplace (loc), student-t (loc), lognormal (μ of log), bimodal, relu
-    double std = 1;  // normal, lognormal (σ of log), bimodal, relu
-    double low = -1; // uniform
-    double high = 1; // uniform
-    double scale = 1;    // laplace, student-t
-    double df = 3;       // student-t degrees of freedom
-    double mean2 = 3;    // bimodal: second component's mean
+    double mean = 0;  // normal, laplace (loc), student-t (loc), lognormal (μ of log), bimodal, relu
+    double std = 1;   // normal, lognormal (σ of log), bimodal, relu
+    double low = -1;  // uniform
+    double high = 1;  // uniform
+    double scale = 1; // laplace, student-t
+    double df = 3;    // student-t degrees of freedom
+    double mean2 = 3; // bimodal: second component's mean
     double weight = 0.5; // bimodal: share of the first component
     OutlierSpec outliers;
 

@@ -55,8 +55,7 @@ Result<MappedFile> MappedFile::open(const std::string& path)
         return fail(ErrorCode::ReadFailed,
                     std::string("cannot open the file for reading: ") + std::strerror(errno), path);
     }
-    struct stat info
-    {};
+    struct stat info{};
     if (::fstat(fd, &info) != 0) {
         const int err = errno;
         ::close(fd);

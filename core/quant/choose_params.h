@@ -40,10 +40,12 @@ struct ParamsChoice
 //    ScaleFloored warning. The scale is never zero, NaN or infinite.
 //
 // PyTorch — MinMaxObserver / PerChannelMinMaxObserver._calculate_qparams in PyTorch 1.13, all in
-// float32 tensor arithmetic: the range is widened to include 0; affine: Scale = (max − min) /
-// (Qmax − Qmin), Z = Qmin − round(min/Scale) clamped into [Qmin, Qmax]; symmetric: Scale =
-// max|R| / ((Qmax − Qmin)/2) (127.5 for int8) with Z = 0 (signed) or 128 (unsigned); Scale at
-// least float32 eps. Codes as quantize_per_tensor: Round(R·(1/Scale)) + Z.
+// float32 tensor arithmetic: the range is widened to include 0;
+//   affine:    Scale = (max − min) / (Qmax − Qmin), Z = Qmin − round(min/Scale) clamped into
+//              [Qmin, Qmax];
+//   symmetric: Scale = max|R| / ((Qmax − Qmin)/2) (127.5 for int8) with Z = 0 (signed) or 128
+//              (unsigned);
+// Scale at least float32 eps. Codes as quantize_per_tensor: Round(R·(1/Scale)) + Z.
 //
 // LlamaQ8_0 — llama.cpp's quantize_row_q8_0: d = max|R| / 127 in float32, codes roundf(R·(1/d)),
 // d stored as float16 and R' = Q·float16(d).

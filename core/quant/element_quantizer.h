@@ -38,17 +38,18 @@ struct ElementQuantizer
     float scale;   // dequantization scale
     float inverse; // multiplies R when `multiply`
     bool multiply;
-    float pre;     // added to the scaled value before rounding
-    float post;    // added to the rounded value (an integer: exact)
-    float zero;    // Z, for dequantization
-    float lowest;  // Qmin − post − 1: rounds to a value flagged as clipped below
-    float highest; // Qmax − post + 1
+    float pre;      // added to the scaled value before rounding
+    float post;     // added to the rounded value (an integer: exact)
+    float zero;     // Z, for dequantization
+    float lowest;   // Qmin − post − 1: rounds to a value flagged as clipped below
+    float highest;  // Qmax − post + 1
     float nanValue; // the v that becomes the zero point's code
     float qmin;
     float qmax;
 
     explicit ElementQuantizer(const QuantParams& p)
-        : scale(p.elementScale()), inverse(p.inverseScale), multiply(p.step != QuantizeStep::DivideAddZero),
+        : scale(p.elementScale()), inverse(p.inverseScale),
+          multiply(p.step != QuantizeStep::DivideAddZero),
           // Adding −0 leaves R/Scale as it is, −0 included (the tutorial's symmetric and general
           // steps add no Z at all).
           pre(p.step == QuantizeStep::DivideAddZero
@@ -56,7 +57,9 @@ struct ElementQuantizer
                   : (p.step == QuantizeStep::MultiplyAddOffset ? p.offset : -0.0f)),
           // −0, not +0, when nothing is added: x + (−0) is x even for x = −0, which keeps the sign
           // of a zero code (np.round(−0.3) = −0.0) through to R'.
-          post(p.step == QuantizeStep::MultiplyRoundAddZero && p.zeroPoint != 0 ? p.elementZeroPoint() : -0.0f),
+          post(p.step == QuantizeStep::MultiplyRoundAddZero && p.zeroPoint != 0
+                   ? p.elementZeroPoint()
+                   : -0.0f),
           zero(p.elementZeroPoint()), lowest(static_cast<float>(p.qmin) - post - 1.0f),
           highest(static_cast<float>(p.qmax) - post + 1.0f), nanValue(zero - post),
           qmin(static_cast<float>(p.qmin)), qmax(static_cast<float>(p.qmax))
@@ -177,7 +180,8 @@ QuantizedElement quantizeElementAs(const ElementQuantizer& eq, float x, float u)
     out.scaled = eq.scaled(x);
     const float rounded = eq.settle(roundBounded<Mode>(eq.bounded(x), u));
     // The unclipped rounding, for display: exact for |v| < 2^22, else v is already an integer.
-    out.rounded = eq.settle(std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u) : out.scaled);
+    out.rounded = eq.settle(std::fabs(out.scaled) < 4194304.0f ? roundBounded<Mode>(out.scaled, u)
+                                                               : out.scaled);
     out.clipped = eq.clip(rounded);
     out.code = static_cast<std::int32_t>(out.clipped);
     out.dequantized = eq.dequantize(out.clipped);

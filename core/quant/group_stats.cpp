@@ -66,13 +66,16 @@ std::vector<GroupStats> computeGroupStats(std::span<const float> values, const G
     const std::size_t groups = layout.groupCount();
     std::vector<GroupStats> stats(groups);
     // Work items are runs of whole groups of about a chunk's worth of values each.
-    const std::size_t perItem = std::max<std::size_t>(1, kDefaultChunkSize / std::max<std::size_t>(1, layout.groupSize));
+    const std::size_t perItem =
+        std::max<std::size_t>(1, kDefaultChunkSize / std::max<std::size_t>(1, layout.groupSize));
     const ChunkPlan plan{groups, perItem};
-    forEachChunk(plan, resolveThreadCount(values.size(), options.threads), [&](unsigned, std::size_t item) {
-        for (std::size_t g = plan.begin(item); g < plan.end(item); ++g) {
-            stats[g] = statsOf(values.subspan(layout.start(g), layout.length(g)), options.meanAbsDeviation);
-        }
-    });
+    forEachChunk(plan, resolveThreadCount(values.size(), options.threads),
+                 [&](unsigned, std::size_t item) {
+                     for (std::size_t g = plan.begin(item); g < plan.end(item); ++g) {
+                         stats[g] = statsOf(values.subspan(layout.start(g), layout.length(g)),
+                                            options.meanAbsDeviation);
+                     }
+                 });
     return stats;
 }
 

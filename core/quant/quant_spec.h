@@ -3,11 +3,11 @@
 //
 // The three schemes follow the tutorial (Rmin/Rmax the calibrated range, Qmin..Qmax the codes):
 //
-//   general     Scale = (Rmax − Rmin)/(Qmax − Qmin)   Q = Clip(Round(R/Scale))        R' = Q·Scale
-//   symmetric   Scale = max|R| / Qmax                 Q = Clip(Round(R/Scale))        R' = Q·Scale
+//   general     Scale = (Rmax − Rmin)/(Qmax − Qmin)   Q = Clip(Round(R/Scale))      R' = Q·Scale
+//   symmetric   Scale = max|R| / Qmax                 Q = Clip(Round(R/Scale))      R' = Q·Scale
 //   asymmetric  Scale = (Rmax − Rmin)/(Qmax − Qmin)   Z = Qmax − Round(Rmax/Scale)
-//                                                     Q = Clip(Round(R/Scale + Z))    R' = (Q −
-//                                                     Z)·Scale
+//                                                     Q = Clip(Round(R/Scale + Z))
+//                                                     R' = (Q − Z)·Scale
 //
 // The general scheme has no zero point, so an asymmetric range both clips one end and leaves the
 // other end's codes unused — the tutorial's first lesson.

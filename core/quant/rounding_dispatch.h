@@ -7,7 +7,8 @@
 
 namespace qs {
 
-template <typename Fn> [[gnu::always_inline]] inline decltype(auto) withRounding(Rounding mode, Fn&& fn)
+template <typename Fn>
+[[gnu::always_inline]] inline decltype(auto) withRounding(Rounding mode, Fn&& fn)
 {
     switch (mode) {
     case Rounding::HalfAwayFromZero:

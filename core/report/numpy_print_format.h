@@ -9,8 +9,8 @@
 namespace qs {
 
 // str() of a 1-D float32 array with NumPy's defaults (precision 8, floatmode 'maxprec', sign
-// '-', suppress False, linewidth 75): "[ 0.21535037  1.2962357  -1.0161772 ]", "[  24.  143.
-// -112.]".
+// '-', suppress False, linewidth 75): "[ 0.21535037  1.2962357  -1.0161772 ]",
+// "[  24.  143. -112.]".
 std::string formatNumpyArray(std::span<const float> values);
 
 // repr() of a Python float / np.float64: shortest round-trip digits, fixed notation for

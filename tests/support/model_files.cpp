@@ -54,8 +54,7 @@ void verifyRefused(const std::string& path, ErrorCode code, const QString& words
     QVERIFY2(text.starts_with(path), text.c_str());
 }
 
-void verifyRefused(const QString& fileName, const QByteArray& bytes, int code,
-                   const QString& words)
+void verifyRefused(const QString& fileName, const QByteArray& bytes, int code, const QString& words)
 {
     ScratchDir dir;
     verifyRefused(dir.write(fileName, bytes), static_cast<ErrorCode>(code), words);

@@ -82,8 +82,8 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
         }
         m_rebinJobs.start(
             [data = m_groupSnapshot->data, lo, hi](const JobControl&) {
-                return std::pair(data, binValues(data->loaded.tensor.values, lo, hi,
-                                                 HistogramPlot::kZoomBins));
+                return std::pair(
+                    data, binValues(data->loaded.tensor.values, lo, hi, HistogramPlot::kZoomBins));
             },
             [this](auto binned) {
                 // Not another channel's: the picked channel may have changed meanwhile.

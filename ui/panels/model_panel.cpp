@@ -162,7 +162,9 @@ ModelPanel::RunSummary ModelPanel::compute(const Input& input, const JobControl&
     }
     ModelReportOptions options;
     options.progress = job.progressFn();
-    options.onTensor = [&report](const TensorReportRow& row) { report(row); };
+    options.onTensor = [&report](const TensorReportRow& row) {
+        report(row);
+    };
     auto model = analyzeModel(**archive, input.spec, options);
     if (model) {
         summary.skipped = model->skipped.size();

@@ -84,9 +84,9 @@ private:
     JobStatusBar* m_status = nullptr;
     JobTracker m_jobs;
     std::optional<RunSummary> m_summary; // of the last run that ended
-    std::optional<Input> m_wanted;    // the newest snapshot's file and scheme
-    std::optional<Input> m_shown;     // what the table shows
-    std::optional<Input> m_computing; // what the worker runs
+    std::optional<Input> m_wanted;       // the newest snapshot's file and scheme
+    std::optional<Input> m_shown;        // what the table shows
+    std::optional<Input> m_computing;    // what the worker runs
 };
 
 } // namespace qs::ui

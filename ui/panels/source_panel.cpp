@@ -69,9 +69,8 @@ SourcePanel::SourcePanel(QWidget* parent) : QWidget(parent)
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("sourceMode"));
     m_mode->addItems({QString(), QString(), QString()});
-    m_texts->bind([this] {
-        setItemTexts(m_mode, {tr("Generate"), tr("Data preset"), tr("File")});
-    });
+    m_texts->bind(
+        [this] { setItemTexts(m_mode, {tr("Generate"), tr("Data preset"), tr("File")}); });
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(buildGenerator());
     m_pages->addWidget(buildPresets());
@@ -139,9 +138,8 @@ QWidget* SourcePanel::buildGenerator()
     m_magnitudeValue->setMinimumWidth(40);
     m_outlierUnit = new QComboBox(page);
     m_outlierUnit->addItems({QString(), QString()});
-    m_texts->bind([this] {
-        setItemTexts(m_outlierUnit, {tr("σ of the data"), tr("absolute value")});
-    });
+    m_texts->bind(
+        [this] { setItemTexts(m_outlierUnit, {tr("σ of the data"), tr("absolute value")}); });
     m_outlierSign = new QComboBox(page);
     for (const char* name : outlierSignNames()) {
         m_outlierSign->addItem(QString(), QString::fromLatin1(name));

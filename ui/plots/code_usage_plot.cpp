@@ -2,9 +2,9 @@
 
 #include "analysis/range_usage.h"
 #include "i18n/retranslator.h"
-#include "plots/snapshot_plot.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
+#include "plots/snapshot_plot.h"
 #include "theme.h"
 
 #include <qcustomplot.h>
@@ -90,8 +90,8 @@ void CodeUsagePlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsho
     }
     addLegendEntry(chart, tr("out of the values' reach"), Qt::NoPen, theme::unusedBrush());
     chart->xAxis->setLabel(tr("code Q: %1 of %2 used")
-                                .arg(formatCount(snapshot.current.metrics.codesUsed))
-                                .arg(formatCount(snapshot.current.metrics.codesTotal)));
+                               .arg(formatCount(snapshot.current.metrics.codesUsed))
+                               .arg(formatCount(snapshot.current.metrics.codesTotal)));
     chart->legend->setVisible(true);
     chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     const double margin = std::max(1.0, 0.02 * static_cast<double>(p.range().codeCount()));

@@ -1,9 +1,9 @@
 #include "plots/error_plot.h"
 
 #include "i18n/retranslator.h"
-#include "plots/snapshot_plot.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
+#include "plots/snapshot_plot.h"
 #include "theme.h"
 
 #include <qcustomplot.h>
@@ -61,9 +61,9 @@ void ErrorPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* /
     QCustomPlot* const chart = plot();
     const PassHistograms& h = snapshot.current.histograms;
     const Metrics& m = snapshot.current.metrics;
-    showHistogram(addBars(chart, chart->axisRect(), QStringLiteral("rounding-error"),
-                          theme::roundingError()),
-                  h.roundingError);
+    showHistogram(
+        addBars(chart, chart->axisRect(), QStringLiteral("rounding-error"), theme::roundingError()),
+        h.roundingError);
     const quint64 clipped = m.clippedBelow + m.clippedAbove;
     if (clipped > 0) {
         showHistogram(

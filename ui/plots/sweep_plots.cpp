@@ -258,8 +258,7 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
                                    m.chosen ? tr("%1 (chosen)").arg(name) : name, Qt::NoPen);
         marker->setLineStyle(QCPGraph::lsNone);
         const QColor colour = theme::calibrationMethod(static_cast<std::size_t>(m.method));
-        marker->setScatterStyle(QCPScatterStyle(shapes[index],
-                                                QPen(colour, m.chosen ? 2.5 : 1.5),
+        marker->setScatterStyle(QCPScatterStyle(shapes[index], QPen(colour, m.chosen ? 2.5 : 1.5),
                                                 m.chosen ? QBrush(colour) : QBrush(Qt::NoBrush),
                                                 m.chosen ? 13 : 9));
         if (!std::isnan(x) && !std::isnan(y)) {

@@ -4,9 +4,9 @@
 #include "analysis/transfer_curve.h"
 #include "granularity_text.h"
 #include "i18n/retranslator.h"
-#include "plots/snapshot_plot.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
+#include "plots/snapshot_plot.h"
 #include "theme.h"
 
 #include <qcustomplot.h>
