@@ -95,7 +95,11 @@ void TestCli::tutorialPrintsTheTutorial()
 void TestCli::analyzeJsonFollowsTheContract()
 {
     const QJsonObject json = analyzeJson({"--preset-data", "tutorial-3", "--scheme", "asymmetric"});
-    QCOMPARE(keys(json), sorted({"tensor", "scheme", "params", "metrics", "warnings"}));
+    // The contract grows, never breaks: "format" joined the five objects with the new formats.
+    QCOMPARE(keys(json), sorted({"tensor", "scheme", "format", "params", "metrics", "warnings"}));
+    QCOMPARE(keys(json["format"].toObject()),
+             sorted({"name", "scale_storage", "block_size", "scale_format", "bits_per_value"}));
+    QCOMPARE(json["format"].toObject()["name"].toString(), QString("int8"));
     QCOMPARE(keys(json["tensor"].toObject()),
              sorted({"name", "shape", "dtype", "count", "finite_count", "nan_count", "inf_count",
                      "min", "max", "mean", "std"}));

@@ -22,6 +22,7 @@ struct AnalyzeOptions
     SessionOptions session;
     bool json = false;
     std::string dumpCodes;
+    std::string dumpScales;
     std::string dumpDequant;
     unsigned threads = 0;
 };
@@ -48,6 +49,57 @@ Result<std::pair<TensorSource, QuantSpec>> chooseInput(const CLI::App& command,
     return std::pair(std::move(*source), std::move(*spec));
 }
 
+// Codes as the format stores them: int32 for the integer grid; the raw bits as uint8 for the
+// other formats (an FP8 byte, a 4-bit code 0..15, MXINT8's byte in two's complement).
+Result<void> writeCodes(const std::string& path, std::span<const std::int32_t> codes,
+                        const Shape& shape, const QuantSpec& spec)
+{
+    if (spec.isIntegerGrid()) {
+        return writeNpy(path, codes, shape);
+    }
+    std::vector<std::uint8_t> bytes(codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        bytes[i] = static_cast<std::uint8_t>(codes[i] & 0xff);
+    }
+    return writeNpy(path, std::span<const std::uint8_t>(bytes), shape);
+}
+
+// The shape of one scale per group: [1] per tensor, [channels], the tensor's leading axes and
+// the blocks of a row along the last one, or the blocks of the flattened tensor.
+Shape scalesShape(const Analysis& analysis, const Shape& tensorShape)
+{
+    const GroupLayout& layout = analysis.layout;
+    const auto groups = static_cast<std::int64_t>(analysis.params.size());
+    if (layout.granularity != Granularity::Group || layout.rows == 1 || tensorShape.empty()) {
+        return {groups};
+    }
+    Shape shape(tensorShape.begin(), tensorShape.end() - 1);
+    shape.push_back(static_cast<std::int64_t>(layout.groupsPerRow()));
+    return shape;
+}
+
+// The block scales: uint8 E8M0 or E4M3 codes for MX and NVFP4, float32 values elsewhere.
+Result<void> writeScales(const std::string& path, const Analysis& analysis,
+                         const Shape& tensorShape)
+{
+    const Shape shape = scalesShape(analysis, tensorShape);
+    const FormatFamily family = formatInfo(analysis.spec.format.format).family;
+    if (family == FormatFamily::Mx || family == FormatFamily::Nvfp4) {
+        std::vector<std::uint8_t> codes;
+        codes.reserve(analysis.params.size());
+        for (const QuantParams& p : analysis.params) {
+            codes.push_back(static_cast<std::uint8_t>(p.scaleCode));
+        }
+        return writeNpy(path, std::span<const std::uint8_t>(codes), shape);
+    }
+    std::vector<float> scales;
+    scales.reserve(analysis.params.size());
+    for (const QuantParams& p : analysis.params) {
+        scales.push_back(p.elementScale());
+    }
+    return writeNpy(path, std::span<const float>(scales), shape);
+}
+
 int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
 {
     const auto input = chooseInput(command, o);
@@ -72,8 +124,12 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
         return reportError(withSourceFile(analysis.error(), source));
     }
     if (!o.dumpCodes.empty()) {
-        if (auto ok = writeNpy(o.dumpCodes, std::span<const std::int32_t>(codes), tensor.shape);
-            !ok) {
+        if (auto ok = writeCodes(o.dumpCodes, codes, tensor.shape, analysis->spec); !ok) {
+            return reportError(ok.error());
+        }
+    }
+    if (!o.dumpScales.empty()) {
+        if (auto ok = writeScales(o.dumpScales, *analysis, tensor.shape); !ok) {
             return reportError(ok.error());
         }
     }
@@ -108,7 +164,11 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
     addSchemeOptions(*command, options->scheme);
     command->add_flag("--json", options->json, "Print one JSON object (the documented contract)");
     command->add_option("--dump-codes", options->dumpCodes,
-                        "Write the integer codes (int32 .npy, input's shape)");
+                        "Write the codes (.npy, input's shape): int32 for the integer grid, the "
+                        "raw bits as uint8 for the other formats");
+    command->add_option("--dump-scales", options->dumpScales,
+                        "Write the scales, one per group or block (.npy): uint8 E8M0/E4M3 codes "
+                        "for MX and NVFP4, float32 values otherwise");
     command->add_option("--dump-dequant", options->dumpDequant,
                         "Write the dequantized values (float32 .npy)");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");

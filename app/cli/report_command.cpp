@@ -68,7 +68,7 @@ void addReportCommand(CLI::App& app, int& exitCode)
                       "Add the bit-width, clip-threshold and outlier sweeps' plots");
     addLanguageOption(*command, options->language);
     addSourceOptions(*command, options->source);
-    addSchemeOptions(*command, options->scheme);
+    addSchemeOptions(*command, options->scheme, "--number-format");
     command->callback([options, &exitCode] { exitCode = runReport(*options); });
 }
 

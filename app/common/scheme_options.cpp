@@ -1,13 +1,16 @@
 #include "common/scheme_options.h"
 
+#include "calibrate/format_calibration.h"
 #include "common/cli_support.h"
 #include "quant/presets.h"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace qs::cli {
 
-void addSchemeOptions(CLI::App& command, SchemeOptions& o)
+void addSchemeOptions(CLI::App& command, SchemeOptions& o, const std::string& formatOption)
 {
     const std::string group = "Quantization scheme";
     std::vector<std::string> presets;
@@ -81,14 +84,165 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o)
                     "group: values per group along the last axis (default 32)")
         ->check(CLI::Range(1, 1 << 24))
         ->group(granularity);
+
+    const std::string format = "Number format";
+    command
+        .add_option(formatOption, o.format,
+                    "int (the scheme's integer grid, default; int2..int16 set the bits), "
+                    "fp8-e4m3, fp8-e5m2, fp6-e2m3, fp6-e3m2, fp4-e2m1, mxfp8-e4m3, mxfp8-e5m2, "
+                    "mxfp6-e2m3, mxfp6-e3m2, mxfp4, mxint8, nvfp4, nf4, bnb-fp4")
+        ->group(format);
+    command.add_flag("--no-scale", o.noScale, "Minifloats: a plain cast, no scale (s = 1)")
+        ->group(format);
+    command.add_option("--overflow", o.overflow, "FP8: saturate (default) or nan (NaN/Inf)")
+        ->check(memberOf(overflowNames()))
+        ->group(format);
+    command
+        .add_option("--mx-scale", o.mxScale, "MX: floor (the OCP rule, default) or rceil (NVIDIA)")
+        ->check(memberOf(mxScaleRuleNames()))
+        ->group(format);
+    command
+        .add_option("--element-rounding", o.elementRounding,
+                    "MX: even (ties to even, default) or away (ties away from zero)")
+        ->check(memberOf(elementRoundingNames()))
+        ->group(format);
+    command
+        .add_option("--nvfp4-flavour", o.nvfp4Flavour,
+                    "NVFP4: transformer-engine (default), modelopt or torchao")
+        ->check(memberOf(nvfp4FlavourNames()))
+        ->group(format);
+    command
+        .add_option("--block-size", o.blockSize,
+                    "nf4, bnb-fp4: values per block of the flattened tensor (default 64)")
+        ->check(CLI::Range(kBnbMinBlockSize, kBnbMaxBlockSize))
+        ->group(format);
+    command
+        .add_option("--bnb-backend", o.bnbBackend,
+                    "nf4, bnb-fp4: whose all-zero block, cpu (code of 0.0, default) or cuda (0)")
+        ->check(memberOf(bnbBackendNames()))
+        ->group(format);
+    command
+        .add_option("--scale-format", o.scaleFormat,
+                    "int: the scale as stored, native (the convention's, default), float32 or "
+                    "float16")
+        ->check(memberOf(scaleStorageNames()))
+        ->group(format);
 }
+
+namespace {
+
+// "int", "int4" (the integer grid with its bits) or a format name.
+Result<std::pair<NumberFormat, std::optional<int>>> parseFormat(const std::string& name)
+{
+    if (name.starts_with("int") && name.size() > 3) {
+        const std::string digits = name.substr(3);
+        if (digits.find_first_not_of("0123456789") == std::string::npos && digits.size() <= 2) {
+            const int bits = std::stoi(digits);
+            if (bits >= kMinBits && bits <= kMaxBits) {
+                return std::pair(NumberFormat::Integer, std::optional<int>(bits));
+            }
+        }
+    }
+    if (const auto format = numberFormatFromName(name)) {
+        return std::pair(*format, std::optional<int>());
+    }
+    std::string known;
+    for (const char* n : numberFormatNames()) {
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    }
+    return fail(ErrorCode::InvalidArgument,
+                "unknown format '" + name + "' (int2..int16 or one of " + known + ")");
+}
+
+// The first option given that `applies` rejects, with the formats it is for.
+std::optional<Error> refuseForFormat(const SchemeOptions& o, NumberFormat format)
+{
+    const FormatInfo& info = formatInfo(format);
+    const std::string name(info.name);
+    const auto refuse = [&](const char* option, const std::string& why) {
+        return Error{ErrorCode::InvalidArgument,
+                     std::string(option) + " does not apply to --format " + name + ": " + why,
+                     {},
+                     {}};
+    };
+    const bool integer = info.family == FormatFamily::Integer;
+    const bool minifloat = info.family == FormatFamily::Minifloat;
+    const bool fp8 = minifloat && info.minifloat->hasNan();
+    if (!integer) {
+        const std::string grid = "it sets the integer grid, and " + name + " has its own element";
+        if (!o.preset.empty()) {
+            return refuse("--preset", "a preset sets the integer grid");
+        }
+        const std::pair<bool, const char*> gridOptions[] = {
+            {o.scheme.has_value(), "--scheme"},
+            {o.bits.has_value(), "--bits"},
+            {o.isUnsigned, "--unsigned"},
+            {o.narrowRange, "--narrow-range"},
+            {o.fullRange, "--full-range"},
+            {o.rounding.has_value(), "--rounding"},
+            {o.roundingSeed.has_value(), "--rounding-seed"},
+            {o.zeroPointAnchor.has_value(), "--zero-point-anchor"},
+            {o.scaleFormat.has_value(), "--scale-format"}};
+        for (const auto& [given, option] : gridOptions) {
+            if (given) {
+                return refuse(option, grid);
+            }
+        }
+    }
+    if (!minifloat) {
+        const std::string blocks =
+            info.fixedBlockSize > 0
+                ? "its blocks are " + std::to_string(info.fixedBlockSize) + " along the last axis"
+                : "its blocks run over the flattened tensor (--block-size)";
+        if (!integer && o.granularity) {
+            return refuse("--granularity", blocks);
+        }
+        if (!integer && o.axis) {
+            return refuse("--axis", blocks);
+        }
+        if (!integer && o.groupSize) {
+            return refuse("--group-size", blocks);
+        }
+        if (o.noScale) {
+            return refuse("--no-scale",
+                          "only the minifloats (fp8-*, fp6-*, fp4-e2m1) cast plainly");
+        }
+    }
+    if (o.overflow && !fp8) {
+        return refuse("--overflow", "only fp8-e4m3 and fp8-e5m2 have a NaN or Inf to overflow "
+                                    "to; the others saturate");
+    }
+    if (info.family != FormatFamily::Mx) {
+        if (o.mxScale) {
+            return refuse("--mx-scale", "it chooses MX formats' E8M0 scales");
+        }
+        if (o.elementRounding) {
+            return refuse("--element-rounding", "it rounds MX formats' elements");
+        }
+    }
+    if (o.nvfp4Flavour && info.family != FormatFamily::Nvfp4) {
+        return refuse("--nvfp4-flavour", "it is for nvfp4");
+    }
+    if (info.family != FormatFamily::Bitsandbytes) {
+        if (o.blockSize) {
+            return refuse("--block-size", "it is for nf4 and bnb-fp4");
+        }
+        if (o.bnbBackend) {
+            return refuse("--bnb-backend", "it is for nf4 and bnb-fp4");
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 bool anySchemeOption(const SchemeOptions& o)
 {
     return !o.preset.empty() || o.scheme || o.bits || o.isUnsigned || o.narrowRange ||
            o.fullRange || o.rounding || o.roundingSeed || o.zeroPointAnchor || o.calibration ||
            o.percentile || o.klBins || o.klStartBin || o.klLevels || o.granularity || o.axis ||
-           o.groupSize;
+           o.groupSize || o.format || o.noScale || o.overflow || o.mxScale || o.elementRounding ||
+           o.nvfp4Flavour || o.blockSize || o.bnbBackend || o.scaleFormat;
 }
 
 Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
@@ -133,8 +287,51 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     spec.calibration.klBins = o.klBins.value_or(spec.calibration.klBins);
     spec.calibration.klStartBin = o.klStartBin.value_or(spec.calibration.klStartBin);
     spec.calibration.klLevels = o.klLevels.value_or(spec.calibration.klLevels);
+    NumberFormat format = NumberFormat::Integer;
+    if (o.format) {
+        auto parsed = parseFormat(*o.format);
+        if (!parsed) {
+            return std::unexpected(parsed.error());
+        }
+        format = parsed->first;
+        if (parsed->second) {
+            if (o.bits && *o.bits != *parsed->second) {
+                return fail(ErrorCode::InvalidArgument, "--bits " + std::to_string(*o.bits) +
+                                                            " contradicts --format " + *o.format);
+            }
+            spec.bits = *parsed->second;
+        }
+    }
+    if (auto refused = refuseForFormat(o, format)) {
+        return std::unexpected(*refused);
+    }
+    spec.format.format = format;
+    spec.format.noScale = o.noScale;
+    if (o.overflow) {
+        spec.format.overflow = *overflowFromName(*o.overflow);
+    }
+    if (o.mxScale) {
+        spec.format.mxScale = *mxScaleRuleFromName(*o.mxScale);
+    }
+    if (o.elementRounding) {
+        spec.format.elementRounding = *elementRoundingFromName(*o.elementRounding);
+    }
+    if (o.nvfp4Flavour) {
+        spec.format.nvfp4Flavour = *nvfp4FlavourFromName(*o.nvfp4Flavour);
+    }
+    spec.format.blockSize = o.blockSize.value_or(spec.format.blockSize);
+    if (o.bnbBackend) {
+        spec.format.bnbBackend = *bnbBackendFromName(*o.bnbBackend);
+    }
+    if (o.scaleFormat) {
+        spec.format.scaleStorage = *scaleStorageFromName(*o.scaleFormat);
+    }
+
     if (o.granularity) {
         spec.granularity = *granularityFromName(*o.granularity);
+    } else if (formatInfo(format).family == FormatFamily::Minifloat && (o.axis || o.groupSize)) {
+        // A minifloat's scale per channel (--axis) or per group (--group-size).
+        spec.granularity = o.axis ? Granularity::Channel : Granularity::Group;
     }
     spec.axis = o.axis.value_or(spec.axis);
     spec.groupSize = o.groupSize.value_or(spec.groupSize);
@@ -159,6 +356,9 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     }
     if (o.groupSize && spec.granularity != Granularity::Group) {
         return misplaced("--group-size", "--granularity group");
+    }
+    if (auto ok = checkFormatCalibration(spec); !ok) {
+        return std::unexpected(ok.error());
     }
     return spec;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // --preset, --scheme, --bits, --unsigned, --narrow-range/--full-range, --rounding,
-// --zero-point-anchor, --calibration (with its arguments) and --granularity: the QuantSpec.
-// A preset gives the starting point; any option given explicitly overrides it.
+// --zero-point-anchor, --calibration (with its arguments), --granularity and --format (with its
+// variant options): the QuantSpec. A preset gives the starting point; any option given
+// explicitly overrides it. An option that does not apply to the format in force is refused.
 
 #include "common/error.h"
 #include "quant/quant_spec.h"
@@ -32,9 +33,22 @@ struct SchemeOptions
     std::optional<std::string> granularity;
     std::optional<int> axis;
     std::optional<int> groupSize;
+    // The number format and its variant options (quant/number_format.h).
+    std::optional<std::string> format;
+    bool noScale = false;
+    std::optional<std::string> overflow;
+    std::optional<std::string> mxScale;
+    std::optional<std::string> elementRounding;
+    std::optional<std::string> nvfp4Flavour;
+    std::optional<int> blockSize;
+    std::optional<std::string> bnbBackend;
+    std::optional<std::string> scaleFormat;
 };
 
-void addSchemeOptions(CLI::App& command, SchemeOptions& options);
+// `formatOption` names the number-format option: "--format,--number-format" everywhere but in
+// `report`, whose --format is the document's and which takes --number-format alone.
+void addSchemeOptions(CLI::App& command, SchemeOptions& options,
+                      const std::string& formatOption = "--format,--number-format");
 // Errors: InvalidArgument (usage) for an unknown preset.
 Result<QuantSpec> makeQuantSpec(const SchemeOptions& options);
 // Whether any scheme option was given (the window starts on its demo otherwise).

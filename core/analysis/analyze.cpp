@@ -1,8 +1,11 @@
 #include "analysis/analyze.h"
 
 #include "calibrate/calibrate.h"
+#include "calibrate/format_calibration.h"
 #include "common/text_pattern.h"
 #include "quant/choose_params.h"
+#include "quant/format_params.h"
+#include "quant/grid_geometry.h"
 #include "quant/group_stats.h"
 
 #include <algorithm>
@@ -23,16 +26,64 @@ std::string percent(double fraction)
     return buffer;
 }
 
+// What a format does with NaN and ±Inf inputs, said once.
+Warning nonFiniteWarning(const TensorStats& stats, const QuantParams& params)
+{
+    const std::vector<std::string> counts{std::to_string(stats.nanCount),
+                                          std::to_string(stats.infCount)};
+    const ElementType& element = params.element;
+    if (element.kind == ElementKind::Minifloat && element.minifloat.hasNan()) {
+        if (element.overflow == Overflow::NonFinite) {
+            return makeWarning(WarningCode::NonFiniteValues,
+                               QS_TRANSLATABLE("Warning",
+                                               "%1 NaN and %2 infinite values are excluded from "
+                                               "the range and the metrics (encoded as NaN and, "
+                                               "without saturation, as Inf or NaN)"),
+                               counts);
+        }
+        return makeWarning(WarningCode::NonFiniteValues,
+                           QS_TRANSLATABLE("Warning",
+                                           "%1 NaN and %2 infinite values are excluded from the "
+                                           "range and the metrics (NaN is encoded as NaN, ±Inf "
+                                           "saturates to ±max)"),
+                           counts);
+    }
+    if (element.kind != ElementKind::Integer) {
+        return makeWarning(WarningCode::NonFiniteValues,
+                           QS_TRANSLATABLE("Warning",
+                                           "%1 NaN and %2 infinite values are excluded from the "
+                                           "range and the metrics (the format has no NaN: NaN is "
+                                           "coded as 0, ±Inf saturates)"),
+                           counts);
+    }
+    return makeWarning(WarningCode::NonFiniteValues,
+                       QS_TRANSLATABLE("Warning",
+                                       "%1 NaN and %2 infinite values are excluded from the range "
+                                       "and the metrics (NaN is coded as the zero point, ±Inf "
+                                       "saturates)"),
+                       counts);
+}
+
+// Half the grid's smallest step out of zero: values below it land on the zero code.
+double zeroCodeReach(const QuantParams& params)
+{
+    if (params.element.kind == ElementKind::Integer) {
+        return params.scale / 2;
+    }
+    const GridGeometry grid = gridGeometry(params);
+    for (const GridLevel& level : grid.levels) {
+        if (level.value > 0) {
+            return level.value / 2;
+        }
+    }
+    return 0;
+}
+
 void addDataWarnings(const TensorStats& stats, const PassResult& pass, const QuantParams& params,
                      Warnings& warnings)
 {
     if (stats.nanCount + stats.infCount > 0) {
-        warnings.push_back(makeWarning(
-            WarningCode::NonFiniteValues,
-            QS_TRANSLATABLE("Warning",
-                            "%1 NaN and %2 infinite values are excluded from the range and the "
-                            "metrics (NaN is coded as the zero point, ±Inf saturates)"),
-            {std::to_string(stats.nanCount), std::to_string(stats.infCount)}));
+        warnings.push_back(nonFiniteWarning(stats, params));
     }
     // Blame the scale on outliers only when there are some: values beyond 6σ (LLM.int8()'s
     // threshold for outlier features). Peaked data without outliers can fill the zero code too.
@@ -47,7 +98,7 @@ void addDataWarnings(const TensorStats& stats, const PassResult& pass, const Qua
     if (hasOutliers && nonzero > 0 &&
         static_cast<double>(nonzeroAtZeroCode) >= kCollapseShare * static_cast<double>(nonzero)) {
         char scale[32];
-        std::snprintf(scale, sizeof scale, "%.6g", params.scale / 2);
+        std::snprintf(scale, sizeof scale, "%.6g", zeroCodeReach(params));
         warnings.push_back(makeWarning(
             WarningCode::CodeCollapse,
             QS_TRANSLATABLE("Warning", "%1 of the non-zero values quantize to the zero code (|R| "
@@ -132,7 +183,8 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                         QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
     const Shape shape(tensor.shape.begin(), tensor.shape.end());
-    auto layout = makeGroupLayout(shape, tensor.size(), spec);
+    const QuantSpec resolved = resolvedSpec(spec);
+    auto layout = makeGroupLayout(shape, tensor.size(), resolved);
     if (!layout) {
         return std::unexpected(layout.error());
     }
@@ -150,28 +202,44 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
                                   spec.calibration.method != CalibrationMethod::AciqGauss &&
                                   spec.calibration.method != CalibrationMethod::AciqLaplace;
     const double calibrationShare = heavyCalibration ? 0.4 : 0.0;
-    const std::vector<GroupStats> groupStats = statsOfGroups(values, *layout, stats, spec);
-    auto ranges =
-        calibrateGroups(values, *layout, groupStats, spec,
-                        progressStage(options.progress, 0, calibrationShare), options.threads);
-    if (!ranges) {
-        return std::unexpected(ranges.error());
-    }
+    const ProgressFn calibrationProgress = progressStage(options.progress, 0, calibrationShare);
+    const std::vector<GroupStats> groupStats = statsOfGroups(values, *layout, stats, resolved);
 
     Analysis analysis;
-    analysis.spec = spec;
+    analysis.spec = resolved;
     analysis.stats = stats;
     analysis.layout = *layout;
-    std::vector<Warnings> groupWarnings;
-    for (const CalibratedRange& range : *ranges) {
-        auto choice = chooseParams(range.range, spec, range.signedPeak);
+    if (resolved.isIntegerGrid()) {
+        auto ranges = calibrateGroups(values, *layout, groupStats, resolved, calibrationProgress,
+                                      options.threads);
+        if (!ranges) {
+            return std::unexpected(ranges.error());
+        }
+        std::vector<Warnings> groupWarnings;
+        for (const CalibratedRange& range : *ranges) {
+            auto choice = chooseParams(range.range, resolved, range.signedPeak);
+            if (!choice) {
+                return std::unexpected(choice.error());
+            }
+            analysis.params.push_back(choice->params);
+            groupWarnings.push_back(std::move(choice->warnings));
+        }
+        analysis.warnings = summarise(groupWarnings);
+    } else {
+        auto amaxes = calibrateFormat(values, *layout, groupStats, stats, resolved,
+                                      calibrationProgress, options.threads);
+        if (!amaxes) {
+            return std::unexpected(amaxes.error());
+        }
+        auto choice = chooseFormatParams(resolved, amaxes->blocks, amaxes->tensorAmax);
         if (!choice) {
             return std::unexpected(choice.error());
         }
-        analysis.params.push_back(choice->params);
-        groupWarnings.push_back(std::move(choice->warnings));
+        analysis.params = std::move(choice->params);
+        analysis.tensorScale = choice->tensorScale;
+        analysis.tensorAmax = choice->tensorAmax;
+        analysis.warnings = std::move(choice->warnings);
     }
-    analysis.warnings = summarise(groupWarnings);
 
     std::vector<RealRange> extremes;
     extremes.reserve(groupStats.size());
@@ -180,7 +248,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     }
     std::vector<std::int32_t> movedCodes(moved && !options.codesOut.empty() ? values.size() : 0);
     std::vector<float> movedDequant(moved && !options.dequantOut.empty() ? values.size() : 0);
-    PassOptions pass = passOptionsFor(spec, stats);
+    PassOptions pass = passOptionsFor(resolved, stats);
     pass.layout = *layout;
     pass.groupExtremes = extremes;
     pass.valueBins = options.valueBins;

@@ -2,6 +2,9 @@
 // The whole analysis of one tensor under one QuantSpec — what the GUI shows and
 // `quantscope-cli analyze` prints:
 //     stats -> calibrate -> chooseParams -> quantizePass (fused) -> Analysis
+// For a minifloat, MX, NVFP4 or bitsandbytes format (spec.format) the middle steps are
+// calibrateFormat and chooseFormatParams, and Analysis::spec is the resolved spec
+// (quant/format_params.h: what the format does, in the integer grid's fields).
 
 #include "analysis/quantize_pass.h"
 #include "common/error.h"
@@ -14,6 +17,7 @@
 #include "tensor/tensor_stats.h"
 #include "tensor/tensor_view.h"
 
+#include <optional>
 #include <vector>
 
 namespace qs {
@@ -52,6 +56,9 @@ struct Analysis
     Metrics metrics;
     PassHistograms histograms;
     Warnings warnings;
+    // NVFP4: the per-tensor decode scale and the amax it came from (quant/format_params.h).
+    std::optional<double> tensorScale;
+    std::optional<double> tensorAmax;
 };
 
 // Errors: EmptyTensor, NoFiniteValues, InvalidArgument (spec), Cancelled.

@@ -5,7 +5,8 @@
 
 #include "analysis/histogram.h"
 #include "common/simd.h"
-#include "quant/element_quantizer.h"
+#include "quant/minifloat.h"
+#include "quant/quant_params.h"
 #include "quant/quant_spec.h"
 
 #include <cstdint>
@@ -43,11 +44,11 @@ struct WorkerCounts
     std::vector<std::uint64_t> errors; // rounding bins, then clipping bins, + 1
 };
 
+// What every chunk of a pass shares.
 struct KernelContext
 {
-    ElementQuantizer eq;
-    std::int32_t qmin;
-    std::int32_t zeroPoint;
+    Rounding rounding;        // the integer grid's rounding
+    MinifloatCodec minifloat; // the encoder of the pass's minifloat type, if it has one
     HistogramBinner valueBinner;
     HistogramBinner roundingBinner;
     HistogramBinner clippingBinner;
@@ -58,10 +59,12 @@ struct KernelContext
     std::uint64_t seed;
 };
 
-// One chunk of work. `checked` false promises that every input is finite and that none can clip
-// (the caller has checked the extremes): the kernel then skips its masks and clip counts.
+// One chunk of work: a run of values of one group. `checked` false promises that every input is
+// finite and that none can clip (the caller has checked the extremes): the kernel then skips its
+// masks and clip counts.
 struct ChunkJob
 {
+    const QuantParams* params; // the group's
     const float* in;
     std::size_t n;
     std::uint64_t firstIndex; // index of in[0] in the tensor (stochastic rounding's counter)
@@ -71,7 +74,7 @@ struct ChunkJob
 };
 
 // Adds the chunk's sums to `sums` and its histogram counts to `counts`.
-void processChunk(bool avx2, Rounding mode, const KernelContext& ctx, const ChunkJob& job,
-                  ChunkSums& sums, WorkerCounts& counts);
+void processChunk(bool avx2, const KernelContext& ctx, const ChunkJob& job, ChunkSums& sums,
+                  WorkerCounts& counts);
 
 } // namespace qs::kernel

@@ -3,7 +3,9 @@
 #include "analysis/fused_kernel.h"
 #include "analysis/range_usage.h"
 #include "common/parallel_chunks.h"
+#include "quant/element_codecs.h"
 #include "quant/element_quantizer.h"
+#include "quant/grid_geometry.h"
 
 #include <algorithm>
 #include <array>
@@ -57,12 +59,15 @@ PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups
                             static_cast<std::size_t>(first.range().codeCount()));
 
     // Rounding moves a value by at most half a step (a whole step for floor and stochastic); a
-    // small margin absorbs float32's own rounding of R/Scale. The largest step of any group.
+    // small margin absorbs float32's own rounding of R/Scale. The largest step of any group (a
+    // minifloat's top binade, a codebook's widest gap).
     const bool wholeStep =
-        options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic;
+        first.element.kind == ElementKind::Integer &&
+        (options.rounding == Rounding::Floor || options.rounding == Rounding::Stochastic);
     double step = 0;
     for (const QuantParams& p : params) {
-        step = std::max(step, std::fabs(static_cast<double>(p.elementScale())));
+        const double largest = p.largestStep();
+        step = std::isfinite(largest) ? std::max(step, largest) : step;
     }
     const double reach = step * (wholeStep ? 1.0 : 0.5) * (1.0 + 1e-3);
     h.roundingError = makeHistogram(-reach, reach, options.errorBins);
@@ -71,10 +76,12 @@ PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups
     double clipLo = 0;
     double clipHi = 0;
     for (std::size_t g = 0; g < params.size(); ++g) {
-        clipLo = std::min(clipLo, static_cast<double>(params[g].representableMax()) -
-                                      groups.extremes[g].hi);
-        clipHi = std::max(clipHi, static_cast<double>(params[g].representableMin()) -
-                                      groups.extremes[g].lo);
+        const double top = params[g].representableMax();
+        const double bottom = params[g].representableMin();
+        if (std::isfinite(top) && std::isfinite(bottom)) { // an MX block marked NaN has neither
+            clipLo = std::min(clipLo, top - groups.extremes[g].hi);
+            clipHi = std::max(clipHi, bottom - groups.extremes[g].lo);
+        }
     }
     h.clippingError = clipHi > clipLo
                           ? makeHistogram(clipLo - reach, clipHi + reach, options.errorBins)
@@ -153,10 +160,11 @@ Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h,
     m.codesTotal = params.front().range().codeCount();
     m.codesUsed = std::ranges::count_if(h.codes.counts, [](std::uint64_t c) { return c > 0; });
     if (s.finite > 0) {
+        const std::vector<float> levels = elementValues(params.front().element);
         double unused = 0;
         for (std::size_t g = 0; g < params.size(); ++g) {
             unused += rangeUsage(params[g], options.rounding, groups.extremes[g].lo,
-                                 groups.extremes[g].hi)
+                                 groups.extremes[g].hi, levels)
                           .unusedFraction;
         }
         m.unusedRangeFraction = unused / static_cast<double>(params.size());
@@ -212,10 +220,9 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
     const auto roundingBins = static_cast<std::uint32_t>(histograms.roundingError.bins());
     const auto errorBins =
         roundingBins + static_cast<std::uint32_t>(histograms.clippingError.bins());
-    // What every group shares; each piece of a group gets its own quantizer and zero point.
-    const KernelContext shared{ElementQuantizer(params.front()),
-                               params.front().qmin,
-                               params.front().zeroPoint,
+    // What every group shares; each piece of a group brings its own parameters.
+    const KernelContext shared{options.rounding,
+                               minifloatCodecFor(params.front().element),
                                HistogramBinner(histograms.values),
                                HistogramBinner(histograms.roundingError),
                                HistogramBinner(histograms.clippingError),
@@ -246,18 +253,15 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
                 const std::size_t g = layout.groupOf(at);
                 const std::size_t end =
                     std::min(plan.end(chunk), layout.start(g) + layout.length(g));
-                KernelContext ctx = shared;
-                ctx.eq = ElementQuantizer(params[g]);
-                ctx.zeroPoint = params[g].zeroPoint;
                 std::int32_t* codes =
                     options.codesOut.empty() ? nullptr : options.codesOut.data() + at;
                 float* dequant =
                     options.dequantOut.empty() ? nullptr : options.dequantOut.data() + at;
                 GroupPiece piece{g, {}};
                 kernel::processChunk(
-                    avx2, options.rounding, ctx,
-                    {values.data() + at, end - at, at, codes, dequant, checked[g] != 0}, piece.sums,
-                    counts[worker]);
+                    avx2, shared,
+                    {&params[g], values.data() + at, end - at, at, codes, dequant, checked[g] != 0},
+                    piece.sums, counts[worker]);
                 pieces[chunk].push_back(piece);
                 at = end;
             }

@@ -1,6 +1,10 @@
 #include "analysis/range_usage.h"
 
 #include "quant/element_quantizer.h"
+#include "quant/grid_geometry.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace qs {
 namespace {
@@ -10,10 +14,54 @@ Rounding deterministic(Rounding rounding)
     return rounding == Rounding::Stochastic ? Rounding::HalfEven : rounding;
 }
 
+// Minifloat and codebook grids: the element levels between the extremes' levels are reachable.
+RangeUsage formatRangeUsage(const QuantParams& params, double dataMin, double dataMax,
+                            std::span<const float> levels)
+{
+    RangeUsage usage;
+    const QuantizedElement low = quantizeFormatElement(params, static_cast<float>(dataMin));
+    const QuantizedElement high = quantizeFormatElement(params, static_cast<float>(dataMax));
+    usage.lowestCode = low.code;
+    usage.highestCode = high.code;
+    if (levels.empty() || !std::isfinite(low.clipped) || !std::isfinite(high.clipped)) {
+        return usage;
+    }
+    const auto first = std::lower_bound(levels.begin(), levels.end(), low.clipped);
+    const auto last = std::upper_bound(levels.begin(), levels.end(), high.clipped);
+    usage.reachableCodes = std::max<std::int64_t>(0, last - first);
+    usage.unusedFraction =
+        1.0 - static_cast<double>(usage.reachableCodes) / static_cast<double>(levels.size());
+    // Each level covers the real values that round to it: up to the midpoints with its
+    // neighbours (half the outer gap beyond the end levels).
+    const double scaling = static_cast<double>(params.elementScale()) * params.outerScale;
+    const auto edge = [&](std::size_t below) { // the edge between levels[below] and the next
+        return 0.5 * (static_cast<double>(levels[below]) + levels[below + 1]) * scaling;
+    };
+    const std::size_t n = levels.size();
+    const double outer = n > 1 ? 0.5 * (static_cast<double>(levels[n - 1]) - levels[n - 2]) : 0;
+    if (first != levels.begin() && first != levels.end()) {
+        const auto index = static_cast<std::size_t>(first - levels.begin());
+        usage.unusedBelow = {(levels[0] - outer) * scaling, edge(index - 1)};
+    }
+    if (last != levels.end() && last != levels.begin()) {
+        const auto index = static_cast<std::size_t>(last - levels.begin());
+        usage.unusedAbove = {edge(index - 1), (levels[n - 1] + outer) * scaling};
+    }
+    return usage;
+}
+
 } // namespace
 
-RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax)
+RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax,
+                      std::span<const float> levels)
 {
+    if (params.element.kind != ElementKind::Integer) {
+        if (levels.empty()) {
+            const std::vector<float> own = elementValues(params.element);
+            return formatRangeUsage(params, dataMin, dataMax, own);
+        }
+        return formatRangeUsage(params, dataMin, dataMax, levels);
+    }
     const Rounding mode = deterministic(rounding);
     RangeUsage usage;
     usage.lowestCode = quantizeElement(params, mode, static_cast<float>(dataMin)).code;
@@ -36,6 +84,14 @@ RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataM
 
 RealInterval clipThresholds(const QuantParams& params, Rounding rounding)
 {
+    if (params.element.kind != ElementKind::Integer) {
+        // Past the largest level and half the top step (a minifloat's tie there rounds to the
+        // even largest code, so the threshold itself still fits); a codebook past its last level.
+        const double top = params.representableMax();
+        const double reach =
+            params.element.kind == ElementKind::Minifloat ? top + 0.5 * params.largestStep() : top;
+        return {-reach, reach};
+    }
     const double scale = params.elementScale();
     const double zero = params.zeroPoint;
     if (deterministic(rounding) == Rounding::Floor) {

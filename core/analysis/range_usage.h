@@ -6,6 +6,7 @@
 #include "quant/quant_spec.h"
 
 #include <cstdint>
+#include <span>
 
 namespace qs {
 
@@ -29,7 +30,11 @@ struct RangeUsage
 };
 
 // For stochastic rounding the extremes are rounded half to even (no single code otherwise).
-RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax);
+// Minifloat and codebook grids count the element levels between the extremes' levels (codes are
+// not in value order there); `levels` may hold elementValues(params.element) to spare
+// recomputing them for every group.
+RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax,
+                      std::span<const float> levels = {});
 
 // The real values where clipping starts: inputs below `lo` get codes under Qmin before clipping,
 // inputs above `hi` over Qmax (half-way between R'(Qmin) − Scale and R'(Qmin) for the half modes,

@@ -142,6 +142,28 @@ template <FloatVector F> [[gnu::always_inline]] inline IntOf<F> toInt(F x)
     return reinterpret_cast<Int8>(x);
 }
 
+// The bits of a float (or of each lane) as a signed integer, and back.
+[[gnu::always_inline]] inline std::int32_t bitsOf(float x)
+{
+    return std::bit_cast<std::int32_t>(x);
+}
+template <FloatVector F> [[gnu::always_inline]] inline IntOf<F> bitsOf(F x)
+{
+    return reinterpret_cast<IntOf<F>>(x);
+}
+[[gnu::always_inline]] inline float floatFromBits(std::int32_t bits)
+{
+    return std::bit_cast<float>(bits);
+}
+[[gnu::always_inline]] inline Float4 floatFromBits(Int4 bits)
+{
+    return reinterpret_cast<Float4>(bits);
+}
+[[gnu::always_inline]] inline Float8 floatFromBits(Int8 bits)
+{
+    return reinterpret_cast<Float8>(bits);
+}
+
 // Lane masks as 1/0 counts.
 template <typename I> [[gnu::always_inline]] inline auto ones(I mask)
 {

@@ -5,6 +5,7 @@
 #include "io/npy_format.h"
 
 #include <cassert>
+#include <cstring>
 #include <vector>
 
 namespace qs {
@@ -17,7 +18,11 @@ Result<void> write(const std::string& path, std::span<const T> values, const Sha
     assert(elementCount(shape) == values.size());
     const std::string header = makeNpyHeader(dtype, shape);
     std::vector<std::byte> body(values.size() * sizeof(T));
-    storeLittleEndian(values, body);
+    if constexpr (sizeof(T) == 1) {
+        std::memcpy(body.data(), values.data(), values.size());
+    } else {
+        storeLittleEndian(values, body);
+    }
     return writeFileAtomically(path, std::as_bytes(std::span(header)), body);
 }
 
@@ -32,6 +37,12 @@ Result<void> writeNpy(const std::string& path, std::span<const std::int32_t> val
                       const Shape& shape)
 {
     return write(path, values, shape, Dtype::Int32);
+}
+
+Result<void> writeNpy(const std::string& path, std::span<const std::uint8_t> values,
+                      const Shape& shape)
+{
+    return write(path, values, shape, Dtype::UInt8);
 }
 
 } // namespace qs

@@ -13,5 +13,7 @@ namespace qs {
 Result<void> writeNpy(const std::string& path, std::span<const float> values, const Shape& shape);
 Result<void> writeNpy(const std::string& path, std::span<const std::int32_t> values,
                       const Shape& shape);
+Result<void> writeNpy(const std::string& path, std::span<const std::uint8_t> values,
+                      const Shape& shape);
 
 } // namespace qs

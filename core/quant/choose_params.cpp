@@ -38,12 +38,27 @@ float throughFloat16(float value)
     return static_cast<float>(Eigen::half(value));
 }
 
+// The scale as the checkpoint stores it (--scale-format): every later step uses that value.
+double stored(double scale, ScaleStorage storage)
+{
+    switch (storage) {
+    case ScaleStorage::Float16:
+        return throughFloat16(static_cast<float>(scale));
+    case ScaleStorage::Float32:
+        return static_cast<float>(scale);
+    case ScaleStorage::Native:
+        break;
+    }
+    return scale;
+}
+
 void tutorialParams(RealRange range, const QuantSpec& spec, QuantParams& p, double& zeroPoint)
 {
     switch (spec.scheme) {
     case Scheme::General:
     case Scheme::Asymmetric:
-        p.scale = rangeWidth(range) / static_cast<double>(p.qmax - p.qmin);
+        p.scale = stored(rangeWidth(range) / static_cast<double>(p.qmax - p.qmin),
+                         spec.format.scaleStorage);
         p.clipMin = range.lo;
         p.clipMax = range.hi;
         break;
@@ -51,7 +66,8 @@ void tutorialParams(RealRange range, const QuantSpec& spec, QuantParams& p, doub
         const float absMax = std::max(std::fabs(static_cast<float>(range.lo)),
                                       std::fabs(static_cast<float>(range.hi)));
         zeroPoint = spec.isSigned ? 0.0 : std::ldexp(1.0, spec.bits - 1);
-        p.scale = static_cast<double>(absMax) / (p.qmax - zeroPoint);
+        p.scale =
+            stored(static_cast<double>(absMax) / (p.qmax - zeroPoint), spec.format.scaleStorage);
         p.clipMin = -static_cast<double>(absMax);
         p.clipMax = absMax;
         break;
@@ -96,6 +112,7 @@ void pytorchParams(RealRange range, const QuantSpec& spec, QuantParams& p, doubl
             {formatDouble(scale)}));
         scale = eps;
     }
+    scale = static_cast<float>(stored(scale, spec.format.scaleStorage));
     if (spec.scheme != Scheme::Symmetric) {
         // torch.round (half to even) of a float32 quotient, then clamped.
         zeroPoint = std::clamp<double>(p.qmin - std::nearbyint(minNeg / scale), p.qmin, p.qmax);

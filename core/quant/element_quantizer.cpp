@@ -1,9 +1,17 @@
 #include "quant/element_quantizer.h"
 
+#include "quant/element_codecs.h"
+
+#include <cmath>
+#include <limits>
+
 namespace qs {
 
 QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, float x, float u)
 {
+    if (params.element.kind != ElementKind::Integer) {
+        return quantizeFormatElement(params, x);
+    }
     const ElementQuantizer eq(params);
     switch (rounding) {
     case Rounding::HalfEven:
@@ -18,6 +26,35 @@ QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, f
         return quantizeElementAs<Rounding::Stochastic>(eq, x, u);
     }
     return {};
+}
+
+QuantizedElement quantizeFormatElement(const QuantParams& params, float x)
+{
+    const MinifloatCodec minifloat =
+        params.element.kind == ElementKind::Minifloat
+            ? MinifloatCodec(params.element.minifloat, params.element.overflow)
+            : MinifloatCodec();
+    return withElementCodec(params, Rounding::HalfEven, minifloat, [x](const auto& codec) {
+        const ElementLanes<float> e = codec.apply(x, 0.5f);
+        QuantizedElement out;
+        out.scaled = e.scaled;
+        out.rounded = e.element;
+        out.clipped = e.element;
+        out.code = e.code;
+        out.dequantized = e.dequantized;
+        // A finite value whose R′ is not finite is clipped, as the fused pass counts it.
+        const bool lost = !std::isfinite(e.dequantized);
+        if (!(std::fabs(x) <= std::numeric_limits<float>::max())) {
+            out.clip = ClipState::NonFinite;
+        } else if (e.below || (lost && x < 0)) {
+            out.clip = ClipState::Below;
+        } else if (e.above || lost) {
+            out.clip = ClipState::Above;
+        } else {
+            out.clip = ClipState::Inside;
+        }
+        return out;
+    });
 }
 
 } // namespace qs

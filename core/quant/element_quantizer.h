@@ -197,7 +197,11 @@ QuantizedElement quantizeElementAs(const ElementQuantizer& eq, float x, float u)
     return out;
 }
 
+// For every element kind (the integer grid with `rounding`; minifloats and codebooks with their
+// own rule, QuantizedElement's rounded and clipped then the element's value before scaling).
 QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, float x,
                                  float u = 0.5f);
+// A minifloat or codebook element (the integer grid's rounding does not apply).
+QuantizedElement quantizeFormatElement(const QuantParams& params, float x);
 
 } // namespace qs

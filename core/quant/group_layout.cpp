@@ -35,6 +35,29 @@ AxisSplit splitAt(const Shape& shape, int axis)
 Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const QuantSpec& spec)
 {
     GroupLayout layout;
+    const FormatInfo& format = formatInfo(spec.format.format);
+    if (format.family == FormatFamily::Bitsandbytes) {
+        // Blocks of the flattened tensor, the last one shorter.
+        if (spec.format.blockSize < kBnbMinBlockSize || spec.format.blockSize > kBnbMaxBlockSize) {
+            return fail(ErrorCode::InvalidArgument,
+                        "block size must be between " + std::to_string(kBnbMinBlockSize) + " and " +
+                            std::to_string(kBnbMaxBlockSize) + ", got " +
+                            std::to_string(spec.format.blockSize));
+        }
+        layout.granularity = Granularity::Group;
+        layout.rows = 1;
+        layout.rowLength = count;
+        layout.groupSize = static_cast<std::size_t>(spec.format.blockSize);
+        return layout;
+    }
+    if (format.fixedBlockSize > 0) {
+        // MX and NVFP4: blocks along the last axis, a row's last block shorter.
+        QuantSpec blocks = spec;
+        blocks.granularity = Granularity::Group;
+        blocks.groupSize = format.fixedBlockSize;
+        blocks.format.format = NumberFormat::Integer;
+        return makeGroupLayout(shape, count, blocks);
+    }
     layout.granularity = spec.granularity;
     switch (spec.granularity) {
     case Granularity::Tensor:

@@ -54,7 +54,9 @@ struct GroupLayout
     friend bool operator==(const GroupLayout&, const GroupLayout&) = default;
 };
 
-// The layout `spec` asks for on a tensor of `shape` (count values).
+// The layout `spec` asks for on a tensor of `shape` (count values): its granularity for the
+// integer grid and the minifloats; the format's own blocks for MX (32 along the last axis), NVFP4
+// (16) and bitsandbytes (spec.format.blockSize values of the flattened tensor).
 // Errors: InvalidArgument for an axis outside the shape, a group size of 0, channels on a 0-d
 // tensor.
 Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const QuantSpec& spec);

@@ -1,6 +1,9 @@
 #include "quant/quant_params.h"
 
+#include "quant/codebook.h"
+
 #include <cassert>
+#include <cmath>
 
 namespace qs {
 
@@ -19,6 +22,79 @@ IntegerRange integerRange(int bits, bool isSigned, bool narrowRange)
         range.qmin += 1;
     }
     return range;
+}
+
+int ElementType::codeCount() const
+{
+    switch (kind) {
+    case ElementKind::Minifloat:
+        return minifloat.codeCount();
+    case ElementKind::Codebook:
+        return codebook->codeCount();
+    case ElementKind::Integer:
+        break;
+    }
+    return 0;
+}
+
+float QuantParams::dequantize(std::int32_t code) const
+{
+    switch (element.kind) {
+    case ElementKind::Minifloat:
+        return element.minifloat.decode(static_cast<std::uint32_t>(code)) * elementScale() *
+               outerScale;
+    case ElementKind::Codebook:
+        return element.codebook->decode(code) * elementScale() * outerScale;
+    case ElementKind::Integer:
+        break;
+    }
+    return (static_cast<float>(code) - elementZeroPoint()) * elementScale();
+}
+
+float QuantParams::representableMin() const
+{
+    if (element.kind == ElementKind::Integer) {
+        return std::min(dequantize(qmin), dequantize(qmax));
+    }
+    return -representableMax();
+}
+
+float QuantParams::representableMax() const
+{
+    switch (element.kind) {
+    case ElementKind::Minifloat:
+        return std::fabs(element.minifloat.maxFinite() * elementScale() * outerScale);
+    case ElementKind::Codebook:
+        return std::fabs(element.codebook->maxMagnitude() * elementScale() * outerScale);
+    case ElementKind::Integer:
+        break;
+    }
+    return std::max(dequantize(qmin), dequantize(qmax));
+}
+
+double QuantParams::largestStep() const
+{
+    const double scaling = std::fabs(static_cast<double>(elementScale()) * outerScale);
+    switch (element.kind) {
+    case ElementKind::Minifloat: {
+        const MinifloatType& t = element.minifloat;
+        return std::ldexp(1.0, t.maxExponent() - t.mantissaBits) * scaling;
+    }
+    case ElementKind::Codebook: {
+        const Codebook& book = *element.codebook;
+        double widest = 0;
+        for (int i = 0; i + 1 < book.levelCount; ++i) {
+            widest =
+                std::max(widest, static_cast<double>(book.levels[static_cast<std::size_t>(i) + 1]) -
+                                     book.levels[static_cast<std::size_t>(i)]);
+        }
+        // A sign-magnitude table also has the gap across zero, from −min to +min: 2·levels[0] = 0.
+        return widest * scaling;
+    }
+    case ElementKind::Integer:
+        break;
+    }
+    return std::fabs(static_cast<double>(elementScale()));
 }
 
 } // namespace qs

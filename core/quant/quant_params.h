@@ -1,11 +1,22 @@
 #pragma once
-// QuantParams: what was computed for one group of values, in the convention of gemmlowp and the
-// tutorial alike:
+// QuantParams: what was computed for one group of values — its grid. For the integer grid, in
+// the convention of gemmlowp and the tutorial alike:
 //
 //     real = scale · (q − zeroPoint),      q ∈ [qmin, qmax]
 //
 // `scale` is kept in double, as NumPy computes it from float32 scalars; the element-wise work
 // casts it to float32 (elementScale), as NumPy does when a float64 scalar meets a float32 array.
+//
+// For minifloat and codebook elements (element.kind, quant/element_type.h) the codes are the
+// element's raw bits, qmin = 0 and qmax = 2^bits − 1, and the scale chain is
+//
+//     v = R / scale  (or R · inverseScale, by `step`),   code = encode(v),
+//     real = decode(code) · scale · outerScale           (float32, left to right)
+//
+// with `scale` the block's effective scale and outerScale NVFP4's per-tensor S_dec (1 elsewhere).
+// zeroPoint is then the code of the level that holds 0.
+
+#include "quant/element_type.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -51,18 +62,22 @@ struct QuantParams
     QuantizeStep step = QuantizeStep::DivideAddZero;
     float inverseScale = 0;
     float offset = 0;
+    ElementType element;         // the integer grid unless a format says otherwise
+    float outerScale = 1;        // minifloat and codebook elements: the last factor of R′
+    std::int32_t scaleCode = -1; // the block scale as stored: an E8M0 (MX) or E4M3 (NVFP4) code
 
     float elementScale() const { return static_cast<float>(scale); }
     float elementZeroPoint() const { return static_cast<float>(zeroPoint); }
-    // R' of a code, evaluated exactly as the element kernel does: (q − Z) · float32(scale).
-    float dequantize(std::int32_t code) const
-    {
-        return (static_cast<float>(code) - elementZeroPoint()) * elementScale();
-    }
+    // R' of a code, evaluated exactly as the element kernel does: (q − Z) · float32(scale) for
+    // the integer grid, decode(q) · scale · outerScale for the other elements.
+    float dequantize(std::int32_t code) const;
     // The ends of the grid on the real axis. (llama's Q4_0 can have a negative Scale, which turns
     // the grid around: R'(Qmin) is then its upper end.)
-    float representableMin() const { return std::min(dequantize(qmin), dequantize(qmax)); }
-    float representableMax() const { return std::max(dequantize(qmin), dequantize(qmax)); }
+    float representableMin() const;
+    float representableMax() const;
+    // The widest step between neighbouring values of the grid on the real axis: |Scale| for the
+    // integer grid, a minifloat's top binade, a codebook's widest gap (times the scales).
+    double largestStep() const;
     IntegerRange range() const { return {qmin, qmax}; }
 
     friend bool operator==(const QuantParams&, const QuantParams&) = default;

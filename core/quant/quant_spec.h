@@ -12,6 +12,8 @@
 // The general scheme has no zero point, so an asymmetric range both clips one end and leaves the
 // other end's codes unused — the tutorial's first lesson.
 
+#include "quant/number_format.h"
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -104,8 +106,13 @@ struct QuantSpec
     int groupSize = 32; // Group: values per group along the last axis
     Convention convention = Convention::Tutorial;
     std::string preset{}; // the preset this spec came from, if any (quant/presets.h)
+    // The number format: the integer grid above (the default) or a minifloat, MX, NVFP4 or
+    // bitsandbytes format (quant/number_format.h), which then decides the element, the scales
+    // and the blocks; the integer grid's fields do not apply to those.
+    FormatSpec format{};
 
     bool effectiveNarrowRange() const { return narrowRange.value_or(defaultNarrowRange(scheme)); }
+    bool isIntegerGrid() const { return format.format == NumberFormat::Integer; }
 
     friend bool operator==(const QuantSpec&, const QuantSpec&) = default;
 };

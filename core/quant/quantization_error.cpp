@@ -2,21 +2,21 @@
 
 #include "common/parallel_chunks.h"
 #include "common/simd_dispatch.h"
-#include "quant/element_quantizer.h"
-#include "quant/rounding_dispatch.h"
+#include "quant/element_codecs.h"
 
 #include <algorithm>
 #include <iterator>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace qs {
 namespace {
 
-template <Rounding Mode, typename F>
-[[gnu::always_inline]] inline void errorOfBlock(const ElementQuantizer& eq, const float* in,
-                                                std::size_t n, std::uint32_t key,
-                                                std::uint32_t firstLow, ErrorSums& sums)
+template <typename Codec, typename F>
+[[gnu::always_inline]] inline void errorOfBlock(const Codec& codec, const float* in, std::size_t n,
+                                                std::uint32_t key, std::uint32_t firstLow,
+                                                ErrorSums& sums)
 {
     using namespace simd;
     using I = IntOf<F>;
@@ -28,6 +28,7 @@ template <Rounding Mode, typename F>
     }
     const F zero{};
     const F largest = splat<F>(std::numeric_limits<float>::max());
+    const F infinite = splat<F>(std::numeric_limits<float>::infinity());
     F sx2{}, se2{}, sc2{};
     U count{}, clipped{};
     alignas(32) float tail[kLanes];
@@ -40,15 +41,21 @@ template <Rounding Mode, typename F>
         }
         const F x = load<F>(at);
         F u = splat<F>(0.5f);
-        if constexpr (Mode == Rounding::Stochastic) {
+        if constexpr (Codec::kUsesUniform) {
             u = stochasticUniform(key,
                                   splat<U>(firstLow + static_cast<std::uint32_t>(i)) + laneIndex);
         }
-        const F r = eq.settle(roundBounded<Mode>(eq.bounded(x), u));
+        const ElementLanes<F> q = codec.apply(x, u);
         const I finite = abs(x) <= largest;
-        const I out = (r < splat<F>(eq.qmin)) | (r > splat<F>(eq.qmax));
+        I out = q.below | q.above;
         const F xf = finite ? x : zero;
-        const F e = finite ? eq.dequantize(eq.clip(r)) - x : zero;
+        F e = finite ? q.dequantized - x : zero;
+        if constexpr (Codec::kMayLoseValues) {
+            // A finite value whose R′ is NaN or Inf: clipped, with an infinite error.
+            const I lost = finite & !(abs(q.dequantized) <= largest);
+            out |= lost;
+            e = lost ? infinite : e;
+        }
         sx2 += xf * xf;
         se2 += e * e;
         sc2 += (finite & out) ? e * e : zero;
@@ -72,19 +79,21 @@ struct ErrorKernel
                                                 std::uint64_t seed, std::uint64_t firstIndex)
     {
         constexpr std::size_t kBlock = simd::kLaneSumBlock<F>;
-        const ElementQuantizer eq(params);
-        return withRounding(rounding, [&]<Rounding Mode>() __attribute__((always_inline)) {
-            ErrorSums sums;
-            for (std::size_t start = 0; start < values.size(); start += kBlock) {
-                const std::size_t n = std::min(kBlock, values.size() - start);
-                const std::uint64_t index = firstIndex + start;
-                const std::uint32_t key =
-                    stochasticKey(seed, static_cast<std::uint32_t>(index >> 32));
-                errorOfBlock<Mode, F>(eq, values.data() + start, n, key,
-                                      static_cast<std::uint32_t>(index), sums);
-            }
-            return sums;
-        });
+        const MinifloatCodec minifloat = minifloatCodecFor(params.element);
+        return withElementCodec(
+            params, rounding, minifloat, [&](const auto& codec) __attribute__((always_inline)) {
+                using Codec = std::decay_t<decltype(codec)>;
+                ErrorSums sums;
+                for (std::size_t start = 0; start < values.size(); start += kBlock) {
+                    const std::size_t n = std::min(kBlock, values.size() - start);
+                    const std::uint64_t index = firstIndex + start;
+                    const std::uint32_t key =
+                        stochasticKey(seed, static_cast<std::uint32_t>(index >> 32));
+                    errorOfBlock<Codec, F>(codec, values.data() + start, n, key,
+                                           static_cast<std::uint32_t>(index), sums);
+                }
+                return sums;
+            });
     }
 };
 

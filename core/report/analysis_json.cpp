@@ -45,6 +45,8 @@ json analysisDocument(const AnalysisReport& report)
     json out;
     out["tensor"] = tensorJson(report.tensor, report.analysis.stats);
     out["scheme"] = schemeJson(report.analysis.spec);
+    out["format"] = formatJson(report.analysis.spec, report.analysis.params.size(),
+                               report.analysis.stats.count, report.analysis.tensorScale);
     out["params"] = paramsJson(report.analysis.params);
     out["metrics"] = metricsJson(report.analysis.metrics);
     out["warnings"] = warningsJson(report.loadWarnings, report.analysis.warnings);

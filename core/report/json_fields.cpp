@@ -1,6 +1,7 @@
 #include "report/json_fields.h"
 
 #include "calibrate/calibrate.h"
+#include "quant/format_params.h"
 
 #include <cmath>
 
@@ -58,6 +59,45 @@ json schemeJson(const QuantSpec& spec)
             {"group_size", group ? json(spec.groupSize) : json(nullptr)},
             {"calibration", calibrationName(spec.calibration.method)},
             {"calibration_args", calibrationArgs(spec)}};
+}
+
+json formatJson(const QuantSpec& spec, std::size_t groups, std::size_t count,
+                std::optional<double> tensorScale)
+{
+    const FormatInfo& info = formatInfo(spec.format.format);
+    const FormatSpec& f = spec.format;
+    json out;
+    out["name"] = info.family == FormatFamily::Integer ? "int" + std::to_string(spec.bits)
+                                                       : std::string(info.name);
+    switch (info.family) {
+    case FormatFamily::Integer:
+        out["scale_storage"] = scaleStorageName(f.scaleStorage);
+        break;
+    case FormatFamily::Minifloat:
+        out["no_scale"] = f.noScale;
+        if (info.minifloat->hasNan()) {
+            out["overflow"] = overflowName(f.overflow);
+        }
+        break;
+    case FormatFamily::Mx:
+        out["mx_scale"] = mxScaleRuleName(f.mxScale);
+        out["element_rounding"] = elementRoundingName(f.elementRounding);
+        break;
+    case FormatFamily::Nvfp4:
+        out["nvfp4_flavour"] = nvfp4FlavourName(f.nvfp4Flavour);
+        break;
+    case FormatFamily::Bitsandbytes:
+        out["bnb_backend"] = bnbBackendName(f.bnbBackend);
+        break;
+    }
+    out["block_size"] =
+        spec.granularity == Granularity::Group ? json(spec.groupSize) : json(nullptr);
+    out["scale_format"] = scaleFormatName(spec);
+    out["bits_per_value"] = number(bitsPerValue(spec, groups, count));
+    if (tensorScale) {
+        out["tensor_scale"] = number(*tensorScale);
+    }
+    return out;
 }
 
 json warningsJson(const Warnings& first, const Warnings& second)

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace qs {
 
 // ordered_json keeps the contract's key order, which reads better than sorted keys.
@@ -18,6 +20,10 @@ json number(double value);
 
 json tensorJson(const TensorInfo& info, const TensorStats& stats);
 json schemeJson(const QuantSpec& spec);
+// {"name", the variant options in force, "block_size", "scale_format", "bits_per_value"
+// [, "tensor_scale"]} for `spec` (an analysis' resolved spec) over `count` values in `groups`.
+json formatJson(const QuantSpec& spec, std::size_t groups, std::size_t count,
+                std::optional<double> tensorScale);
 
 // Load and analysis warnings as one array of messages.
 json warningsJson(const Warnings& first, const Warnings& second);
