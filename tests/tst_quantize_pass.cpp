@@ -4,12 +4,15 @@
 #include "analysis/analyze.h"
 #include "generate/generator.h"
 #include "quant/choose_params.h"
+#include "quant/group_layout.h"
+#include "quant/presets.h"
 #include "support/naive_quantizer.h"
 #include "tensor/tensor_stats.h"
 
 #include <QtTest>
 
 #include <bit>
+#include <cfloat>
 #include <cmath>
 #include <limits>
 
@@ -94,6 +97,70 @@ Case makeCase(std::span<const float> values, Scheme scheme, Rounding rounding, i
     return c;
 }
 
+// Each group's finite [min, max] and its first value of largest magnitude (llama Q4_0's signed
+// m), computed here rather than by core's group statistics, so that analyzeTensor's are checked.
+struct GroupRange
+{
+    RealRange range;
+    float signedPeak = 0;
+};
+
+std::vector<GroupRange> groupRanges(std::span<const float> values, const GroupLayout& layout)
+{
+    std::vector<GroupRange> ranges;
+    for (std::size_t g = 0; g < layout.groupCount(); ++g) {
+        GroupRange r{{values[layout.start(g)], values[layout.start(g)]}, values[layout.start(g)]};
+        for (std::size_t i = layout.start(g); i < layout.start(g) + layout.length(g); ++i) {
+            r.range.lo = std::min(r.range.lo, double(values[i]));
+            r.range.hi = std::max(r.range.hi, double(values[i]));
+            r.signedPeak =
+                std::fabs(values[i]) > std::fabs(r.signedPeak) ? values[i] : r.signedPeak;
+        }
+        ranges.push_back(r);
+    }
+    return ranges;
+}
+
+// The parameters of every group by spec.convention's arithmetic, on `share` of each range.
+std::vector<QuantParams> conventionParams(std::span<const float> values, const GroupLayout& layout,
+                                          const QuantSpec& spec, double share)
+{
+    std::vector<QuantParams> params;
+    for (const GroupRange& r : groupRanges(values, layout)) {
+        const auto peak = static_cast<float>(r.signedPeak * share);
+        params.push_back(
+            chooseParams({r.range.lo * share, r.range.hi * share}, spec, peak)->params);
+    }
+    return params;
+}
+
+// Moves every fifth value (that is no group's extreme) to a nearby float32 x with
+// x·inverseScale = k + 1/2 exactly: a tie of PyTorch's and llama Q8_0's rounding, and for llama
+// Q4_0 (x·(1/d) + 8.5, then floor) an exact integer. The magnitude only shrinks, so no group's
+// range or peak changes.
+void injectTies(std::vector<float>& values, const GroupLayout& layout,
+                const std::vector<QuantParams>& params)
+{
+    const std::vector<GroupRange> ranges = groupRanges(values, layout);
+    for (std::size_t i = 2; i < values.size(); i += 5) {
+        const std::size_t g = layout.groupOf(i);
+        const float inverse = params[g].inverseScale;
+        const double amax = std::max(-ranges[g].range.lo, ranges[g].range.hi);
+        const double k = std::floor(std::fabs(double(values[i]) * inverse)) - 1;
+        if (!(std::fabs(values[i]) < 0.9 * amax) || k < 0 || inverse == 0) {
+            continue;
+        }
+        const auto target = static_cast<float>(std::copysign(k + 0.5, double(values[i]) * inverse));
+        float x = target / inverse;
+        for (int step = 0; step < 4 && x * inverse != target; ++step) {
+            x = std::nextafter(x, (x * inverse < target) == (inverse > 0) ? FLT_MAX : -FLT_MAX);
+        }
+        if (x * inverse == target) {
+            values[i] = x;
+        }
+    }
+}
+
 } // namespace
 
 class TestQuantizePass : public QObject
@@ -103,6 +170,8 @@ class TestQuantizePass : public QObject
 private slots:
     void fusedMatchesNaive_data();
     void fusedMatchesNaive();
+    void conventionsMatchNaive_data();
+    void conventionsMatchNaive();
     void largeTensorMatchesNaive();
     void sameResultsForAnyThreadCount();
     void nonFiniteValuesAreCountedApart();
@@ -178,6 +247,84 @@ void TestQuantizePass::fusedMatchesNaive()
     }
     QCOMPARE(fast->histograms, naive.histograms);
     compareMetrics(fast->metrics, naive.metrics);
+}
+
+void TestQuantizePass::conventionsMatchNaive_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<int>("isa");
+    QTest::addColumn<double>("rangeShare");
+    const char* presets[] = {"pytorch-per-tensor-affine-quint8",
+                             "pytorch-per-tensor-symmetric-qint8",
+                             "pytorch-per-channel-symmetric-qint8", "llama-q8_0", "llama-q4_0"};
+    std::vector<std::int64_t> sizes{1, 2, 5, 8, 9, 16, 17, 31, 33, 64, 100, 1000, 4097};
+    for (const char* preset : presets) {
+        const bool channels = std::string_view(preset).find("per-channel") != std::string::npos;
+        std::vector<Shape> shapes{{5, 33}, {7, 100}};
+        for (const std::int64_t n : sizes) {
+            shapes.push_back(channels ? Shape{3, n} : Shape{n});
+        }
+        for (const Shape& shape : shapes) {
+            for (const int isa : {int(simd::Isa::Baseline), int(simd::Isa::Auto)}) {
+                for (const double share : {1.0, 0.6}) {
+                    QTest::addRow("%s %s isa%d range%.1f", preset, shapeToString(shape).c_str(),
+                                  isa, share)
+                        << QString::fromLatin1(preset) << shape << isa << share;
+                }
+            }
+        }
+    }
+}
+
+// PyTorch's R·(1/Scale) then + Z and llama's R·(1/d) (+ 8.5 then floor for Q4_0), each group's
+// parameters from chooseParams with the preset's convention, against the naive step.
+void TestQuantizePass::conventionsMatchNaive()
+{
+    QFETCH(QString, preset);
+    QFETCH(Shape, shape);
+    QFETCH(int, isa);
+    QFETCH(double, rangeShare);
+    const QuantSpec spec = *schemePreset(preset.toStdString());
+    const auto count = static_cast<std::size_t>(shape[0] * (shape.size() > 1 ? shape[1] : 1));
+    std::vector<float> values = testValues(count, static_cast<std::uint32_t>(count + 3));
+    const GroupLayout layout = *makeGroupLayout(shape, count, spec);
+    injectTies(values, layout, conventionParams(values, layout, spec, rangeShare));
+    const std::vector<QuantParams> params = conventionParams(values, layout, spec, rangeShare);
+    std::vector<RealRange> extremes;
+    for (const GroupRange& r : groupRanges(values, layout)) {
+        extremes.push_back(r.range);
+    }
+    std::vector<std::int32_t> codes(count);
+    std::vector<float> dequant(count);
+    PassOptions options = passOptionsFor(spec, computeStats(values));
+    options.layout = layout;
+    options.groupExtremes = extremes;
+    options.codesOut = codes;
+    options.dequantOut = dequant;
+    options.isa = simd::Isa(isa);
+    const auto fast = quantizePass(values, params, options);
+    QVERIFY(fast);
+    const auto naive = test::naiveQuantize(values, params, options);
+    QCOMPARE(codes, naive.codes);
+    for (std::size_t i = 0; i < count; ++i) {
+        QVERIFY2(sameBits(dequant[i], naive.dequant[i]),
+                 qPrintable(QStringLiteral("element %1: %2 vs %3")
+                                .arg(i)
+                                .arg(dequant[i])
+                                .arg(naive.dequant[i])));
+    }
+    QCOMPARE(fast->histograms, naive.histograms);
+    compareMetrics(fast->metrics, naive.metrics);
+    if (rangeShare == 1.0) { // min–max: analyzeTensor must choose the same groups and grids
+        std::vector<std::int32_t> analysed(count);
+        AnalysisOptions analysisOptions;
+        analysisOptions.codesOut = analysed;
+        const auto analysis = analyzeTensor({values, shape}, spec, analysisOptions);
+        QVERIFY(analysis);
+        QVERIFY(analysis->params == params);
+        QCOMPARE(analysed, naive.codes);
+    }
 }
 
 void TestQuantizePass::largeTensorMatchesNaive()

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
+#include "format_bench.h"
 #include "kernel_bench.h"
 #include "model_files_bench.h"
 
@@ -21,6 +22,7 @@ struct BenchCommandOptions
     int repeat = 5;
     unsigned threads = 0;
     bool modelFiles = false;
+    bool formats = false;
     std::string dir;
 };
 
@@ -30,9 +32,14 @@ int runBench(const BenchCommandOptions& o)
     if (!spec) {
         return reportError(spec.error());
     }
-    const Result<void> ran = o.modelFiles
-                                 ? bench::runModelFilesBench(*spec, o.dir, o.threads)
-                                 : bench::runKernelBench({*spec, o.sizes, o.repeat, o.threads});
+    Result<void> ran;
+    if (o.modelFiles) {
+        ran = bench::runModelFilesBench(*spec, o.dir, o.threads);
+    } else if (o.formats) {
+        ran = bench::runFormatBench({o.sizes, o.repeat, o.threads});
+    } else {
+        ran = bench::runKernelBench({*spec, o.sizes, o.repeat, o.threads});
+    }
     return ran ? kExitOk : reportError(ran.error());
 }
 
@@ -55,6 +62,9 @@ void addBenchCommand(CLI::App& app, int& exitCode)
     command->add_flag("--model-files", options->modelFiles,
                       "Instead: list a generated 2 GB safetensors file and run the model report "
                       "over a generated 1 GB bfloat16 one (time and peak memory)");
+    command->add_flag("--formats", options->formats,
+                      "Instead: the analyze pass of every number format next to int8's, with "
+                      "the ratio (rows of 4096 values)");
     command->add_option("--dir", options->dir,
                         "--model-files: folder for the generated files (default: the system's "
                         "temporary folder); they are removed afterwards");

@@ -127,7 +127,8 @@ std::vector<GroupStats> statsOfGroups(std::span<const float> values, const Group
             static_cast<float>(std::fabs(stats.min) > std::fabs(stats.max) ? stats.min : stats.max);
         return {whole};
     }
-    return computeGroupStats(values, layout, {laplace, 0});
+    // The many small blocks of a format need no signed peak: SIMD lanes across each block.
+    return computeGroupStats(values, layout, {laplace, 0, !spec.isIntegerGrid()});
 }
 
 // Per-group warnings, once each: the first group's message, with how many groups had it.

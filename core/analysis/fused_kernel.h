@@ -10,6 +10,7 @@
 #include "quant/quant_spec.h"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace qs::kernel {
@@ -36,11 +37,16 @@ struct ChunkSums
 };
 
 // Per-worker histogram counts (integer sums are order-free, so each worker owns one set). Each
-// array ends in a trash slot that absorbs NaN/Inf inputs, so counting needs no branch.
+// array ends in a trash slot that absorbs NaN/Inf inputs, so counting needs no branch. A code
+// histogram of few bins (a 4-bit format has 16 codes) keeps kCountCopies counters per bin, element
+// i counting in copy i mod kCountCopies, so that a run of values on one code does not wait on a
+// single counter; the other histograms and wide code ranges keep one (more would crowd L1).
+inline constexpr std::size_t kCountCopies = 4;
+inline constexpr std::size_t kCopiedCodesUpTo = 64;
 struct WorkerCounts
 {
     std::vector<std::uint64_t> values; // valueBins + 1
-    std::vector<std::uint64_t> codes;  // codeCount + 1
+    std::vector<std::uint64_t> codes;  // (codeCount + 1) · codeCopies
     std::vector<std::uint64_t> errors; // rounding bins, then clipping bins, + 1
 };
 
@@ -57,24 +63,51 @@ struct KernelContext
     std::uint32_t clippingFirst; // where the clipping-error bins start in WorkerCounts::errors
     std::uint32_t errorTrash;
     std::uint64_t seed;
+    // The sums add up R, R′ and e times powers of two (1/2^floor(log2) of the largest |R|, |R′|
+    // and of the larger of the two for e): the caller divides them out of the totals.
+    float valueUnit = 1;
+    float dequantUnit = 1;
+    float errorUnit = 1;
+    int codeCopyShift = 0; // log2 of the code histogram's counters per bin (1 or kCountCopies)
+    bool scaled = false;   // the units are not all 1 (tiny or huge data)
 };
 
-// One chunk of work: a run of values of one group. `checked` false promises that every input is
-// finite and that none can clip (the caller has checked the extremes): the kernel then skips its
-// masks and clip counts.
-struct ChunkJob
+// One group's stretch of a chunk. `checked` false promises that every input is finite and that
+// none can clip (the caller has checked the extremes): the kernel then skips its masks and clip
+// counts.
+struct GroupPiece
 {
     const QuantParams* params; // the group's
-    const float* in;
+    std::size_t offset;        // of its first value in the run's arrays
     std::size_t n;
-    std::uint64_t firstIndex; // index of in[0] in the tensor (stochastic rounding's counter)
-    std::int32_t* codesOut;   // null: not wanted
-    float* dequantOut;        // null: not wanted
     bool checked;
 };
 
-// Adds the chunk's sums to `sums` and its histogram counts to `counts`.
-void processChunk(bool avx2, const KernelContext& ctx, const ChunkJob& job, ChunkSums& sums,
-                  WorkerCounts& counts);
+// One group's share of the error, as GroupError needs it.
+struct GroupPartial
+{
+    std::uint64_t finite = 0;
+    std::uint64_t clipped = 0;
+    double sumX2 = 0;
+    double sumE2 = 0;
+
+    void add(const GroupPartial& other);
+};
+
+// Consecutive pieces of one chunk, all of one element kind and rounding.
+struct GroupRun
+{
+    const float* in;          // values; piece.offset indexes it
+    std::uint64_t firstIndex; // index of in[0] in the tensor (stochastic rounding's counter)
+    std::span<const GroupPiece> pieces;
+    std::int32_t* codesOut;   // null: not wanted
+    float* dequantOut;        // null: not wanted
+    bool smallPieces = false; // a format's small blocks (fewer values than a lane-sum block)
+};
+
+// Adds every piece's sums to `total` (in piece order) and its histogram counts to `counts`, and
+// stores each piece's share in `partials` (one per piece).
+void processRun(bool avx2, const KernelContext& ctx, const GroupRun& run, ChunkSums& total,
+                std::span<GroupPartial> partials, WorkerCounts& counts);
 
 } // namespace qs::kernel

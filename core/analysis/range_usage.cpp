@@ -1,5 +1,6 @@
 #include "analysis/range_usage.h"
 
+#include "quant/element_codecs.h"
 #include "quant/element_quantizer.h"
 #include "quant/grid_geometry.h"
 
@@ -16,11 +17,13 @@ Rounding deterministic(Rounding rounding)
 
 // Minifloat and codebook grids: the element levels between the extremes' levels are reachable.
 RangeUsage formatRangeUsage(const QuantParams& params, double dataMin, double dataMax,
-                            std::span<const float> levels)
+                            std::span<const float> levels, const MinifloatCodec& minifloat)
 {
     RangeUsage usage;
-    const QuantizedElement low = quantizeFormatElement(params, static_cast<float>(dataMin));
-    const QuantizedElement high = quantizeFormatElement(params, static_cast<float>(dataMax));
+    const QuantizedElement low =
+        quantizeFormatElement(params, static_cast<float>(dataMin), minifloat);
+    const QuantizedElement high =
+        quantizeFormatElement(params, static_cast<float>(dataMax), minifloat);
     usage.lowestCode = low.code;
     usage.highestCode = high.code;
     if (levels.empty() || !std::isfinite(low.clipped) || !std::isfinite(high.clipped)) {
@@ -56,11 +59,19 @@ RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataM
                       std::span<const float> levels)
 {
     if (params.element.kind != ElementKind::Integer) {
-        if (levels.empty()) {
-            const std::vector<float> own = elementValues(params.element);
-            return formatRangeUsage(params, dataMin, dataMax, own);
-        }
-        return formatRangeUsage(params, dataMin, dataMax, levels);
+        const std::vector<float> own =
+            levels.empty() ? elementValues(params.element) : std::vector<float>{};
+        return formatRangeUsage(params, dataMin, dataMax, levels.empty() ? own : levels,
+                                minifloatCodecFor(params.element));
+    }
+    return rangeUsage(params, rounding, dataMin, dataMax, levels, MinifloatCodec());
+}
+
+RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax,
+                      std::span<const float> levels, const MinifloatCodec& minifloat)
+{
+    if (params.element.kind != ElementKind::Integer) {
+        return formatRangeUsage(params, dataMin, dataMax, levels, minifloat);
     }
     const Rounding mode = deterministic(rounding);
     RangeUsage usage;

@@ -2,6 +2,7 @@
 // Which part of the integer grid a tensor's values can reach, and where on the real axis the
 // grid clips: the geometry behind the annotated histogram and unused_range_fraction.
 
+#include "quant/minifloat.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
 
@@ -35,6 +36,10 @@ struct RangeUsage
 // recomputing them for every group.
 RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax,
                       std::span<const float> levels = {});
+// The same for many groups of one pass: `levels` = elementValues(params.element) and `minifloat`
+// the encoder of its type, both built once.
+RangeUsage rangeUsage(const QuantParams& params, Rounding rounding, double dataMin, double dataMax,
+                      std::span<const float> levels, const MinifloatCodec& minifloat);
 
 // The real values where clipping starts: inputs below `lo` get codes under Qmin before clipping,
 // inputs above `hi` over Qmax (half-way between R'(Qmin) − Scale and R'(Qmin) for the half modes,

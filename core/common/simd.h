@@ -164,6 +164,13 @@ template <FloatVector F> [[gnu::always_inline]] inline IntOf<F> bitsOf(F x)
     return reinterpret_cast<Float8>(bits);
 }
 
+// 2^e as a float32, exactly, from its bits (e in [−149, 127]; subnormal below −126).
+[[gnu::always_inline]] inline float powerOfTwo(int e)
+{
+    return e >= -126 ? std::bit_cast<float>(static_cast<std::uint32_t>(e + 127) << 23)
+                     : std::bit_cast<float>(std::uint32_t{1} << (e + 149));
+}
+
 // Lane masks as 1/0 counts.
 template <typename I> [[gnu::always_inline]] inline auto ones(I mask)
 {
@@ -232,6 +239,51 @@ template <typename V> [[gnu::always_inline]] inline float minLanes(const V& v)
         best = v[i] < best ? v[i] : best;
     }
     return best;
+}
+
+// Tree reductions, for results that need no fixed summation order (the stats of the many small
+// blocks of a format): a few shuffles instead of one step per lane.
+using Double4 = double __attribute__((vector_size(32)));
+template <FloatVector F> [[gnu::always_inline]] inline Float4 foldToFour(F v)
+{
+    if constexpr (kLanesOf<F> == 8) {
+        const Float4 lo = __builtin_shufflevector(v, v, 0, 1, 2, 3);
+        const Float4 hi = __builtin_shufflevector(v, v, 4, 5, 6, 7);
+        return lo + hi;
+    } else {
+        return v;
+    }
+}
+template <FloatVector F> [[gnu::always_inline]] inline double treeSumAsDouble(F v)
+{
+    Double4 d{};
+    if constexpr (kLanesOf<F> == 8) {
+        d = __builtin_convertvector(__builtin_shufflevector(v, v, 0, 1, 2, 3), Double4) +
+            __builtin_convertvector(__builtin_shufflevector(v, v, 4, 5, 6, 7), Double4);
+    } else {
+        d = __builtin_convertvector(v, Double4);
+    }
+    return (d[0] + d[2]) + (d[1] + d[3]);
+}
+template <FloatVector F> [[gnu::always_inline]] inline float treeMin(F v)
+{
+    Float4 m{};
+    if constexpr (kLanesOf<F> == 8) {
+        const Float4 lo = __builtin_shufflevector(v, v, 0, 1, 2, 3);
+        const Float4 hi = __builtin_shufflevector(v, v, 4, 5, 6, 7);
+        m = lo < hi ? lo : hi;
+    } else {
+        m = v;
+    }
+    const Float4 a = __builtin_shufflevector(m, m, 2, 3, 0, 1);
+    m = m < a ? m : a;
+    const Float4 b = __builtin_shufflevector(m, m, 1, 0, 3, 2);
+    m = m < b ? m : b;
+    return m[0];
+}
+template <FloatVector F> [[gnu::always_inline]] inline float treeMax(F v)
+{
+    return -treeMin(F{} - v);
 }
 
 // Which kernel variant to run: Auto picks AVX2 when the CPU has it. Tests and the benchmark force

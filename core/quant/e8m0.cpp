@@ -1,5 +1,7 @@
 #include "quant/e8m0.h"
 
+#include "common/simd.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -35,7 +37,7 @@ float e8m0Value(std::uint8_t code)
     if (code == kE8M0Nan) {
         return std::numeric_limits<float>::quiet_NaN();
     }
-    return std::ldexp(1.0f, static_cast<int>(code) - 127);
+    return simd::powerOfTwo(static_cast<int>(code) - 127);
 }
 
 } // namespace qs

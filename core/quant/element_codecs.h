@@ -57,17 +57,20 @@ struct BlockScaling
     }
 };
 
-template <Rounding Mode> struct AffineCodec
+// `MayLose`: the grid's scale may be NaN (an MXINT8 block marked NaN), so a finite R may have no
+// finite R′; the integer grids of the schemes never do, and their pass skips that check.
+template <Rounding Mode, bool MayLose = false> struct AffineCodec
 {
     static constexpr bool kUsesUniform = Mode == Rounding::Stochastic;
-    // R′ is always finite for a finite R: nothing of the grid turns a value into NaN or Inf.
-    static constexpr bool kMayLoseValues = false;
+    static constexpr bool kMayLoseValues = MayLose;
 
     ElementQuantizer eq;
     std::int32_t qmin;
     std::int32_t zeroPoint;
 
     explicit AffineCodec(const QuantParams& p) : eq(p), qmin(p.qmin), zeroPoint(p.zeroPoint) {}
+    // The same codec for another group of the pass.
+    AffineCodec rebind(const QuantParams& p) const { return AffineCodec(p); }
 
     template <typename F> [[gnu::always_inline]] ElementLanes<F> apply(F x, F u) const
     {
@@ -98,6 +101,7 @@ template <ElementRounding Rounding> struct MinifloatElementCodec
     MinifloatElementCodec(const MinifloatCodec& minifloat, const QuantParams& p)
         : codec(minifloat), scaling(p)
     {}
+    MinifloatElementCodec rebind(const QuantParams& p) const { return {codec, p}; }
 
     template <typename F> [[gnu::always_inline]] ElementLanes<F> apply(F x, F /*u*/) const
     {
@@ -131,6 +135,7 @@ struct CodebookElementCodec
           lowest(codebook.signMagnitude ? -codebook.maxMagnitude() : codebook.levels[0]),
           highest(codebook.maxMagnitude())
     {}
+    CodebookElementCodec rebind(const QuantParams& p) const { return {book, p}; }
 
     template <typename F> [[gnu::always_inline]] ElementLanes<F> apply(F x, F /*u*/) const
     {
@@ -173,6 +178,13 @@ withElementCodec(const QuantParams& params, Rounding rounding, const MinifloatCo
         return fn(CodebookElementCodec(*params.element.codebook, params));
     case ElementKind::Integer:
         break;
+    }
+    if (params.scaleCode >= 0) {
+        // MXINT8: an integer grid under E8M0 block scales, some perhaps NaN; ties even or away.
+        if (rounding == Rounding::HalfAwayFromZero) {
+            return fn(AffineCodec<Rounding::HalfAwayFromZero, true>(params));
+        }
+        return fn(AffineCodec<Rounding::HalfEven, true>(params));
     }
     switch (rounding) {
     case Rounding::HalfAwayFromZero:

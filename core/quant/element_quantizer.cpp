@@ -30,10 +30,12 @@ QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, f
 
 QuantizedElement quantizeFormatElement(const QuantParams& params, float x)
 {
-    const MinifloatCodec minifloat =
-        params.element.kind == ElementKind::Minifloat
-            ? MinifloatCodec(params.element.minifloat, params.element.overflow)
-            : MinifloatCodec();
+    return quantizeFormatElement(params, x, minifloatCodecFor(params.element));
+}
+
+QuantizedElement quantizeFormatElement(const QuantParams& params, float x,
+                                       const MinifloatCodec& minifloat)
+{
     return withElementCodec(params, Rounding::HalfEven, minifloat, [x](const auto& codec) {
         const ElementLanes<float> e = codec.apply(x, 0.5f);
         QuantizedElement out;

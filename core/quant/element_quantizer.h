@@ -12,6 +12,7 @@
 // every rounding mode below use cheap exact float tricks and makes NaN/Inf harmless.
 
 #include "common/simd.h"
+#include "quant/minifloat.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
 
@@ -201,7 +202,10 @@ QuantizedElement quantizeElementAs(const ElementQuantizer& eq, float x, float u)
 // own rule, QuantizedElement's rounded and clipped then the element's value before scaling).
 QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, float x,
                                  float u = 0.5f);
-// A minifloat or codebook element (the integer grid's rounding does not apply).
+// A minifloat or codebook element (the integer grid's rounding does not apply); with the encoder
+// of params' minifloat type built once by the caller for many groups.
 QuantizedElement quantizeFormatElement(const QuantParams& params, float x);
+QuantizedElement quantizeFormatElement(const QuantParams& params, float x,
+                                       const MinifloatCodec& minifloat);
 
 } // namespace qs

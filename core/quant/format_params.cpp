@@ -1,5 +1,6 @@
 #include "quant/format_params.h"
 
+#include "common/parallel_chunks.h"
 #include "common/translatable.h"
 #include "quant/codebook.h"
 #include "quant/e8m0.h"
@@ -26,6 +27,30 @@ float decodeE4M3(std::int32_t code)
     return kE4M3.decode(static_cast<std::uint32_t>(code));
 }
 
+// Runs perBlock(block, params) for every block, the blocks spread over the threads (a format's
+// blocks can be a million); returns how many calls returned true.
+template <typename PerBlock>
+std::size_t forEveryBlock(std::span<const BlockAmax> blocks, std::vector<QuantParams>& params,
+                          const PerBlock& perBlock)
+{
+    constexpr std::size_t kBlocksPerChunk = 4096;
+    params.resize(blocks.size());
+    const ChunkPlan plan{blocks.size(), kBlocksPerChunk};
+    std::vector<std::size_t> counted(plan.chunks());
+    forEachChunk(plan, resolveThreadCount(blocks.size() * 16, 0), [&](unsigned, std::size_t chunk) {
+        std::size_t n = 0;
+        for (std::size_t b = plan.begin(chunk); b < plan.end(chunk); ++b) {
+            n += perBlock(blocks[b], params[b]) ? 1 : 0;
+        }
+        counted[chunk] = n;
+    });
+    std::size_t total = 0;
+    for (const std::size_t n : counted) {
+        total += n;
+    }
+    return total;
+}
+
 // The parameters every minifloat or codebook block shares before its scales are set.
 QuantParams blockParams(const ElementType& element, double amax)
 {
@@ -44,20 +69,22 @@ void minifloatParams(const QuantSpec& spec, std::span<const BlockAmax> blocks, F
 {
     const ElementType element = elementTypeOf(spec.format);
     const float maxElement = element.minifloat.maxFinite();
-    std::size_t underflows = 0;
-    for (const BlockAmax& block : blocks) {
-        QuantParams p = blockParams(element, block.amax);
-        float s = 1.0f;
-        if (!spec.format.noScale && block.amax > 0) {
-            s = static_cast<float>(block.amax) / maxElement;
-            if (!(s > 0) || !std::isfinite(s)) {
-                ++underflows;
-                s = 1.0f;
+    const bool noScale = spec.format.noScale;
+    const std::size_t underflows =
+        forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+            p = blockParams(element, block.amax);
+            float s = 1.0f;
+            bool underflow = false;
+            if (!noScale && block.amax > 0) {
+                s = static_cast<float>(block.amax) / maxElement;
+                if (!(s > 0) || !std::isfinite(s)) {
+                    underflow = true;
+                    s = 1.0f;
+                }
             }
-        }
-        p.scale = s;
-        choice.params.push_back(p);
-    }
+            p.scale = s;
+            return underflow;
+        });
     if (underflows > 0) {
         choice.warnings.push_back(makeWarning(
             WarningCode::ScaleFloored,
@@ -70,37 +97,34 @@ void minifloatParams(const QuantSpec& spec, std::span<const BlockAmax> blocks, F
 // E8M0 scales X = 2^(c − 127) by the floor or rceil rule; MXINT8's element step is X/64.
 void mxParams(const QuantSpec& spec, std::span<const BlockAmax> blocks, FormatChoice& choice)
 {
-    const FormatInfo& info = formatInfo(spec.format.format);
     const ElementType element = elementTypeOf(spec.format);
     const bool integer = element.kind == ElementKind::Integer;
     const int emax = integer ? 0 : element.minifloat.maxExponent();
     const float maxElement = integer ? 127.0f / 64.0f : element.minifloat.maxFinite();
-    std::size_t nanBlocks = 0;
-    for (const BlockAmax& block : blocks) {
-        const float amax = block.nonFinite ? std::numeric_limits<float>::quiet_NaN()
-                                           : static_cast<float>(block.amax);
-        const std::uint8_t c = spec.format.mxScale == MxScaleRule::Floor
-                                   ? mxScaleFloor(amax, emax)
-                                   : mxScaleRceil(amax, maxElement);
-        nanBlocks += c == kE8M0Nan ? 1 : 0;
-        const float x = e8m0Value(c);
-        QuantParams p;
-        if (integer) {
-            // k = clamp(round(x / X · 64), −127, 127): the integer grid of step X/64 (exact).
-            p.scale = static_cast<double>(x) / 64.0;
-            p.zeroPoint = 0;
-            p.qmin = -127;
-            p.qmax = 127;
-            p.clipMin = -block.amax;
-            p.clipMax = block.amax;
-        } else {
-            p = blockParams(element, block.amax);
-            p.scale = x;
-        }
-        p.scaleCode = c;
-        choice.params.push_back(p);
-    }
-    (void)info;
+    const MxScaleRule rule = spec.format.mxScale;
+    const std::size_t nanBlocks =
+        forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+            const float amax = block.nonFinite ? std::numeric_limits<float>::quiet_NaN()
+                                               : static_cast<float>(block.amax);
+            const std::uint8_t c = rule == MxScaleRule::Floor ? mxScaleFloor(amax, emax)
+                                                              : mxScaleRceil(amax, maxElement);
+            const float x = e8m0Value(c);
+            if (integer) {
+                // k = clamp(round(x / X · 64), −127, 127): the integer grid of step X/64 (exact).
+                p = QuantParams{};
+                p.scale = static_cast<double>(x) / 64.0;
+                p.zeroPoint = 0;
+                p.qmin = -127;
+                p.qmax = 127;
+                p.clipMin = -block.amax;
+                p.clipMax = block.amax;
+            } else {
+                p = blockParams(element, block.amax);
+                p.scale = x;
+            }
+            p.scaleCode = c;
+            return c == kE8M0Nan;
+        });
     if (nanBlocks > 0) {
         choice.warnings.push_back(makeWarning(
             WarningCode::NonFiniteValues,
@@ -128,8 +152,8 @@ void nvfp4Params(const QuantSpec& spec, std::span<const BlockAmax> blocks, doubl
         const float decode = 1.0f / encode;
         const float multiplier = encode * (1.0f / kE2M1Max);
         choice.tensorScale = decode;
-        for (const BlockAmax& block : blocks) {
-            QuantParams p = blockParams(element, block.amax);
+        forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+            p = blockParams(element, block.amax);
             float s = static_cast<float>(block.amax) * multiplier;
             s = std::fmin(std::fmin(s, kFloatMax), kE4M3Max);
             const std::int32_t code = encodeE4M3(e4m3, s);
@@ -141,15 +165,15 @@ void nvfp4Params(const QuantSpec& spec, std::span<const BlockAmax> blocks, doubl
             p.scale = blockScale;
             p.outerScale = decode;
             p.scaleCode = code;
-            choice.params.push_back(p);
-        }
+            return false;
+        });
         return;
     }
     case Nvfp4Flavour::Modelopt: {
         const float wsf2 = gamax / (kE4M3Max * kE2M1Max);
         choice.tensorScale = wsf2;
-        for (const BlockAmax& block : blocks) {
-            QuantParams p = blockParams(element, block.amax);
+        forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+            p = blockParams(element, block.amax);
             float s = static_cast<float>(block.amax) / (kE2M1Max * wsf2);
             if (s == 0 || std::isnan(s)) {
                 s = 1.0f; // an all-zero block gets the scale 1.0 (code 0x38)
@@ -158,8 +182,8 @@ void nvfp4Params(const QuantSpec& spec, std::span<const BlockAmax> blocks, doubl
             const std::int32_t code = encodeE4M3(e4m3, s);
             p.scale = decodeE4M3(code) * wsf2;
             p.scaleCode = code;
-            choice.params.push_back(p);
-        }
+            return false;
+        });
         return;
     }
     case Nvfp4Flavour::Torchao: {
@@ -168,16 +192,16 @@ void nvfp4Params(const QuantSpec& spec, std::span<const BlockAmax> blocks, doubl
             pts = 1.0f; // an all-zero tensor: any scale does
         }
         choice.tensorScale = pts;
-        for (const BlockAmax& block : blocks) {
-            QuantParams p = blockParams(element, block.amax);
+        forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+            p = blockParams(element, block.amax);
             const float blockScale = static_cast<float>(block.amax) / kE2M1Max;
             float s = blockScale / pts;
             s = std::fmin(std::fmax(s, 0x1p-6f), kE4M3Max); // clamped before the cast
             const std::int32_t code = encodeE4M3(e4m3, s);
             p.scale = pts * decodeE4M3(code);
             p.scaleCode = code;
-            choice.params.push_back(p);
-        }
+            return false;
+        });
         return;
     }
     }
@@ -188,8 +212,8 @@ void bitsandbytesParams(const QuantSpec& spec, std::span<const BlockAmax> blocks
                         FormatChoice& choice)
 {
     const ElementType element = elementTypeOf(spec.format);
-    for (const BlockAmax& block : blocks) {
-        QuantParams p = blockParams(element, block.amax);
+    forEveryBlock(blocks, choice.params, [&](const BlockAmax& block, QuantParams& p) {
+        p = blockParams(element, block.amax);
         const auto absmax = static_cast<float>(block.amax);
         p.step = QuantizeStep::MultiplyRoundAddZero;
         p.scale = absmax;
@@ -201,8 +225,8 @@ void bitsandbytesParams(const QuantSpec& spec, std::span<const BlockAmax> blocks
                                  ? 0.0f
                                  : std::numeric_limits<float>::infinity();
         }
-        choice.params.push_back(p);
-    }
+        return false;
+    });
 }
 
 } // namespace
@@ -215,8 +239,11 @@ ElementType elementTypeOf(const FormatSpec& format)
     case ElementKind::Minifloat:
         element.kind = ElementKind::Minifloat;
         element.minifloat = *info.minifloat;
-        element.overflow = format.overflow;
-        element.rounding = format.elementRounding;
+        // MX elements always saturate (OCP MX v1.0); NVFP4's round to nearest even.
+        element.overflow =
+            info.family == FormatFamily::Minifloat ? format.overflow : Overflow::Saturate;
+        element.rounding =
+            info.family == FormatFamily::Nvfp4 ? ElementRounding::Even : format.elementRounding;
         element.negativeZero =
             !(info.family == FormatFamily::Nvfp4 && format.nvfp4Flavour == Nvfp4Flavour::Modelopt);
         break;

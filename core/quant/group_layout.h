@@ -54,6 +54,39 @@ struct GroupLayout
     friend bool operator==(const GroupLayout&, const GroupLayout&) = default;
 };
 
+// Walks the groups of a layout in order without a division per group (the blocks of a format
+// are many and small): the group, where it starts and how long it is.
+struct GroupCursor
+{
+    std::size_t group = 0;
+    std::size_t start = 0;
+    std::size_t length = 0;
+    std::size_t inRow = 0;  // the group's index within its row
+    std::size_t perRow = 1; // groups per row
+
+    // The cursor at the group holding the value at `index`.
+    static GroupCursor at(const GroupLayout& layout, std::size_t index)
+    {
+        GroupCursor c;
+        c.group = layout.groupOf(index);
+        c.perRow = std::max<std::size_t>(1, layout.groupsPerRow());
+        c.inRow = c.group % c.perRow;
+        c.start = (c.group / c.perRow) * layout.rowLength + c.inRow * layout.groupSize;
+        c.length = std::min(layout.groupSize, layout.rowLength - c.inRow * layout.groupSize);
+        return c;
+    }
+    // Moves to the next group: it starts where this one ends.
+    void advance(const GroupLayout& layout)
+    {
+        ++group;
+        start += length;
+        if (++inRow == perRow) {
+            inRow = 0;
+        }
+        length = std::min(layout.groupSize, layout.rowLength - inRow * layout.groupSize);
+    }
+};
+
 // The layout `spec` asks for on a tensor of `shape` (count values): its granularity for the
 // integer grid and the minifloats; the format's own blocks for MX (32 along the last axis), NVFP4
 // (16) and bitsandbytes (spec.format.blockSize values of the flattened tensor).

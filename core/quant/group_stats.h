@@ -29,6 +29,10 @@ struct GroupStatsOptions
 {
     bool meanAbsDeviation = false; // a second pass over each group
     unsigned threads = 0;
+    // SIMD lanes across each group, for the many small blocks of a format: the same min, max and
+    // finite count; mean and std from float32 lane sums about the group's first finite value
+    // (32 terms per lane, then double); no signed peak.
+    bool lanes = false;
 };
 
 std::vector<GroupStats> computeGroupStats(std::span<const float> values, const GroupLayout& layout,

@@ -26,12 +26,12 @@ int MinifloatType::maxExponent() const
 
 float MinifloatType::minNormal() const
 {
-    return std::ldexp(1.0f, minExponent());
+    return simd::powerOfTwo(minExponent());
 }
 
 float MinifloatType::minSubnormal() const
 {
-    return std::ldexp(1.0f, minExponent() - mantissaBits);
+    return simd::powerOfTwo(minExponent() - mantissaBits);
 }
 
 std::uint32_t MinifloatType::nanCode() const
@@ -85,10 +85,11 @@ float MinifloatType::decode(std::uint32_t code) const
     const std::uint32_t magnitude = code & (signBit() - 1);
     const auto exponent = static_cast<int>(magnitude >> mantissaBits);
     const auto mantissa = static_cast<int>(magnitude & ((1u << mantissaBits) - 1));
-    const float value = exponent == 0
-                            ? std::ldexp(static_cast<float>(mantissa), minExponent() - mantissaBits)
-                            : std::ldexp(static_cast<float>((1 << mantissaBits) + mantissa),
-                                         exponent - bias - mantissaBits);
+    // Exact: a small integer times a power of two.
+    const float value = exponent == 0 ? static_cast<float>(mantissa) *
+                                            simd::powerOfTwo(minExponent() - mantissaBits)
+                                      : static_cast<float>((1 << mantissaBits) + mantissa) *
+                                            simd::powerOfTwo(exponent - bias - mantissaBits);
     return std::copysign(value, sign);
 }
 
@@ -115,7 +116,7 @@ MinifloatCodec::MinifloatCodec(const MinifloatType& type, Overflow overflow, boo
       maxFiniteCode(static_cast<std::int32_t>(type.maxFiniteCode())),
       nanCode(static_cast<std::int32_t>(type.nanCode())), maxFinite(type.maxFinite()),
       nanValue(type.hasNan() ? std::numeric_limits<float>::quiet_NaN() : 0.0f),
-      clampHigh(std::ldexp(1.0f, type.maxExponent() + 2)), negativeZero(negativeZero)
+      clampHigh(simd::powerOfTwo(type.maxExponent() + 2)), negativeZero(negativeZero)
 {
     // Without saturation E4M3 overflows to NaN and E5M2 to Inf; FP6/FP4 have neither.
     const bool saturate = overflow == Overflow::Saturate || !type.hasNan();

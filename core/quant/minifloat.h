@@ -34,9 +34,10 @@ enum class MinifloatSpecials : std::uint8_t
 
 struct MinifloatType
 {
-    int exponentBits = 4;
-    int mantissaBits = 3;
-    int bias = 7;
+    // Small fields: every group's QuantParams carries one.
+    std::int8_t exponentBits = 4;
+    std::int8_t mantissaBits = 3;
+    std::int8_t bias = 7;
     MinifloatSpecials specials = MinifloatSpecials::NanOnly;
 
     int bits() const { return 1 + exponentBits + mantissaBits; }
@@ -120,8 +121,7 @@ struct MinifloatCodec
         using I = IntOf<F>;
         const I vBits = bitsOf(v);
         const I signBit = (vBits >> 31) & 1; // arithmetic shift: −1 or 0, then 1 or 0
-        const I negative =
-            negativeZero ? signBit : (v < splat<F>(0.0f) ? splat<I>(1) : splat<I>(0));
+        I negative = negativeZero ? signBit : (v < splat<F>(0.0f) ? splat<I>(1) : splat<I>(0));
         F a = abs(v);
         const MaskOf<F> isNan = a != a; // NOLINT(misc-redundant-expression): NaN test
         a = a < splat<F>(clampHigh) ? a : splat<F>(clampHigh);
@@ -145,7 +145,12 @@ struct MinifloatCodec
         value = over ? splat<F>(overflowValue) : value;
         magnitude = isNan ? splat<I>(nanCode) : magnitude;
         value = isNan ? splat<F>(nanValue) : value;
-        return {magnitude | (negative << signShift), copySign(value, v), over && !isNan};
+        if (nanCode == 0) {
+            negative = isNan ? splat<I>(0) : negative; // FP6, FP4: NaN is coded as +0
+        }
+        // The value takes the code's sign (−0 only where the code is negative zero).
+        const F signedValue = copySign(value, floatFromBits(negative << 31));
+        return {magnitude | (negative << signShift), signedValue, over && !isNan};
     }
 };
 

@@ -78,7 +78,7 @@ double QuantParams::largestStep() const
     switch (element.kind) {
     case ElementKind::Minifloat: {
         const MinifloatType& t = element.minifloat;
-        return std::ldexp(1.0, t.maxExponent() - t.mantissaBits) * scaling;
+        return static_cast<double>(simd::powerOfTwo(t.maxExponent() - t.mantissaBits)) * scaling;
     }
     case ElementKind::Codebook: {
         const Codebook& book = *element.codebook;

@@ -52,19 +52,19 @@ enum class QuantizeStep : std::uint8_t
 struct QuantParams
 {
     double scale = 1;
-    std::int32_t zeroPoint = 0; // may lie outside [qmin, qmax] for the tutorial's asymmetric Z
-    std::int32_t qmin = -128;
-    std::int32_t qmax = 127;
     // The real range the parameters were derived from (the calibrated [Rmin, Rmax]; for the
     // symmetric scheme [−max|R|, max|R|]). Values outside it may still round inside the grid.
     double clipMin = 0;
     double clipMax = 0;
-    QuantizeStep step = QuantizeStep::DivideAddZero;
+    std::int32_t zeroPoint = 0; // may lie outside [qmin, qmax] for the tutorial's asymmetric Z
+    std::int32_t qmin = -128;
+    std::int32_t qmax = 127;
+    std::int32_t scaleCode = -1; // the block scale as stored: an E8M0 (MX) or E4M3 (NVFP4) code
     float inverseScale = 0;
     float offset = 0;
-    ElementType element;         // the integer grid unless a format says otherwise
-    float outerScale = 1;        // minifloat and codebook elements: the last factor of R′
-    std::int32_t scaleCode = -1; // the block scale as stored: an E8M0 (MX) or E4M3 (NVFP4) code
+    float outerScale = 1; // minifloat and codebook elements: the last factor of R′
+    QuantizeStep step = QuantizeStep::DivideAddZero;
+    ElementType element; // the integer grid unless a format says otherwise
 
     float elementScale() const { return static_cast<float>(scale); }
     float elementZeroPoint() const { return static_cast<float>(zeroPoint); }

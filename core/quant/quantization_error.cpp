@@ -5,6 +5,7 @@
 #include "quant/element_codecs.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <limits>
 #include <type_traits>
@@ -13,10 +14,20 @@
 namespace qs {
 namespace {
 
+// 2^−floor(log2) of the magnitude the grid covers: the scale of the sums (undone at the end).
+int sumExponent(const QuantParams& params)
+{
+    const double reach = std::max(std::fabs(params.clipMin), std::fabs(params.clipMax));
+    if (!(reach > 0) || !std::isfinite(reach)) {
+        return 0;
+    }
+    return std::clamp(std::ilogb(reach), -126, 127);
+}
+
 template <typename Codec, typename F>
 [[gnu::always_inline]] inline void errorOfBlock(const Codec& codec, const float* in, std::size_t n,
                                                 std::uint32_t key, std::uint32_t firstLow,
-                                                ErrorSums& sums)
+                                                float unit, ErrorSums& sums)
 {
     using namespace simd;
     using I = IntOf<F>;
@@ -56,9 +67,13 @@ template <typename Codec, typename F>
             out |= lost;
             e = lost ? infinite : e;
         }
-        sx2 += xf * xf;
-        se2 += e * e;
-        sc2 += (finite & out) ? e * e : zero;
+        // Squares of values scaled by a power of two (exact): no underflow or overflow for
+        // tensors of tiny or huge magnitude.
+        const F xs = xf * splat<F>(unit);
+        const F es = e * splat<F>(unit);
+        sx2 += xs * xs;
+        se2 += es * es;
+        sc2 += (finite & out) ? es * es : zero;
         count += ones(finite);
         clipped += ones(finite & out);
     }
@@ -80,6 +95,7 @@ struct ErrorKernel
     {
         constexpr std::size_t kBlock = simd::kLaneSumBlock<F>;
         const MinifloatCodec minifloat = minifloatCodecFor(params.element);
+        const float unit = simd::powerOfTwo(-sumExponent(params));
         return withElementCodec(
             params, rounding, minifloat, [&](const auto& codec) __attribute__((always_inline)) {
                 using Codec = std::decay_t<decltype(codec)>;
@@ -90,8 +106,12 @@ struct ErrorKernel
                     const std::uint32_t key =
                         stochasticKey(seed, static_cast<std::uint32_t>(index >> 32));
                     errorOfBlock<Codec, F>(codec, values.data() + start, n, key,
-                                           static_cast<std::uint32_t>(index), sums);
+                                           static_cast<std::uint32_t>(index), unit, sums);
                 }
+                const double square = std::ldexp(1.0, 2 * sumExponent(params));
+                sums.sumX2 *= square;
+                sums.sumE2 *= square;
+                sums.sumE2Clipped *= square;
                 return sums;
             });
     }

@@ -846,6 +846,26 @@ clipped: %1 (%2)</source>
 <context>
     <name>Warning</name>
     <message>
+        <source>%1 NaN and %2 infinite values are excluded from the range and the metrics (encoded as NaN and, without saturation, as Inf or NaN)</source>
+        <translation>%1 个 NaN 和 %2 个无穷值不计入范围和指标（编码为 NaN；不饱和时编码为 Inf 或 NaN）</translation>
+    </message>
+    <message>
+        <source>%1 NaN and %2 infinite values are excluded from the range and the metrics (NaN is encoded as NaN, ±Inf saturates to ±max)</source>
+        <translation>%1 个 NaN 和 %2 个无穷值不计入范围和指标（NaN 编码为 NaN，±Inf 饱和到 ±max）</translation>
+    </message>
+    <message>
+        <source>%1 NaN and %2 infinite values are excluded from the range and the metrics (the format has no NaN: NaN is coded as 0, ±Inf saturates)</source>
+        <translation>%1 个 NaN 和 %2 个无穷值不计入范围和指标（该格式没有 NaN：NaN 编码为 0，±Inf 饱和）</translation>
+    </message>
+    <message>
+        <source>%1 groups have a range too small for a float32 scale amax / max_element: their scale is 1 (a plain cast)</source>
+        <translation>%1 个分组的范围太小，无法用 float32 表示缩放因子 amax / max_element：其缩放因子取 1（直接转换）</translation>
+    </message>
+    <message>
+        <source>%1 blocks hold NaN or ±Inf: MX marks such a block NaN (scale 0xFF), so its finite values are lost too</source>
+        <translation>%1 个块含有 NaN 或 ±Inf：MX 将这样的块标记为 NaN（缩放因子 0xFF），块中的有限值也随之丢失</translation>
+    </message>
+    <message>
         <source>%1 NaN and %2 infinite values are excluded from the range and the metrics (NaN is coded as the zero point, ±Inf saturates)</source>
         <translation>%1 个 NaN 和 %2 个无穷值不计入范围和指标（NaN 编码为零点，±Inf 饱和）</translation>
     </message>
