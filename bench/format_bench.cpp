@@ -1,6 +1,7 @@
 #include "format_bench.h"
 
 #include "analysis/analyze.h"
+#include "analysis/shootout.h"
 #include "bench_timing.h"
 #include "common/parallel_chunks.h"
 #include "generate/generator.h"
@@ -31,6 +32,27 @@ std::vector<FormatCase> formatCases()
         cases.push_back({info.name.data(), spec});
     }
     return cases;
+}
+
+// The shoot-out of a bits class on the same tensor: the whole compare, stats included.
+Result<void> benchShootout(int bitsClass, const Tensor& tensor, const std::string& sizeText,
+                           int repeat, unsigned parallel)
+{
+    const auto candidates = bitsClassCandidates(bitsClass);
+    if (!candidates) {
+        return std::unexpected(candidates.error());
+    }
+    const std::size_t n = tensor.values.size();
+    auto compare = [&](unsigned threads) {
+        const TensorStats stats = computeStats(tensor.values, {threads, {}});
+        (void)runShootout(tensor.view(), *candidates, stats, {threads, {}});
+    };
+    const double single = bestNsPerElement(repeat, n, [&] { compare(1); }) * 1e-9 * n;
+    const double multi = bestNsPerElement(repeat, n, [&] { compare(parallel); }) * 1e-9 * n;
+    const std::string label = std::to_string(bitsClass) + "-bit shoot-out, " +
+                              std::to_string(candidates->size()) + " rows (s)";
+    std::printf("%-8s %-30s %12.3f %12.3f\n", sizeText.c_str(), label.c_str(), single, multi);
+    return {};
 }
 
 } // namespace
@@ -73,6 +95,11 @@ Result<void> runFormatBench(const FormatBenchOptions& o)
             }
             std::printf("%-8s %-30s %12.3f %12.3f %13.2fx\n", sizeText.c_str(), c.label, single,
                         multi, multi / int8Parallel);
+        }
+        for (const int bitsClass : {4, 8}) {
+            if (auto ok = benchShootout(bitsClass, *tensor, sizeText, o.repeat, parallel); !ok) {
+                return ok;
+            }
         }
     }
     return {};

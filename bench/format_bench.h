@@ -1,7 +1,8 @@
 #pragma once
 // `quantscope-cli bench --formats`: the analyze pass of every number format next to int8's, on
 // the same generated tensor in the same run (rows of 4096 values, as a linear layer's), with the
-// ratio to int8 — the formats' speed target is within 2× of it.
+// ratio to int8 — the formats' speed target is within 2× of it — and the whole 4- and 8-bit
+// shoot-outs (`compare`) on the tensor, in seconds.
 
 #include "common/error.h"
 

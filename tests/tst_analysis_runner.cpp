@@ -29,6 +29,7 @@ class TestAnalysisRunner : public QObject
 private slots:
     void deliversASnapshot();
     void snapshotHoldsTheThreeSchemes();
+    void aFormatsSchemesAreIntegerGridsOfItsWidth();
     void onlyTheNewestRequestIsShown();
     void cancelKeepsTheOldResult();
     void badFileFailsWithTheFileName();
@@ -65,6 +66,30 @@ void TestAnalysisRunner::snapshotHoldsTheThreeSchemes()
     }
     QCOMPARE(schemes[1].params.front().qmax, 31);
     QCOMPARE(schemes[2].metrics, outcome.snapshot->current.metrics); // same spec, same numbers
+}
+
+void TestAnalysisRunner::aFormatsSchemesAreIntegerGridsOfItsWidth()
+{
+    // NVFP4 on tutorial-3: the compare table shows int4 under the three schemes on the same
+    // blocks of 16 (one block here), not three copies of NVFP4.
+    AnalysisRequest request = presetRequest("tutorial-3");
+    request.spec.format.format = NumberFormat::Nvfp4;
+    const RunnerOutcome outcome = AnalysisRunner::compute(request, [](double) { return true; });
+    QVERIFY(outcome.snapshot);
+    const auto& schemes = outcome.snapshot->schemes;
+    for (const Analysis& analysis : schemes) {
+        QVERIFY(analysis.spec.isIntegerGrid());
+        QCOMPARE(analysis.spec.bits, 4);
+        QCOMPARE(analysis.spec.granularity, Granularity::Group);
+        QCOMPARE(analysis.spec.groupSize, 16);
+    }
+    // Symmetric int4 keeps its own narrow range, −7..7, and its scale max|R| / 7.
+    QCOMPARE(schemes[1].params.front().qmin, -7);
+    QCOMPARE(schemes[1].params.front().qmax, 7);
+    QCOMPARE(schemes[1].params.front().scale, 1.2962356805801392 / 7);
+    QCOMPARE(schemes[0].spec.scheme, Scheme::General);
+    QCOMPARE(schemes[2].spec.scheme, Scheme::Asymmetric);
+    QVERIFY(schemes[1].metrics.sqnrDb != outcome.snapshot->current.metrics.sqnrDb);
 }
 
 void TestAnalysisRunner::onlyTheNewestRequestIsShown()

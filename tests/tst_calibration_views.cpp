@@ -298,7 +298,13 @@ void TestCalibrationViews::clipSweepExplainsWhyItNeedsOneGrid()
     SweepPlots* plots = window.sweepsPanel()->plots();
     auto* message = qobject_cast<QCPItemText*>(test::itemNamed(plots->clipPlot(), "sweep-message"));
     QVERIFY(message);
-    QVERIFY(message->text().contains("per-tensor"));
+    QVERIFY(message->property("message").toString().contains("per-tensor granularity"));
+    // The reason is wrapped to the plot: no line wider than it.
+    const QFontMetrics metrics(message->font());
+    QVERIFY(message->text().contains('\n'));
+    for (const QString& line : message->text().split('\n')) {
+        QVERIFY2(metrics.horizontalAdvance(line) <= plots->clipPlot()->width(), qPrintable(line));
+    }
     QCOMPARE(graphNamed(plots->bitsPlot(), "sqnr")->dataCount(), kMaxBits - kMinBits + 1);
     QCOMPARE(graphNamed(plots->outlierPlot(), "outlier-sqnr")->dataCount(), kDefaultOutlierPoints);
 }

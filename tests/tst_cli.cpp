@@ -2,6 +2,7 @@
 // exit codes and one-line errors for bad input.
 
 #include "io/npy_reader.h"
+#include "support/cli_run.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
@@ -17,25 +18,8 @@ using namespace qs;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Run = test::CliRun;
+using test::runCli;
 
 QJsonObject analyzeJson(const QStringList& arguments)
 {
@@ -537,7 +521,8 @@ void TestCli::helpEverywhere()
     for (const QString& command :
          {QString(), QStringLiteral("tutorial"), QStringLiteral("analyze"),
           QStringLiteral("generate"), QStringLiteral("sweep"), QStringLiteral("bench"),
-          QStringLiteral("list"), QStringLiteral("model"), QStringLiteral("plot")}) {
+          QStringLiteral("list"), QStringLiteral("model"), QStringLiteral("plot"),
+          QStringLiteral("compare")}) {
         QStringList arguments;
         if (!command.isEmpty()) {
             arguments << command;

@@ -7,6 +7,7 @@
 #include "lessons/lessons.h"
 #include "main_window.h"
 #include "models/walkthrough_model.h"
+#include "panels/scheme_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
@@ -104,6 +105,14 @@ void TestLessons::eachLessonSetsItsState_data()
         << 6 << "heavy-tailed-weights" << int(Scheme::Symmetric) << "sweeps"
         << "error"
         << "clipSweep";
+    QTest::newRow("7 floating-point grids")
+        << 7 << "tutorial-outlier" << int(Scheme::Symmetric) << "quantizer"
+        << "error"
+        << "transfer";
+    QTest::newRow("8 block scaling")
+        << 8 << "heavy-tailed-weights" << int(Scheme::Symmetric) << "quantizer"
+        << "error"
+        << "metricsTable";
 }
 
 void TestLessons::eachLessonSetsItsState()
@@ -173,6 +182,24 @@ void TestLessons::theTutorialsNumbers()
     QVERIFY(startAndWait(window, 5)); // per channel: 64 grids, better than one
     QCOMPARE(window.snapshot()->current.groups.size(), std::size_t{64});
     QVERIFY(window.snapshot()->current.metrics.sqnrDb > 43.0);
+
+    // FP8 E4M3 on lesson 4's tensor: 102 codes where int8 used 4, 46.2 dB; the scheme panel
+    // shows the format the lesson set.
+    QVERIFY(startAndWait(window, 7));
+    const Metrics fp8 = window.snapshot()->current.metrics;
+    QCOMPARE(fp8.codesUsed, std::size_t{102});
+    QVERIFY(qAbs(fp8.sqnrDb - 46.195) < 0.01);
+    QCOMPARE(fp8.clippedAbove + fp8.clippedBelow, std::size_t{0});
+    QVERIFY(window.schemePanel()->spec() == lessonNumber(7)->spec);
+    QVERIFY(window.schemePanel()->findChild<QLabel*>("formula")->text().contains("448"));
+
+    // MXFP4, the OCP floor rule: 2048 blocks of 32, 14.0% of the range unused, 0.72% clipped.
+    QVERIFY(startAndWait(window, 8));
+    const Analysis mx = window.snapshot()->current;
+    QCOMPARE(mx.params.size(), std::size_t{256 * 256 / 32});
+    QVERIFY(qAbs(mx.metrics.unusedRangeFraction - 0.140) < 0.0005);
+    QVERIFY(qAbs(mx.metrics.clippedFraction - 0.0072) < 0.00005);
+    QVERIFY(qAbs(mx.metrics.sqnrDb - 17.07) < 0.01);
 }
 
 void TestLessons::tryThisMovesTheState()
@@ -226,6 +253,41 @@ void TestLessons::tryThisMovesTheState()
         [&] { return window.snapshot()->spec.calibration.method == CalibrationMethod::Kl; }));
     QVERIFY(waitIdle(window));
     QVERIFY(window.snapshot()->current.metrics.clippedFraction > 0);
+
+    const auto chooseFormat = [&](int index, const FormatSpec& wanted) {
+        emit guide->choiceBox()->activated(index);
+        return QTest::qWaitFor([&] { return window.snapshot()->spec.format == wanted; }) &&
+               waitIdle(window);
+    };
+    QVERIFY(startAndWait(window, 7));
+    QCOMPARE(guide->choiceBox()->count(), 3);
+    FormatSpec e5m2;
+    e5m2.format = NumberFormat::Fp8E5m2;
+    QVERIFY(chooseFormat(1, e5m2)); // one mantissa bit less: fewer codes, less SQNR
+    QCOMPARE(window.snapshot()->current.metrics.codesUsed, std::size_t{59});
+    QVERIFY(qAbs(window.snapshot()->current.metrics.sqnrDb - 40.60) < 0.01);
+    QVERIFY(window.schemePanel()->spec().format == e5m2); // the panel follows
+    QVERIFY(chooseFormat(2, FormatSpec{}));               // lesson 4's int8: 4 codes
+    QCOMPARE(window.snapshot()->current.metrics.codesUsed, std::size_t{4});
+
+    QVERIFY(startAndWait(window, 8));
+    const double mxUnused = window.snapshot()->current.metrics.unusedRangeFraction;
+    const double mxSqnr = window.snapshot()->current.metrics.sqnrDb;
+    FormatSpec rceil;
+    rceil.format = NumberFormat::Mxfp4;
+    rceil.mxScale = MxScaleRule::Rceil;
+    QVERIFY(chooseFormat(1, rceil)); // never clips, wastes more of the range
+    QCOMPARE(window.snapshot()->current.metrics.clippedFraction, 0.0);
+    QVERIFY(qAbs(window.snapshot()->current.metrics.unusedRangeFraction - 0.233) < 0.0005);
+    FormatSpec nvfp4;
+    nvfp4.format = NumberFormat::Nvfp4;
+    QVERIFY(chooseFormat(2, nvfp4)); // E4M3 block scales: less unused range, more SQNR
+    const Metrics nv = window.snapshot()->current.metrics;
+    QVERIFY(qAbs(nv.unusedRangeFraction - 0.116) < 0.0005);
+    QVERIFY(nv.unusedRangeFraction < mxUnused);
+    QVERIFY(qAbs(nv.sqnrDb - 20.88) < 0.01);
+    QVERIFY(nv.sqnrDb > mxSqnr + 3);
+    QCOMPARE(window.snapshot()->current.params.size(), std::size_t{256 * 256 / 16});
 }
 
 void TestLessons::previousNextAndClose()
@@ -242,10 +304,10 @@ void TestLessons::previousNextAndClose()
     previous->click();
     QCOMPARE(guide->current(), 1);
     QVERIFY(!previous->isEnabled());
-    QVERIFY(startAndWait(window, 6));
+    QVERIFY(startAndWait(window, 8));
     QVERIFY(!next->isEnabled());
-    QVERIFY(!window.lessonGuide()->start(7));
-    QCOMPARE(guide->current(), 6);
+    QVERIFY(!window.lessonGuide()->start(9));
+    QCOMPARE(guide->current(), 8);
 
     guide->dock()->close();
     QCOMPARE(guide->current(), 0);
@@ -260,7 +322,7 @@ void TestLessons::helpMenuListsTheLessons()
     window.show();
     auto* menu = window.findChild<QMenu*>("lessonsMenu");
     QVERIFY(menu != nullptr);
-    QCOMPARE(menu->actions().size(), 6);
+    QCOMPARE(menu->actions().size(), 8);
     menu->actions().at(3)->trigger();
     QCOMPARE(window.lessonGuide()->current(), 4);
 }
@@ -277,8 +339,12 @@ void TestLessons::commandLineStartsALesson()
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 1280);
 
+    gui.start(test::guiPath(), {"--lesson", "8", "--screenshot", png});
+    QVERIFY(gui.waitForFinished(120000));
+    QCOMPARE(gui.exitCode(), 0);
+
     QProcess bad;
-    bad.start(test::guiPath(), {"--lesson", "7"});
+    bad.start(test::guiPath(), {"--lesson", "9"});
     QVERIFY(bad.waitForFinished(30000));
     QVERIFY(bad.exitCode() != 0);
     QVERIFY(bad.readAllStandardError().contains("--lesson"));

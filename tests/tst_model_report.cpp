@@ -4,10 +4,12 @@
 #include "analysis/analyze.h"
 #include "analysis/model_report.h"
 #include "analysis/outlier_stats.h"
+#include "analysis/shootout.h"
 #include "analysis/streamed_quantization.h"
 #include "calibrate/percentile.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
+#include "quant/bits_per_value.h"
 #include "report/model_report_output.h"
 #include "support/fixtures.h"
 #include "support/model_files.h"
@@ -127,6 +129,9 @@ private slots:
     void storedBfloat16NeedsNoCopy();
     void streamsCancelsAndSkips();
     void jsonAndCsv();
+    void numberFormatsAreAnalysedWhole();
+    void bestFormatWithinTheBudget();
+    void bestFormatInJsonAndCsv();
 };
 
 void TestModelReport::outlierStatsMatchNaive_data()
@@ -422,6 +427,103 @@ void TestModelReport::jsonAndCsv()
     const int gainColumn = lines[0].split(',').indexOf(QStringLiteral("per_channel_gain_db"));
     // The bias row: no channels, an empty cell (its shape has no comma to shift the columns).
     QCOMPARE(lines[2].split(',')[gainColumn], QString());
+}
+
+void TestModelReport::numberFormatsAreAnalysedWhole()
+{
+    // A number format's row is the whole-tensor analysis of that format (the streamed path only
+    // knows the integer grid), and bias rows of one axis take the format too.
+    test::ScratchDir dir;
+    const auto path = writeModelFile(dir);
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    for (const char* name : {"fp8-e4m3", "mxfp4", "nvfp4", "nf4"}) {
+        QuantSpec spec;
+        spec.format.format = *numberFormatFromName(name);
+        const auto report = analyzeModel(**archive, spec);
+        QVERIFY2(report, name);
+        QCOMPARE(report->tensors.size(), std::size_t{2});
+        const Tensor weight = withOutliers();
+        const auto whole = analyzeTensor(weight.view(), spec);
+        QVERIFY(whole);
+        QCOMPARE(report->tensors[0].sqnrDb, whole->metrics.sqnrDb);
+        QCOMPARE(report->tensors[0].zeroCodeFraction, whole->metrics.zeroCodeFraction);
+        // No per-channel variant of a block format: no gain column.
+        if (spec.format.format != NumberFormat::Fp8E4m3) {
+            QVERIFY(!report->tensors[0].perChannelGainDb());
+        }
+    }
+}
+
+void TestModelReport::bestFormatWithinTheBudget()
+{
+    // Each candidate of the 4-bit class analysed on its own: the row's best format has the
+    // highest SQNR among those of at most 5 bits per value on this tensor.
+    test::ScratchDir dir;
+    const auto path = writeModelFile(dir);
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    const Tensor tensor = withOutliers(); // layer.weight
+    ModelReportOptions options;
+    options.bestFormatBits = 4;
+    const auto rows = analyzeModel(**archive, symmetric8(), options);
+    QVERIFY(rows);
+    QCOMPARE(rows->bestFormatBits, 4);
+    QCOMPARE(rows->tensors.at(0).name, std::string("layer.weight"));
+    const auto& best = rows->tensors.at(0).bestFormat;
+    QVERIFY(best);
+    double bestSqnr = -1e300;
+    std::string bestName;
+    const auto candidates = bitsClassCandidates(4);
+    QVERIFY(candidates);
+    for (const ShootoutCandidate& candidate : *candidates) {
+        const auto bits = bitsPerValueOn(candidate.spec, tensor.shape);
+        QVERIFY(bits);
+        const auto analysis = analyzeTensor(tensor.view(), candidate.spec);
+        QVERIFY2(analysis, candidate.name.c_str());
+        if (*bits <= 5.0 && analysis->metrics.sqnrDb > bestSqnr) {
+            bestSqnr = analysis->metrics.sqnrDb;
+            bestName = candidate.name;
+        }
+        if (candidate.name == best->name) {
+            QCOMPARE(best->bitsPerValue, *bits);
+        }
+    }
+    QCOMPARE(best->name, bestName);
+    QCOMPARE(best->sqnrDb, bestSqnr);
+    QVERIFY(best->bitsPerValue <= 5.0);
+
+    // Without the option no shoot-out runs.
+    const auto plain = analyzeModel(**archive, symmetric8());
+    QVERIFY(plain && !plain->tensors[0].bestFormat && plain->bestFormatBits == 0);
+    // Another class is refused.
+    options.bestFormatBits = 6;
+    const auto refused = analyzeModel(**archive, symmetric8(), options);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+}
+
+void TestModelReport::bestFormatInJsonAndCsv()
+{
+    test::ScratchDir dir;
+    const auto path = writeModelFile(dir);
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    ModelReportOptions options;
+    options.bestFormatBits = 8;
+    const auto report = analyzeModel(**archive, symmetric8(), options);
+    QVERIFY(report);
+    const QJsonObject root =
+        QJsonDocument::fromJson(QByteArray::fromStdString(modelReportJson(*report))).object();
+    QCOMPARE(root["best_format_bits"].toInt(), 8);
+    const QJsonObject best = root["tensors"].toArray()[0].toObject()["best_format"].toObject();
+    QCOMPARE(best["format"].toString().toStdString(), report->tensors[0].bestFormat->name);
+    QCOMPARE(best["sqnr_db"].toDouble(), report->tensors[0].bestFormat->sqnrDb);
+    QVERIFY(best["bits_per_value"].toDouble() <= 9.0);
+
+    const QStringList lines = QString::fromStdString(modelReportCsv(*report)).split('\n');
+    const QStringList header = lines[0].split(',');
+    const int column = header.indexOf(QStringLiteral("best_format"));
+    QVERIFY(column > 0);
+    // The shape "[64, 32]" holds one quoted comma: the row's fields sit one further right.
+    QCOMPARE(lines[1].split(',').at(column + 1).toStdString(), report->tensors[0].bestFormat->name);
 }
 
 QTEST_GUILESS_MAIN(TestModelReport)

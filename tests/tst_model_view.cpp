@@ -2,6 +2,7 @@
 // Model view's report (rows, sorting, chart, re-run on a scheme change, cancel) and opening a
 // tensor from it.
 
+#include "analysis/shootout.h"
 #include "dialogs/tensor_picker.h"
 #include "main_window.h"
 #include "models/model_table_model.h"
@@ -95,6 +96,8 @@ private slots:
     void doubleClickOpensTheTensor();
     void cancelStopsTheReport();
     void generatedSourcesExplainTheView();
+    void bestFormatColumnOnRequest();
+    void numberFormatOfTheSchemePanel();
 };
 
 void TestModelView::initTestCase()
@@ -232,6 +235,72 @@ void TestModelView::generatedSourcesExplainTheView()
     QVERIFY(!window.modelPanel()->isComputing());
     QVERIFY(window.modelPanel()->statusText().contains("Open a .safetensors"));
     QCOMPARE(window.modelPanel()->tableModel()->rowCount(), 0);
+}
+
+void TestModelView::bestFormatColumnOnRequest()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    QVERIFY(showReport(window, path));
+    ModelPanel* panel = window.modelPanel();
+    QTableView* table = panel->table();
+    // Not sought by default: no column, no shoot-out.
+    QCOMPARE(panel->bestFormatBits(), 0);
+    QVERIFY(table->isColumnHidden(ModelTableModel::BestFormat));
+    QVERIFY(std::ranges::none_of(panel->tableModel()->rows(), [](const TensorReportRow& r) {
+        return r.bestFormat.has_value();
+    }));
+
+    // Choosing 4 bits runs the report again with the column.
+    QSignalSpy shown(panel, &ModelPanel::reportShown);
+    auto* combo = panel->findChild<QComboBox*>("bestFormatBits");
+    QVERIFY(combo && combo->isVisible());
+    combo->setCurrentIndex(combo->findData(4));
+    QVERIFY(shown.wait(60000));
+    QVERIFY(!table->isColumnHidden(ModelTableModel::BestFormat));
+    QCOMPARE(panel->tableModel()->rowCount(), 3);
+    const auto candidates = bitsClassCandidates(4);
+    QVERIFY(candidates);
+    for (int row = 0; row < 3; ++row) {
+        const TensorReportRow& r = panel->tableModel()->rows()[static_cast<std::size_t>(row)];
+        QVERIFY(r.bestFormat);
+        QVERIFY(std::ranges::any_of(
+            *candidates, [&](const ShootoutCandidate& c) { return c.name == r.bestFormat->name; }));
+        const QString cell =
+            panel->tableModel()->index(row, ModelTableModel::BestFormat).data().toString();
+        QVERIFY2(cell.startsWith(QString::fromStdString(r.bestFormat->name) + " (") &&
+                     cell.contains(" dB, ") && cell.endsWith(" bits)"),
+                 qPrintable(cell));
+    }
+    QCOMPARE(panel->shownReport()->bestFormatBits, 4);
+
+    // Off again: the column hides (the rows keep what they found until the next run).
+    combo->setCurrentIndex(combo->findData(0));
+    QVERIFY(shown.wait(30000));
+    QVERIFY(table->isColumnHidden(ModelTableModel::BestFormat));
+    QVERIFY(!panel->tableModel()->rows().front().bestFormat);
+}
+
+void TestModelView::numberFormatOfTheSchemePanel()
+{
+    // The Model view analyses every tensor under the scheme panel's format.
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    QVERIFY(showReport(window, path));
+    ModelPanel* panel = window.modelPanel();
+    QSignalSpy shown(panel, &ModelPanel::reportShown);
+    auto* family = window.schemePanel()->findChild<QComboBox*>("formatFamily");
+    QVERIFY(family);
+    family->setCurrentIndex(family->findData(static_cast<int>(FormatFamily::Nvfp4)));
+    QVERIFY(shown.wait(30000));
+    QVERIFY(waitIdle(window));
+    QCOMPARE(window.snapshot()->spec.format.format, NumberFormat::Nvfp4);
+    const auto row =
+        std::ranges::find(panel->tableModel()->rows(), "layer0.weight", &TensorReportRow::name);
+    QCOMPARE(row->sqnrDb, window.snapshot()->current.metrics.sqnrDb);
+    QCOMPARE(panel->shownReport()->spec.format.format, NumberFormat::Nvfp4);
 }
 
 QTEST_MAIN(TestModelView)

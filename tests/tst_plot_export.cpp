@@ -50,7 +50,7 @@ void TestPlotExport::everyPlotInEveryFormat()
 {
     QTemporaryDir dir;
     const auto plots = m_window->exportablePlots();
-    QCOMPARE(plots.size(), 11);
+    QCOMPARE(plots.size(), 14);
     for (const auto& [label, plot] : plots) {
         const QString base = dir.filePath(plot->objectName());
         QVERIFY2(exportPlot(plot, base + ".png", {400, 300, 2}).isEmpty(), qPrintable(label));
@@ -123,7 +123,7 @@ void TestPlotExport::contextMenuAndFileMenu()
              (QStringList{"Copy Image", "Export as PNG…", "Export as SVG…", "Export as PDF…"}));
     const auto* fileMenu = m_window->findChild<QMenu*>("exportPlotMenu");
     QVERIFY(fileMenu);
-    QCOMPARE(fileMenu->actions().size(), 11);
+    QCOMPARE(fileMenu->actions().size(), 14);
 }
 
 QTEST_MAIN(TestPlotExport)

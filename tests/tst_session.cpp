@@ -1,4 +1,5 @@
-// Sessions: every kind of source and every scheme field survive a save and a load; malformed,
+// Sessions: every kind of source and every scheme and number-format field survive a save and a
+// load; sessions from before the number formats load as the integer grid; malformed,
 // newer and dangling sessions are refused with a message naming the file; relative paths resolve
 // beside the session; a failed save leaves the old session whole.
 
@@ -6,7 +7,11 @@
 #include "support/temp_files.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
+
+Q_DECLARE_METATYPE(qs::FormatSpec)
 
 using namespace qs;
 
@@ -58,6 +63,9 @@ class TestSession : public QObject
 private slots:
     void roundTrip_data();
     void roundTrip();
+    void formatRoundTrip_data();
+    void formatRoundTrip();
+    void sessionWithoutFormatIsTheIntegerGrid();
     void relativePathsResolveBesideTheSession();
     void refused_data();
     void refused();
@@ -98,6 +106,79 @@ void TestSession::roundTrip()
     session.spec.narrowRange.reset();
     QVERIFY(writeSession(path, session));
     QVERIFY(!readSession(path)->spec.narrowRange.has_value());
+}
+
+void TestSession::formatRoundTrip_data()
+{
+    // Every field away from its default, those the format does not use as well: the window's
+    // hidden choices come back too.
+    QTest::addColumn<FormatSpec>("format");
+    const auto everyField = [](NumberFormat format) {
+        FormatSpec f;
+        f.format = format;
+        f.noScale = true;
+        f.overflow = Overflow::NonFinite;
+        f.mxScale = MxScaleRule::Rceil;
+        f.elementRounding = ElementRounding::Away;
+        f.nvfp4Flavour = Nvfp4Flavour::Torchao;
+        f.blockSize = 4096;
+        f.bnbBackend = BnbBackend::Cuda;
+        f.scaleStorage = ScaleStorage::Float16;
+        return f;
+    };
+    QTest::newRow("integer, float16 scales") << everyField(NumberFormat::Integer);
+    QTest::newRow("fp8-e5m2") << everyField(NumberFormat::Fp8E5m2);
+    QTest::newRow("fp4-e2m1") << everyField(NumberFormat::Fp4E2m1);
+    QTest::newRow("mxint8") << everyField(NumberFormat::Mxint8);
+    QTest::newRow("nvfp4") << everyField(NumberFormat::Nvfp4);
+    QTest::newRow("nf4") << everyField(NumberFormat::Nf4);
+    FormatSpec modelopt;
+    modelopt.format = NumberFormat::Nvfp4;
+    modelopt.nvfp4Flavour = Nvfp4Flavour::Modelopt;
+    modelopt.blockSize = 32;
+    QTest::newRow("nvfp4 modelopt, the rest default") << modelopt;
+}
+
+void TestSession::formatRoundTrip()
+{
+    QFETCH(FormatSpec, format);
+    test::ScratchDir dir;
+    Session session{PresetSpec{"heavy-tailed-weights"}, {}, {}};
+    session.spec.format = format;
+    session.spec.calibration.method = CalibrationMethod::Mse;
+    const std::string path = dir.path("f.qscope");
+    QVERIFY(writeSession(path, session));
+    const auto read = readSession(path);
+    QVERIFY2(read, read ? "" : read.error().describe().c_str());
+    QVERIFY(read->spec.format == format);
+    QVERIFY(*read == session);
+    // Stored by the names the CLI takes.
+    const std::string text = sessionJson(session);
+    QVERIFY(text.find("\"name\": \"" + std::string(numberFormatName(format.format)) + "\"") !=
+            std::string::npos);
+}
+
+void TestSession::sessionWithoutFormatIsTheIntegerGrid()
+{
+    // A session written before the number formats: its scheme has no "format".
+    QuantSpec spec = everyFieldSet();
+    spec.format.format = NumberFormat::Mxfp4;
+    QJsonObject root =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(sessionJson(Session{PresetSpec{"tutorial-3"}, spec, {}})))
+            .object();
+    QJsonObject scheme = root.value("scheme").toObject();
+    QVERIFY(scheme.contains("format"));
+    scheme.remove("format");
+    root.insert("scheme", scheme);
+    test::ScratchDir dir;
+    const std::string path = dir.write("old.qscope", QJsonDocument(root).toJson());
+    const auto read = readSession(path);
+    QVERIFY2(read, read ? "" : read.error().describe().c_str());
+    QVERIFY(read->spec.isIntegerGrid());
+    QVERIFY(read->spec.format == FormatSpec{});
+    spec.format = {};
+    QVERIFY(read->spec == spec); // and everything else as it was
 }
 
 void TestSession::relativePathsResolveBesideTheSession()
@@ -148,6 +229,14 @@ void TestSession::refused_data()
                                          << int(ErrorCode::BadHeader) << "generate, preset or file";
     QTest::newRow("bad zoom") << replace("\"zoom\": null", "\"zoom\": [3, 1]")
                               << int(ErrorCode::BadHeader) << "low < high";
+    QTest::newRow("unknown format") << replace("\"name\": \"int\"", "\"name\": \"fp12\"")
+                                    << int(ErrorCode::BadHeader) << "'scheme.format.name'";
+    QTest::newRow("block size out of range")
+        << replace("\"block_size\": 64", "\"block_size\": 16") << int(ErrorCode::BadHeader)
+        << "'scheme.format.block_size' must be from 32 to 4096";
+    QTest::newRow("format field missing")
+        << replace("\"mx_scale\": \"floor\",", "") << int(ErrorCode::BadHeader)
+        << "'scheme.format.mx_scale' must be present";
 }
 
 void TestSession::refused()

@@ -1,6 +1,6 @@
 // Sessions in the window, offscreen: saving and reopening restores the tensor, scheme and view
-// with the same numbers; a change after saving is noticed; a bad session changes nothing; the
-// quantscope binary opens one from the command line.
+// with the same numbers, number formats included; a change after saving is noticed; a bad
+// session changes nothing; the quantscope binary opens one from the command line.
 
 #include "main_window.h"
 #include "panels/channels_panel.h"
@@ -12,6 +12,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -58,6 +59,7 @@ class TestSessionWindow : public QObject
 private slots:
     void initTestCase();
     void saveAndReopenRestoresEverything();
+    void aNumberFormatSurvivesSaveAndReopen();
     void badSessionChangesNothing();
     void quittingWithUnsavedChangesAsks();
     void commandLineOpensASession();
@@ -112,6 +114,47 @@ void TestSessionWindow::saveAndReopenRestoresEverything()
     QVERIFY(window.histogramPlot()->logScale());
     QCOMPARE(window.channelsPanel()->pickedGroup(), 3);
     QCOMPARE(window.sessions()->path(), path);
+    QVERIFY(!window.sessions()->hasUnsavedChanges());
+}
+
+void TestSessionWindow::aNumberFormatSurvivesSaveAndReopen()
+{
+    test::ScratchDir dir;
+    const QString path = QString::fromStdString(dir.path("mx.qscope"));
+    QuantSpec mx;
+    mx.format.format = NumberFormat::Mxfp4;
+    mx.format.mxScale = MxScaleRule::Rceil;
+    QuantSpec expected = mx;
+    expected.format.elementRounding = ElementRounding::Away;
+    double sqnr = 0;
+    {
+        MainWindow window;
+        window.show();
+        window.start(weights(), mx);
+        QVERIFY(waitIdle(window));
+        // One choice made in the panel, as a user would.
+        auto* rounding = window.schemePanel()->findChild<QComboBox*>("elementRounding");
+        rounding->setCurrentIndex(rounding->findData(int(ElementRounding::Away)));
+        QVERIFY(QTest::qWaitFor([&] { return window.snapshot()->spec == expected; }, 20000));
+        QVERIFY(waitIdle(window));
+        sqnr = window.snapshot()->current.metrics.sqnrDb;
+        QVERIFY(window.sessions()->saveAs(path));
+    }
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitIdle(window));
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    QVERIFY(window.sessions()->open(path));
+    QVERIFY(shown.wait(20000));
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.snapshot()->spec == expected);
+    QCOMPARE(window.snapshot()->current.metrics.sqnrDb, sqnr);
+    QCOMPARE(window.snapshot()->current.params.size(), std::size_t{16 * 64 / 32}); // MX blocks
+    // The panel shows it: its spec is the session's, and its Format choice says MX.
+    QVERIFY(window.schemePanel()->spec() == expected);
+    QCOMPARE(window.schemePanel()->findChild<QComboBox*>("formatFamily")->currentData().toInt(),
+             int(FormatFamily::Mx));
     QVERIFY(!window.sessions()->hasUnsavedChanges());
 }
 

@@ -45,6 +45,7 @@ private slots:
     void bitsPointsAreAnalyses();
     void bitsStallWhileAnOutlierOwnsTheGrid();
     void bitsRefuseLlamaFormats();
+    void bitsAndClipRefuseNumberFormats();
     void clipSplitsRoundingFromClipping();
     void clipMarksEveryCalibration();
     void clipOnTwoEndsStaysInsideTheData();
@@ -119,6 +120,30 @@ void TestSweeps::bitsRefuseLlamaFormats()
     QVERIFY(!sweep);
     QCOMPARE(sweep.error().code, ErrorCode::InvalidArgument);
     QVERIFY(sweep.error().message.find("llama-q8_0") != std::string::npos);
+}
+
+void TestSweeps::bitsAndClipRefuseNumberFormats()
+{
+    // A format's element fixes its width and its scales follow its own rule: the two integer
+    // sweeps say so instead of sweeping the integer grid the spec does not use.
+    const Tensor t = normal(256);
+    for (const NumberFormat format :
+         {NumberFormat::Fp8E4m3, NumberFormat::Mxfp4, NumberFormat::Nvfp4, NumberFormat::Nf4}) {
+        QuantSpec spec;
+        spec.format.format = format;
+        const std::string name(formatInfo(format).name);
+        const auto bits = sweepBits(t.view(), spec);
+        QVERIFY(!bits);
+        QCOMPARE(bits.error().code, ErrorCode::InvalidArgument);
+        QVERIFY2(bits.error().message.find(name) != std::string::npos, name.c_str());
+        const auto clip = sweepClip(t.view(), spec);
+        QVERIFY(!clip);
+        QVERIFY(clip.error().message.find(name) != std::string::npos);
+        // The growing outlier runs under the format itself.
+        const auto outlier = sweepOutlier(t.view(), spec);
+        QVERIFY2(outlier, name.c_str());
+        QVERIFY(!outlier->points.empty());
+    }
 }
 
 void TestSweeps::clipSplitsRoundingFromClipping()

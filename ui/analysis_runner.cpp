@@ -27,6 +27,22 @@ QuantSpec withScheme(QuantSpec spec, Scheme scheme)
     return spec;
 }
 
+// A number format has no general, symmetric or asymmetric variant: the table puts the tutorial's
+// three schemes on the integer grid of the element's width over the format's blocks (the
+// analysis' spec says both: FP8 as int8 per tensor, NVFP4 as int4 in groups of 16), each with
+// its own default range.
+QuantSpec schemeBase(const QuantSpec& requested, const Analysis& current)
+{
+    if (requested.isIntegerGrid()) {
+        return requested;
+    }
+    QuantSpec spec = current.spec;
+    spec.format = FormatSpec{};
+    spec.narrowRange.reset();
+    spec.preset.clear();
+    return spec;
+}
+
 } // namespace
 
 AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent)
@@ -156,7 +172,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     snapshot->current = std::move(*current);
     const Scheme schemes[] = {Scheme::General, Scheme::Symmetric, Scheme::Asymmetric};
     for (std::size_t i = 0; i < 3; ++i) {
-        const QuantSpec spec = withScheme(request.spec, schemes[i]);
+        const QuantSpec spec = withScheme(schemeBase(request.spec, snapshot->current), schemes[i]);
         auto other = spec == request.spec ? Result<Analysis>(snapshot->current) : analyse(spec);
         if (!other) {
             outcome.cancelled = other.error().code == ErrorCode::Cancelled;
@@ -168,6 +184,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     const TensorStats& s = data->stats;
     snapshot->outliers = countOutside(view.values, s.mean - request.outlierSigmas * s.std,
                                       s.mean + request.outlierSigmas * s.std);
+    snapshot->scaleUsage = scaleUsage(snapshot->current);
     progress(1.0);
     snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     outcome.snapshot = std::move(snapshot);

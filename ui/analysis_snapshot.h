@@ -3,6 +3,7 @@
 // never changed: panels and plots read it, nobody writes it.
 
 #include "analysis/analyze.h"
+#include "analysis/scale_usage.h"
 #include "analysis/value_counts.h"
 #include "io/loaded_tensor.h"
 #include "io/tensor_source.h"
@@ -31,10 +32,12 @@ struct AnalysisSnapshot
     QuantSpec spec;
     Analysis current;
     // The same tensor under the three schemes with the current bits, sign, rounding and anchor,
-    // for the compare table: general, symmetric, asymmetric (narrow range as each defaults).
+    // for the compare table: general, symmetric, asymmetric (narrow range as each defaults). For
+    // a number format, on the integer grid of its element's width over its blocks.
     std::array<Analysis, 3> schemes;
     double outlierSigmas = 6;
-    BandCounts outliers; // finite values beyond mean ± outlierSigmas·std
+    BandCounts outliers;   // finite values beyond mean ± outlierSigmas·std
+    ScaleUsage scaleUsage; // how often each block scale occurs (block formats)
     double computeMilliseconds = 0;
 };
 

@@ -17,6 +17,7 @@
 #include "panels/metrics_panel.h"
 #include "panels/model_panel.h"
 #include "panels/scheme_panel.h"
+#include "panels/shootout_panel.h"
 #include "panels/source_panel.h"
 #include "panels/sweeps_panel.h"
 #include "panels/tensor_info_panel.h"
@@ -25,6 +26,8 @@
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
 #include "plots/histogram_plot.h"
+#include "plots/scale_usage_plot.h"
+#include "plots/shootout_plots.h"
 #include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
 #include "plots/worst_tensors_plot.h"
@@ -99,6 +102,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         spec.preset.clear(); // no longer the preset's scheme
         applySpec(spec);
     });
+    connect(m_shootout, &ShootoutPanel::specChosen, this, &MainWindow::applySpec);
     connect(m_modelView, &ModelPanel::tensorChosen, this, [this](const QString& name) {
         openTensor(name);
         showTab(QStringLiteral("quantizer"));
@@ -111,6 +115,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         }
     });
     connect(&m_runner, &AnalysisRunner::rebinned, m_histogram, &HistogramPlot::showZoomedHistogram);
+    // The block picked in the Channels view is the one whose grid the other views draw.
+    connect(m_channels, &ChannelsPanel::groupShown, this, [this](int group) {
+        m_histogram->setPickedGroup(group);
+        m_transfer->setPickedGroup(group);
+        m_codes->setPickedGroup(group);
+        m_walkthrough->setPickedGroup(group);
+    });
     connect(&m_runner, &AnalysisRunner::finished, this,
             [this](const SnapshotPtr& snapshot) { showSnapshot(snapshot); });
     connect(&m_runner, &AnalysisRunner::failed, this,
@@ -184,11 +195,18 @@ QWidget* MainWindow::buildCentre()
     m_transfer = new TransferPlot(this);
     m_error = new ErrorPlot(this);
     m_codes = new CodeUsagePlot(this);
+    m_scales = new ScaleUsagePlot(this);
+    // A block format's scale codes under its element codes (the scale plot hides itself for
+    // formats without block scales).
+    auto* codesColumn = new QSplitter(Qt::Vertical, this);
+    codesColumn->setObjectName(QStringLiteral("codesSplitter"));
+    codesColumn->addWidget(m_codes);
+    codesColumn->addWidget(m_scales);
     m_plotsSplitter = new QSplitter(Qt::Horizontal, this);
     m_plotsSplitter->setObjectName(QStringLiteral("plotsSplitter"));
     m_plotsSplitter->addWidget(m_transfer);
     m_plotsSplitter->addWidget(m_error);
-    m_plotsSplitter->addWidget(m_codes);
+    m_plotsSplitter->addWidget(codesColumn);
     m_channels = new ChannelsPanel(this);
     m_sweeps = new SweepsPanel(this);
     m_views = new QTabWidget(this);
@@ -225,16 +243,24 @@ QWidget* MainWindow::buildRightColumn()
 {
     m_metrics = new MetricsPanel(this);
     m_compare = new ComparePanel(this);
+    m_shootout = new ShootoutPanel(this);
+    m_comparisons = new QTabWidget(this);
+    m_comparisons->setObjectName(QStringLiteral("comparisons"));
+    m_comparisons->setDocumentMode(true);
+    m_comparisons->addTab(m_compare, QString());
+    m_comparisons->addTab(m_shootout, QString());
     m_walkthrough = new WalkthroughPanel(this);
     m_tables = new QTabWidget(this);
     m_tables->setObjectName(QStringLiteral("tables"));
     m_tables->addTab(m_metrics, QString());
-    m_tables->addTab(m_compare, QString());
+    m_tables->addTab(m_comparisons, QString());
     m_tables->addTab(m_walkthrough, QString());
     m_texts->bind([this] {
         m_tables->setTabText(0, tr("Error"));
         m_tables->setTabText(1, tr("Compare"));
         m_tables->setTabText(2, tr("Walkthrough"));
+        m_comparisons->setTabText(0, tr("Schemes"));
+        m_comparisons->setTabText(1, tr("Formats"));
     });
     m_tables->setMinimumWidth(420);
     return m_tables;
@@ -268,7 +294,8 @@ void MainWindow::buildMenus()
         if (currentViewName() == QLatin1String("model") && model) {
             exportModelReportInteractively(*model, this);
         } else {
-            exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this);
+            exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this,
+                                      m_shootout->shownFor(m_snapshot));
         }
     });
     QMenu* exportMenu = file->addMenu(tr("&Export Plot"));
@@ -317,7 +344,7 @@ void MainWindow::buildMenus()
     view->addAction(tr("Show &walkthrough"), this,
                     [this] { m_tables->setCurrentWidget(m_walkthrough); });
     view->addAction(tr("Show &compare table"), this,
-                    [this] { m_tables->setCurrentWidget(m_compare); });
+                    [this] { showTab(QStringLiteral("compare")); });
     view->addSeparator();
     fillLanguageMenu(view->addMenu(tr("&Language")));
 
@@ -423,12 +450,15 @@ QList<QPair<QString, QCustomPlot*>> MainWindow::exportablePlots() const
         {tr("&Transfer…"), m_transfer->plot()},
         {tr("&Error…"), m_error->plot()},
         {tr("&Code Usage…"), m_codes->plot()},
+        {tr("Sc&ale Usage…"), m_scales->plot()},
         {tr("Channel &Ranges…"), m_channels->rangePlot()->rangePlot()},
         {tr("Channel &SQNR…"), m_channels->rangePlot()->sqnrPlot()},
         {tr("Picked C&hannel…"), m_channels->histogramPlot()->plot()},
         {tr("SQNR over &Bits…"), m_sweeps->plots()->bitsPlot()},
         {tr("Error over C&lip…"), m_sweeps->plots()->clipPlot()},
         {tr("Growing &Outlier…"), m_sweeps->plots()->outlierPlot()},
+        {tr("SQNR over Bits per &Value…"), m_shootout->plots()->frontPlot()},
+        {tr("Format &Errors…"), m_shootout->plots()->errorPlot()},
         {tr("&Worst Tensors…"), m_modelView->chart()->plot()},
     };
 }
@@ -450,7 +480,7 @@ void MainWindow::openTensor(const QString& name)
 
 QHash<QString, QWidget*> MainWindow::tableTabs() const
 {
-    return {{"error", m_metrics}, {"compare", m_compare}, {"walkthrough", m_walkthrough}};
+    return {{"error", m_metrics}, {"compare", m_comparisons}, {"walkthrough", m_walkthrough}};
 }
 
 QHash<QString, QWidget*> MainWindow::viewTabs() const
@@ -468,6 +498,10 @@ QString MainWindow::currentViewName() const
 
 QString MainWindow::currentTableName() const
 {
+    if (m_tables->currentWidget() == m_comparisons &&
+        m_comparisons->currentWidget() == m_shootout) {
+        return QStringLiteral("formats"); // the Compare tab's shoot-out
+    }
     return tableTabs().key(m_tables->currentWidget());
 }
 
@@ -475,6 +509,12 @@ bool MainWindow::showTab(const QString& name)
 {
     const QHash<QString, QWidget*> tables = tableTabs();
     const QHash<QString, QWidget*> views = viewTabs();
+    if (name == QStringLiteral("formats") || name == QStringLiteral("compare")) {
+        m_comparisons->setCurrentWidget(
+            name == QStringLiteral("formats") ? static_cast<QWidget*>(m_shootout) : m_compare);
+        m_tables->setCurrentWidget(m_comparisons);
+        return true;
+    }
     if (tables.contains(name)) {
         m_tables->setCurrentWidget(tables.value(name));
         return true;
@@ -523,7 +563,7 @@ void MainWindow::applyViewState(const ViewState& view)
 bool MainWindow::isWorking() const
 {
     return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||
-           m_modelView->isComputing();
+           m_shootout->isComputing() || m_modelView->isComputing();
 }
 
 void MainWindow::requestSource(const TensorSource& source)
@@ -568,13 +608,15 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_snapshot = snapshot;
     m_awaitingReplot = {m_histogram->plot(), m_transfer->plot(), m_error->plot(), m_codes->plot()};
     m_info->setSnapshot(snapshot);
-    m_scheme->setTensorRank(static_cast<int>(snapshot->data->loaded.tensor.shape.size()));
+    m_scheme->setTensorShape(snapshot->data->loaded.tensor.shape);
     m_histogram->setSnapshot(snapshot);
     m_transfer->setSnapshot(snapshot);
     m_error->setSnapshot(snapshot);
     m_codes->setSnapshot(snapshot);
+    m_scales->setSnapshot(snapshot);
     m_metrics->setSnapshot(snapshot);
     m_compare->setSnapshot(snapshot);
+    m_shootout->setSnapshot(snapshot);
     m_walkthrough->setSnapshot(snapshot);
     m_channels->setSnapshot(snapshot);
     m_sweeps->setSnapshot(snapshot);

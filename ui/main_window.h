@@ -23,6 +23,7 @@ namespace qs::ui {
 class ChannelsPanel;
 class CodeUsagePlot;
 class ComparePanel;
+class ShootoutPanel;
 class ErrorPlot;
 class FileOpener;
 class HistogramPlot;
@@ -32,6 +33,7 @@ class MetricsPanel;
 class ModelPanel;
 class SessionController;
 class SchemePanel;
+class ScaleUsagePlot;
 class SourcePanel;
 class SweepsPanel;
 class TensorInfoPanel;
@@ -68,8 +70,9 @@ public:
     void applySpec(const QuantSpec& spec);
     // Shows `source` in the source panel and analyses it under the current scheme.
     void applySource(const TensorSource& source);
-    // Brings a tab to the front: a table ("error", "compare", "walkthrough") or a view
-    // ("quantizer", "channels", "sweeps", "model"). False if unknown.
+    // Brings a tab to the front: a table ("error", "compare", "formats" — the Compare tab's
+    // shoot-out —, "walkthrough") or a view ("quantizer", "channels", "sweeps", "model"). False
+    // if unknown.
     bool showTab(const QString& name);
     // The names showTab takes for the view and the table in front.
     QString currentViewName() const;
@@ -93,9 +96,11 @@ public:
     TransferPlot* transferPlot() const { return m_transfer; }
     ErrorPlot* errorPlot() const { return m_error; }
     CodeUsagePlot* codeUsagePlot() const { return m_codes; }
+    ScaleUsagePlot* scaleUsagePlot() const { return m_scales; }
     SourcePanel* sourcePanel() const { return m_source; }
     SchemePanel* schemePanel() const { return m_scheme; }
     ComparePanel* comparePanel() const { return m_compare; }
+    ShootoutPanel* shootoutPanel() const { return m_shootout; }
     MetricsPanel* metricsPanel() const { return m_metrics; }
     WalkthroughPanel* walkthroughPanel() const { return m_walkthrough; }
     ChannelsPanel* channelsPanel() const { return m_channels; }
@@ -145,8 +150,11 @@ private:
     TransferPlot* m_transfer = nullptr;
     ErrorPlot* m_error = nullptr;
     CodeUsagePlot* m_codes = nullptr;
+    ScaleUsagePlot* m_scales = nullptr; // block formats: how often each block scale is used
     MetricsPanel* m_metrics = nullptr;
     ComparePanel* m_compare = nullptr;
+    ShootoutPanel* m_shootout = nullptr;
+    QTabWidget* m_comparisons = nullptr; // the Compare tab: schemes and formats
     WalkthroughPanel* m_walkthrough = nullptr;
     ChannelsPanel* m_channels = nullptr;
     SweepsPanel* m_sweeps = nullptr;

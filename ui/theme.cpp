@@ -34,6 +34,14 @@ QColor codeGrid()
 {
     return QColor(0xb0, 0xb0, 0xb0);
 }
+QColor underflow()
+{
+    return QColor(0x94, 0x67, 0xbd);
+}
+QColor specialCode()
+{
+    return QColor(0x8c, 0x56, 0x4b);
+}
 QColor best()
 {
     return QColor(0xd5, 0xf0, 0xd5);
@@ -69,6 +77,14 @@ QColor calibrationMethod(std::size_t index)
     return kColours[index % std::size(kColours)];
 }
 
+QColor series(std::size_t index)
+{
+    // Distinct from the fixed meanings above (not red, not the values' blue, not grey).
+    static const QColor kColours[] = {QColor(0, 120, 90), QColor(160, 70, 170), QColor(210, 130, 0),
+                                      QColor(40, 90, 200)};
+    return kColours[index % std::size(kColours)];
+}
+
 QBrush clippedBrush()
 {
     QColor fill = clipped();
@@ -96,6 +112,20 @@ QPen representablePen()
 QPen codeGridPen()
 {
     return QPen(codeGrid(), 1, Qt::DashDotLine);
+}
+
+QBrush denseGridBrush()
+{
+    QColor fill = codeGrid();
+    fill.setAlpha(170);
+    return fill;
+}
+
+QBrush underflowBrush()
+{
+    QColor fill = underflow();
+    fill.setAlpha(55);
+    return fill;
 }
 
 QPen referencePen()

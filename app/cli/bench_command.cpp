@@ -64,7 +64,7 @@ void addBenchCommand(CLI::App& app, int& exitCode)
                       "over a generated 1 GB bfloat16 one (time and peak memory)");
     command->add_flag("--formats", options->formats,
                       "Instead: the analyze pass of every number format next to int8's, with "
-                      "the ratio (rows of 4096 values)");
+                      "the ratio, and the 4- and 8-bit shoot-outs (rows of 4096 values)");
     command->add_option("--dir", options->dir,
                         "--model-files: folder for the generated files (default: the system's "
                         "temporary folder); they are removed afterwards");

@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     addReportCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
     addSweepCommand(app, exitCode);
+    addCompareCommand(app, exitCode);
     addBenchCommand(app, exitCode);
 
     // CLI11 would only say "a subcommand is required" for a misspelt command; name it instead.

@@ -25,6 +25,7 @@ struct ModelCommandOptions
     std::string out; // a report file instead of printing
     std::string page = "a4";
     std::string language = "en"; // of the --out report
+    int bestFormat = 0;          // a shoot-out class, or 0
 };
 
 // The report as a file: HTML, PDF, Markdown (with the worst-tensors chart), CSV or JSON.
@@ -60,6 +61,7 @@ int runModel(const ModelCommandOptions& o)
     }
     ModelReportOptions options;
     options.threads = o.threads;
+    options.bestFormatBits = o.bestFormat;
     auto report = analyzeModel(**archive, *spec, options);
     if (!report) {
         return reportError(report.error());
@@ -90,6 +92,11 @@ void addModelCommand(CLI::App& app, int& exitCode)
     command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per tensor)")
         ->excludes(json);
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
+    command
+        ->add_option("--best-format", options->bestFormat,
+                     "Also each tensor's best format of the 4- or 8-bit shoot-out (see compare; "
+                     "a dozen analyses per tensor, each tensor read whole)")
+        ->check(CLI::IsMember({4, 8}));
     command->add_option("--out,-o", options->out,
                         "Write the report to a file instead: .html, .pdf, .md (with the "
                         "worst-tensors chart), .csv or .json");

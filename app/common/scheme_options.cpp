@@ -4,6 +4,7 @@
 #include "common/cli_support.h"
 #include "quant/presets.h"
 
+#include <charconv>
 #include <string>
 #include <utility>
 #include <vector>
@@ -103,7 +104,7 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o, const std::string& fo
         ->group(format);
     command
         .add_option("--element-rounding", o.elementRounding,
-                    "MX: even (ties to even, default) or away (ties away from zero)")
+                    "MX and minifloats: even (ties to even, default) or away (ties away from zero)")
         ->check(memberOf(elementRoundingNames()))
         ->group(format);
     command
@@ -208,17 +209,31 @@ std::optional<Error> refuseForFormat(const SchemeOptions& o, NumberFormat format
                           "only the minifloats (fp8-*, fp6-*, fp4-e2m1) cast plainly");
         }
     }
+    if (minifloat && o.noScale) {
+        // A plain cast has no scale: nothing to calibrate and nothing to group.
+        const char* why = "a plain cast has no scale to choose";
+        if (o.calibration && *o.calibration != "minmax") {
+            return refuse("--calibration", why);
+        }
+        if (o.granularity && *o.granularity != "tensor") {
+            return refuse("--granularity", why);
+        }
+        if (o.axis) {
+            return refuse("--axis", why);
+        }
+        if (o.groupSize) {
+            return refuse("--group-size", why);
+        }
+    }
     if (o.overflow && !fp8) {
         return refuse("--overflow", "only fp8-e4m3 and fp8-e5m2 have a NaN or Inf to overflow "
                                     "to; the others saturate");
     }
-    if (info.family != FormatFamily::Mx) {
-        if (o.mxScale) {
-            return refuse("--mx-scale", "it chooses MX formats' E8M0 scales");
-        }
-        if (o.elementRounding) {
-            return refuse("--element-rounding", "it rounds MX formats' elements");
-        }
+    if (info.family != FormatFamily::Mx && o.mxScale) {
+        return refuse("--mx-scale", "it chooses MX formats' E8M0 scales");
+    }
+    if (info.family != FormatFamily::Mx && !minifloat && o.elementRounding) {
+        return refuse("--element-rounding", "it rounds the elements of MX formats and minifloats");
     }
     if (o.nvfp4Flavour && info.family != FormatFamily::Nvfp4) {
         return refuse("--nvfp4-flavour", "it is for nvfp4");
@@ -235,6 +250,122 @@ std::optional<Error> refuseForFormat(const SchemeOptions& o, NumberFormat format
 }
 
 } // namespace
+
+namespace {
+
+// The shortest text that reads back as the same double.
+std::string shortest(double value)
+{
+    char text[32];
+    const auto result = std::to_chars(text, text + sizeof text, value);
+    return {text, result.ptr};
+}
+
+} // namespace
+
+std::vector<std::string> schemeArguments(const QuantSpec& spec)
+{
+    std::vector<std::string> args;
+    const auto add = [&args](std::string option, std::string value = {}) {
+        args.push_back(std::move(option));
+        if (!value.empty()) {
+            args.push_back(std::move(value));
+        }
+    };
+    if (!spec.preset.empty()) {
+        if (const auto preset = schemePreset(spec.preset); preset && *preset == spec) {
+            add("--preset", spec.preset);
+            return args;
+        }
+    }
+    const QuantSpec defaults;
+    const FormatSpec& f = spec.format;
+    const FormatInfo& info = formatInfo(f.format);
+    if (spec.isIntegerGrid()) {
+        add("--scheme", std::string(schemeName(spec.scheme)));
+        add("--bits", std::to_string(spec.bits));
+        if (!spec.isSigned) {
+            add("--unsigned");
+        }
+        if (spec.narrowRange) {
+            add(*spec.narrowRange ? "--narrow-range" : "--full-range");
+        }
+        if (spec.rounding != defaults.rounding) {
+            add("--rounding", std::string(roundingName(spec.rounding)));
+        }
+        if (spec.rounding == Rounding::Stochastic && spec.roundingSeed != 0) {
+            add("--rounding-seed", std::to_string(spec.roundingSeed));
+        }
+        if (spec.scheme != Scheme::Symmetric && spec.zeroPointAnchor != defaults.zeroPointAnchor) {
+            add("--zero-point-anchor", std::string(zeroPointAnchorName(spec.zeroPointAnchor)));
+        }
+        if (f.scaleStorage != ScaleStorage::Native) {
+            add("--scale-format", std::string(scaleStorageName(f.scaleStorage)));
+        }
+    } else {
+        add("--format", std::string(info.name));
+        if (f.noScale) {
+            add("--no-scale");
+        }
+        if (info.family == FormatFamily::Minifloat && info.minifloat->hasNan() &&
+            f.overflow != defaults.format.overflow) {
+            add("--overflow", std::string(overflowName(f.overflow)));
+        }
+        if (info.family == FormatFamily::Mx) {
+            if (f.mxScale != defaults.format.mxScale) {
+                add("--mx-scale", std::string(mxScaleRuleName(f.mxScale)));
+            }
+        }
+        if ((info.family == FormatFamily::Mx || info.family == FormatFamily::Minifloat) &&
+            f.elementRounding != defaults.format.elementRounding) {
+            add("--element-rounding", std::string(elementRoundingName(f.elementRounding)));
+        }
+        if (info.family == FormatFamily::Nvfp4 && f.nvfp4Flavour != defaults.format.nvfp4Flavour) {
+            add("--nvfp4-flavour", std::string(nvfp4FlavourName(f.nvfp4Flavour)));
+        }
+        if (info.family == FormatFamily::Bitsandbytes) {
+            if (f.blockSize != defaults.format.blockSize) {
+                add("--block-size", std::to_string(f.blockSize));
+            }
+            if (f.bnbBackend != defaults.format.bnbBackend) {
+                add("--bnb-backend", std::string(bnbBackendName(f.bnbBackend)));
+            }
+        }
+    }
+    const CalibrationSpec& c = spec.calibration;
+    if (c.method != CalibrationMethod::MinMax) {
+        add("--calibration", std::string(calibrationName(c.method)));
+        if (c.method == CalibrationMethod::Percentile) {
+            add("--percentile", shortest(c.percentile));
+        }
+        if (c.method == CalibrationMethod::Kl) {
+            add("--kl-bins", std::to_string(c.klBins));
+            add("--kl-start-bin", std::to_string(c.klStartBin));
+            if (c.klLevels != 0) {
+                add("--kl-levels", std::to_string(c.klLevels));
+            }
+        }
+    }
+    const bool ownGrouping = spec.isIntegerGrid() || info.family == FormatFamily::Minifloat;
+    if (ownGrouping && spec.granularity != Granularity::Tensor) {
+        add("--granularity", std::string(granularityName(spec.granularity)));
+        if (spec.granularity == Granularity::Channel) {
+            add("--axis", std::to_string(spec.axis));
+        } else {
+            add("--group-size", std::to_string(spec.groupSize));
+        }
+    }
+    return args;
+}
+
+std::string schemeArgumentLine(const QuantSpec& spec)
+{
+    std::string line;
+    for (const std::string& arg : schemeArguments(spec)) {
+        line += (line.empty() ? "" : " ") + arg;
+    }
+    return line;
+}
 
 bool anySchemeOption(const SchemeOptions& o)
 {

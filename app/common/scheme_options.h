@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qs::cli {
 
@@ -51,6 +52,11 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& options,
                       const std::string& formatOption = "--format,--number-format");
 // Errors: InvalidArgument (usage) for an unknown preset.
 Result<QuantSpec> makeQuantSpec(const SchemeOptions& options);
+// The options that make `spec` again (makeQuantSpec of them gives it back), defaults left out:
+// "--format mxfp4", "--scheme asymmetric --bits 4 --granularity group --group-size 64 ...".
+std::vector<std::string> schemeArguments(const QuantSpec& spec);
+// The same as one line, for a person to paste after `quantscope-cli analyze`.
+std::string schemeArgumentLine(const QuantSpec& spec);
 // Whether any scheme option was given (the window starts on its demo otherwise).
 bool anySchemeOption(const SchemeOptions& options);
 

@@ -141,9 +141,12 @@ quantizeVectors(const Codec& codec, const KernelContext& ctx, const float* in, s
     const U errorTrash = splat<U>(ctx.errorTrash);
     const U clippingFirst = splat<U>(ctx.clippingFirst);
     // Local copies: the compiler cannot tell the accumulators and the codec's constants from the
-    // outputs the loop stores to, and would reload them on every vector otherwise.
-    LaneSums<F> acc = accumulated;
-    GroupLanes<F> group = groupLanes;
+    // outputs the loop stores to, and would reload them on every vector otherwise. A small piece
+    // (a format's block of 16 or 32) has too few vectors to pay for copying them in and out.
+    using Sums = std::conditional_t<Mode::kSmall, LaneSums<F>&, LaneSums<F>>;
+    using Lanes = std::conditional_t<Mode::kSmall, GroupLanes<F>&, GroupLanes<F>>;
+    Sums acc = accumulated;
+    Lanes group = groupLanes;
     const Codec local = codec;
 
     for (std::size_t i = 0; i < count; i += kLanes) {
@@ -242,8 +245,10 @@ quantizeVectors(const Codec& codec, const KernelContext& ctx, const float* in, s
             group.uncheckedFinite += count;
         }
     }
-    accumulated = acc;
-    groupLanes = group;
+    if constexpr (!Mode::kSmall) {
+        accumulated = acc;
+        groupLanes = group;
+    }
 }
 
 // One block: whole vectors straight from the input, then the last partial vector from a

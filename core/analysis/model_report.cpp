@@ -1,6 +1,7 @@
 #include "analysis/model_report.h"
 
 #include "analysis/analyze.h"
+#include "analysis/shootout.h"
 #include "analysis/streamed_quantization.h"
 #include "tensor/tensor_stats.h"
 
@@ -36,6 +37,10 @@ std::optional<ChannelVariants> channelVariants(const QuantSpec& spec, const Shap
     const int axis = channelAxis < 0 ? rank + channelAxis : channelAxis;
     if (rank < 2 || axis < 0 || axis >= rank || shape[static_cast<std::size_t>(axis)] <= 1) {
         return std::nullopt;
+    }
+    const FormatFamily family = formatInfo(spec.format.format).family;
+    if (family != FormatFamily::Integer && family != FormatFamily::Minifloat) {
+        return std::nullopt; // MX, NVFP4 and bitsandbytes have blocks of their own
     }
     ChannelVariants variants{spec, spec};
     variants.perTensor.granularity = Granularity::Tensor;
@@ -88,6 +93,25 @@ Result<TensorReportRow> wholeTensorRow(const Tensor& tensor, const TensorEntry& 
         row.perChannelSqnrDb = sqnrOf(variants->perChannel);
     }
     return row;
+}
+
+// The best row of the shoot-out of `bits`' class on the tensor.
+Result<TensorReportRow::BestFormat> bestFormatOf(const Tensor& tensor, int bits, unsigned threads)
+{
+    auto candidates = bitsClassCandidates(bits);
+    if (!candidates) {
+        return std::unexpected(candidates.error());
+    }
+    const TensorStats stats = computeStats(tensor.values, {threads, {}});
+    auto shootout = runShootout(tensor.view(), *candidates, stats, {threads, {}});
+    if (!shootout) {
+        return std::unexpected(shootout.error());
+    }
+    const ShootoutRow* best = bestWithinBudget(*shootout, bits + 1.0);
+    if (best == nullptr) {
+        return fail(ErrorCode::InvalidArgument, "no format of the class applies");
+    }
+    return TensorReportRow::BestFormat{best->name, best->metrics.sqnrDb, best->bitsPerValue};
 }
 
 } // namespace
@@ -150,7 +174,13 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
     report.format = archive.format();
     report.spec = spec;
     report.channelAxis = outputChannelAxis(archive.format());
+    report.bestFormatBits = options.bestFormatBits;
 
+    if (options.bestFormatBits != 0) {
+        if (auto classes = bitsClassCandidates(options.bestFormatBits); !classes) {
+            return std::unexpected(classes.error());
+        }
+    }
     const auto& entries = archive.entries();
     double totalWork = 0;
     for (const TensorEntry& entry : entries) {
@@ -183,7 +213,9 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
         }
         // Read in place when the file allows it (no float32 copy); otherwise loaded whole.
         Result<TensorReportRow> row = fail(ErrorCode::InvalidArgument, "not analysed");
-        if (const auto stored = archive.stored(i); stored && canStream(spec, entry.shape)) {
+        const bool whole = options.bestFormatBits != 0; // the shoot-out needs the tensor whole
+        if (const auto stored = archive.stored(i);
+            stored && canStream(spec, entry.shape) && !whole) {
             row = streamedModelRow(ValueSource::stored(stored->bytes, stored->dtype, stored->order),
                                    entry.shape, entry, spec, report.channelAxis, options.threads);
         } else if (auto loaded = archive.load(i); !loaded) {
@@ -191,6 +223,10 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
         } else {
             row = analyzeModelTensor(loaded->tensor, entry, spec, report.channelAxis,
                                      options.threads);
+            if (row && whole) {
+                auto best = bestFormatOf(loaded->tensor, options.bestFormatBits, options.threads);
+                row->bestFormat = best ? std::optional(std::move(*best)) : std::nullopt;
+            }
         }
         if (!row) {
             report.skipped.push_back({entry.name, row.error().describe()});

@@ -38,6 +38,15 @@ struct TensorReportRow
     std::optional<double> perTensorSqnrDb;
     std::optional<double> perChannelSqnrDb;
     std::optional<double> perChannelGainDb() const;
+
+    // With ModelReportOptions::bestFormatBits: the shoot-out's best row (analysis/shootout.h).
+    struct BestFormat
+    {
+        std::string name;
+        double sqnrDb = 0;
+        double bitsPerValue = 0;
+    };
+    std::optional<BestFormat> bestFormat;
 };
 
 // The reason given for integer and boolean tensors.
@@ -57,6 +66,7 @@ struct ModelReport
     int channelAxis = 0;
     std::vector<TensorReportRow> tensors;
     std::vector<SkippedTensor> skipped; // not floating-point, empty, unreadable
+    int bestFormatBits = 0;             // the shoot-out class of TensorReportRow::bestFormat
 };
 
 struct ModelReportOptions
@@ -65,13 +75,17 @@ struct ModelReportOptions
     ProgressFn progress;  // over the whole file, weighted by element count; false cancels
     // Called from the calling thread after each tensor, for views that fill in as it runs.
     std::function<void(const TensorReportRow&)> onTensor;
+    // 4 or 8: each tensor's best format of that bits class of the shoot-out, by SQNR within
+    // bits + 1 per value (bestWithinBudget; a dozen more analyses per tensor, each tensor
+    // loaded whole); 0: none.
+    int bestFormatBits = 0;
 };
 
 // The axis of output channels for a file's weights: 0 (PyTorch, ONNX, safetensors, npz), or the
 // last axis for TF.js, whose Keras kernels are laid out [kh, kw, in, out].
 int outputChannelAxis(ArchiveFormat format);
 
-// Errors: Cancelled, InvalidArgument (spec). A tensor that cannot be read or analysed is listed
+// Errors: Cancelled, InvalidArgument (spec, bestFormatBits). A tensor that cannot be read or analysed is listed
 // in `skipped` with the reason; the rest of the report goes on.
 Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
                                  const ModelReportOptions& options = {});

@@ -288,11 +288,21 @@ double unitOf(int exponent)
     return std::ldexp(1.0, exponent);
 }
 
-GroupError groupError(const GroupPartial& p, const SumExponents& e)
+// The units of a group's ΣR² and Σe², computed once per pass (a format has a group per 16 or
+// 32 values).
+struct GroupUnits
+{
+    double x2;
+    double e2;
+
+    explicit GroupUnits(const SumExponents& e) : x2(unitOf(2 * e.value)), e2(unitOf(2 * e.error)) {}
+};
+
+GroupError groupError(const GroupPartial& p, const GroupUnits& units)
 {
     const double n = static_cast<double>(std::max<std::uint64_t>(1, p.finite));
-    const double x2 = p.sumX2 * unitOf(2 * e.value);
-    const double e2 = p.sumE2 * unitOf(2 * e.error);
+    const double x2 = p.sumX2 * units.x2;
+    const double e2 = p.sumE2 * units.e2;
     return {p.finite, p.clipped, e2 / n, sqnrDb(x2, e2)};
 }
 
@@ -407,6 +417,7 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
         std::abs(units.value) <= kUnscaledExponents && std::abs(units.dequant) <= kUnscaledExponents
             ? SumExponents{}
             : units;
+    const GroupUnits groupUnits(scaling);
     constexpr std::size_t kSmallPieces = 256;
     const bool smallPieces = layout.groupSize < kSmallPieces;
     // What every group shares; each piece of a group brings its own parameters.
@@ -475,7 +486,7 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
             for (std::size_t i = 0; i < work.groups.size(); ++i) {
                 const auto [g, whole] = work.groups[i];
                 if (whole) {
-                    groupErrors[g] = groupError(work.partials[i], scaling);
+                    groupErrors[g] = groupError(work.partials[i], groupUnits);
                 } else {
                     edges[chunk].push_back({g, work.partials[i]});
                 }
@@ -499,7 +510,7 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
         }
     }
     for (const EdgePiece& edge : spanning) {
-        groupErrors[edge.group] = groupError(edge.partial, scaling);
+        groupErrors[edge.group] = groupError(edge.partial, groupUnits);
     }
     unscaleSums(total, scaling);
     for (const WorkerCounts& c : counts) {

@@ -138,7 +138,9 @@ struct SliceError
 
 bool canStream(const QuantSpec& spec, const Shape& shape)
 {
-    return spec.calibration.method == CalibrationMethod::MinMax &&
+    // The other number formats, and scales rounded to their storage, take analyzeTensor.
+    return spec.isIntegerGrid() && spec.format.scaleStorage == ScaleStorage::Native &&
+           spec.calibration.method == CalibrationMethod::MinMax &&
            spec.rounding != Rounding::Stochastic &&
            (spec.convention == Convention::Tutorial || spec.convention == Convention::PyTorch) &&
            channelsOf(spec, shape).has_value();

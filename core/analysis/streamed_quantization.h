@@ -6,7 +6,9 @@
 //
 // It covers the specs whose parameters follow from each group's extremes alone: min–max
 // calibration, per tensor or per channel along the first or last axis, deterministic rounding,
-// the tutorial's or PyTorch's arithmetic. Other specs need the whole tensor (analyzeTensor).
+// the tutorial's or PyTorch's arithmetic, the integer grid with its scale as computed. Other specs
+// (the minifloat, MX, NVFP4 and bitsandbytes formats among them) need the whole tensor
+// (analyzeTensor).
 
 #include "common/error.h"
 #include "io/value_source.h"

@@ -4,6 +4,7 @@
 #include "common/enum_names.h"
 #include "quant/choose_params.h"
 #include "quant/group_stats.h"
+#include "quant/number_format.h"
 #include "quant/quantization_error.h"
 #include "tensor/tensor_stats.h"
 
@@ -147,6 +148,12 @@ std::span<const char* const> sweepParameterNames()
 
 Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
 {
+    if (!spec.isIntegerGrid()) {
+        return failWith(ErrorCode::InvalidArgument,
+                        QS_TRANSLATABLE("Error", "the %1 format fixes its element and so its bit "
+                                                 "width; the bit sweep is for the integer grid"),
+                        {std::string(formatInfo(spec.format.format).name)});
+    }
     if (isLlama(spec.convention)) {
         return failWith(ErrorCode::InvalidArgument,
                         QS_TRANSLATABLE("Error", "the %1 format fixes the bit width; a bit sweep "
@@ -182,6 +189,14 @@ Result<BitsSweep> sweepBits(TensorView tensor, const QuantSpec& spec, const Swee
 
 Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const SweepOptions& options)
 {
+    if (!spec.isIntegerGrid()) {
+        // The threshold sets an integer grid's scale; a format's scales follow its own rule.
+        return failWith(ErrorCode::InvalidArgument,
+                        QS_TRANSLATABLE("Error", "the clip sweep moves the integer grid's "
+                                                 "threshold; the %1 format chooses its scales "
+                                                 "by its own rule"),
+                        {std::string(formatInfo(spec.format.format).name)});
+    }
     if (spec.granularity != Granularity::Tensor) {
         return failWith(ErrorCode::InvalidArgument,
                         QS_TRANSLATABLE("Error", "the clip sweep varies one threshold for the "

@@ -18,6 +18,7 @@ enum class WarningCode
     CodeCollapse,
     TrailingData,     // a file holds bytes after the tensor data
     AlreadyQuantized, // the file stored integer codes and a scale: the values sit on a grid
+    RowLeftOut,       // a shoot-out row the tensor cannot take (per channel on one axis)
 };
 
 struct Warning

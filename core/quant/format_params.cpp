@@ -128,8 +128,8 @@ void mxParams(const QuantSpec& spec, std::span<const BlockAmax> blocks, FormatCh
     if (nanBlocks > 0) {
         choice.warnings.push_back(makeWarning(
             WarningCode::NonFiniteValues,
-            QS_TRANSLATABLE("Warning", "%1 blocks hold NaN or ±Inf: MX marks such a block NaN "
-                                       "(scale 0xFF), so its finite values are lost too"),
+            QS_TRANSLATABLE("Warning", "NaN or ±Inf in %1 of the blocks: MX marks such a block "
+                                       "NaN (scale 0xFF), so its finite values are lost too"),
             {std::to_string(nanBlocks)}));
     }
 }
@@ -348,6 +348,9 @@ double bitsPerValue(const QuantSpec& spec, std::size_t groups, std::size_t count
 std::string_view scaleFormatName(const QuantSpec& spec)
 {
     const FormatInfo& info = formatInfo(spec.format.format);
+    if (info.family == FormatFamily::Minifloat && spec.format.noScale) {
+        return "none"; // a plain cast stores no scale
+    }
     if (info.family != FormatFamily::Integer) {
         return info.scaleFormat;
     }

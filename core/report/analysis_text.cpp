@@ -1,4 +1,5 @@
 #include "report/analysis_report.h"
+#include "report/json_fields.h"
 
 #include <cmath>
 #include <cstdio>
@@ -27,6 +28,26 @@ void row(std::string& out, const char* label, const std::string& value)
     out += '\n';
 }
 
+// "nvfp4: nvfp4_flavour transformer-engine, block_size 16, ...": the JSON's format object in a
+// line, so the text names what the JSON does.
+std::string formatLine(const Analysis& a)
+{
+    const json format = formatJson(a.spec, a.params.size(), a.stats.count, a.tensorScale);
+    std::string out = "Format " + format.at("name").get<std::string>();
+    std::string sep = ": ";
+    for (const auto& [key, value] : format.items()) {
+        if (key == "name" || value.is_null()) {
+            continue;
+        }
+        out += sep + key + " " +
+               (value.is_string()         ? value.get<std::string>()
+                : value.is_number_float() ? g(value.get<double>())
+                                          : value.dump());
+        sep = ", ";
+    }
+    return out + "\n";
+}
+
 } // namespace
 
 std::string analysisText(const AnalysisReport& report)
@@ -45,13 +66,28 @@ std::string analysisText(const AnalysisReport& report)
     row(out, "min / max", g(s.min) + " / " + g(s.max));
     row(out, "mean / std", g(s.mean) + " / " + g(s.std));
 
-    out += "Scheme " + std::string(schemeName(a.spec.scheme)) + ", " + std::to_string(a.spec.bits) +
-           "-bit " + (a.spec.isSigned ? "signed" : "unsigned") +
-           (a.spec.effectiveNarrowRange() ? ", narrow range" : ", full range") + ", rounding " +
-           std::string(roundingName(a.spec.rounding)) + "\n";
-    row(out, "Qmin..Qmax", std::to_string(p.qmin) + ".." + std::to_string(p.qmax));
-    row(out, "scale", fmt("%.10g", p.scale));
-    row(out, "zero point", std::to_string(p.zeroPoint));
+    if (a.spec.isIntegerGrid()) {
+        out += "Scheme " + std::string(schemeName(a.spec.scheme)) + ", " +
+               std::to_string(a.spec.bits) + "-bit " + (a.spec.isSigned ? "signed" : "unsigned") +
+               (a.spec.effectiveNarrowRange() ? ", narrow range" : ", full range") + ", rounding " +
+               std::string(roundingName(a.spec.rounding)) + "\n";
+        row(out, "Qmin..Qmax", std::to_string(p.qmin) + ".." + std::to_string(p.qmax));
+        row(out, "scale", fmt("%.10g", p.scale));
+        row(out, "zero point", std::to_string(p.zeroPoint));
+    } else {
+        // A format's element has no zero point; its scales are per block (the first shown).
+        out += formatLine(a);
+        if (a.params.size() > 1) {
+            row(out, "blocks", std::to_string(a.params.size()) + " (block 0 below)");
+        }
+        std::string scale = fmt("%.10g", p.scale);
+        if (p.scaleCode >= 0) {
+            char code[24];
+            std::snprintf(code, sizeof code, " (code 0x%02X)", static_cast<unsigned>(p.scaleCode));
+            scale += code;
+        }
+        row(out, "scale", scale);
+    }
     row(out, "calibrated range", "[" + g(p.clipMin) + ", " + g(p.clipMax) + "]");
     row(out, "representable range",
         "[" + g(p.representableMin()) + ", " + g(p.representableMax()) + "]");

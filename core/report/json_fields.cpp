@@ -78,6 +78,7 @@ json formatJson(const QuantSpec& spec, std::size_t groups, std::size_t count,
         if (info.minifloat->hasNan()) {
             out["overflow"] = overflowName(f.overflow);
         }
+        out["element_rounding"] = elementRoundingName(f.elementRounding);
         break;
     case FormatFamily::Mx:
         out["mx_scale"] = mxScaleRuleName(f.mxScale);

@@ -131,7 +131,29 @@ std::vector<const TensorReportRow*> worstFirst(const ModelReport& report)
 
 // The columns a person reads (ReportWords::modelColumns), rounded for reading (JSON and CSV
 // keep every digit).
-std::vector<std::string> shownCells(const TensorReportRow& row, const ReportWords& words)
+std::string bestFormatCell(const TensorReportRow& row)
+{
+    if (!row.bestFormat) {
+        return "—";
+    }
+    char text[96];
+    std::snprintf(text, sizeof text, " (%.2f dB, %.2f bits)", row.bestFormat->sqnrDb,
+                  row.bestFormat->bitsPerValue);
+    return row.bestFormat->name + text;
+}
+
+std::vector<std::string> columnsOf(const ModelReport& report, const ReportWords& words)
+{
+    std::vector<std::string> columns = words.modelColumns;
+    if (report.bestFormatBits != 0) {
+        columns.push_back(
+            fillPattern(words.bestFormatColumn, {std::to_string(report.bestFormatBits)}));
+    }
+    return columns;
+}
+
+std::vector<std::string> shownCells(const ModelReport& report, const TensorReportRow& row,
+                                    const ReportWords& words)
 {
     const auto fixed = [](double value, const char* format) {
         if (std::isnan(value)) {
@@ -145,23 +167,31 @@ std::vector<std::string> shownCells(const TensorReportRow& row, const ReportWord
         return std::string(text);
     };
     const auto gain = row.perChannelGainDb();
-    return {row.name,
-            shapeToString(row.shape),
-            row.dtype,
-            fixed(row.sqnrDb, "%.2f"),
-            gain ? fixed(*gain, "%.2f") : "—",
-            fixed(100 * row.zeroCodeFraction, "%.1f%%"),
-            fixed(row.maxAbsOverStd, "%.1f"),
-            flags(row, words.quantizedFlag)};
+    std::vector<std::string> cells{row.name,
+                                   shapeToString(row.shape),
+                                   row.dtype,
+                                   fixed(row.sqnrDb, "%.2f"),
+                                   gain ? fixed(*gain, "%.2f") : "—",
+                                   fixed(100 * row.zeroCodeFraction, "%.1f%%"),
+                                   fixed(row.maxAbsOverStd, "%.1f"),
+                                   flags(row, words.quantizedFlag)};
+    if (report.bestFormatBits != 0) {
+        cells.push_back(bestFormatCell(row));
+    }
+    return cells;
 }
 
 std::string summaryLine(const ModelReport& report, const ReportWords& w)
 {
+    const std::string calibration(calibrationName(report.spec.calibration.method));
     const std::string scheme =
-        fillPattern(w.modelScheme,
-                    {std::string(schemeName(report.spec.scheme)), std::to_string(report.spec.bits),
-                     std::string(granularityName(report.spec.granularity)),
-                     std::string(calibrationName(report.spec.calibration.method))});
+        report.spec.isIntegerGrid()
+            ? fillPattern(w.modelScheme,
+                          {std::string(schemeName(report.spec.scheme)),
+                           std::to_string(report.spec.bits),
+                           std::string(granularityName(report.spec.granularity)), calibration})
+            : fillPattern(w.modelFormat,
+                          {std::string(numberFormatName(report.spec.format.format)), calibration});
     return fillPattern(w.modelSummary, {report.file, std::string(archiveFormatName(report.format)),
                                         std::to_string(report.tensors.size()), scheme,
                                         std::to_string(report.skipped.size())});
@@ -180,13 +210,13 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart,
         ".flagged{background:#ffe8d0}</style></head><body>\n<h1>" +
         escapeHtml(w.modelTitle) + "</h1>\n<p>" + escapeHtml(summaryLine(report, w)) +
         "</p>\n<div>" + chart + "</div>\n<table width=\"100%\">\n<tr>";
-    for (const std::string& column : w.modelColumns) {
+    for (const std::string& column : columnsOf(report, w)) {
         out += "<th>" + escapeHtml(column) + "</th>";
     }
     out += "</tr>\n";
     for (const TensorReportRow* row : worstFirst(report)) {
         out += isOutlierTensor(*row) ? "<tr class=\"flagged\">" : "<tr>";
-        for (const std::string& cell : shownCells(*row, w)) {
+        for (const std::string& cell : shownCells(report, *row, w)) {
             out += "<td>" + escapeHtml(cell) + "</td>";
         }
         out += "</tr>\n";
@@ -203,17 +233,18 @@ std::string modelReportMarkdown(const ModelReport& report, const std::string& ch
         out += "![" + w.worstChart + "](" + chart + ")\n\n";
     }
     out += "|";
-    for (const std::string& column : w.modelColumns) {
+    const std::vector<std::string> columns = columnsOf(report, w);
+    for (const std::string& column : columns) {
         out += " " + escapeMarkdown(column) + " |";
     }
     out += "\n|";
-    for (std::size_t i = 0; i < w.modelColumns.size(); ++i) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
         out += "---|";
     }
     out += "\n";
     for (const TensorReportRow* row : worstFirst(report)) {
         out += "|";
-        for (const std::string& cell : shownCells(*row, w)) {
+        for (const std::string& cell : shownCells(report, *row, w)) {
             out += " " + escapeMarkdown(cell) + " |";
         }
         out += "\n";
@@ -234,6 +265,10 @@ std::string modelReportJson(const ModelReport& report)
     out["format"] = std::string(archiveFormatName(report.format));
     out["scheme"] = schemeJson(report.spec);
     out["channel_axis"] = report.channelAxis;
+    out["number_format"] = std::string(numberFormatName(report.spec.format.format));
+    if (report.bestFormatBits != 0) {
+        out["best_format_bits"] = report.bestFormatBits;
+    }
     json tensors = json::array();
     for (const TensorReportRow& row : report.tensors) {
         json item;
@@ -250,6 +285,13 @@ std::string modelReportJson(const ModelReport& report)
         item["outlier_model_report"] = row.outliers.modelReportOutlier();
         item["outlier_llm_int8"] = row.outliers.magnitudeAtLeastSix > 0;
         item["already_quantized"] = row.alreadyQuantized;
+        if (report.bestFormatBits != 0) {
+            item["best_format"] = row.bestFormat
+                                      ? json{{"format", row.bestFormat->name},
+                                             {"sqnr_db", number(row.bestFormat->sqnrDb)},
+                                             {"bits_per_value", row.bestFormat->bitsPerValue}}
+                                      : json(nullptr);
+        }
         tensors.push_back(std::move(item));
     }
     out["tensors"] = std::move(tensors);
@@ -267,7 +309,9 @@ std::string modelReportCsv(const ModelReport& report)
     for (const Column& column : kColumns) {
         out += std::string(",") + column.key;
     }
-    out += ",outlier_model_report,outlier_llm_int8,already_quantized\n";
+    out += ",outlier_model_report,outlier_llm_int8,already_quantized";
+    const bool best = report.bestFormatBits != 0;
+    out += best ? ",best_format,best_format_sqnr_db,best_format_bits_per_value\n" : "\n";
     for (const TensorReportRow& row : report.tensors) {
         out += csvField(row.name) + "," + csvField(shapeToString(row.shape)) + "," +
                csvField(row.dtype);
@@ -278,7 +322,14 @@ std::string modelReportCsv(const ModelReport& report)
         }
         out += std::string(",") + (row.outliers.modelReportOutlier() ? "true" : "false") + "," +
                (row.outliers.magnitudeAtLeastSix > 0 ? "true" : "false") + "," +
-               (row.alreadyQuantized ? "true" : "false") + "\n";
+               (row.alreadyQuantized ? "true" : "false");
+        if (best) {
+            out += row.bestFormat ? "," + csvField(row.bestFormat->name) + "," +
+                                        csvNumber(row.bestFormat->sqnrDb) + "," +
+                                        csvNumber(row.bestFormat->bitsPerValue)
+                                  : std::string(",,,");
+        }
+        out += "\n";
     }
     return out;
 }
@@ -316,6 +367,10 @@ std::string modelReportText(const ModelReport& report)
             100.0 * row->zeroCodeFraction, optional(row->perChannelSqnrDb).c_str(),
             optional(row->perChannelGainDb()).c_str(), flags(*row).c_str());
         text += line;
+        if (report.bestFormatBits != 0) {
+            text += "    best " + std::to_string(report.bestFormatBits) +
+                    "-bit format: " + bestFormatCell(*row) + "\n";
+        }
     }
     // Integer tensors (shapes, indices) are many in ONNX graphs and expected: counted, not listed.
     const auto notFloat = std::ranges::count_if(report.skipped, [](const SkippedTensor& skip) {

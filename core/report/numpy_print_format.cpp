@@ -205,7 +205,11 @@ std::string formatNumpyArray(std::span<const float> values)
     return "[" + text.substr(hangingIndent.size()) + "]";
 }
 
-std::string formatPythonFloat(double value)
+namespace {
+
+// repr() of a float of either width: its shortest round-trip digits (std::to_chars picks them for
+// the type), laid out as Python and NumPy lay them out.
+template <typename Float> std::string shortestRepr(Float value)
 {
     if (std::isnan(value)) {
         return "nan";
@@ -251,6 +255,18 @@ std::string formatPythonFloat(double value)
     char exp[16];
     std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
     return out + exp;
+}
+
+} // namespace
+
+std::string formatPythonFloat(double value)
+{
+    return shortestRepr(value);
+}
+
+std::string formatNumpyFloat32(float value)
+{
+    return shortestRepr(value);
 }
 
 } // namespace qs

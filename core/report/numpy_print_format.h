@@ -17,4 +17,8 @@ std::string formatNumpyArray(std::span<const float> values);
 // 1e-4 <= |x| < 1e16 ("0.00906828525019627", "-16.0"), scientific otherwise ("1e-05").
 std::string formatPythonFloat(double value);
 
+// repr() of an np.float32 scalar: the shortest digits that read back as the same float32, laid
+// out as formatPythonFloat lays them out ("1.2962357", "448.0", "0.00048223053", "1e-05").
+std::string formatNumpyFloat32(float value);
+
 } // namespace qs

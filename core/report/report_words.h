@@ -56,6 +56,29 @@ struct ReportWords
     std::string sqnrDb = QS_TRANSLATABLE("Report", "SQNR dB");
     std::string clipped = QS_TRANSLATABLE("Report", "clipped");
 
+    // A number format other than the integer grid, in the parameters table.
+    std::string numberFormat = QS_TRANSLATABLE("Report", "number format");
+    std::string formatOptions = QS_TRANSLATABLE("Report", "format options");
+    std::string blockSize = QS_TRANSLATABLE("Report", "block size");
+    std::string scaleFormat = QS_TRANSLATABLE("Report", "scale format");
+    std::string bitsPerValue = QS_TRANSLATABLE("Report", "bits per value");
+    std::string tensorScale = QS_TRANSLATABLE("Report", "S (tensor scale)");
+    // The variant options by analyze --json's "format" keys (their values are the CLI's names).
+    std::string plainCast = QS_TRANSLATABLE("Report", "a plain cast (no scale)");
+    std::string overflow = QS_TRANSLATABLE("Report", "overflow");
+    std::string mxScaleRule = QS_TRANSLATABLE("Report", "MX scale rule");
+    std::string elementRounding = QS_TRANSLATABLE("Report", "element rounding");
+    std::string nvfp4Flavour = QS_TRANSLATABLE("Report", "NVFP4 flavour");
+    std::string bnbBackend = QS_TRANSLATABLE("Report", "bitsandbytes backend");
+
+    // The formats' shoot-out on the same tensor.
+    std::string shootout = QS_TRANSLATABLE("Report", "Formats at equal bits");
+    std::string shootoutNote =
+        QS_TRANSLATABLE("Report", "Best SQNR first. ★ marks the Pareto front: no other format "
+                                  "has at least its SQNR with fewer bits per value.");
+    std::string format = QS_TRANSLATABLE("Report", "format");
+    std::string saturated = QS_TRANSLATABLE("Report", "saturated");
+
     // The metric rows, by analyze --json's keys.
     std::vector<std::pair<std::string, std::string>> metrics{
         {"mse", QS_TRANSLATABLE("Report", "MSE")},
@@ -90,6 +113,10 @@ struct ReportWords
                                           QS_TRANSLATABLE("Report", "max/std"),
                                           QS_TRANSLATABLE("Report", "outlier rules")};
     std::string quantizedFlag = QS_TRANSLATABLE("Report", "quantized");
+    // format name, calibration: the scheme line of a minifloat, MX, NVFP4 or bitsandbytes format
+    std::string modelFormat = QS_TRANSLATABLE("Report", "%1, calibration %2");
+    // the bits class (4 or 8): the column of each tensor's best format of the shoot-out
+    std::string bestFormatColumn = QS_TRANSLATABLE("Report", "best %1-bit format");
 };
 
 // Calls `visit` on every translatable word (not `language`), so an interface can replace each

@@ -1,6 +1,10 @@
 #include "report/tensor_report.h"
 
 #include "report/csv_fields.h"
+#include "report/format_facts.h"
+#include "report/format_formulas.h"
+#include "report/readable_numbers.h"
+#include "report/shootout_section.h"
 #include "report/text_escape.h"
 
 #include <string_view>
@@ -22,9 +26,13 @@ std::string cell(const json& value)
     return value.dump();
 }
 
-// The formulas of the scheme, with the tutorial's names.
-json formulas(const QuantSpec& spec)
+// The formulas of the scheme or the format, with the tutorial's names.
+json formulas(const Analysis& analysis)
 {
+    const QuantSpec& spec = analysis.spec;
+    if (!spec.isIntegerGrid()) {
+        return formatFormulas(analysis);
+    }
     switch (spec.scheme) {
     case Scheme::General:
         return {"Scale = (Rmax − Rmin) / (Qmax − Qmin)", "Q = Clip(Round(R / Scale), Qmin, Qmax)",
@@ -64,32 +72,77 @@ std::string schemeWord(const ReportWords& w, const std::string& name)
     return name;
 }
 
-// (label, value) pairs of the tensor and the parameters, as the text formats list them.
-std::vector<std::pair<std::string, std::string>> facts(const json& d, const ReportWords& w)
+// (label, value) pairs of the tensor, as every format's parameters table starts.
+std::vector<ReportFact> tensorFacts(const json& d, const ReportWords& w)
 {
     const json& t = d.at("tensor");
+    return {{w.source, cell(d.at("source"))},
+            {w.tensor, cell(t.at("name"))},
+            {w.shape, t.at("shape").dump()},
+            {w.dtype, cell(t.at("dtype"))},
+            {w.count, cell(t.at("count"))},
+            {w.minMax, cell(t.at("min")) + " / " + cell(t.at("max"))},
+            {w.meanStd, cell(t.at("mean")) + " / " + cell(t.at("std"))}};
+}
+
+ReportFact calibrationFact(const json& d, const ReportWords& w)
+{
+    const json& s = d.at("scheme");
+    return {w.calibration, cell(s.at("calibration")) + " " + s.at("calibration_args").dump()};
+}
+
+ReportFact granularityFact(const json& d, const ReportWords& w)
+{
+    const json& s = d.at("scheme");
+    const json& p = d.at("params");
+    return {w.granularity,
+            p.at("groups").get<std::size_t>() == 1
+                ? fillPattern(w.oneGroup, {cell(s.at("granularity"))})
+                : fillPattern(w.manyGroups, {cell(s.at("granularity")), cell(p.at("groups"))})};
+}
+
+// A minifloat, MX, NVFP4 or bitsandbytes format: its own parameters instead of the integer
+// grid's code range and zero point (its formulas work out the scales).
+std::vector<ReportFact> formatFacts(const json& d, const ReportWords& w)
+{
+    const json& p = d.at("params");
+    const json& format = d.at("format");
+    std::vector<ReportFact> out = tensorFacts(d, w);
+    for (ReportFact& fact : formatNameFacts(format, w)) {
+        out.push_back(std::move(fact));
+    }
+    out.push_back(calibrationFact(d, w));
+    out.push_back(granularityFact(d, w));
+    const std::size_t groups = p.at("groups").get<std::size_t>();
+    for (ReportFact& fact : formatScaleFacts(format, w)) {
+        out.push_back(std::move(fact));
+    }
+    // A minifloat's one scale is the tutorial's Scale (MX's X and NVFP4's Scale_b are worked out
+    // in the formulas, where their names are explained).
+    if (groups == 1 && format.contains("no_scale") && !format.at("no_scale").get<bool>()) {
+        out.emplace_back(w.scale, float32Text(p.at("scale")[0].get<double>()));
+    }
+    return out;
+}
+
+// (label, value) pairs of the tensor and the parameters, as the text formats list them.
+std::vector<ReportFact> facts(const json& d, const ReportWords& w)
+{
+    if (!isIntegerGridFormat(d.at("format"))) {
+        return formatFacts(d, w);
+    }
     const json& p = d.at("params");
     const json& s = d.at("scheme");
-    const std::size_t groups = p.at("groups").get<std::size_t>();
-    std::vector<std::pair<std::string, std::string>> out{
-        {w.source, cell(d.at("source"))},
-        {w.tensor, cell(t.at("name"))},
-        {w.shape, t.at("shape").dump()},
-        {w.dtype, cell(t.at("dtype"))},
-        {w.count, cell(t.at("count"))},
-        {w.minMax, cell(t.at("min")) + " / " + cell(t.at("max"))},
-        {w.meanStd, cell(t.at("mean")) + " / " + cell(t.at("std"))},
-        {w.scheme,
-         fillPattern(w.schemePattern, {schemeWord(w, cell(s.at("name"))), cell(s.at("bits")),
-                                       s.at("signed").get<bool>() ? w.signedCodes : w.unsignedCodes,
-                                       cell(s.at("rounding"))})},
-        {w.calibration, cell(s.at("calibration")) + " " + s.at("calibration_args").dump()},
-        {w.granularity, groups == 1 ? fillPattern(w.oneGroup, {cell(s.at("granularity"))})
-                                    : fillPattern(w.manyGroups, {cell(s.at("granularity")),
-                                                                 cell(p.at("groups"))})},
-        {w.codeRange, cell(p.at("qmin")) + " .. " + cell(p.at("qmax"))},
-    };
-    if (groups == 1) {
+    std::vector<ReportFact> out = tensorFacts(d, w);
+    out.emplace_back(
+        w.scheme,
+        fillPattern(w.schemePattern, {schemeWord(w, cell(s.at("name"))), cell(s.at("bits")),
+                                      s.at("signed").get<bool>() ? w.signedCodes : w.unsignedCodes,
+                                      cell(s.at("rounding"))}));
+    out.push_back(calibrationFact(d, w));
+    out.push_back(granularityFact(d, w));
+    out.emplace_back(w.codeRange, cell(p.at("qmin")) + " .. " + cell(p.at("qmax")));
+    if (p.at("groups").get<std::size_t>() == 1) {
         out.emplace_back(w.scale, cell(p.at("scale")[0]));
         out.emplace_back(w.zeroPoint, cell(p.at("zero_point")[0]));
         out.emplace_back(w.clipRange,
@@ -119,7 +172,7 @@ json tensorReportDocument(const TensorReportInput& input)
         document[key] = value;
     }
     const Analysis& current = input.current.analysis;
-    document["formulas"] = formulas(current.spec);
+    document["formulas"] = formulas(current);
     json compare = json::object();
     for (std::size_t i = 0; i < kSchemeKeys.size(); ++i) {
         if (input.schemes[i] != nullptr) {
@@ -139,6 +192,9 @@ json tensorReportDocument(const TensorReportInput& input)
                         {"error", r.error}});
     }
     document["walkthrough"] = walk;
+    if (input.shootout != nullptr) {
+        document["shootout"] = shootoutSectionJson(*input.shootout);
+    }
     if (current.groups.size() > 1) {
         json groups = json::array();
         for (std::size_t g = 0; g < current.groups.size(); ++g) {
@@ -188,7 +244,9 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
         out += "- `" + formula.get<std::string>() + "`\n";
     }
     for (const ReportFigure& figure : figures) {
-        out += "\n![" + figure.caption + "](" + figure.reference + ")\n";
+        if (figure.placement == FigurePlacement::Plots) {
+            out += "\n![" + figure.caption + "](" + figure.reference + ")\n";
+        }
     }
     out += "\n## " + w.errorAndSchemes + "\n\n|";
     for (const std::string* column : errorColumns(w)) {
@@ -202,6 +260,9 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
             out += " | " + (compare.contains(scheme) ? cell(compare.at(scheme).at(key)) : "");
         }
         out += " |\n";
+    }
+    if (d.contains("shootout")) {
+        out += shootoutSectionMarkdown(d.at("shootout"), figures, w);
     }
     out += "\n## " + w.walkthrough +
            "\n\n| R | R/Scale + Z | Round | Clip | Q | R′ | R′ − R |\n"
@@ -245,8 +306,10 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     out += "</ul>\n";
     for (const ReportFigure& figure : figures) {
         // Plain blocks rather than <figure>: Qt's rich text, which prints the PDF, knows these.
-        out += "<div class=\"figure\">" + figure.reference + "<p class=\"caption\">" +
-               escapeHtml(figure.caption) + "</p></div>\n";
+        if (figure.placement == FigurePlacement::Plots) {
+            out += "<div class=\"figure\">" + figure.reference + "<p class=\"caption\">" +
+                   escapeHtml(figure.caption) + "</p></div>\n";
+        }
     }
     out += "<h2>" + escapeHtml(w.errorAndSchemes) + "</h2>\n<table width=\"100%\">\n<tr>";
     for (const std::string* column : errorColumns(w)) {
@@ -263,7 +326,11 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         }
         out += "</tr>\n";
     }
-    out += "</table>\n<h2>" + escapeHtml(w.walkthrough) +
+    out += "</table>\n";
+    if (d.contains("shootout")) {
+        out += shootoutSectionHtml(d.at("shootout"), figures, w);
+    }
+    out += "<h2>" + escapeHtml(w.walkthrough) +
            "</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"
            "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
     for (const json& row : d.at("walkthrough")) {

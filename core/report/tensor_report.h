@@ -5,8 +5,10 @@
 // all; CSV, Markdown and HTML are written from that document, so every number they show is the
 // JSON's, which is analyze --json's.
 
+#include "analysis/shootout.h"
 #include "analysis/walkthrough.h"
 #include "report/analysis_document.h"
+#include "report/report_figure.h"
 #include "report/report_words.h"
 
 #include <array>
@@ -23,23 +25,18 @@ struct TensorReportInput
     AnalysisReport current;
     std::array<const Analysis*, 3> schemes{}; // general, symmetric, asymmetric on the same tensor
     std::vector<WalkthroughRow> walkthrough;  // the first values
+    const Shootout* shootout = nullptr;       // the formats' shoot-out on the tensor, if run
 };
 
 // {"report": 1, "source", "tensor", "scheme", "params", "metrics", "warnings" (as analyze
 // --json), "formulas": [...], "compare": {"general": metrics, ...}, "walkthrough": [...],
-// "groups": [...] (when there are several)}
+// "groups": [...] (when there are several), "shootout": {"rows", "warnings"} (when one was run;
+// report/shootout_section.h)}. A format other than the integer grid has its own formulas
+// (report/format_formulas.h).
 json tensorReportDocument(const TensorReportInput& input);
 
 // One row per metric: metric, current, general, symmetric, asymmetric.
 std::string tensorReportCsv(const json& document);
-
-// A plot placed in a Markdown or HTML report: its caption and how the format refers to it (a
-// file name for Markdown, inline SVG or an <img> for HTML).
-struct ReportFigure
-{
-    std::string caption;
-    std::string reference;
-};
 
 // Headings and labels come from `words` (the interface's language); numbers as the JSON has them.
 std::string tensorReportMarkdown(const json& document, const std::vector<ReportFigure>& figures,

@@ -64,6 +64,20 @@ json sourceJson(const TensorSource& source)
     return out;
 }
 
+// Every field, whether or not the format uses it: a session restores the panel as it was.
+json numberFormatJson(const FormatSpec& f)
+{
+    return {{"name", numberFormatName(f.format)},
+            {"no_scale", f.noScale},
+            {"overflow", overflowName(f.overflow)},
+            {"mx_scale", mxScaleRuleName(f.mxScale)},
+            {"element_rounding", elementRoundingName(f.elementRounding)},
+            {"nvfp4_flavour", nvfp4FlavourName(f.nvfp4Flavour)},
+            {"block_size", f.blockSize},
+            {"bnb_backend", bnbBackendName(f.bnbBackend)},
+            {"scale_storage", scaleStorageName(f.scaleStorage)}};
+}
+
 json specJson(const QuantSpec& s)
 {
     return {{"name", schemeName(s.scheme)},
@@ -83,7 +97,8 @@ json specJson(const QuantSpec& s)
               {"percentile", s.calibration.percentile},
               {"kl_bins", s.calibration.klBins},
               {"kl_start_bin", s.calibration.klStartBin},
-              {"kl_levels", s.calibration.klLevels}}}};
+              {"kl_levels", s.calibration.klLevels}}},
+            {"format", numberFormatJson(s.format)}};
 }
 
 json viewJson(const ViewState& v)
@@ -278,6 +293,31 @@ Result<TensorSource> parseSource(const Fields& f, const std::string& folder)
     return g;
 }
 
+Result<FormatSpec> parseFormat(const Fields& f)
+{
+    FormatSpec format;
+    QS_TAKE(format.format, f.name<NumberFormat>("name", numberFormatFromName, numberFormatNames()));
+    QS_TAKE(format.noScale, f.boolean("no_scale"));
+    QS_TAKE(format.overflow, f.name<Overflow>("overflow", overflowFromName, overflowNames()));
+    QS_TAKE(format.mxScale,
+            f.name<MxScaleRule>("mx_scale", mxScaleRuleFromName, mxScaleRuleNames()));
+    QS_TAKE(format.elementRounding,
+            f.name<ElementRounding>("element_rounding", elementRoundingFromName,
+                                    elementRoundingNames()));
+    QS_TAKE(format.nvfp4Flavour,
+            f.name<Nvfp4Flavour>("nvfp4_flavour", nvfp4FlavourFromName, nvfp4FlavourNames()));
+    QS_TAKE(format.blockSize, f.number<int>("block_size"));
+    if (format.blockSize < kBnbMinBlockSize || format.blockSize > kBnbMaxBlockSize) {
+        return f.bad("block_size", "from " + std::to_string(kBnbMinBlockSize) + " to " +
+                                       std::to_string(kBnbMaxBlockSize));
+    }
+    QS_TAKE(format.bnbBackend,
+            f.name<BnbBackend>("bnb_backend", bnbBackendFromName, bnbBackendNames()));
+    QS_TAKE(format.scaleStorage,
+            f.name<ScaleStorage>("scale_storage", scaleStorageFromName, scaleStorageNames()));
+    return format;
+}
+
 Result<QuantSpec> parseSpec(const Fields& f)
 {
     QuantSpec s;
@@ -313,6 +353,10 @@ Result<QuantSpec> parseSpec(const Fields& f)
     QS_TAKE(s.calibration.klBins, c.number<int>("kl_bins"));
     QS_TAKE(s.calibration.klStartBin, c.number<int>("kl_start_bin"));
     QS_TAKE(s.calibration.klLevels, c.number<int>("kl_levels"));
+    // Sessions written before the number formats have no "format": the integer grid.
+    if (auto format = f.get("format"); format) {
+        QS_TAKE(s.format, parseFormat(f.object("format")));
+    }
     return s;
 }
 

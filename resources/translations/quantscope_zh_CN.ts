@@ -114,6 +114,240 @@
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>the %1 format fixes its element and so its bit width; the bit sweep is for the integer grid</source>
+        <translation>%1 格式的元素固定了位宽；位宽扫描只适用于整数网格</translation>
+    </message>
+    <message>
+        <source>the clip sweep moves the integer grid&apos;s threshold; the %1 format chooses its scales by its own rule</source>
+        <translation>截断扫描移动的是整数网格的阈值；%1 格式按自己的规则选择缩放因子</translation>
+    </message>
+</context>
+<context>
+    <name>FormatDerivation</name>
+    <message>
+        <source>&lt;i&gt;%1 of %2, each with its own scale:&lt;/i&gt;&lt;br&gt;</source>
+        <translation>&lt;i&gt;%1（共 %2，各有自己的缩放因子）：&lt;/i&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>No scale: s = 1, a plain cast of R to %1</source>
+        <translation>无缩放因子：s = 1，直接把 R 转换为 %1</translation>
+    </message>
+    <message>
+        <source>s = amax / max_element = %1 / %2 = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>s = amax / max_element = %1 / %2 = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Q = encode_%1(R / s): a sign bit S, %2 exponent bits E (bias %3) and %4 mantissa bits M, to the nearest value</source>
+        <translation>&lt;br&gt;Q = encode_%1(R / s)：一个符号位 S、%2 个指数位 E（偏置 %3）和 %4 个尾数位 M，取最近的值</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;R′ = decode(Q) · s,  decode(Q) = %1  (E = 0: subnormal, (−1)&lt;sup&gt;S&lt;/sup&gt; · M/%2 · 2&lt;sup&gt;%3&lt;/sup&gt;)</source>
+        <translation>&lt;br&gt;R′ = decode(Q) · s,  decode(Q) = %1（E = 0 时为次正规数：(−1)&lt;sup&gt;S&lt;/sup&gt; · M/%2 · 2&lt;sup&gt;%3&lt;/sup&gt;）</translation>
+    </message>
+    <message>
+        <source>The block holds NaN or ±Inf: its scale is NaN (E8M0 0xFF) and so is every value</source>
+        <translation>该块含有 NaN 或 ±Inf：其缩放因子为 NaN（E8M0 0xFF），块中每个值也都是 NaN</translation>
+    </message>
+    <message>
+        <source>amax = %1,  ⌊log2 amax⌋ = %2,  shared exponent = %2 − emax (%3) = &lt;b&gt;%4&lt;/b&gt;,  X = %5 (E8M0 %6)</source>
+        <translation>amax = %1,  ⌊log2 amax⌋ = %2,  共享指数 = %2 − emax (%3) = &lt;b&gt;%4&lt;/b&gt;,  X = %5 (E8M0 %6)</translation>
+    </message>
+    <message>
+        <source>amax = %1,  ⌊log2 amax⌋ = %2,  rceil: amax / max_element rounded up to a power of two, shared exponent &lt;b&gt;%3&lt;/b&gt;,  X = %4 (E8M0 %5)</source>
+        <translation>amax = %1,  ⌊log2 amax⌋ = %2,  rceil：amax / max_element 向上取到 2 的幂，共享指数 &lt;b&gt;%3&lt;/b&gt;,  X = %4 (E8M0 %5)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;element = encode_%1(V / X),  R′ = element · X</source>
+        <translation>&lt;br&gt;元素 = encode_%1(V / X),  R′ = 元素 · X</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;k = Clip(Round(V / X · 64), −127, 127),  R′ = X · k / 64</source>
+        <translation>&lt;br&gt;k = Clip(Round(V / X · 64), −127, 127),  R′ = X · k / 64</translation>
+    </message>
+    <message>
+        <source>Tensor: gamax = %1,  S_enc = 448·6 / gamax = %2,  S_dec = 1 / S_enc = &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>张量：gamax = %1,  S_enc = 448·6 / gamax = %2,  S_dec = 1 / S_enc = &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Block: vmax = %1,  s = E4M3(vmax · S_enc / 6) = E4M3(%2) = %3 = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;br&gt;块：vmax = %1,  s = E4M3(vmax · S_enc / 6) = E4M3(%2) = %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tensor: gamax = %1,  S_dec = gamax / (448·6) = &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>张量：gamax = %1,  S_dec = gamax / (448·6) = &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Block: vmax = %1,  s = E4M3(vmax / (6 · S_dec)) = E4M3(%2) = %3 = &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>&lt;br&gt;块：vmax = %1,  s = E4M3(vmax / (6 · S_dec)) = E4M3(%2) = %3 = &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Q = E2M1(R / (s · S_dec)),  R′ = decode(Q) · s · S_dec</source>
+        <translation>&lt;br&gt;Q = E2M1(R / (s · S_dec)),  R′ = decode(Q) · s · S_dec</translation>
+    </message>
+    <message>
+        <source>absmax = &lt;b&gt;%1&lt;/b&gt;,  xn = R · (1/absmax)</source>
+        <translation>absmax = &lt;b&gt;%1&lt;/b&gt;,  xn = R · (1/absmax)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;code = the %1 level nearest xn (a midpoint goes to the lower code),  R′ = table[code] · absmax</source>
+        <translation>&lt;br&gt;code = 最接近 xn 的 %1 量化级（恰在中点时取较低的码），R′ = table[code] · absmax</translation>
+    </message>
+</context>
+<context>
+    <name>FormatTexts</name>
+    <message>
+        <source>Scale = 1 (a plain cast)</source>
+        <translation>Scale = 1（直接转换）</translation>
+    </message>
+    <message>
+        <source>Scale = max|R| / %1</source>
+        <translation>Scale = max|R| / %1</translation>
+    </message>
+    <message>
+        <source>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(R / Scale), %2 past ±%3</source>
+        <translation>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(R / Scale)，超出 ±%3 时为 %2</translation>
+    </message>
+    <message>
+        <source>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(Clip(R / Scale, −%2, %2))</source>
+        <translation>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(Clip(R / Scale, −%2, %2))</translation>
+    </message>
+    <message>
+        <source>R′ = Q · Scale</source>
+        <translation>R′ = Q · Scale</translation>
+    </message>
+    <message>
+        <source>Round&lt;sub&gt;%1&lt;/sub&gt; goes to the nearest %1 value: %2 of them in every power of two, so the steps are fine near 0 and coarse at the top; |R / Scale| below %3 becomes 0.</source>
+        <translation>Round&lt;sub&gt;%1&lt;/sub&gt; 取最近的 %1 值：每个 2 的幂次区间内有 %2 个，所以步长在 0 附近很细、在顶部很粗；|R / Scale| 小于 %3 时变为 0。</translation>
+    </message>
+    <message>
+        <source>X = 2&lt;sup&gt;p&lt;/sup&gt;, p = ⌈log₂(max|R| / %1)⌉ per block of %2 values (an E8M0 scale)</source>
+        <translation>X = 2&lt;sup&gt;p&lt;/sup&gt;，p = ⌈log₂(max|R| / %1)⌉，每块 %2 个值（E8M0 缩放因子）</translation>
+    </message>
+    <message>
+        <source>X = 2&lt;sup&gt;p&lt;/sup&gt;, p = ⌊log₂ max|R|⌋ per block of %1 values (an E8M0 scale)</source>
+        <translation>X = 2&lt;sup&gt;p&lt;/sup&gt;，p = ⌊log₂ max|R|⌋，每块 %1 个值（E8M0 缩放因子）</translation>
+    </message>
+    <message>
+        <source>X = 2&lt;sup&gt;p − %1&lt;/sup&gt;, p = ⌊log₂ max|R|⌋ per block of %2 values (an E8M0 scale)</source>
+        <translation>X = 2&lt;sup&gt;p − %1&lt;/sup&gt;，p = ⌊log₂ max|R|⌋，每块 %2 个值（E8M0 缩放因子）</translation>
+    </message>
+    <message>
+        <source>Q = Clip(Round(R / X · 64), −127, 127)</source>
+        <translation>Q = Clip(Round(R / X · 64), −127, 127)</translation>
+    </message>
+    <message>
+        <source>R′ = Q · X / 64</source>
+        <translation>R′ = Q · X / 64</translation>
+    </message>
+    <message>
+        <source>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(Clip(R / X, −%2, %2))</source>
+        <translation>Q = Round&lt;sub&gt;%1&lt;/sub&gt;(Clip(R / X, −%2, %2))</translation>
+    </message>
+    <message>
+        <source>R′ = Q · X</source>
+        <translation>R′ = Q · X</translation>
+    </message>
+    <message>
+        <source>X is a power of two, so max|R| / X lands anywhere in [%1, %2): near %1 part of the element&apos;s range goes unused, past %3 values saturate.</source>
+        <translation>X 是 2 的幂，所以 max|R| / X 可能落在 [%1, %2) 内的任何位置：接近 %1 时元素范围有一部分用不到，超过 %3 的值会饱和。</translation>
+    </message>
+    <message>
+        <source>X is a power of two, so max|R| / X lands anywhere in (%1, %2]: nothing saturates, but up to half of the element&apos;s range can go unused.</source>
+        <translation>X 是 2 的幂，所以 max|R| / X 可能落在 (%1, %2] 内的任何位置：不会饱和，但元素范围最多可能有一半用不到。</translation>
+    </message>
+    <message>
+        <source>S = max|R| / (6 · 448) for the whole tensor (float32)</source>
+        <translation>S = max|R| / (6 · 448)，整个张量一个（float32）</translation>
+    </message>
+    <message>
+        <source>Scale&lt;sub&gt;b&lt;/sub&gt; = Round&lt;sub&gt;E4M3&lt;/sub&gt;(max|R&lt;sub&gt;b&lt;/sub&gt;| / (6 · S)) per block b of %1 values</source>
+        <translation>Scale&lt;sub&gt;b&lt;/sub&gt; = Round&lt;sub&gt;E4M3&lt;/sub&gt;(max|R&lt;sub&gt;b&lt;/sub&gt;| / (6 · S))，每个块 b 含 %1 个值</translation>
+    </message>
+    <message>
+        <source>Q = Round&lt;sub&gt;E2M1&lt;/sub&gt;(Clip(R / (Scale&lt;sub&gt;b&lt;/sub&gt; · S), −6, 6))</source>
+        <translation>Q = Round&lt;sub&gt;E2M1&lt;/sub&gt;(Clip(R / (Scale&lt;sub&gt;b&lt;/sub&gt; · S), −6, 6))</translation>
+    </message>
+    <message>
+        <source>R′ = Q · Scale&lt;sub&gt;b&lt;/sub&gt; · S</source>
+        <translation>R′ = Q · Scale&lt;sub&gt;b&lt;/sub&gt; · S</translation>
+    </message>
+    <message>
+        <source>Transformer Engine: an all-zero block gets Scale&lt;sub&gt;b&lt;/sub&gt; = 0.</source>
+        <translation>Transformer Engine：全零块的 Scale&lt;sub&gt;b&lt;/sub&gt; = 0。</translation>
+    </message>
+    <message>
+        <source>ModelOpt: an all-zero block gets Scale&lt;sub&gt;b&lt;/sub&gt; = 1.</source>
+        <translation>ModelOpt：全零块的 Scale&lt;sub&gt;b&lt;/sub&gt; = 1。</translation>
+    </message>
+    <message>
+        <source>torchao: Scale&lt;sub&gt;b&lt;/sub&gt; is kept within [2&lt;sup&gt;−6&lt;/sup&gt;, 448].</source>
+        <translation>torchao：Scale&lt;sub&gt;b&lt;/sub&gt; 被限制在 [2&lt;sup&gt;−6&lt;/sup&gt;, 448] 内。</translation>
+    </message>
+    <message>
+        <source>Scale&lt;sub&gt;b&lt;/sub&gt; is an E4M3 float, not a power of two: each block&apos;s max|R&lt;sub&gt;b&lt;/sub&gt;| lands close to 6.</source>
+        <translation>Scale&lt;sub&gt;b&lt;/sub&gt; 是 E4M3 浮点数，而不是 2 的幂：每块的 max|R&lt;sub&gt;b&lt;/sub&gt;| 都落在 6 附近。</translation>
+    </message>
+    <message>
+        <source>absmax = max|R| per block of %1 values (float32)</source>
+        <translation>absmax = max|R|，每块 %1 个值（float32）</translation>
+    </message>
+    <message>
+        <source>Q = the %1 level nearest R / absmax (16 levels in [−1, 1])</source>
+        <translation>Q = 最接近 R / absmax 的 %1 量化级（[−1, 1] 内共 16 个量化级）</translation>
+    </message>
+    <message>
+        <source>R′ = level(Q) · absmax</source>
+        <translation>R′ = level(Q) · absmax</translation>
+    </message>
+    <message>
+        <source>NF4&apos;s levels sit at the quantiles of a normal distribution: dense near 0, where most weights are.</source>
+        <translation>NF4 的量化级位于正态分布的分位数处：在 0 附近很密，而大多数权重正位于那里。</translation>
+    </message>
+    <message>
+        <source>bitsandbytes&apos; FP4 levels are ±{%1}, not E2M1&apos;s.</source>
+        <translation>bitsandbytes 的 FP4 量化级是 ±{%1}，不是 E2M1 的量化级。</translation>
+    </message>
+    <message>
+        <source>A plain cast has no scale, so there is nothing to group.</source>
+        <translation>直接转换没有缩放因子，因此无需分组。</translation>
+    </message>
+    <message>
+        <source>Fixed by %1: blocks of %2 values along the last axis, each with its own E8M0 scale.</source>
+        <translation>由 %1 固定：沿最后一个轴每块 %2 个值，每块有自己的 E8M0 缩放因子。</translation>
+    </message>
+    <message>
+        <source>Fixed by nvfp4: blocks of %1 values along the last axis, each with an E4M3 scale, under one float32 scale for the tensor.</source>
+        <translation>由 nvfp4 固定：沿最后一个轴每块 %1 个值，每块一个 E4M3 缩放因子，外加整个张量一个 float32 缩放因子。</translation>
+    </message>
+    <message>
+        <source>Fixed by %1: blocks of %2 values of the flattened tensor (the block size above), each with its float32 absmax.</source>
+        <translation>由 %1 固定：展平后的张量每块 %2 个值（即上面的块大小），每块有自己的 float32 absmax。</translation>
+    </message>
+    <message>
+        <source>MX takes min–max only: its scale is a power of two fixed by each block&apos;s max|R|.</source>
+        <translation>MX 只支持最小–最大值：它的缩放因子是 2 的幂，由每块的 max|R| 决定。</translation>
+    </message>
+    <message>
+        <source>A plain cast has no scale to calibrate.</source>
+        <translation>直接转换没有需要校准的缩放因子。</translation>
+    </message>
+    <message>
+        <source>KL and ACIQ model an integer grid: %1 takes min–max, percentile or least MSE.</source>
+        <translation>KL 和 ACIQ 针对的是整数网格：%1 只支持最小–最大值、百分位或最小 MSE。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; bits per value, scales included</source>
+        <translation>每值 &lt;b&gt;%1&lt;/b&gt; 位，含缩放因子</translation>
+    </message>
+    <message>
+        <source>On this tensor&apos;s %1 values: the elements&apos; bits plus every scale&apos;s</source>
+        <translation>基于该张量的 %1 个值：元素的位数加上所有缩放因子的位数</translation>
+    </message>
+    <message>
+        <source>For a large tensor: the figure for this tensor follows once it is analysed</source>
+        <translation>对于大张量：该张量的具体数值会在分析完成后给出</translation>
+    </message>
 </context>
 <context>
     <name>Granularity</name>
@@ -132,6 +366,49 @@
     <message>
         <source>%1 groups</source>
         <translation>%1 个分组</translation>
+    </message>
+</context>
+<context>
+    <name>GridText</name>
+    <message>
+        <source>no scale (a plain cast)</source>
+        <translation>无缩放因子（直接转换）</translation>
+    </message>
+    <message>
+        <source>s = %1 (amax / %2)</source>
+        <translation>s = %1 (amax / %2)</translation>
+    </message>
+    <message>
+        <source>X = %1 (E8M0 %2)</source>
+        <translation>X = %1 (E8M0 %2)</translation>
+    </message>
+    <message>
+        <source>s = %1 (E4M3 %2)</source>
+        <translation>s = %1 (E4M3 %2)</translation>
+    </message>
+    <message>
+        <source>absmax %1</source>
+        <translation>absmax %1</translation>
+    </message>
+    <message>
+        <source>Scale %1, Z %2</source>
+        <translation>缩放因子 %1，Z %2</translation>
+    </message>
+    <message>
+        <source>Scale %1</source>
+        <translation>缩放因子 %1</translation>
+    </message>
+    <message>
+        <source>tensor scale S_dec %1</source>
+        <translation>张量缩放因子 S_dec %1</translation>
+    </message>
+    <message>
+        <source>block %1</source>
+        <translation>块 %1</translation>
+    </message>
+    <message>
+        <source>%1 blocks</source>
+        <translation>%1 个块</translation>
     </message>
 </context>
 <context>
@@ -165,6 +442,24 @@ clipped: %1 (%2)</source>
     <message>
         <source>%1 beyond %2σ</source>
         <translation>%1 个超出 %2σ</translation>
+    </message>
+    <message>
+        <source>saturated: %1</source>
+        <translation>饱和：%1</translation>
+    </message>
+    <message>
+        <source>overflow to NaN/Inf: %1</source>
+        <translation>溢出为 NaN/Inf：%1</translation>
+    </message>
+    <message>
+        <source>
+saturated: %1 (%2)</source>
+        <translation>
+饱和：%1（%2）</translation>
+    </message>
+    <message>
+        <source>0 = code %1</source>
+        <translation>0 = 码 %1</translation>
     </message>
 </context>
 <context>
@@ -295,6 +590,54 @@ clipped: %1 (%2)</source>
     <message>
         <source>These heavy-tailed weights have a few values far from the rest. Clipping (截断) at a threshold t below max|R| makes the step smaller, so the rounding error (about Scale²/12 per value) falls while the clipped values&apos; error grows. The framed plot shows both over t and marks where each calibration method puts its threshold. Here min–max (t = 1.63, SQNR 19.4 dB) is beaten only by least MSE (t = 1.22, 20.7 dB); the percentile, KL and ACIQ clip so hard that clipping error wins (17.3, 15.8 and 12.5 dB).</source>
         <translation>这些重尾分布的权重中有少数值远离其余的值。在低于 max|R| 的阈值 t 处截断会让步长变小，于是舍入误差（每个值约 Scale²/12）下降，而被截断值的误差上升。框出的图给出两者随 t 的变化，并标出每种校准方法选取的阈值。这里最小–最大值（t = 1.63，SQNR 19.4 dB）只被最小 MSE（t = 1.22，20.7 dB）超过；百分位、KL 和 ACIQ 截断得太狠，截断误差占了上风（17.3、15.8 和 12.5 dB）。</translation>
+    </message>
+    <message>
+        <source>Floating-point grids: FP8</source>
+        <translation>浮点网格：FP8</translation>
+    </message>
+    <message>
+        <source>Lesson 4&apos;s tensor again — 1000 values in [−1, 1] and one outlier at 100 — now as FP8 E4M3. Scale = max|R| / 448 = 0.223 maps the ordinary values into [−4.5, 4.5], and a floating-point grid is dense near zero: E4M3 has 8 values in every power of two, as many between 0.25 and 0.5 as between 32 and 64. So the ordinary values still find fine steps: &lt;b&gt;102 codes&lt;/b&gt; are used where int8 used 4, and the SQNR is 46.2 dB instead of 23.8 dB. The framed transfer plot shows the uneven staircase: tiny steps near 0, wide ones at the top. E5M2 trades a mantissa bit for range (up to 57344): 4 values per power of two, 59 codes, 40.6 dB.</source>
+        <translation>又是第 4 课的张量——[−1, 1] 内的 1000 个值和一个位于 100 的离群值——这次用 FP8 E4M3 表示。缩放因子 Scale = max|R| / 448 = 0.223 把普通值映射到 [−4.5, 4.5]，而浮点网格在零附近很密：E4M3 在每个 2 的幂次区间内都有 8 个值，0.25 到 0.5 之间的值与 32 到 64 之间的一样多。因此普通值仍能得到细小的步长：用到了 &lt;b&gt;102 个码&lt;/b&gt;，而 int8 只用了 4 个，SQNR 为 46.2 dB，而不是 23.8 dB。框出的传递曲线显示出不均匀的阶梯：零附近的台阶极小，顶部的台阶很宽。E5M2 用一个尾数位换取范围（最大到 57344）：每个 2 的幂次区间 4 个值，用到 59 个码，40.6 dB。</translation>
+    </message>
+    <message>
+        <source>Switch between E4M3, E5M2 and lesson 4&apos;s int8: watch the codes used and the SQNR in the Error table.</source>
+        <translation>在 E4M3、E5M2 和第 4 课的 int8 之间切换：观察“误差”表中的已用码数和 SQNR。</translation>
+    </message>
+    <message>
+        <source>FP8 E4M3 (4 exponent, 3 mantissa bits)</source>
+        <translation>FP8 E4M3（4 个指数位，3 个尾数位）</translation>
+    </message>
+    <message>
+        <source>FP8 E5M2 (5 exponent, 2 mantissa bits)</source>
+        <translation>FP8 E5M2（5 个指数位，2 个尾数位）</translation>
+    </message>
+    <message>
+        <source>int8, symmetric (lesson 4)</source>
+        <translation>int8，对称量化（第 4 课）</translation>
+    </message>
+    <message>
+        <source>Block scaling: MXFP4 against NVFP4</source>
+        <translation>块缩放：MXFP4 对比 NVFP4</translation>
+    </message>
+    <message>
+        <source>MXFP4 and NVFP4 store the same E2M1 elements (0, ±0.5, ±1, ±1.5, ±2, ±3, ±4, ±6) with one scale per block. MX&apos;s scale X is a power of two (E8M0): the OCP rule X = 2&lt;sup&gt;p − 2&lt;/sup&gt; with p = ⌊log₂ max|R|⌋ puts a block&apos;s max|R| / X anywhere in [4, 8), so some blocks never reach the codes ±6 and others saturate above 6 (0.72% of these weights are clipped). The rceil rule never clips but leaves max|R| / X in (3, 6]: up to half of the range unused. NVFP4&apos;s block scale is an E4M3 float under a float32 tensor scale, so every block&apos;s max lands close to 6. In the framed table: unused range &lt;b&gt;14.0%&lt;/b&gt; for MXFP4 (23.3% with rceil) against &lt;b&gt;11.6%&lt;/b&gt; for NVFP4, SQNR 17.1 dB (16.5 dB) against 20.9 dB — for 4.5 bits per value instead of 4.25, as NVFP4&apos;s blocks hold 16 values, not 32.</source>
+        <translation>MXFP4 和 NVFP4 存储相同的 E2M1 元素（0、±0.5、±1、±1.5、±2、±3、±4、±6），每块一个缩放因子。MX 的缩放因子 X 是 2 的幂（E8M0）：OCP 规则 X = 2&lt;sup&gt;p − 2&lt;/sup&gt;（其中 p = ⌊log₂ max|R|⌋）会让块的 max|R| / X 落在 [4, 8) 内的任何位置，因此有些块永远用不到码 ±6，另一些块则在 6 以上饱和（这些权重中有 0.72% 被截断）。rceil 规则从不截断，但让 max|R| / X 落在 (3, 6] 内：最多有一半范围用不到。NVFP4 的块缩放因子是 E4M3 浮点数，其上还有一个 float32 的张量缩放因子，因此每个块的最大值都落在 6 附近。框出的表中：MXFP4 的未用范围为 &lt;b&gt;14.0%&lt;/b&gt;（用 rceil 时为 23.3%），NVFP4 则为 &lt;b&gt;11.6%&lt;/b&gt;；SQNR 为 17.1 dB（16.5 dB）对 20.9 dB——代价是每个值 4.5 位而不是 4.25 位，因为 NVFP4 的块只有 16 个值，而不是 32 个。</translation>
+    </message>
+    <message>
+        <source>Switch between the two MX scale rules and NVFP4 on the same weights: watch the unused range and the SQNR.</source>
+        <translation>在同一组权重上切换两种 MX 缩放规则和 NVFP4：观察未用范围和 SQNR。</translation>
+    </message>
+    <message>
+        <source>MXFP4, the OCP floor rule</source>
+        <translation>MXFP4，OCP 的 floor 规则</translation>
+    </message>
+    <message>
+        <source>MXFP4, the rceil rule (NVIDIA)</source>
+        <translation>MXFP4，rceil 规则（NVIDIA）</translation>
+    </message>
+    <message>
+        <source>NVFP4 (E4M3 block scales)</source>
+        <translation>NVFP4（E4M3 块缩放因子）</translation>
     </message>
 </context>
 <context>
@@ -717,6 +1060,78 @@ clipped: %1 (%2)</source>
         <source>quantized</source>
         <translation>已量化</translation>
     </message>
+    <message>
+        <source>%1, calibration %2</source>
+        <translation>%1，校准 %2</translation>
+    </message>
+    <message>
+        <source>best %1-bit format</source>
+        <translation>最佳 %1 位格式</translation>
+    </message>
+    <message>
+        <source>number format</source>
+        <translation>数值格式</translation>
+    </message>
+    <message>
+        <source>format options</source>
+        <translation>格式选项</translation>
+    </message>
+    <message>
+        <source>block size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>scale format</source>
+        <translation>缩放因子格式</translation>
+    </message>
+    <message>
+        <source>bits per value</source>
+        <translation>每值位数</translation>
+    </message>
+    <message>
+        <source>S (tensor scale)</source>
+        <translation>S（张量缩放因子）</translation>
+    </message>
+    <message>
+        <source>a plain cast (no scale)</source>
+        <translation>直接转换（无缩放因子）</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>溢出</translation>
+    </message>
+    <message>
+        <source>MX scale rule</source>
+        <translation>MX 缩放因子规则</translation>
+    </message>
+    <message>
+        <source>element rounding</source>
+        <translation>元素舍入</translation>
+    </message>
+    <message>
+        <source>NVFP4 flavour</source>
+        <translation>NVFP4 变体</translation>
+    </message>
+    <message>
+        <source>bitsandbytes backend</source>
+        <translation>bitsandbytes 后端</translation>
+    </message>
+    <message>
+        <source>Formats at equal bits</source>
+        <translation>同等位数下的格式对比</translation>
+    </message>
+    <message>
+        <source>Best SQNR first. ★ marks the Pareto front: no other format has at least its SQNR with fewer bits per value.</source>
+        <translation>按 SQNR 从高到低排列。★ 标出帕累托前沿：没有其他格式能以更少的每值位数达到至少相同的 SQNR。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -808,6 +1223,10 @@ clipped: %1 (%2)</source>
         <source>: unknown report format</source>
         <translation>：未知的报告格式</translation>
     </message>
+    <message>
+        <source>SQNR against bits per value: every format, the Pareto front joined</source>
+        <translation>SQNR 与每值位数：每个格式一点，帕累托前沿连线</translation>
+    </message>
 </context>
 <context>
     <name>SchemePreset</name>
@@ -862,7 +1281,7 @@ clipped: %1 (%2)</source>
         <translation>%1 个分组的范围太小，无法用 float32 表示缩放因子 amax / max_element：其缩放因子取 1（直接转换）</translation>
     </message>
     <message>
-        <source>%1 blocks hold NaN or ±Inf: MX marks such a block NaN (scale 0xFF), so its finite values are lost too</source>
+        <source>NaN or ±Inf in %1 of the blocks: MX marks such a block NaN (scale 0xFF), so its finite values are lost too</source>
         <translation>%1 个块含有 NaN 或 ±Inf：MX 将这样的块标记为 NaN（缩放因子 0xFF），块中的有限值也随之丢失</translation>
     </message>
     <message>
@@ -900,6 +1319,10 @@ clipped: %1 (%2)</source>
     <message>
         <source>zero point %1 is beyond 2^24 and not exact in float32 element arithmetic</source>
         <translation>零点 %1 超过 2^24，在 float32 逐元素运算中不精确</translation>
+    </message>
+    <message>
+        <source>%1 is left out: per channel needs a tensor of two or more axes</source>
+        <translation>%1 已略去：逐通道需要两个或更多轴的张量</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1449,34 @@ clipped: %1 (%2)</source>
         <source>group (%1 values each along the last axis)</source>
         <translation>分组（沿最后一个轴每组 %1 个值）</translation>
     </message>
+    <message>
+        <source>SQNR per block</source>
+        <translation>各块的 SQNR</translation>
+    </message>
+    <message>
+        <source>block (%1 values each)</source>
+        <translation>块（每块 %1 个值）</translation>
+    </message>
+    <message>
+        <source>X = 2^(c − 127) per block</source>
+        <translation>各块的 X = 2^(c − 127)</translation>
+    </message>
+    <message>
+        <source>E4M3 scale s per block</source>
+        <translation>各块的 E4M3 缩放因子 s</translation>
+    </message>
+    <message>
+        <source>absmax per block</source>
+        <translation>各块的 absmax</translation>
+    </message>
+    <message>
+        <source>scale s per group</source>
+        <translation>各分组的缩放因子 s</translation>
+    </message>
+    <message>
+        <source>stored scale</source>
+        <translation>存储的缩放因子</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ChannelsPanel</name>
@@ -1042,8 +1493,8 @@ clipped: %1 (%2)</source>
         <translation>无损</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; of %2: %3 values in [%4, %5]; Scale %6, Z %7; SQNR %8; clipped %9</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（共 %2）：%3 个值位于 [%4, %5]；缩放因子 %6，零点 %7；SQNR %8；截断 %9</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2: %3 values in [%4, %5]; %6; SQNR %7; clipped %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（共 %2）：%3 个值，位于 [%4, %5]；%6；SQNR %7；截断 %8</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1526,38 @@ clipped: %1 (%2)</source>
     <message>
         <source>code Q: %1 of %2 used</source>
         <translation>码 Q：%2 个中用了 %1 个</translation>
+    </message>
+    <message>
+        <source>code %1 = %2
+count %3</source>
+        <translation>码 %1 = %2
+数量 %3</translation>
+    </message>
+    <message>
+        <source>the codes of 0</source>
+        <translation>0 的码</translation>
+    </message>
+    <message>
+        <source>−0 (negative zero)</source>
+        <translation>−0（负零）</translation>
+    </message>
+    <message>
+        <source>NaN and ±Inf codes</source>
+        <translation>NaN 与 ±Inf 的码</translation>
+    </message>
+    <message>
+        <source>NaN codes</source>
+        <translation>NaN 码</translation>
+    </message>
+    <message>
+        <source>code, by value: %1 of %2 used</source>
+        <translation>码（按数值排列）：%2 个中用了 %1 个</translation>
+    </message>
+    <message>
+        <source>code %1
+count %2</source>
+        <translation>码 %1
+数量 %2</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1619,18 @@ clipped: %1 (%2)</source>
         <source>rounding error R′ − R (|e| ≤ %1)</source>
         <translation>舍入误差 R′ − R（|e| ≤ %1）</translation>
     </message>
+    <message>
+        <source>saturation error R′ − R (%1 values)</source>
+        <translation>饱和误差 R′ − R（%1 个值）</translation>
+    </message>
+    <message>
+        <source>saturation error: nothing saturated</source>
+        <translation>饱和误差：没有值饱和</translation>
+    </message>
+    <message>
+        <source>rounding error R′ − R, per block</source>
+        <translation>舍入误差 R′ − R，逐块</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::FileOpener</name>
@@ -1154,6 +1649,149 @@ clipped: %1 (%2)</source>
     <message>
         <source>Element type of %1</source>
         <translation>%1 的元素类型</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::FormatBox</name>
+    <message>
+        <source>Integer grid (the tutorial&apos;s schemes)</source>
+        <translation>整数网格（教程中的方案）</translation>
+    </message>
+    <message>
+        <source>Minifloat: FP8, FP6, FP4</source>
+        <translation>小浮点（minifloat）：FP8、FP6、FP4</translation>
+    </message>
+    <message>
+        <source>MX: microscaling, blocks of 32</source>
+        <translation>MX：微缩放（microscaling），每块 32 个值</translation>
+    </message>
+    <message>
+        <source>NVFP4: blocks of 16, two scales</source>
+        <translation>NVFP4：每块 16 个值，两级缩放因子</translation>
+    </message>
+    <message>
+        <source>bitsandbytes: NF4, FP4</source>
+        <translation>bitsandbytes：NF4、FP4</translation>
+    </message>
+    <message>
+        <source>The number format: which values an element can take and how its scales are chosen and stored</source>
+        <translation>数值格式：元素可以取哪些值，以及缩放因子如何选取和存储</translation>
+    </message>
+    <message>
+        <source>no scale: a plain cast (Scale = 1)</source>
+        <translation>无缩放因子：直接转换（Scale = 1）</translation>
+    </message>
+    <message>
+        <source>saturate at ±max</source>
+        <translation>在 ±max 处饱和</translation>
+    </message>
+    <message>
+        <source>NaN (E4M3), ±Inf (E5M2)</source>
+        <translation>NaN（E4M3），±Inf（E5M2）</translation>
+    </message>
+    <message>
+        <source>What a value past the largest finite one becomes: ±max as NVIDIA&apos;s satfinite and ONNX do, or NaN / ±Inf as a plain ml_dtypes cast does</source>
+        <translation>超出最大有限值的数值变成什么：像 NVIDIA 的 satfinite 和 ONNX 那样取 ±max，或像普通的 ml_dtypes 转换那样变成 NaN / ±Inf</translation>
+    </message>
+    <message>
+        <source>ties to even</source>
+        <translation>中点舍入到偶数</translation>
+    </message>
+    <message>
+        <source>ties away from zero</source>
+        <translation>中点远离零舍入</translation>
+    </message>
+    <message>
+        <source>Each value goes to the nearest element; a tie goes to the even code (hardware, Transformer Engine, torchao) or away from zero (microxcaling&apos;s default)</source>
+        <translation>每个值取最近的元素；恰在中点时取偶数码（硬件、Transformer Engine、torchao），或远离零（microxcaling 的默认做法）</translation>
+    </message>
+    <message>
+        <source>floor (OCP spec)</source>
+        <translation>floor（OCP 规范）</translation>
+    </message>
+    <message>
+        <source>rceil (NVIDIA)</source>
+        <translation>rceil（NVIDIA）</translation>
+    </message>
+    <message>
+        <source>How a block&apos;s max|R| chooses its power-of-two scale: the OCP spec&apos;s floor rule, or cuBLAS&apos; and Transformer Engine&apos;s rceil, which never saturates</source>
+        <translation>块的 max|R| 如何决定它的 2 的幂缩放因子：OCP 规范的 floor 规则，或 cuBLAS 与 Transformer Engine 的 rceil 规则（从不饱和）</translation>
+    </message>
+    <message>
+        <source>Transformer Engine</source>
+        <translation>Transformer Engine</translation>
+    </message>
+    <message>
+        <source>ModelOpt</source>
+        <translation>ModelOpt</translation>
+    </message>
+    <message>
+        <source>torchao</source>
+        <translation>torchao</translation>
+    </message>
+    <message>
+        <source>Whose arithmetic: the three agree on ordinary blocks and differ on all-zero blocks and rare rounding boundaries</source>
+        <translation>按谁的算法：三者在普通块上结果一致，只在全零块和少见的舍入边界上有所不同</translation>
+    </message>
+    <message>
+        <source>Values per block of the flattened tensor, each block with its own float32 absmax (bitsandbytes&apos; default: 64)</source>
+        <translation>展平后的张量每块的值数，每块有自己的 float32 absmax（bitsandbytes 默认：64）</translation>
+    </message>
+    <message>
+        <source>CPU: code of 0.0</source>
+        <translation>CPU：0.0 的码</translation>
+    </message>
+    <message>
+        <source>CUDA: code 0</source>
+        <translation>CUDA：码 0</translation>
+    </message>
+    <message>
+        <source>The code an all-zero block gets: bitsandbytes&apos; CPU backend writes the code of 0.0, its CUDA kernel code 0</source>
+        <translation>全零块得到的码：bitsandbytes 的 CPU 后端写入 0.0 的码，其 CUDA 内核写入码 0</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>Overflow</source>
+        <translation>溢出</translation>
+    </message>
+    <message>
+        <source>Scale rule</source>
+        <translation>缩放规则</translation>
+    </message>
+    <message>
+        <source>Element rounding</source>
+        <translation>元素舍入</translation>
+    </message>
+    <message>
+        <source>Flavour</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <source>Zero block</source>
+        <translation>全零块</translation>
+    </message>
+    <message>
+        <source>%1 exponent and %2 mantissa bits and a sign; the largest value is %3</source>
+        <translation>%1 个指数位、%2 个尾数位和一个符号位；最大值为 %3</translation>
+    </message>
+    <message>
+        <source>8-bit integers k from −127 to 127, each worth k/64 of the block&apos;s scale</source>
+        <translation>8 位整数 k，从 −127 到 127，每个代表块缩放因子的 k/64</translation>
+    </message>
+    <message>
+        <source>16 levels at a normal distribution&apos;s quantiles, scaled by each block&apos;s absmax</source>
+        <translation>位于正态分布分位数处的 16 个量化级，按每块的 absmax 缩放</translation>
+    </message>
+    <message>
+        <source>bitsandbytes&apos; own 4-bit float, not E2M1: 16 levels scaled by each block&apos;s absmax</source>
+        <translation>bitsandbytes 自己的 4 位浮点，不是 E2M1：16 个量化级，按每块的 absmax 缩放</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1902,22 @@ count %3</source>
 codes %1</source>
         <translation>
 码 %1</translation>
+    </message>
+    <message>
+        <source>codes too dense for a line each</source>
+        <translation>码太密，无法每个码画一条线</translation>
+    </message>
+    <message>
+        <source>underflows to 0</source>
+        <translation>下溢为 0</translation>
+    </message>
+    <message>
+        <source>grid: %1</source>
+        <translation>网格：%1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s grid: %2</source>
+        <translation>%1 的网格：%2</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +2172,26 @@ codes %1</source>
         <source>computed in %1 ms</source>
         <translation>计算耗时 %1 毫秒</translation>
     </message>
+    <message>
+        <source>Schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ale Usage…</source>
+        <translation>缩放因子使用情况(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>SQNR over Bits per &amp;Value…</source>
+        <translation>SQNR 随每值位数(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Format &amp;Errors…</source>
+        <translation>格式误差(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::MetricsModel</name>
@@ -1563,6 +2237,26 @@ codes %1</source>
     <message>
         <source>Double-click a tensor to open it.</source>
         <translation>双击张量即可打开。</translation>
+    </message>
+    <message>
+        <source>Best &amp;format:</source>
+        <translation>最佳格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>not sought</source>
+        <translation>不查找</translation>
+    </message>
+    <message>
+        <source>at 4 bits (int4, NF4, FP4, MXFP4, NVFP4)</source>
+        <translation>4 位（int4、NF4、FP4、MXFP4、NVFP4）</translation>
+    </message>
+    <message>
+        <source>at 8 bits (int8, FP8, MXFP8, MXINT8)</source>
+        <translation>8 位（int8、FP8、MXFP8、MXINT8）</translation>
+    </message>
+    <message>
+        <source>Run the Formats tab&apos;s shoot-out of the class on every tensor and show the best format within one bit per value of it</source>
+        <translation>对每个张量运行“格式”页该类别的格式对比，显示每值位数不超出该类别一位的最佳格式</translation>
     </message>
 </context>
 <context>
@@ -1662,6 +2356,59 @@ p97.5 of |x| = %6</source>
     <message>
         <source>p100/p97.5: PyTorch ModelReport&apos;s ratio above 3.5; 6σ: values beyond six standard deviations; |x|≥6: LLM.int8()&apos;s outlier magnitude</source>
         <translation>p100/p97.5：PyTorch ModelReport 的比值大于 3.5；6σ：有值超出六个标准差；|x|≥6：LLM.int8() 的离群幅度</translation>
+    </message>
+    <message>
+        <source>%1 (%2 dB, %3 bits)</source>
+        <translation>%1（%2 dB，%3 位）</translation>
+    </message>
+    <message>
+        <source>Best format</source>
+        <translation>最佳格式</translation>
+    </message>
+    <message>
+        <source>The format of the chosen class with the highest SQNR on this tensor within one bit per value of the class (scales included), as the Formats tab&apos;s shoot-out finds it; sorted by its SQNR</source>
+        <translation>所选类别中在此张量上 SQNR 最高、每值位数（含缩放因子）不超出该类别一位的格式，与“格式”页的格式对比结果一致；按其 SQNR 排序</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ScaleUsagePlot</name>
+    <message>
+        <source>blocks</source>
+        <translation>块数</translation>
+    </message>
+    <message>
+        <source>E8M0 0x%1: X = %2
+%3 blocks</source>
+        <translation>E8M0 0x%1：X = %2
+%3 个块</translation>
+    </message>
+    <message>
+        <source>E4M3 0x%1: s = %2
+%3 blocks</source>
+        <translation>E4M3 0x%1：s = %2
+%3 个块</translation>
+    </message>
+    <message>
+        <source>E8M0 scale X: %1 codes, %2 blocks</source>
+        <translation>E8M0 缩放因子 X：%1 个码，%2 个块</translation>
+    </message>
+    <message>
+        <source>E4M3 scale s: %1 codes, %2 blocks</source>
+        <translation>E4M3 缩放因子 s：%1 个码，%2 个块</translation>
+    </message>
+    <message>
+        <source>absmax (float32): %1 blocks</source>
+        <translation>absmax（float32）：%1 个块</translation>
+    </message>
+    <message>
+        <source>scale s (float32): %1 groups</source>
+        <translation>缩放因子 s（float32）：%1 个分组</translation>
+    </message>
+    <message>
+        <source>[%1, %2)
+%3 blocks</source>
+        <translation>[%1, %2)
+%3 个块</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +2521,26 @@ p97.5 of |x| = %6</source>
         <source>&lt;b&gt;Preset&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;预设&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>as the arithmetic keeps it</source>
+        <translation>按算法原样保留</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>float16 (GPTQ, AWQ checkpoints)</source>
+        <translation>float16（GPTQ、AWQ 检查点）</translation>
+    </message>
+    <message>
+        <source>How each scale is stored: float16 rounds it before any value is quantized, and it costs 16 bits per group instead of 32 or 64</source>
+        <translation>每个缩放因子的存储方式：float16 会在量化任何值之前先对它舍入，并且每个分组占 16 位，而不是 32 或 64 位</translation>
+    </message>
+    <message>
+        <source>Scale stored as</source>
+        <translation>缩放因子存储为</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::SessionController</name>
@@ -1792,6 +2559,119 @@ p97.5 of |x| = %6</source>
     <message>
         <source>The session %1 has changed. Save the changes?</source>
         <translation>会话 %1 已更改。要保存更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ShootoutModel</name>
+    <message>
+        <source>On the Pareto front: no other format has as much SQNR with fewer bits per value. Click to show this format.</source>
+        <translation>位于帕累托前沿：没有其他格式能以更少的每值位数达到同样高的 SQNR。点击显示该格式。</translation>
+    </message>
+    <message>
+        <source>Click to show this format.</source>
+        <translation>点击显示该格式。</translation>
+    </message>
+    <message>
+        <source>Element bits plus the scales&apos; share: scale bits × blocks / values</source>
+        <translation>元素位数加上缩放因子分摊的位数：缩放因子位数 × 块数 / 值数</translation>
+    </message>
+    <message>
+        <source>Signal-to-quantization-noise ratio, 10·log10(ΣR² / Σ(R′ − R)²)</source>
+        <translation>信号量化噪声比，10·log10(ΣR² / Σ(R′ − R)²)</translation>
+    </message>
+    <message>
+        <source>Share of the values that land on the code holding 0</source>
+        <translation>落在表示 0 的码上的值所占比例</translation>
+    </message>
+    <message>
+        <source>Values clipped (截断) or saturated at the grid&apos;s ends</source>
+        <translation>在网格两端被截断或饱和的值</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>bits/value</source>
+        <translation>位/值</translation>
+    </message>
+    <message>
+        <source>SQNR dB</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>MSE</source>
+        <translation>MSE</translation>
+    </message>
+    <message>
+        <source>max |e|</source>
+        <translation>最大 |e|</translation>
+    </message>
+    <message>
+        <source>zero code</source>
+        <translation>零码</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ShootoutPanel</name>
+    <message>
+        <source>Formats at equal bits:</source>
+        <translation>同等位数的格式：</translation>
+    </message>
+    <message>
+        <source>4-bit class (int4, NF4, FP4, MXFP4, NVFP4)</source>
+        <translation>4 位类别（int4、NF4、FP4、MXFP4、NVFP4）</translation>
+    </message>
+    <message>
+        <source>8-bit class (int8, FP8, MXFP8, MXINT8)</source>
+        <translation>8 位类别（int8、FP8、MXFP8、MXINT8）</translation>
+    </message>
+    <message>
+        <source>Analysing the tensor under every format of the class…</source>
+        <translation>正在用该类别的每种格式分析张量…</translation>
+    </message>
+    <message>
+        <source>Best SQNR first; ★ on the Pareto front of SQNR against bits per value. Click a row to show that format.</source>
+        <translation>按 SQNR 从高到低排列；★ 表示位于 SQNR 对每值位数的帕累托前沿上。点击某一行即可显示该格式。</translation>
+    </message>
+    <message>
+        <source>Cancelled. It runs again when the tensor or class changes.</source>
+        <translation>已取消。张量或类别改变时会重新运行。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ShootoutPlots</name>
+    <message>
+        <source>bits per value (scales included)</source>
+        <translation>每值位数（含缩放因子）</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>|R′ − R| at most</source>
+        <translation>|R′ − R| 的最大值</translation>
+    </message>
+    <message>
+        <source>share of values</source>
+        <translation>值所占比例</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>shown in the window</source>
+        <translation>窗口中显示的格式</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +3129,158 @@ p97.5 of |x| = %6</source>
     <message>
         <source>R′ − R</source>
         <translation>R′ − R</translation>
+    </message>
+    <message>
+        <source>beyond the grid&apos;s largest value: saturated to it</source>
+        <translation>超出网格的最大值：饱和到该最大值</translation>
+    </message>
+    <message>
+        <source>sign %1, exponent %2, mantissa %3</source>
+        <translation>符号 %1，指数 %2，尾数 %3</translation>
+    </message>
+    <message>
+        <source>v = R/s</source>
+        <translation>v = R/s</translation>
+    </message>
+    <message>
+        <source>v = R/(s·S_dec)</source>
+        <translation>v = R/(s·S_dec)</translation>
+    </message>
+    <message>
+        <source>xn = R/absmax</source>
+        <translation>xn = R/absmax</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>块</translation>
+    </message>
+    <message>
+        <source>vmax</source>
+        <translation>vmax</translation>
+    </message>
+    <message>
+        <source>absmax</source>
+        <translation>absmax</translation>
+    </message>
+    <message>
+        <source>amax</source>
+        <translation>amax</translation>
+    </message>
+    <message>
+        <source>⌊log2 amax⌋</source>
+        <translation>⌊log2 amax⌋</translation>
+    </message>
+    <message>
+        <source>c − 127</source>
+        <translation>c − 127</translation>
+    </message>
+    <message>
+        <source>s (E4M3)</source>
+        <translation>s (E4M3)</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>V/X</source>
+        <translation>V/X</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>码</translation>
+    </message>
+    <message>
+        <source>table[code]</source>
+        <translation>table[code]</translation>
+    </message>
+    <message>
+        <source>element</source>
+        <translation>元素</translation>
+    </message>
+    <message>
+        <source>R divided by the scale s = amax / max_element, in float32</source>
+        <translation>R 除以缩放因子 s = amax / max_element，用 float32 计算</translation>
+    </message>
+    <message>
+        <source>R times 1/(s·S_dec): the block&apos;s E4M3 scale and the tensor&apos;s decode scale</source>
+        <translation>R 乘以 1/(s·S_dec)：块的 E4M3 缩放因子与张量的解码缩放因子</translation>
+    </message>
+    <message>
+        <source>R times 1/absmax: the block&apos;s values normalised to [−1, 1]</source>
+        <translation>R 乘以 1/absmax：块中的值归一化到 [−1, 1]</translation>
+    </message>
+    <message>
+        <source>The value the code stands for: element times the scales</source>
+        <translation>码所代表的值：元素乘以各缩放因子</translation>
+    </message>
+    <message>
+        <source>The largest |R| of the block: it sets the block&apos;s scale</source>
+        <translation>块中最大的 |R|：它决定块的缩放因子</translation>
+    </message>
+    <message>
+        <source>floor(log2 amax), read exactly from amax&apos;s exponent bits</source>
+        <translation>floor(log2 amax)，直接从 amax 的指数位精确读出</translation>
+    </message>
+    <message>
+        <source>The block&apos;s shared exponent: floor(log2 amax) − emax of the element type, stored as the E8M0 code c</source>
+        <translation>块的共享指数：floor(log2 amax) − 元素类型的 emax，以 E8M0 码 c 存储</translation>
+    </message>
+    <message>
+        <source>The block scale s as stored: an E4M3 code</source>
+        <translation>存储的块缩放因子 s：一个 E4M3 码</translation>
+    </message>
+    <message>
+        <source>The block&apos;s scale X = 2^(c − 127)</source>
+        <translation>块的缩放因子 X = 2^(c − 127)</translation>
+    </message>
+    <message>
+        <source>The scale of the block or group, in float32</source>
+        <translation>块或分组的缩放因子，float32</translation>
+    </message>
+    <message>
+        <source>R / X: the value the element encodes (MXINT8 rounds V/X · 64)</source>
+        <translation>R / X：元素所编码的值（MXINT8 对 V/X · 64 舍入）</translation>
+    </message>
+    <message>
+        <source>The code&apos;s sign bit</source>
+        <translation>码的符号位</translation>
+    </message>
+    <message>
+        <source>The code&apos;s exponent field E</source>
+        <translation>码的指数字段 E</translation>
+    </message>
+    <message>
+        <source>The code&apos;s mantissa field M</source>
+        <translation>码的尾数字段 M</translation>
+    </message>
+    <message>
+        <source>The stored code</source>
+        <translation>存储的码</translation>
+    </message>
+    <message>
+        <source>The codebook&apos;s level for the code (before absmax)</source>
+        <translation>码本中该码对应的量化级（乘以 absmax 之前）</translation>
+    </message>
+    <message>
+        <source>The element&apos;s value: decode(code), before any scale</source>
+        <translation>元素的值：decode(code)，乘以任何缩放因子之前</translation>
     </message>
 </context>
 <context>

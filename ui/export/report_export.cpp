@@ -1,12 +1,14 @@
 #include "export/report_export.h"
 
 #include "export/plot_export.h"
+#include "i18n/core_texts.h"
 #include "i18n/report_language.h"
 #include "panels/sweeps_panel.h"
 #include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
 #include "plots/histogram_plot.h"
+#include "plots/shootout_plots.h"
 #include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
 #include "plots/worst_tensors_plot.h"
@@ -77,7 +79,7 @@ json pageDocument(const SnapshotPtr& snapshot, json document)
     return document;
 }
 
-json documentOf(const AnalysisSnapshot& snapshot)
+json documentOf(const AnalysisSnapshot& snapshot, const Shootout* shootout)
 {
     const Tensor& tensor = snapshot.data->loaded.tensor;
     TensorReportInput input;
@@ -96,14 +98,27 @@ json documentOf(const AnalysisSnapshot& snapshot)
                                       a.spec.roundingSeed, i, 1);
         input.walkthrough.insert(input.walkthrough.end(), rows.begin(), rows.end());
     }
+    input.shootout = shootout;
     return tensorReportDocument(input);
+}
+
+// The row of the shoot-out that is the snapshot's own format, if one is.
+std::optional<int> rowOfSpec(const Shootout& shootout, const QuantSpec& spec)
+{
+    for (std::size_t r = 0; r < shootout.rows.size(); ++r) {
+        if (shootout.rows[r].spec == spec) {
+            return static_cast<int>(r);
+        }
+    }
+    return std::nullopt;
 }
 
 // The plots of the window, drawn for the snapshot.
 class Figures
 {
 public:
-    Figures(const SnapshotPtr& snapshot, bool sweeps)
+    Figures(const SnapshotPtr& snapshot, bool sweeps,
+            const std::shared_ptr<const Shootout>& shootout)
     {
         add<HistogramPlot>(snapshot, "histogram",
                            QT_TRANSLATE_NOOP("ReportExport", "Values, the representable range, "
@@ -143,6 +158,16 @@ public:
                  plots->outlierPlot()});
             m_owners.push_back(std::move(plots));
         }
+        if (shootout) {
+            auto plots = std::make_unique<ShootoutPlots>();
+            plots->show(shootout, rowOfSpec(*shootout, snapshot->spec));
+            m_figures.push_back({"shootout",
+                                 translatedCaption(QT_TRANSLATE_NOOP(
+                                     "ReportExport", "SQNR against bits per value: every format, "
+                                                     "the Pareto front joined")),
+                                 plots->frontPlot(), FigurePlacement::Shootout});
+            m_owners.push_back(std::move(plots));
+        }
     }
 
     struct Figure
@@ -150,6 +175,7 @@ public:
         std::string name;
         std::string caption;
         QCustomPlot* plot;
+        FigurePlacement placement = FigurePlacement::Plots;
     };
     const std::vector<Figure>& all() const { return m_figures; }
 
@@ -186,16 +212,15 @@ std::optional<std::string> inlineSvg(QCustomPlot* plot)
 }
 
 QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QString& path,
-                  bool sweeps)
+                  const Figures& figures)
 {
-    const Figures figures(snapshot, sweeps);
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
         const auto svg = inlineSvg(figure.plot);
         if (!svg) {
             return plotsNotDrawn(path);
         }
-        placed.push_back({figure.caption, *svg});
+        placed.push_back({figure.caption, *svg, figure.placement});
     }
     return writeFileSafely(
         path, QByteArray::fromStdString(tensorReportHtml(pageDocument(snapshot, document), placed,
@@ -203,9 +228,8 @@ QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QStri
 }
 
 QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const QString& path,
-                      bool sweeps)
+                      const Figures& figures)
 {
-    const Figures figures(snapshot, sweeps);
     const QFileInfo info(path);
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
@@ -218,7 +242,7 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
         if (QString error = writeFileSafely(info.dir().filePath(name), *png); !error.isEmpty()) {
             return error;
         }
-        placed.push_back({figure.caption, name.toStdString()});
+        placed.push_back({figure.caption, name.toStdString(), figure.placement});
     }
     return writeFileSafely(
         path, QByteArray::fromStdString(tensorReportMarkdown(pageDocument(snapshot, document),
@@ -274,9 +298,8 @@ private:
 };
 
 QString writePdf(const SnapshotPtr& snapshot, const json& document, const QString& path,
-                 QPageSize::PageSizeId page, bool sweeps)
+                 QPageSize::PageSizeId page, const Figures& figures)
 {
-    const Figures figures(snapshot, sweeps);
     PdfImages images;
     std::vector<ReportFigure> placed;
     for (const auto& figure : figures.all()) {
@@ -284,7 +307,7 @@ QString writePdf(const SnapshotPtr& snapshot, const json& document, const QStrin
         if (!markup) {
             return plotsNotDrawn(path);
         }
-        placed.push_back({figure.caption, *markup});
+        placed.push_back({figure.caption, *markup, figure.placement});
     }
     const ReportWords words = interfaceReportWords();
     const QString title = QString::fromStdString(
@@ -372,7 +395,16 @@ QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
     if (!snapshot) {
         return path + QCoreApplication::translate("ReportExport", ": nothing to report yet");
     }
-    const json document = documentOf(*snapshot);
+    std::shared_ptr<const Shootout> shootout = options.shootout;
+    if (!shootout && !options.shootoutCandidates.empty()) {
+        const LoadedData& data = *snapshot->data;
+        auto run = runShootout(data.loaded.tensor.view(), options.shootoutCandidates, data.stats);
+        if (!run) {
+            return path + QStringLiteral(": ") + errorText(run.error());
+        }
+        shootout = std::make_shared<const Shootout>(std::move(*run));
+    }
+    const json document = documentOf(*snapshot, shootout.get());
     switch (options.format) {
     case ReportFormat::Json:
         return writeFileSafely(
@@ -381,11 +413,12 @@ QString exportTensorReport(const SnapshotPtr& snapshot, const QString& path,
     case ReportFormat::Csv:
         return writeFileSafely(path, QByteArray::fromStdString(tensorReportCsv(document)));
     case ReportFormat::Html:
-        return writeHtml(snapshot, document, path, options.sweeps);
+        return writeHtml(snapshot, document, path, Figures(snapshot, options.sweeps, shootout));
     case ReportFormat::Markdown:
-        return writeMarkdown(snapshot, document, path, options.sweeps);
+        return writeMarkdown(snapshot, document, path, Figures(snapshot, options.sweeps, shootout));
     case ReportFormat::Pdf:
-        return writePdf(snapshot, document, path, options.page, options.sweeps);
+        return writePdf(snapshot, document, path, options.page,
+                        Figures(snapshot, options.sweeps, shootout));
     }
     return path + QCoreApplication::translate("ReportExport", ": unknown report format");
 }

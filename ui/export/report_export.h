@@ -5,12 +5,15 @@
 // an analysis snapshot, so the numbers are those of `analyze --json`.
 
 #include "analysis/model_report.h"
+#include "analysis/shootout.h"
 #include "analysis_snapshot.h"
 
 #include <QPageSize>
 #include <QString>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace qs::ui {
 
@@ -33,6 +36,10 @@ struct ReportOptions
     ReportFormat format = ReportFormat::Html;
     QPageSize::PageSizeId page = QPageSize::A4; // PDF only
     bool sweeps = false; // add the three sweeps' plots (bits, clip, outlier): dozens of analyses
+    // The formats' shoot-out section: `shootout` when one was already run on the snapshot's
+    // tensor (the window's Formats tab), else these candidates are run (empty: no section).
+    std::shared_ptr<const Shootout> shootout{};
+    std::vector<ShootoutCandidate> shootoutCandidates{};
 };
 
 // Empty on success, otherwise the reason naming the file. Every file goes through QSaveFile; for

@@ -70,15 +70,17 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
 
 } // namespace
 
-bool exportReportInteractively(const SnapshotPtr& snapshot, bool sweeps, QWidget* parent)
+bool exportReportInteractively(const SnapshotPtr& snapshot, bool sweeps, QWidget* parent,
+                               std::shared_ptr<const Shootout> shootout)
 {
     if (!snapshot) {
         return false;
     }
     const QString name = QString::fromStdString(snapshot->data->loaded.tensor.name);
     return askAndWrite(parent, name + QStringLiteral("-report.html"),
-                       [&snapshot, sweeps](const QString& path, ReportOptions options) {
+                       [&snapshot, sweeps, &shootout](const QString& path, ReportOptions options) {
                            options.sweeps = sweeps;
+                           options.shootout = shootout;
                            return exportTensorReport(snapshot, path, options);
                        });
 }

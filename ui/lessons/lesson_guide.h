@@ -25,7 +25,7 @@ class LessonGuide : public QObject
 public:
     explicit LessonGuide(MainWindow* window);
 
-    // Shows lesson `number` (1..6); false if there is none.
+    // Shows lesson `number` (1..8); false if there is none.
     bool start(int number);
     // The lesson shown, 0 for none (closed or never started).
     int current() const;

@@ -1,5 +1,6 @@
 #include "lessons/lessons.h"
 
+#include "lessons/format_lessons.h"
 #include "main_window.h"
 #include "panels/walkthrough_panel.h"
 
@@ -277,8 +278,9 @@ Lesson calibration()
 
 const std::vector<Lesson>& lessons()
 {
-    static const std::vector<Lesson> all{generalProcess(), symmetric(),  asymmetric(),
-                                         outlier(),        perChannel(), calibration()};
+    static const std::vector<Lesson> all{
+        generalProcess(), symmetric(),   asymmetric(),         outlier(),
+        perChannel(),     calibration(), floatingPointGrids(), blockScaling()};
     return all;
 }
 

@@ -53,7 +53,8 @@ struct Lesson
     std::function<void(MainWindow&)> prepare;
 };
 
-// The six lessons, numbered from 1.
+// The eight lessons, numbered from 1: the tutorial's six (lessons.cpp), then two on number
+// formats (format_lessons.h).
 const std::vector<Lesson>& lessons();
 // Lesson `number`, or nullptr.
 const Lesson* lessonNumber(int number);

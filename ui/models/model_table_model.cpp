@@ -93,6 +93,12 @@ QVariant ModelTableModel::display(const TensorReportRow& row, int column) const
         const auto gain = row.perChannelGainDb();
         return gain ? decibels(*gain) : QStringLiteral("—");
     }
+    case BestFormat:
+        return row.bestFormat ? tr("%1 (%2 dB, %3 bits)")
+                                    .arg(QString::fromStdString(row.bestFormat->name),
+                                         decibels(row.bestFormat->sqnrDb),
+                                         QString::number(row.bestFormat->bitsPerValue, 'f', 2))
+                              : QStringLiteral("—");
     case Flags:
         return flagsText(row);
     default:
@@ -119,6 +125,8 @@ QVariant ModelTableModel::sortValue(const TensorReportRow& row, int column) cons
         return row.zeroCodeFraction;
     case ChannelGain:
         return row.perChannelGainDb().value_or(-1e300);
+    case BestFormat:
+        return row.bestFormat ? row.bestFormat->sqnrDb : -1e300;
     case Shape:
         return static_cast<qulonglong>(row.count);
     default:
@@ -187,6 +195,8 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Zero code");
         case ChannelGain:
             return tr("Gain per channel");
+        case BestFormat:
+            return tr("Best format");
         case Flags:
             return tr("Outlier rules");
         default:
@@ -212,6 +222,10 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
             return tr("Share of values that quantize to the zero point");
         case ChannelGain:
             return tr("dB gained with one scale per output channel instead of one for the tensor");
+        case BestFormat:
+            return tr("The format of the chosen class with the highest SQNR on this tensor within "
+                      "one bit per value of the class (scales included), as the Formats tab's "
+                      "shoot-out finds it; sorted by its SQNR");
         case Flags:
             return tr("p100/p97.5: PyTorch ModelReport's ratio above 3.5; 6σ: values beyond six "
                       "standard deviations; |x|≥6: LLM.int8()'s outlier magnitude");

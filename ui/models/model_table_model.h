@@ -21,6 +21,7 @@ public:
         Name,
         Sqnr,
         ChannelGain,
+        BestFormat, // the shoot-out's best format at the chosen bits (hidden when none is asked)
         ZeroCode,
         Flags,
         MaxOverStd,

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 namespace qs::ui {
 
@@ -33,6 +34,11 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_about->setObjectName(QStringLiteral("calibrationAbout"));
     m_about->setWordWrap(true);
     m_about->setForegroundRole(QPalette::PlaceholderText);
+    m_limits = new QLabel(this);
+    m_limits->setObjectName(QStringLiteral("calibrationLimits"));
+    m_limits->setWordWrap(true);
+    m_limits->setForegroundRole(QPalette::PlaceholderText);
+    m_limits->hide();
     m_percentile = new QDoubleSpinBox(this);
     m_percentile->setObjectName(QStringLiteral("percentile"));
     m_percentile->setRange(50.001, 100.0);
@@ -53,6 +59,7 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_form = new QFormLayout(this);
     m_form->addRow(m_method);
     m_form->addRow(m_about);
+    m_form->addRow(m_limits);
     addTranslatedRow(m_form, m_texts, m_percentile, [] { return tr("Percentile"); });
     addTranslatedRow(m_form, m_texts, m_klBins, [] { return tr("KL bins"); });
     addTranslatedRow(m_form, m_texts, m_klStartBin, [] { return tr("KL start bin"); });
@@ -115,6 +122,26 @@ void CalibrationBox::setCalibration(const CalibrationSpec& c)
     m_klStartBin->setValue(c.klStartBin);
     m_klLevels->setValue(c.klLevels);
     updateRows();
+}
+
+void CalibrationBox::setAllowedMethods(const QList<CalibrationMethod>& allowed,
+                                       const QString& reason)
+{
+    m_allowed = allowed;
+    auto* items = qobject_cast<QStandardItemModel*>(m_method->model());
+    for (int i = 0; i < m_method->count(); ++i) {
+        const auto method = static_cast<CalibrationMethod>(m_method->itemData(i).toInt());
+        items->item(i)->setEnabled(isAllowed(method));
+    }
+    // One method left is no choice: the box says so instead of offering a list of one.
+    m_method->setEnabled(allowed.isEmpty() || allowed.size() > 1);
+    m_limits->setText(reason);
+    m_limits->setVisible(!allowed.isEmpty() && !reason.isEmpty());
+}
+
+bool CalibrationBox::isAllowed(CalibrationMethod method) const
+{
+    return m_allowed.isEmpty() || m_allowed.contains(method);
 }
 
 void CalibrationBox::updateRows()

@@ -1,6 +1,7 @@
 #pragma once
 // How the range is calibrated: the method, with only the arguments that method takes shown
-// (percentile P; KL's bins, start bin and levels), and one line on what the method does.
+// (percentile P; KL's bins, start bin and levels), and one line on what the method does. A
+// number format can rule methods out; they stay listed, greyed, under one line saying why.
 
 #include "quant/quant_spec.h"
 
@@ -27,6 +28,11 @@ public:
     // Shows `calibration` without emitting changed.
     void setCalibration(const CalibrationSpec& calibration);
     static QString describe(CalibrationMethod method);
+    // Offers only `allowed` (empty: every method), with `reason` shown when it rules some out.
+    // The method shown stays as it is, even when not allowed: the caller decides what replaces
+    // it, so that a spec set from outside is shown as it is.
+    void setAllowedMethods(const QList<CalibrationMethod>& allowed, const QString& reason);
+    bool isAllowed(CalibrationMethod method) const;
 
 signals:
     void changed();
@@ -38,6 +44,8 @@ private:
     QFormLayout* m_form = nullptr;
     QComboBox* m_method = nullptr;
     QLabel* m_about = nullptr;
+    QLabel* m_limits = nullptr;
+    QList<CalibrationMethod> m_allowed; // empty: all
     QDoubleSpinBox* m_percentile = nullptr;
     QSpinBox* m_klBins = nullptr;
     QSpinBox* m_klStartBin = nullptr;

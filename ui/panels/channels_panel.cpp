@@ -1,7 +1,7 @@
 #include "panels/channels_panel.h"
 
 #include "analysis/value_counts.h"
-#include "granularity_text.h"
+#include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/channel_range_plot.h"
@@ -43,8 +43,7 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     m_histogram = new HistogramPlot(this);
     m_histogram->plot()->setObjectName(QStringLiteral("groupHistogram"));
     m_histogram->setHintVisible(false);
-    m_histogram->plot()->legend->setWrap(3); // a narrower plot than the main one
-    m_histogram->plot()->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    m_histogram->setLegendColumns(3); // a narrower plot than the main one
     m_ranges->setMinimumWidth(360);
 
     auto* picked = new QWidget(this);
@@ -154,6 +153,9 @@ SnapshotPtr ChannelsPanel::computeGroupSnapshot(const AnalysisSnapshot& snapshot
     auto out = std::make_shared<AnalysisSnapshot>();
     out->spec = analysis->spec;
     out->current = std::move(*analysis);
+    // NVFP4's tensor scale belongs to the whole tensor, not to the block alone.
+    out->current.tensorScale = snapshot.current.tensorScale;
+    out->current.tensorAmax = snapshot.current.tensorAmax;
     out->outlierSigmas = outlierSigmas;
     const TensorStats& s = data->stats;
     out->outliers = countOutside(data->loaded.tensor.values, s.mean - outlierSigmas * s.std,
@@ -194,19 +196,22 @@ void ChannelsPanel::describeGroup()
         return;
     }
     const Analysis& a = m_groupSnapshot->current;
-    const QuantParams& p = a.params.front();
+    const Analysis& whole = m_snapshot->current;
+    const auto group = static_cast<std::size_t>(m_group->value());
     const QString sqnr = std::isfinite(a.metrics.sqnrDb)
                              ? formatValue(a.metrics.sqnrDb, 4) + QStringLiteral(" dB")
                              : tr("lossless");
-    m_summary->setText(
-        tr("<b>%1</b> of %2: %3 values in [%4, %5]; Scale %6, Z %7; SQNR %8; clipped %9")
-            .arg(groupLabel(m_snapshot->current.layout.granularity,
-                            static_cast<std::size_t>(m_group->value())),
-                 groupCountLabel(m_snapshot->current.layout.granularity,
-                                 m_snapshot->current.groups.size()),
-                 formatCount(a.stats.count), formatValue(a.stats.min, 5),
-                 formatValue(a.stats.max, 5), formatValue(p.scale, 5), QString::number(p.zeroPoint),
-                 sqnr, formatCount(a.metrics.clippedBelow + a.metrics.clippedAbove)));
+    // The scale as the whole analysis knows it (NVFP4's tensor scale is the whole tensor's).
+    QString scale = group < whole.params.size() ? scaleText(whole, group) : QString();
+    if (const QString tensor = tensorScaleText(whole); !tensor.isEmpty()) {
+        scale += QStringLiteral(", ") + tensor;
+    }
+    m_summary->setText(tr("<b>%1</b> of %2: %3 values in [%4, %5]; %6; SQNR %7; clipped %8")
+                           .arg(blockLabel(whole, group),
+                                blockCountLabel(whole, whole.groups.size()),
+                                formatCount(a.stats.count), formatValue(a.stats.min, 5),
+                                formatValue(a.stats.max, 5), scale, sqnr,
+                                formatCount(a.metrics.clippedBelow + a.metrics.clippedAbove)));
 }
 
 } // namespace qs::ui

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -37,9 +38,14 @@ GranularityBox::GranularityBox(QWidget* parent) : QGroupBox(parent)
             tr("Values per group: 32 for llama.cpp blocks, 64 or 128 for GPTQ"));
     });
     setTensorRank(1);
+    m_fixed = new QLabel(this);
+    m_fixed->setObjectName(QStringLiteral("granularityFixed"));
+    m_fixed->setWordWrap(true);
+    m_fixed->setForegroundRole(QPalette::PlaceholderText);
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_granularity);
+    m_form->addRow(m_fixed);
     addTranslatedRow(m_form, m_texts, m_axis, [] { return tr("Axis"); });
     addTranslatedRow(m_form, m_texts, m_groupSize, [] { return tr("Group size"); });
 
@@ -77,11 +83,20 @@ void GranularityBox::setTensorRank(int rank)
     m_axis->setRange(-axes, axes - 1);
 }
 
+void GranularityBox::setFixed(const QString& reason)
+{
+    m_fixed->setText(reason);
+    updateRows();
+}
+
 void GranularityBox::updateRows()
 {
+    const bool free = m_fixed->text().isEmpty();
     const auto granularity = static_cast<Granularity>(m_granularity->currentData().toInt());
-    m_form->setRowVisible(m_axis, granularity == Granularity::Channel);
-    m_form->setRowVisible(m_groupSize, granularity == Granularity::Group);
+    m_form->setRowVisible(m_granularity, free);
+    m_form->setRowVisible(m_fixed, !free);
+    m_form->setRowVisible(m_axis, free && granularity == Granularity::Channel);
+    m_form->setRowVisible(m_groupSize, free && granularity == Granularity::Group);
 }
 
 } // namespace qs::ui

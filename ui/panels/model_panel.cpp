@@ -7,7 +7,10 @@
 #include "panels/job_status_bar.h"
 #include "plots/worst_tensors_plot.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -52,6 +55,29 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_texts->onChange([this] { refreshTexts(m_model); });
 
     m_status = new JobStatusBar(QStringLiteral("model"), this);
+    auto* bestLabel = new QLabel(this);
+    m_bestFormat = new QComboBox(this);
+    m_bestFormat->setObjectName(QStringLiteral("bestFormatBits"));
+    m_bestFormat->addItem(QString(), 0);
+    m_bestFormat->addItem(QString(), 4);
+    m_bestFormat->addItem(QString(), 8);
+    bestLabel->setBuddy(m_bestFormat);
+    m_texts->bind([bestLabel, combo = m_bestFormat] {
+        bestLabel->setText(tr("Best &format:"));
+        combo->setItemText(0, tr("not sought"));
+        combo->setItemText(1, tr("at 4 bits (int4, NF4, FP4, MXFP4, NVFP4)"));
+        combo->setItemText(2, tr("at 8 bits (int8, FP8, MXFP8, MXINT8)"));
+        combo->setToolTip(tr("Run the Formats tab's shoot-out of the class on every tensor and "
+                             "show the best format within one bit per value of it"));
+    });
+    m_table->setColumnHidden(ModelTableModel::BestFormat, true);
+    m_table->setColumnWidth(ModelTableModel::BestFormat, 190);
+    connect(m_bestFormat, &QComboBox::currentIndexChanged, this, &ModelPanel::onBestFormatChosen);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_status, 1);
+    top->addWidget(bestLabel);
+    top->addWidget(m_bestFormat);
+
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_chart);
@@ -60,7 +86,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     split->setSizes({600, 360});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_status);
+    layout->addLayout(top);
     layout->addWidget(split, 1);
 
     m_status->setText(&ModelPanel::noFileHint);
@@ -113,11 +139,32 @@ void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
         return;
     }
     {
-        Input input{*file, snapshot->spec};
+        Input input{*file, snapshot->spec, bestFormatBits()};
         input.file.tensorName.clear();
         m_wanted = std::move(input);
     }
     startIfNeeded();
+}
+
+int ModelPanel::bestFormatBits() const
+{
+    return m_bestFormat->currentData().toInt();
+}
+
+void ModelPanel::setBestFormatBits(int bits)
+{
+    const int index = m_bestFormat->findData(bits);
+    m_bestFormat->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void ModelPanel::onBestFormatChosen()
+{
+    const int bits = bestFormatBits();
+    m_table->setColumnHidden(ModelTableModel::BestFormat, bits == 0);
+    if (m_wanted) {
+        m_wanted->bestFormatBits = bits;
+        startIfNeeded();
+    }
 }
 
 void ModelPanel::showEvent(QShowEvent* event)
@@ -161,6 +208,7 @@ ModelPanel::RunSummary ModelPanel::compute(const Input& input, const JobControl&
         return summary;
     }
     ModelReportOptions options;
+    options.bestFormatBits = input.bestFormatBits;
     options.progress = job.progressFn();
     options.onTensor = [&report](const TensorReportRow& row) {
         report(row);

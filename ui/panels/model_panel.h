@@ -1,6 +1,7 @@
 #pragma once
 // The Model view: every floating-point tensor of the open file analysed under the current
-// scheme — a sortable table with the outlier flags and a chart of the worst tensors. The report
+// scheme — a sortable table with the outlier flags and a chart of the worst tensors; on request
+// a column with each tensor's best format at 4 or 8 bits per value. The report
 // reads the file tensor by tensor off the UI thread, only while the view is shown, with progress
 // and Cancel; rows appear as they are computed. Double-clicking a row opens that tensor.
 
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -38,6 +40,10 @@ public:
     ModelTableModel* tableModel() const { return m_model; }
     QTableView* table() const { return m_table; }
     WorstTensorsPlot* chart() const { return m_chart; }
+    // The shoot-out class of the "Best format" column: 4 or 8 bits, 0 for none (the default:
+    // it runs every format of the class on every tensor).
+    int bestFormatBits() const;
+    void setBestFormatBits(int bits);
     QString statusText() const;
     // The complete report the view shows (for File → Export Report); nullopt while it runs, after
     // a cancel or an error, or with no file.
@@ -57,6 +63,7 @@ private:
     {
         FileSpec file; // tensorName cleared: the whole file
         QuantSpec spec;
+        int bestFormatBits = 0;
         friend bool operator==(const Input&, const Input&) = default;
     };
     // What the worker leaves beside its rows.
@@ -72,6 +79,7 @@ private:
     static QString noFileHint();
     static QString tensorCount(std::size_t count); // "1 tensor", "12 tensors"
     void startIfNeeded();
+    void onBestFormatChosen();
     static RunSummary compute(const Input& input, const JobControl& job,
                               const std::function<void(TensorReportRow)>& report);
     void onFinished(RunSummary summary);
@@ -81,6 +89,7 @@ private:
     QSortFilterProxyModel* m_sorted = nullptr;
     QTableView* m_table = nullptr;
     WorstTensorsPlot* m_chart = nullptr;
+    QComboBox* m_bestFormat = nullptr;
     JobStatusBar* m_status = nullptr;
     JobTracker m_jobs;
     std::optional<RunSummary> m_summary; // of the last run that ended

@@ -1,9 +1,13 @@
 #include "panels/scheme_panel.h"
 
+#include "calibrate/format_calibration.h"
 #include "i18n/preset_texts.h"
 #include "i18n/retranslator.h"
 #include "panels/calibration_box.h"
+#include "panels/format_box.h"
+#include "panels/format_texts.h"
 #include "panels/granularity_box.h"
+#include "quant/bits_per_value.h"
 #include "quant/presets.h"
 
 #include <QCheckBox>
@@ -22,6 +26,7 @@ namespace qs::ui {
 SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
 {
     m_texts = new Retranslator(this);
+    m_format = new FormatBox(this);
     m_scheme = new QComboBox(this);
     m_scheme->setObjectName(QStringLiteral("scheme"));
     m_scheme->addItem(QString(), int(Scheme::General));
@@ -82,6 +87,20 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
             tr("Whose arithmetic computes scale, zero point and codes: the same "
                "formulas differ in float32 vs float64, rounding and clamping"));
     });
+    m_scaleStorage = new QComboBox(this);
+    m_scaleStorage->setObjectName(QStringLiteral("scaleStorage"));
+    m_scaleStorage->addItem(QString(), int(ScaleStorage::Native));
+    m_scaleStorage->addItem(QString(), int(ScaleStorage::Float32));
+    m_scaleStorage->addItem(QString(), int(ScaleStorage::Float16));
+    m_texts->bind([this] {
+        setItemTexts(m_scaleStorage, {tr("as the arithmetic keeps it"), tr("float32"),
+                                      tr("float16 (GPTQ, AWQ checkpoints)")});
+        m_scaleStorage->setToolTip(
+            tr("How each scale is stored: float16 rounds it before any value is quantized, and "
+               "it costs 16 bits per group instead of 32 or 64"));
+    });
+    m_bitsPerValue = new QLabel(this);
+    m_bitsPerValue->setObjectName(QStringLiteral("bitsPerValue"));
     m_preset = new QLabel(this);
     m_preset->setObjectName(QStringLiteral("preset"));
     m_preset->setWordWrap(true);
@@ -95,10 +114,13 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     // The wrapped formula sits in a plain vertical layout: as a spanning QFormLayout row its
     // height came out a line short.
     auto* boxLayout = new QVBoxLayout(box);
+    boxLayout->addWidget(m_format);
     boxLayout->addWidget(m_scheme);
     boxLayout->addWidget(m_formula);
-    auto* form = new QFormLayout;
-    boxLayout->addLayout(form);
+    m_integerGrid = new QWidget(box);
+    auto* form = new QFormLayout(m_integerGrid);
+    form->setContentsMargins(0, 0, 0, 0);
+    boxLayout->addWidget(m_integerGrid);
     addTranslatedRow(form, m_texts, m_bits, [] { return tr("Bits"); });
     form->addRow(m_signed);
     form->addRow(m_narrow);
@@ -106,6 +128,8 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     addTranslatedRow(form, m_texts, m_roundingSeed, [] { return tr("Rounding seed"); });
     addTranslatedRow(form, m_texts, m_anchor, [] { return tr("Zero point from"); });
     addTranslatedRow(form, m_texts, m_convention, [] { return tr("Arithmetic"); });
+    addTranslatedRow(form, m_texts, m_scaleStorage, [] { return tr("Scale stored as"); });
+    boxLayout->addWidget(m_bitsPerValue);
     boxLayout->addWidget(m_preset);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -113,6 +137,7 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_calibration);
     layout->addWidget(m_granularity);
 
+    connect(m_format, &FormatBox::changed, this, &SchemePanel::onFormatChanged);
     connect(m_scheme, &QComboBox::currentIndexChanged, this, &SchemePanel::onSchemeChanged);
     connect(m_bits, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
     connect(m_signed, &QCheckBox::toggled, this, &SchemePanel::emitChange);
@@ -123,12 +148,14 @@ SchemePanel::SchemePanel(QWidget* parent) : QWidget(parent)
     });
     connect(m_roundingSeed, &QSpinBox::valueChanged, this, &SchemePanel::emitChange);
     connect(m_anchor, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
-    connect(m_convention, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
+    for (QComboBox* combo : {m_convention, m_scaleStorage}) {
+        connect(combo, &QComboBox::currentIndexChanged, this, &SchemePanel::emitChange);
+    }
     connect(m_calibration, &CalibrationBox::changed, this, &SchemePanel::emitChange);
     connect(m_granularity, &GranularityBox::changed, this, &SchemePanel::emitChange);
     setSpec(QuantSpec{});
     m_texts->onChange([this] {
-        m_formula->setText(formula(static_cast<Scheme>(m_scheme->currentData().toInt())));
+        showFormat();
         showPreset();
     });
 }
@@ -173,12 +200,21 @@ QuantSpec SchemePanel::spec() const
     spec.axis = granularity.axis;
     spec.groupSize = granularity.groupSize;
     spec.preset = m_presetName;
+    spec.format = m_format->format();
+    spec.format.scaleStorage = static_cast<ScaleStorage>(m_scaleStorage->currentData().toInt());
     return spec;
 }
 
 void SchemePanel::setTensorRank(int rank)
 {
     m_granularity->setTensorRank(rank);
+}
+
+void SchemePanel::setTensorShape(const Shape& shape)
+{
+    setTensorRank(static_cast<int>(shape.size()));
+    m_shape = shape;
+    showBitsPerValue();
 }
 
 void SchemePanel::setSpec(const QuantSpec& spec)
@@ -193,11 +229,13 @@ void SchemePanel::setSpec(const QuantSpec& spec)
         static_cast<int>(std::min<std::uint64_t>(spec.roundingSeed, INT32_MAX)));
     m_anchor->setCurrentIndex(m_anchor->findData(int(spec.zeroPointAnchor)));
     m_convention->setCurrentIndex(m_convention->findData(int(spec.convention)));
+    m_scaleStorage->setCurrentIndex(m_scaleStorage->findData(int(spec.format.scaleStorage)));
+    m_format->setFormat(spec.format);
     m_calibration->setCalibration(spec.calibration);
     m_granularity->setChoice({spec.granularity, spec.axis, spec.groupSize});
     m_presetName = spec.preset;
     showPreset();
-    m_formula->setText(formula(spec.scheme));
+    showFormat();
     updateEnabled();
     m_quiet = false;
 }
@@ -213,6 +251,59 @@ void SchemePanel::onSchemeChanged()
     }
     updateEnabled();
     emitChange();
+}
+
+void SchemePanel::onFormatChanged()
+{
+    showFormat();
+    // A method the new format cannot take gives way to min–max, which every format takes: the
+    // window never asks core for a combination it refuses.
+    CalibrationSpec calibration = m_calibration->calibration();
+    if (!m_calibration->isAllowed(calibration.method)) {
+        calibration.method = CalibrationMethod::MinMax;
+        m_calibration->setCalibration(calibration);
+    }
+    emitChange();
+}
+
+void SchemePanel::showFormat()
+{
+    const QuantSpec now = spec();
+    const bool integer = now.isIntegerGrid();
+    m_scheme->setVisible(integer);
+    m_integerGrid->setVisible(integer);
+    m_formula->setText(integer ? formula(now.scheme) : FormatTexts::equation(now));
+    // The methods core accepts for this format; the integer grid takes them all.
+    QList<CalibrationMethod> allowed;
+    if (!integer) {
+        for (const char* name : calibrationNames()) {
+            QuantSpec probe = now;
+            probe.calibration = CalibrationSpec{};
+            probe.calibration.method = *calibrationFromName(name);
+            if (checkFormatCalibration(probe) &&
+                !(now.format.noScale && probe.calibration.method != CalibrationMethod::MinMax)) {
+                allowed << probe.calibration.method;
+            }
+        }
+    }
+    m_calibration->setAllowedMethods(allowed, FormatTexts::calibrationLimits(now));
+    m_granularity->setFixed(FormatTexts::fixedGranularity(now));
+    showBitsPerValue();
+}
+
+void SchemePanel::showBitsPerValue()
+{
+    const QuantSpec now = spec();
+    std::optional<std::size_t> count;
+    double bits = asymptoticBitsPerValue(now);
+    if (m_shape) {
+        if (const auto exact = bitsPerValueOn(now, *m_shape)) {
+            bits = *exact;
+            count = static_cast<std::size_t>(*elementCount(*m_shape));
+        }
+    }
+    m_bitsPerValue->setText(FormatTexts::bitsPerValue(bits));
+    m_bitsPerValue->setToolTip(FormatTexts::bitsPerValueBasis(count));
 }
 
 void SchemePanel::updateEnabled()
@@ -238,6 +329,7 @@ void SchemePanel::showPreset()
 
 void SchemePanel::emitChange()
 {
+    showBitsPerValue();
     if (m_quiet) {
         return;
     }

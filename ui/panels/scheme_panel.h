@@ -1,13 +1,18 @@
 #pragma once
-// The quantization scheme: general / symmetric / asymmetric with the tutorial's formula beside
-// the choice, bit width, signed or unsigned, narrow range, rounding, the zero-point anchor and
-// whose arithmetic (convention); then calibration and granularity. A framework preset fills it
-// all in and is named until the user changes something.
+// The quantization scheme. First the number format (format_box.h): the integer grid, or a
+// minifloat, MX, NVFP4 or bitsandbytes format with its own options. For the integer grid:
+// general / symmetric / asymmetric with the tutorial's formula beside the choice, bit width,
+// signed or unsigned, narrow range, rounding, the zero-point anchor, whose arithmetic
+// (convention) and how the scale is stored; for another format its equation. Then its bits per
+// value, calibration and granularity, each offering only what the format takes. A framework
+// preset fills it all in and is named until the user changes something.
 
 #include "quant/quant_spec.h"
+#include "tensor/tensor.h"
 
 #include <QWidget>
 
+#include <optional>
 #include <string>
 
 class QCheckBox;
@@ -19,6 +24,7 @@ namespace qs::ui {
 
 class Retranslator;
 class CalibrationBox;
+class FormatBox;
 class GranularityBox;
 
 class SchemePanel : public QWidget
@@ -35,17 +41,26 @@ public:
     static QString formula(Scheme scheme);
     // The axes the channel axis can take, for a tensor of this rank.
     void setTensorRank(int rank);
+    // The tensor being analysed: its rank for the axes, its size for the bits per value.
+    void setTensorShape(const Shape& shape);
 
 signals:
     void specChanged(const qs::QuantSpec& spec);
 
 private:
     void onSchemeChanged();
+    void onFormatChanged();
     void updateEnabled();
+    // The rows, equation, bits per value, calibration methods and granularity of the format
+    // shown.
+    void showFormat();
+    void showBitsPerValue();
     void showPreset();
     void emitChange();
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
+    FormatBox* m_format = nullptr;
+    QWidget* m_integerGrid = nullptr; // the scheme's rows, shown for the integer grid only
     QComboBox* m_scheme = nullptr;
     QLabel* m_formula = nullptr;
     QSpinBox* m_bits = nullptr;
@@ -55,10 +70,13 @@ private:
     QSpinBox* m_roundingSeed = nullptr;
     QComboBox* m_anchor = nullptr;
     QComboBox* m_convention = nullptr;
+    QComboBox* m_scaleStorage = nullptr;
+    QLabel* m_bitsPerValue = nullptr;
     QLabel* m_preset = nullptr;
     CalibrationBox* m_calibration = nullptr;
     GranularityBox* m_granularity = nullptr;
-    std::string m_presetName; // the preset the shown spec came from, until an edit
+    std::string m_presetName;     // the preset the shown spec came from, until an edit
+    std::optional<Shape> m_shape; // the tensor's, once one is analysed
     bool m_quiet = false;
 };
 

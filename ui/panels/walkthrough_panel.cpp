@@ -1,9 +1,11 @@
 #include "panels/walkthrough_panel.h"
 
-#include "granularity_text.h"
+#include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "models/walkthrough_model.h"
 #include "number_format.h"
+#include "panels/format_derivation.h"
+#include "picked_grid.h"
 #include "report/numpy_print_format.h"
 #include "theme.h"
 
@@ -28,16 +30,22 @@ QString signedValue(double value)
 
 } // namespace
 
-QString WalkthroughPanel::derive(const AnalysisSnapshot& s)
+QString WalkthroughPanel::derive(const AnalysisSnapshot& s, int picked)
 {
-    const QuantParams& p = s.current.params.front();
-    // With groups, the derivation is the first group's; each group repeats it with its range.
-    const QString prefix =
-        s.current.params.size() > 1
-            ? tr("<i>%1 of %2, each with its own range:</i><br>")
-                  .arg(groupLabel(s.current.layout.granularity, 0),
-                       groupCountLabel(s.current.layout.granularity, s.current.params.size()))
-            : QString();
+    if (s.current.params.empty()) {
+        return {};
+    }
+    const std::size_t group = pickedGroupOf(s.current, static_cast<std::size_t>(picked));
+    if (!s.current.spec.isIntegerGrid()) {
+        return FormatDerivation::derive(s, group);
+    }
+    const QuantParams& p = s.current.params[group];
+    // With groups, the derivation is the picked group's; each group repeats it with its range.
+    const QString prefix = s.current.params.size() > 1
+                               ? tr("<i>%1 of %2, each with its own range:</i><br>")
+                                     .arg(blockLabel(s.current, group),
+                                          blockCountLabel(s.current, s.current.params.size()))
+                               : QString();
     const QString scale = QString::fromStdString(formatPythonFloat(p.scale));
     const QString qmax = QString::number(p.qmax);
     const QString qmin = signedValue(p.qmin);
@@ -107,7 +115,14 @@ void WalkthroughPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
     m_shown = snapshot;
     m_model->setSnapshot(snapshot);
-    m_derivation->setText(snapshot ? derive(*snapshot) : QString());
+    m_derivation->setText(snapshot ? derive(*snapshot, m_pickedGroup) : QString());
+}
+
+void WalkthroughPanel::setPickedGroup(int group)
+{
+    m_pickedGroup = group;
+    m_model->setPickedGroup(group);
+    m_derivation->setText(m_shown ? derive(*m_shown, m_pickedGroup) : QString());
 }
 
 QString WalkthroughPanel::derivation() const

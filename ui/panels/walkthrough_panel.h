@@ -1,7 +1,9 @@
 #pragma once
 // The tutorial's steps with the actual numbers: Scale and Z worked out from the formula, then
 // R, R/Scale + Z, Round, Clip, R′ and the error for the first values and for a value the user
-// types in — the tutorial's quant_result / saturete_result / dequant_result / diff, live.
+// types in — the tutorial's quant_result / saturete_result / dequant_result / diff, live. A
+// format beyond the integer grid shows its own steps (the picked block's scales, then each
+// value's code).
 
 #include "analysis_snapshot.h"
 
@@ -28,14 +30,18 @@ public:
     QString derivation() const;
     // Puts `text` in the "Try a value R =" box, as if typed.
     void setTrialText(const QString& text);
+    // Works through the grid of group `group` (the Channels view's pick); 0 at first.
+    void setPickedGroup(int group);
 
 private:
-    // Scale and Z worked out from the formula with the actual numbers (rich text).
-    static QString derive(const AnalysisSnapshot& snapshot);
+    // Scale and Z worked out from the formula with the actual numbers (rich text); a format's
+    // own steps (panels/format_derivation.h).
+    static QString derive(const AnalysisSnapshot& snapshot, int picked);
     void onTrialEdited();
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     SnapshotPtr m_shown;
+    int m_pickedGroup = 0;
     QLabel* m_derivation = nullptr;
     QLineEdit* m_trial = nullptr;
     QTableView* m_table = nullptr;

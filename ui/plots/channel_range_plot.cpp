@@ -1,5 +1,7 @@
 #include "plots/channel_range_plot.h"
 
+#include "analysis/scale_usage.h"
+#include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -49,50 +51,57 @@ ChannelRangePlot::ChannelRangePlot(QWidget* parent) : QWidget(parent)
     setUpPlot(m_sqnr);
     m_sqnr->setMinimumHeight(110);
     m_texts->bind([this] { m_sqnr->yAxis->setLabel(tr("SQNR (dB)")); });
-    for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
+    m_scales = new QCustomPlot(this);
+    m_scales->setObjectName(QStringLiteral("channelScales"));
+    setUpPlot(m_scales);
+    m_scales->setMinimumHeight(110);
+    m_scales->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    m_scales->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    m_scales->hide();
+    for (QCustomPlot* plot : plots()) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         plot->axisRect()->setRangeDrag(Qt::Horizontal);
         plot->axisRect()->setRangeZoom(Qt::Horizontal);
         connect(plot, &QCustomPlot::mousePress, this,
                 [this, plot](QMouseEvent* event) { onClick(plot, event); });
     }
-    // One x axis for both: zooming either zooms the other.
-    connect(m_ranges->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this](const QCPRange& r) {
-                if (m_sqnr->xAxis->range() != r) {
-                    m_sqnr->xAxis->setRange(r);
-                    m_sqnr->replot(QCustomPlot::rpQueuedReplot);
-                }
-            });
-    connect(m_sqnr->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            [this](const QCPRange& r) {
-                if (m_ranges->xAxis->range() != r) {
-                    m_ranges->xAxis->setRange(r);
-                    m_ranges->replot(QCustomPlot::rpQueuedReplot);
-                }
-            });
+    // One x axis for all: zooming any zooms the others.
+    for (QCustomPlot* source : plots()) {
+        connect(source->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+                [this, source](const QCPRange& r) {
+                    for (QCustomPlot* other : plots()) {
+                        if (other != source && other->xAxis->range() != r) {
+                            other->xAxis->setRange(r);
+                            other->replot(QCustomPlot::rpQueuedReplot);
+                        }
+                    }
+                });
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_ranges, 3);
     layout->addWidget(m_sqnr, 2);
+    layout->addWidget(m_scales, 2);
     m_texts->onChange([this] {
         setSnapshot(SnapshotPtr(m_shown));
-        m_ranges->replot(QCustomPlot::rpQueuedReplot);
-        m_sqnr->replot(QCustomPlot::rpQueuedReplot);
+        for (QCustomPlot* plot : plots()) {
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
     });
 }
 
 void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
 {
     m_shown = snapshot;
-    for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
+    for (QCustomPlot* plot : plots()) {
         plot->clearGraphs();
         plot->clearItems();
     }
     m_groups = 0;
     if (!snapshot || snapshot->current.groups.size() < 2) {
-        for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
+        m_scales->hide();
+        for (QCustomPlot* plot : plots()) {
             plot->replot(QCustomPlot::rpQueuedReplot);
         }
         return;
@@ -107,8 +116,10 @@ void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
         mins << s.min;
         maxs << s.max;
         means << s.mean;
-        clipLo << a.params[g].clipMin;
-        clipHi << a.params[g].clipMax;
+        // The range the grid covers: its representable values, which for an MX block can reach
+        // well past the block's amax (the power-of-two scale rounds down).
+        clipLo << a.params[g].representableMin();
+        clipHi << a.params[g].representableMax();
         sqnr << s.sqnrDb;
         if (std::isfinite(s.sqnrDb)) {
             bestFinite = std::max(bestFinite, s.sqnrDb);
@@ -147,16 +158,21 @@ void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
         mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
     }
     const bool channels = a.layout.granularity == Granularity::Channel;
+    const bool blocks = !a.spec.isIntegerGrid() &&
+                        formatInfo(a.spec.format.format).family != FormatFamily::Minifloat;
     QCPGraph* strip = addSeries(m_sqnr, QStringLiteral("channel-sqnr"),
-                                channels ? tr("SQNR per channel") : tr("SQNR per group"),
+                                channels ? tr("SQNR per channel")
+                                         : (blocks ? tr("SQNR per block") : tr("SQNR per group")),
                                 QPen(theme::roundingError(), markers ? 5 : 1));
     strip->setLineStyle(QCPGraph::lsImpulse);
     strip->setData(keys, sqnr, true);
 
     const QString axisTitle =
         channels ? tr("channel (axis %1)").arg(a.layout.axis)
+        : blocks ? tr("block (%1 values each)").arg(a.layout.groupSize)
                  : tr("group (%1 values each along the last axis)").arg(a.layout.groupSize);
     m_sqnr->xAxis->setLabel(axisTitle);
+    drawScales(*snapshot);
     for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
         plot->xAxis->setRange(-0.5, m_groups - 0.5);
         plot->yAxis->rescale();
@@ -183,7 +199,7 @@ void ChannelRangePlot::setSelected(int group)
 void ChannelRangePlot::markSelected()
 {
     const QPen pen = theme::selectionPen();
-    for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
+    for (QCustomPlot* plot : plots()) {
         removeNamed(plot, QStringLiteral("selected-group"));
         if (m_groups > 0) {
             addVerticalLine(plot, plot->axisRect(), m_selected, pen,
@@ -191,6 +207,45 @@ void ChannelRangePlot::markSelected()
         }
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+// Each block's stored scale (log axis: MX's are powers of two, NVFP4's E4M3 values span decades).
+void ChannelRangePlot::drawScales(const AnalysisSnapshot& snapshot)
+{
+    const Analysis& a = snapshot.current;
+    const ScaleStorageKind storage = scaleStorageOf(a);
+    m_scales->setVisible(storage != ScaleStorageKind::None);
+    if (storage == ScaleStorageKind::None) {
+        return;
+    }
+    QVector<double> keys;
+    QVector<double> scales;
+    for (std::size_t g = 0; g < a.params.size(); ++g) {
+        const double scale = storedScale(a, g);
+        keys << static_cast<double>(g);
+        scales << (scale > 0 ? scale
+                             : std::nan("")); // a zero block's absmax has no place on a log axis
+    }
+    const QString name = storage == ScaleStorageKind::E8M0   ? tr("X = 2^(c − 127) per block")
+                         : storage == ScaleStorageKind::E4M3 ? tr("E4M3 scale s per block")
+                         : formatInfo(a.spec.format.format).family == FormatFamily::Bitsandbytes
+                             ? tr("absmax per block")
+                             : tr("scale s per group");
+    QCPGraph* strip = addSeries(m_scales, QStringLiteral("block-scales"), name,
+                                QPen(theme::representable(), m_groups <= kMarkersUpTo ? 5 : 1));
+    strip->setLineStyle(QCPGraph::lsStepCenter);
+    strip->setData(keys, scales, true);
+    m_scales->yAxis->setLabel(tr("stored scale"));
+    m_scales->xAxis->setLabel(m_sqnr->xAxis->label());
+    m_scales->xAxis->setRange(-0.5, m_groups - 0.5);
+    bool found = false;
+    QCPRange y = strip->getValueRange(found, QCP::sdPositive);
+    if (!found) {
+        y = QCPRange(0.5, 2);
+    }
+    m_scales->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
+    m_scales->legend->setVisible(true);
+    m_scales->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 }
 
 int ChannelRangePlot::groupAt(const QCustomPlot* plot, double pixelX) const

@@ -1,7 +1,8 @@
 #pragma once
 // Every channel (or group) at a glance, as AIMET draws it: its min, max and mean, with the range
-// its grid covers behind them, and under that a strip of each one's SQNR. Clicking picks a
-// channel; the picked one is marked in both.
+// its grid covers behind them, and under that a strip of each one's SQNR. For a block format the
+// blocks are the groups, and a third strip shows each block's scale as it is stored (MX's X, NVFP4's
+// E4M3 s, bitsandbytes' absmax). Clicking picks a channel; the picked one is marked in all.
 
 #include "analysis_snapshot.h"
 
@@ -26,6 +27,7 @@ public:
 
     QCustomPlot* rangePlot() const { return m_ranges; }
     QCustomPlot* sqnrPlot() const { return m_sqnr; }
+    QCustomPlot* scalePlot() const { return m_scales; }
     // The group under the pixel column `pixelX` of `plot` (either of the two), or −1.
     int groupAt(const QCustomPlot* plot, double pixelX) const;
 
@@ -35,11 +37,14 @@ signals:
 private:
     void markSelected();
     void onClick(const QCustomPlot* plot, QMouseEvent* event);
+    void drawScales(const AnalysisSnapshot& snapshot);
+    QList<QCustomPlot*> plots() const { return {m_ranges, m_sqnr, m_scales}; }
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     SnapshotPtr m_shown;             // drawn again when the language changes
     QCustomPlot* m_ranges = nullptr;
     QCustomPlot* m_sqnr = nullptr;
+    QCustomPlot* m_scales = nullptr; // block formats only
     int m_groups = 0;
     int m_selected = 0;
 };

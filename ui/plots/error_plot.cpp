@@ -75,16 +75,29 @@ void ErrorPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* /
         clippingAxis->setRange(-1, 1);
         m_clippingRect->axis(QCPAxis::atLeft)->setRange(0, 1);
     }
-    clippingAxis->setLabel(clipped > 0
-                               ? tr("clipping error R′ − R (%1 values)").arg(formatCount(clipped))
-                               : tr("clipping error: nothing clipped"));
-    clippingAxis->setLabelColor(theme::clipped());
-    if (snapshot.current.params.size() > 1) {
-        chart->xAxis->setLabel(tr("rounding error R′ − R (|e| ≤ Scale/2 of each group)"));
+    // A minifloat saturates where the integer grid clips.
+    const bool saturates = !snapshot.current.params.empty() &&
+                           snapshot.current.params.front().element.kind == ElementKind::Minifloat;
+    if (saturates) {
+        clippingAxis->setLabel(
+            clipped > 0 ? tr("saturation error R′ − R (%1 values)").arg(formatCount(clipped))
+                        : tr("saturation error: nothing saturated"));
     } else {
-        const double scale = snapshot.current.params.front().elementScale();
+        clippingAxis->setLabel(
+            clipped > 0 ? tr("clipping error R′ − R (%1 values)").arg(formatCount(clipped))
+                        : tr("clipping error: nothing clipped"));
+    }
+    clippingAxis->setLabelColor(theme::clipped());
+    const bool integer = snapshot.current.spec.isIntegerGrid();
+    if (snapshot.current.params.size() > 1) {
+        chart->xAxis->setLabel(integer ? tr("rounding error R′ − R (|e| ≤ Scale/2 of each group)")
+                                       : tr("rounding error R′ − R, per block"));
+    } else if (!snapshot.current.params.empty()) {
+        // Half the widest step: |Scale|/2 for the integer grid, half a minifloat's top binade,
+        // half a codebook's widest gap.
+        const double step = snapshot.current.params.front().largestStep();
         chart->xAxis->setLabel(
-            tr("rounding error R′ − R (|e| ≤ %1)").arg(formatValue(scale / 2, 3)));
+            tr("rounding error R′ − R (|e| ≤ %1)").arg(formatValue(step / 2, 3)));
     }
 }
 

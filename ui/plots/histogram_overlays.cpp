@@ -1,7 +1,8 @@
 #include "plots/histogram_overlays.h"
 
 #include "analysis/range_usage.h"
-#include "granularity_text.h"
+#include "analysis/underflow_range.h"
+#include "grid_text.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "theme.h"
@@ -24,6 +25,26 @@ void removeItems(QCustomPlot* plot, const QString& prefix)
     }
 }
 
+// The grid's values in [lo, hi].
+std::int64_t levelsWithin(const GridGeometry& grid, const RealInterval& r)
+{
+    return std::count_if(grid.levels.begin(), grid.levels.end(), [&](const GridLevel& level) {
+        return level.value >= r.lo && level.value <= r.hi;
+    });
+}
+
+// The word for what happens past the grid's ends: the integer grid and a codebook clip, a
+// saturating minifloat saturates, one without saturation overflows to NaN or ±Inf.
+QString beyondTheGrid(const ElementType& element, quint64 count)
+{
+    if (element.kind == ElementKind::Minifloat) {
+        return element.overflow == Overflow::Saturate
+                   ? HistogramOverlays::tr("saturated: %1").arg(formatCount(count))
+                   : HistogramOverlays::tr("overflow to NaN/Inf: %1").arg(formatCount(count));
+    }
+    return HistogramOverlays::tr("clipped: %1").arg(formatCount(count));
+}
+
 } // namespace
 
 HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot)
@@ -33,9 +54,12 @@ HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot)
     double hi = s.max;
     if (snapshot.current.params.size() == 1) { // one grid: show all of it too
         const QuantParams& p = snapshot.current.params.front();
-        const double half = 0.5 * p.elementScale();
-        lo = std::min(lo, double(p.representableMin()) - half);
-        hi = std::max(hi, double(p.representableMax()) + half);
+        const GridGeometry grid = gridGeometry(p, 0); // the ends only
+        const double half = 0.5 * p.largestStep();
+        if (std::isfinite(grid.lo) && std::isfinite(grid.hi) && std::isfinite(half)) {
+            lo = std::min(lo, grid.lo - half);
+            hi = std::max(hi, grid.hi + half);
+        }
     }
     if (!(hi > lo)) {
         lo -= 0.5;
@@ -46,15 +70,16 @@ HistogramExtent histogramExtent(const AnalysisSnapshot& snapshot)
 }
 
 void HistogramOverlays::draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
-                             QCPGraph* outlierMarkers)
+                             const PickedGrid& picked, QCPGraph* outlierMarkers)
 {
     removeItems(plot, QString());
-    if (snapshot.current.params.size() > 1) {
+    if (!picked.onlyGrid) {
         drawGroupsNote(plot, snapshot);
-    } else {
-        drawUnused(plot, snapshot);
-        drawClipping(plot, snapshot);
-        drawGridEnds(plot, snapshot);
+    } else if (!picked.grid.levels.empty()) {
+        drawUnused(plot, snapshot, picked);
+        drawClipping(plot, snapshot, picked);
+        drawUnderflow(plot, snapshot, picked);
+        drawGridEnds(plot, snapshot, picked);
     }
     drawOutliers(plot, snapshot, outlierMarkers);
 }
@@ -66,9 +91,10 @@ void HistogramOverlays::drawGroupsNote(QCustomPlot* plot, const AnalysisSnapshot
     const Analysis& a = snapshot.current;
     const quint64 clipped = a.metrics.clippedBelow + a.metrics.clippedAbove;
     QString text = tr("%1, each with its own grid: the Channels view shows every range")
-                       .arg(groupCountLabel(a.layout.granularity, a.params.size()));
+                       .arg(blockCountLabel(a, a.params.size()));
     if (clipped > 0) {
-        text += tr("\nclipped: %1 (%2)")
+        const bool saturates = a.params.front().element.kind == ElementKind::Minifloat;
+        text += (saturates ? tr("\nsaturated: %1 (%2)") : tr("\nclipped: %1 (%2)"))
                     .arg(formatCount(clipped), formatPercent(a.metrics.clippedFraction));
     }
     const HistogramExtent extent = histogramExtent(snapshot);
@@ -79,15 +105,22 @@ void HistogramOverlays::drawGroupsNote(QCustomPlot* plot, const AnalysisSnapshot
 
 // The codes no value in [min R, max R] reaches. A label fits inside a wide region; beside a
 // narrow one it starts at the inner edge and runs over the plot.
-void HistogramOverlays::drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+void HistogramOverlays::drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                                   const PickedGrid& picked)
 {
-    const QuantParams& p = snapshot.current.params.front();
     const TensorStats& stats = snapshot.data->stats;
-    const RangeUsage usage = rangeUsage(p, snapshot.spec.rounding, stats.min, stats.max);
+    const RangeUsage usage =
+        rangeUsage(picked.params, snapshot.current.spec.rounding, stats.min, stats.max);
     const HistogramExtent extent = histogramExtent(snapshot);
     const QString share = formatPercent(snapshot.current.metrics.unusedRangeFraction);
-    auto region = [&](const RealInterval& r, std::int64_t codes, bool innerEdgeIsHi,
-                      const QString& name) {
+    // A negative Scale (llama.cpp's Q4_0) turns the grid around: the real interval still says
+    // which side each region is on.
+    RealInterval below = usage.unusedBelow;
+    RealInterval above = usage.unusedAbove;
+    if (!below.empty() && !above.empty() && below.lo > above.lo) {
+        std::swap(below, above);
+    }
+    auto region = [&](const RealInterval& r, bool innerEdgeIsHi, const QString& name) {
         if (r.empty()) {
             return;
         }
@@ -97,54 +130,81 @@ void HistogramOverlays::drawUnused(QCustomPlot* plot, const AnalysisSnapshot& sn
         const Qt::Alignment align =
             wide ? Qt::AlignCenter
                  : (innerEdgeIsHi ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
-        addLabel(plot, plot->axisRect(), x, 0.5, tr("unused: %1 codes (%2)").arg(codes).arg(share),
+        addLabel(plot, plot->axisRect(), x, 0.5,
+                 tr("unused: %1 codes (%2)").arg(levelsWithin(picked.grid, r)).arg(share),
                  theme::unused(), align, name + "-label");
     };
-    region(usage.unusedBelow, std::int64_t{usage.lowestCode} - p.qmin, true, "unused-below");
-    region(usage.unusedAbove, std::int64_t{p.qmax} - usage.highestCode, false, "unused-above");
+    region(below, true, "unused-below");
+    region(above, false, "unused-above");
 }
 
-// Where clipping starts, and the values beyond it with their count. Labels are anchored at the
-// data's ends so they stay inside the plot however narrow the region.
-void HistogramOverlays::drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+// Where clipping (a minifloat's saturation) starts, and the values beyond it with their count.
+// Labels are anchored at the data's ends so they stay inside the plot however narrow the region.
+void HistogramOverlays::drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                                     const PickedGrid& picked)
 {
-    const QuantParams& p = snapshot.current.params.front();
     const TensorStats& stats = snapshot.data->stats;
     const Metrics& m = snapshot.current.metrics;
     QCPAxisRect* rect = plot->axisRect();
-    const RealInterval thresholds = clipThresholds(p, snapshot.spec.rounding);
+    RealInterval thresholds = clipThresholds(picked.params, snapshot.current.spec.rounding);
+    quint64 low = m.clippedBelow;
+    quint64 high = m.clippedAbove;
+    if (thresholds.lo > thresholds.hi) { // a negative Scale: codes below Qmin lie at the top
+        std::swap(thresholds.lo, thresholds.hi);
+        std::swap(low, high);
+    }
     const QPen thresholdPen(theme::clipped(), 1.2, Qt::DashLine);
     addVerticalLine(plot, rect, thresholds.lo, thresholdPen, "clip-threshold-below");
     addVerticalLine(plot, rect, thresholds.hi, thresholdPen, "clip-threshold-above");
-    if (m.clippedBelow > 0) {
+    const ElementType& element = picked.params.element;
+    if (low > 0) {
         addSpan(plot, rect, stats.min, thresholds.lo, theme::clippedBrush(), "clipped-below");
-        addLabel(plot, rect, stats.min, 0.08, tr("clipped: %1").arg(formatCount(m.clippedBelow)),
-                 theme::clipped(), Qt::AlignLeft | Qt::AlignTop, "clipped-below-label");
+        addLabel(plot, rect, stats.min, 0.08, beyondTheGrid(element, low), theme::clipped(),
+                 Qt::AlignLeft | Qt::AlignTop, "clipped-below-label");
     }
-    if (m.clippedAbove > 0) {
+    if (high > 0) {
         addSpan(plot, rect, thresholds.hi, stats.max, theme::clippedBrush(), "clipped-above");
-        addLabel(plot, rect, stats.max, 0.08, tr("clipped: %1").arg(formatCount(m.clippedAbove)),
-                 theme::clipped(), Qt::AlignRight | Qt::AlignTop, "clipped-above-label");
+        addLabel(plot, rect, stats.max, 0.08, beyondTheGrid(element, high), theme::clipped(),
+                 Qt::AlignRight | Qt::AlignTop, "clipped-above-label");
+    }
+}
+
+// The inputs whose R′ is 0: a floating-point grid's underflow, an integer grid's zero code.
+void HistogramOverlays::drawUnderflow(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                                      const PickedGrid& picked)
+{
+    const RealInterval band = underflowRange(picked.params, snapshot.current.spec.rounding);
+    if (band.hi > band.lo) {
+        addSpan(plot, plot->axisRect(), band.lo, band.hi, theme::underflowBrush(), "underflow");
     }
 }
 
 // The grid's ends and its zero.
-void HistogramOverlays::drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot)
+void HistogramOverlays::drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                                     const PickedGrid& picked)
 {
-    const QuantParams& p = snapshot.current.params.front();
+    const GridGeometry& grid = picked.grid;
+    const QuantParams& p = picked.params;
     QCPAxisRect* rect = plot->axisRect();
-    addVerticalLine(plot, rect, p.representableMin(), theme::representablePen(),
-                    "representable-min");
-    addVerticalLine(plot, rect, p.representableMax(), theme::representablePen(),
-                    "representable-max");
-    addLabel(plot, rect, p.representableMin(), 0.0, QStringLiteral("R′(%1)").arg(p.qmin),
+    addVerticalLine(plot, rect, grid.lo, theme::representablePen(), "representable-min");
+    addVerticalLine(plot, rect, grid.hi, theme::representablePen(), "representable-max");
+    // Labelled with the codes at each end, whichever way round the grid runs.
+    addLabel(plot, rect, grid.lo, 0.0,
+             QStringLiteral("R′(%1)").arg(codeText(p, grid.levels.front().code)),
              theme::representable(), Qt::AlignLeft | Qt::AlignTop, "representable-min-label");
-    addLabel(plot, rect, p.representableMax(), 0.0, QStringLiteral("R′(%1)").arg(p.qmax),
+    addLabel(plot, rect, grid.hi, 0.0,
+             QStringLiteral("R′(%1)").arg(codeText(p, grid.levels.back().code)),
              theme::representable(), Qt::AlignRight | Qt::AlignTop, "representable-max-label");
-    if (p.zeroPoint >= p.qmin && p.zeroPoint <= p.qmax) {
+    if (grid.zeroLevel) {
         addVerticalLine(plot, rect, 0.0, theme::zeroPointPen(), "zero-point");
-        const QString text =
-            snapshot.spec.scheme == Scheme::General ? tr("code 0") : tr("Z = %1").arg(p.zeroPoint);
+        const std::int32_t code = grid.levels[*grid.zeroLevel].code;
+        QString text;
+        if (p.element.kind != ElementKind::Integer || p.scaleCode >= 0) {
+            text = tr("0 = code %1").arg(codeText(p, code));
+        } else {
+            text = snapshot.current.spec.scheme == Scheme::General ? tr("code 0")
+                                                                   : tr("Z = %1").arg(p.zeroPoint);
+        }
         addLabel(plot, rect, 0.0, 0.0, text, theme::zeroPoint(), Qt::AlignHCenter | Qt::AlignTop,
                  "zero-point-label");
     }
@@ -189,29 +249,6 @@ void HistogramOverlays::drawOutliers(QCustomPlot* plot, const AnalysisSnapshot& 
              tr("%1 beyond %2σ").arg(formatCount(outliers)).arg(snapshot.outlierSigmas),
              theme::outlier(), (above ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop,
              "outlier-label");
-}
-
-void HistogramOverlays::drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo,
-                                     double hi, int maxLines)
-{
-    removeItems(plot, QStringLiteral("code-grid"));
-    if (snapshot.current.params.size() > 1) {
-        return; // no single grid
-    }
-    const QuantParams& p = snapshot.current.params.front();
-    const double scale = p.elementScale();
-    const double first = std::ceil(lo / scale + p.zeroPoint);
-    const double last = std::floor(hi / scale + p.zeroPoint);
-    if (!(last - first < maxLines)) {
-        return;
-    }
-    for (double code = std::max(first, double(p.qmin)); code <= std::min(last, double(p.qmax));
-         ++code) {
-        // Above the bars, unlike the other overlays: a code's line must show where the data is.
-        addVerticalLine(plot, plot->axisRect(), p.dequantize(static_cast<std::int32_t>(code)),
-                        theme::codeGridPen(), "code-grid")
-            ->setLayer(QStringLiteral("main"));
-    }
 }
 
 } // namespace qs::ui

@@ -1,10 +1,13 @@
 #pragma once
-// The annotations of the value histogram: representable interval, clip thresholds and clipped
-// regions with their counts, the unused part of the integer range, the zero point, the outlier
-// band and markers, and a grid line per code once zoomed in. Every item carries an object name
-// ("clipped-above", "unused-below", "zero-point", "outlier-markers", ...) for tests.
+// The annotations of the value histogram: representable interval, clip (or saturation)
+// thresholds and clipped regions with their counts, the unused part of the grid, the zero point,
+// the band that underflows to 0, the outlier band and markers, and the grid's values as lines
+// (plots/grid_lines.h). Every item carries an object name ("clipped-above", "unused-below",
+// "zero-point", "underflow", "outlier-markers", ...) for tests. The grid is the picked block's
+// (picked_grid.h); with several groups only its lines are drawn over the whole tensor's values.
 
 #include "analysis_snapshot.h"
+#include "picked_grid.h"
 
 #include <QCoreApplication>
 
@@ -28,20 +31,21 @@ class HistogramOverlays
     Q_DECLARE_TR_FUNCTIONS(HistogramOverlays)
 
 public:
-    // Removes the previous overlays and draws those of `snapshot`. `outlierMarkers` receives the
-    // positions of the histogram bins beyond the outlier band.
-    static void draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot, QCPGraph* outlierMarkers);
-
-    // Replaces the per-code grid lines for the visible x range: drawn only when at most
-    // `maxLines` codes are visible.
-    static void drawCodeGrid(QCustomPlot* plot, const AnalysisSnapshot& snapshot, double lo,
-                             double hi, int maxLines = 160);
+    // Removes the previous overlays and draws those of `snapshot` with `picked`'s grid.
+    // `outlierMarkers` receives the positions of the histogram bins beyond the outlier band.
+    static void draw(QCustomPlot* plot, const AnalysisSnapshot& snapshot, const PickedGrid& picked,
+                     QCPGraph* outlierMarkers);
 
 private:
     static void drawGroupsNote(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
-    static void drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
-    static void drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
-    static void drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot);
+    static void drawUnused(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                           const PickedGrid& picked);
+    static void drawClipping(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                             const PickedGrid& picked);
+    static void drawUnderflow(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                              const PickedGrid& picked);
+    static void drawGridEnds(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
+                             const PickedGrid& picked);
     static void drawOutliers(QCustomPlot* plot, const AnalysisSnapshot& snapshot,
                              QCPGraph* markers);
 };

@@ -1,5 +1,6 @@
 #include "plots/histogram_plot.h"
 
+#include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/histogram_overlays.h"
@@ -49,17 +50,23 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     m_outlierMarkers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangleInverted,
                                                       theme::outlier(), theme::outlier(), 11));
 
-    QCPGraph* entry1 = addLegendEntry(plot(), QString(), QPen(theme::clipped(), 1.2, Qt::DashLine),
-                                      theme::clippedBrush());
-    texts()->bind([entry1] { entry1->setName(tr("clipped (截断)")); });
-    QCPGraph* entry2 = addLegendEntry(plot(), QString(), Qt::NoPen, theme::unusedBrush());
-    texts()->bind([entry2] { entry2->setName(tr("unused codes")); });
-    QCPGraph* entry3 = addLegendEntry(plot(), QString(), theme::representablePen(), Qt::NoBrush);
-    texts()->bind([entry3] { entry3->setName(tr("representable range")); });
-    QCPGraph* entry4 = addLegendEntry(plot(), QString(), theme::zeroPointPen(), Qt::NoBrush);
-    texts()->bind([entry4] { entry4->setName(tr("zero point (零点)")); });
-    QCPGraph* entry5 = addLegendEntry(plot(), QString(), theme::codeGridPen(), Qt::NoBrush);
-    texts()->bind([entry5] { entry5->setName(tr("one line per code")); });
+    m_clippedEntry = addLegendEntry(plot(), QString(), QPen(theme::clipped(), 1.2, Qt::DashLine),
+                                    theme::clippedBrush());
+    texts()->bind([this] { m_clippedEntry->setName(tr("clipped (截断)")); });
+    m_unusedEntry = addLegendEntry(plot(), QString(), Qt::NoPen, theme::unusedBrush());
+    texts()->bind([this] { m_unusedEntry->setName(tr("unused codes")); });
+    m_rangeEntry = addLegendEntry(plot(), QString(), theme::representablePen(), Qt::NoBrush);
+    texts()->bind([this] { m_rangeEntry->setName(tr("representable range")); });
+    m_zeroEntry = addLegendEntry(plot(), QString(), theme::zeroPointPen(), Qt::NoBrush);
+    texts()->bind([this] { m_zeroEntry->setName(tr("zero point (零点)")); });
+    m_linesEntry = addLegendEntry(plot(), QString(), theme::codeGridPen(), Qt::NoBrush);
+    texts()->bind([this] { m_linesEntry->setName(tr("one line per code")); });
+    m_denseEntry = addLegendEntry(plot(), QString(), Qt::NoPen, theme::denseGridBrush());
+    texts()->bind([this] { m_denseEntry->setName(tr("codes too dense for a line each")); });
+    m_underflowEntry = addLegendEntry(plot(), QString(), Qt::NoPen, theme::underflowBrush());
+    texts()->bind([this] { m_underflowEntry->setName(tr("underflows to 0")); });
+    m_scaleEntry = addLegendEntry(plot(), QString(), Qt::NoPen, Qt::NoBrush);
+    m_scaleEntry->setObjectName(QStringLiteral("grid-scale"));
     placeLegendBelow(plot());
 
     m_log = new QCheckBox(this);
@@ -158,7 +165,8 @@ void HistogramPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsho
     const bool sameTensor = previous != nullptr && previous->data == snapshot.data;
     const QCPRange view = plot()->xAxis->range();
     const bool zoomed = sameTensor && m_zoomed;
-    HistogramOverlays::draw(plot(), snapshot, m_outlierMarkers);
+    m_grid = pickedGrid(snapshot.current, static_cast<std::size_t>(m_pickedGroup));
+    HistogramOverlays::draw(plot(), snapshot, m_grid, m_outlierMarkers);
     if (zoomed) {
         plot()->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
     } else {
@@ -166,9 +174,82 @@ void HistogramPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsho
         plot()->xAxis->setRange(extent.lo, extent.hi);
         showHistogram(snapshot.current.histograms.values);
     }
-    HistogramOverlays::drawCodeGrid(plot(), snapshot, plot()->xAxis->range().lower,
-                                    plot()->xAxis->range().upper);
+    showScaleInLegend(snapshot);
+    drawGrid();
     rescaleCounts();
+}
+
+void HistogramPlot::setPickedGroup(int group)
+{
+    const int before = m_pickedGroup;
+    m_pickedGroup = std::max(0, group);
+    if (snapshot() && snapshot()->current.params.size() > 1 && m_pickedGroup != before) {
+        setSnapshot(snapshot()); // the same tensor: the zoom stays
+    }
+}
+
+// The scale of the grid whose lines are drawn: with several groups, which group's they are.
+void HistogramPlot::showScaleInLegend(const AnalysisSnapshot& snapshot)
+{
+    const Analysis& a = snapshot.current;
+    if (a.params.empty()) {
+        m_scaleEntry->setName(QString());
+        return;
+    }
+    const QString scale = scaleText(a, m_grid.group);
+    m_scaleEntry->setName(m_grid.onlyGrid
+                              ? tr("grid: %1").arg(scale)
+                              : tr("%1's grid: %2").arg(blockLabel(a, m_grid.group), scale));
+}
+
+// The lines of the visible range; the legend names the bands that are drawn, in a fixed order.
+void HistogramPlot::drawGrid()
+{
+    const QCPRange view = plot()->xAxis->range();
+    m_linesDrawn = drawGridLines(plot(), m_grid.grid, view.lower, view.upper);
+    const auto drawn = [this](const char* prefix) {
+        for (int i = 0; i < plot()->itemCount(); ++i) {
+            if (plot()->item(i)->objectName().startsWith(QLatin1String(prefix))) {
+                return true;
+            }
+        }
+        return false;
+    };
+    // Only what is drawn: with several groups the whole tensor has no single clip or range.
+    const std::pair<QCPGraph*, bool> entries[] = {
+        {m_bars, true},
+        {m_outlierMarkers, true},
+        {m_clippedEntry, drawn("clip-threshold")},
+        {m_unusedEntry, drawn("unused-")},
+        {m_rangeEntry, drawn("representable-")},
+        {m_zeroEntry, drawn("zero-point")},
+        {m_linesEntry, m_linesDrawn.lines > 0},
+        {m_denseEntry, m_linesDrawn.bands > 0},
+        {m_underflowEntry, drawn("underflow")},
+        {m_scaleEntry, !m_scaleEntry->name().isEmpty()},
+    };
+    for (const auto& [entry, shown] : entries) {
+        entry->removeFromLegend();
+    }
+    for (const auto& [entry, shown] : entries) {
+        if (shown) {
+            entry->addToLegend();
+        }
+    }
+    fitLegendColumns(plot(), m_legendColumns);
+}
+
+void HistogramPlot::setLegendColumns(int columns)
+{
+    m_legendColumns = std::max(1, columns);
+    fitLegendColumns(plot(), m_legendColumns);
+}
+
+void HistogramPlot::resizeEvent(QResizeEvent* event)
+{
+    SnapshotPlot::resizeEvent(event);
+    fitLegendColumns(plot(), m_legendColumns); // the plot has its new width by now
+    plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void HistogramPlot::showZoomedHistogram(const Histogram& histogram)
@@ -226,7 +307,7 @@ void HistogramPlot::onRangeChanged()
         return;
     }
     const QCPRange view = plot()->xAxis->range();
-    HistogramOverlays::drawCodeGrid(plot(), *snapshot(), view.lower, view.upper);
+    drawGrid();
     const Histogram& full = snapshot()->current.histograms.values;
     const double shownData = std::min(view.upper, full.hi) - std::max(view.lower, full.lo);
     if (shownData > 0 && shownData < kRebinBelowShare * (full.hi - full.lo)) {
@@ -274,12 +355,12 @@ QString HistogramPlot::describeBinAt(double x) const
     if (snapshot()->current.params.size() > 1) {
         return where; // each group maps the bin to its own codes
     }
-    const QuantParams& p = snapshot()->current.params.front();
-    const Rounding rounding = snapshot()->spec.rounding;
+    const QuantParams& p = m_grid.params;
+    const Rounding rounding = snapshot()->current.spec.rounding;
     const std::int32_t first = quantizeElement(p, rounding, static_cast<float>(from)).code;
     const std::int32_t last = quantizeElement(p, rounding, static_cast<float>(to)).code;
-    const QString codes =
-        first == last ? QString::number(first) : tr("%1 … %2").arg(first).arg(last);
+    const QString codes = first == last ? codeText(p, first)
+                                        : tr("%1 … %2").arg(codeText(p, first), codeText(p, last));
     return where + tr("\ncodes %1").arg(codes);
 }
 

@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 
+#include <cmath>
+
 namespace qs::ui {
 
 const char* const kOverlayLayer = "overlays";
@@ -35,6 +37,19 @@ void placeLegendBelow(QCustomPlot* plot)
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     plot->legend->setMargins(QMargins(6, 2, 6, 2));
     plot->legend->setVisible(true);
+}
+
+void fitLegendColumns(QCustomPlot* plot, int maxColumns)
+{
+    QCPLegend* legend = plot->legend;
+    const int available = plot->width() - 8;
+    for (int columns = maxColumns; columns >= 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries
+        if (legend->minimumOuterSizeHint().width() <= available) {
+            return;
+        }
+    }
 }
 
 QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,
@@ -108,6 +123,12 @@ QCPItemText* addLabel(QCustomPlot* plot, QCPAxisRect* rect, double x, double yRa
     label->setPadding(QMargins(3, 1, 3, 1));
     label->setSelectable(false);
     return label;
+}
+
+QString slotText(const QStringList& texts, double x)
+{
+    const auto slot = std::lround(x);
+    return slot >= 0 && slot < texts.size() ? texts[static_cast<qsizetype>(slot)] : QString();
 }
 
 } // namespace qs::ui

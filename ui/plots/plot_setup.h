@@ -20,6 +20,10 @@ void setUpPlot(QCustomPlot* plot);
 // Moves the legend out of the data: a row under the axis rect, entries side by side.
 void placeLegendBelow(QCustomPlot* plot);
 
+// Fewest legend rows, up to `maxColumns` entries side by side, such that the legend fits the
+// plot's width (long entries, such as a block's scale, get a row to themselves).
+void fitLegendColumns(QCustomPlot* plot, int maxColumns);
+
 // A graph with no data that only puts an entry in the legend (for overlays drawn as items).
 QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,
                          const QBrush& brush);
@@ -32,6 +36,10 @@ QCPItemStraightLine* addVerticalLine(QCustomPlot* plot, QCPAxisRect* rect, doubl
 QCPItemText* addLabel(QCustomPlot* plot, QCPAxisRect* rect, double x, double yRatio,
                       const QString& text, const QColor& colour, Qt::Alignment alignment,
                       const QString& name);
+
+// The text of the bar nearest x in a plot of one bar per slot (0, 1, 2, ...): what hovering it
+// says; empty off the bars.
+QString slotText(const QStringList& texts, double x);
 
 extern const char* const kOverlayLayer;
 

@@ -31,7 +31,7 @@ void SnapshotPlot::setSnapshot(SnapshotPtr snapshot)
 {
     const SnapshotPtr previous = std::exchange(m_snapshot, std::move(snapshot));
     if (m_redraw == Redraw::FromScratch) {
-        m_plot->clearGraphs();
+        m_plot->clearPlottables(); // graphs and bars
         m_plot->clearItems();
     }
     if (m_snapshot) {

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -80,14 +81,45 @@ void setLogAxis(QCPAxis* axis)
 }
 
 // A sweep that failed or does not apply: its reason in the middle of the plot.
+// Lines no wider than `width` pixels, broken at the last space (or, in Chinese, which has none,
+// between characters): a plot's text item does not wrap by itself.
+QString wrapped(const QString& text, const QFontMetrics& metrics, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QChar c : text) {
+        line += c;
+        if (metrics.horizontalAdvance(line) <= width || line.size() == 1) {
+            continue;
+        }
+        const qsizetype space = line.lastIndexOf(QLatin1Char(' '));
+        if (space > 0) {
+            lines << line.left(space);
+            line = line.mid(space + 1);
+        } else {
+            lines << line.chopped(1);
+            line = c;
+        }
+    }
+    if (!line.trimmed().isEmpty()) {
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 void showMessage(QCustomPlot* plot, const QString& text)
 {
     auto* label = new QCPItemText(plot);
     label->setObjectName(QStringLiteral("sweep-message"));
-    label->position->setType(QCPItemPosition::ptAxisRectRatio);
+    // Over the whole plot, not its axis rect: with no data that can be narrower than a word.
+    label->setClipToAxisRect(false);
+    label->position->setType(QCPItemPosition::ptViewportRatio);
     label->position->setCoords(0.5, 0.5);
     label->setPositionAlignment(Qt::AlignCenter);
-    label->setText(text);
+    const int width = std::max(120, plot->width() - 24);
+    label->setText(wrapped(text, QFontMetrics(label->font()), width));
+    label->setProperty("message", text); // unwrapped, for whoever reads the reason back
+    label->setTextAlignment(Qt::AlignCenter);
     label->setColor(theme::annotation());
     plot->replot(QCustomPlot::rpQueuedReplot);
 }

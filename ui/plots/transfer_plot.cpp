@@ -2,14 +2,18 @@
 
 #include "analysis/range_usage.h"
 #include "analysis/transfer_curve.h"
-#include "granularity_text.h"
+#include "grid_text.h"
 #include "i18n/retranslator.h"
+#include "picked_grid.h"
 #include "plots/histogram_overlays.h"
 #include "plots/plot_setup.h"
 #include "plots/snapshot_plot.h"
 #include "theme.h"
 
 #include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace qs::ui {
 
@@ -25,8 +29,19 @@ TransferPlot::TransferPlot(QWidget* parent)
 void TransferPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* /*previous*/)
 {
     QCustomPlot* const chart = plot();
-    const QuantParams& p = snapshot.current.params.front();
-    const HistogramExtent extent = histogramExtent(snapshot);
+    if (snapshot.current.params.empty()) {
+        return;
+    }
+    const PickedGrid picked = pickedGrid(snapshot.current, static_cast<std::size_t>(m_pickedGroup));
+    const QuantParams& p = picked.params;
+    const Rounding rounding = snapshot.current.spec.rounding;
+    HistogramExtent extent = histogramExtent(snapshot);
+    if (!picked.onlyGrid && std::isfinite(picked.grid.lo) && std::isfinite(picked.grid.hi) &&
+        picked.grid.hi > picked.grid.lo) {
+        // One group's staircase: its own grid, not the whole tensor's range, fills the plot.
+        const double margin = 0.1 * (picked.grid.hi - picked.grid.lo);
+        extent = {picked.grid.lo - margin, picked.grid.hi + margin};
+    }
     const TensorStats& stats = snapshot.data->stats;
 
     QCPGraph* identity = chart->addGraph();
@@ -34,35 +49,42 @@ void TransferPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot
     identity->setPen(theme::referencePen());
     identity->setData(QVector<double>{extent.lo, extent.hi}, QVector<double>{extent.lo, extent.hi});
 
-    const TransferCurve curve = transferCurve(p, snapshot.spec.rounding, extent.lo, extent.hi);
+    // The staircase of the picked grid: even steps for the integer grid, steps that widen away
+    // from 0 for a minifloat, a codebook's own spacing for NF4.
+    const TransferCurve curve = transferCurve(p, rounding, extent.lo, extent.hi);
     QCPGraph* stairs = chart->addGraph();
     stairs->setObjectName(QStringLiteral("staircase"));
     const Analysis& a = snapshot.current;
     stairs->setName(a.params.size() > 1
                         ? tr("R′ of %1 (of %2)")
-                              .arg(groupLabel(a.layout.granularity, 0),
-                                   groupCountLabel(a.layout.granularity, a.params.size()))
+                              .arg(blockLabel(a, picked.group), blockCountLabel(a, a.params.size()))
                         : tr("R′ (the staircase)"));
     stairs->setLineStyle(QCPGraph::lsStepLeft);
     stairs->setPen(QPen(theme::values(), 1.5));
     stairs->setData(QVector<double>(curve.x.begin(), curve.x.end()),
                     QVector<double>(curve.y.begin(), curve.y.end()), true);
 
-    // The plateaus: beyond the clip thresholds R′ stays at R′(Qmin) or R′(Qmax).
-    const RealInterval thresholds = clipThresholds(p, snapshot.spec.rounding);
+    // The plateaus: beyond the clip thresholds R′ stays at the grid's ends (a minifloat
+    // without saturation has none: R′ becomes NaN or ±Inf there).
+    RealInterval thresholds = clipThresholds(p, rounding);
+    if (thresholds.lo > thresholds.hi) { // a negative Scale turns the grid around
+        std::swap(thresholds.lo, thresholds.hi);
+    }
     QCPGraph* plateaus = chart->addGraph();
     plateaus->setObjectName(QStringLiteral("clip-plateaus"));
     plateaus->setName(tr("clip plateaus (截断)"));
     plateaus->setPen(QPen(theme::clipped(), 3));
     QVector<double> keys;
     QVector<double> levels;
-    if (extent.lo < thresholds.lo) {
+    const bool saturates =
+        p.element.kind != ElementKind::Minifloat || p.element.overflow == Overflow::Saturate;
+    if (saturates && extent.lo < thresholds.lo) {
         keys << extent.lo << thresholds.lo << thresholds.lo;
-        levels << p.representableMin() << p.representableMin() << std::nan("");
+        levels << picked.grid.lo << picked.grid.lo << std::nan("");
     }
-    if (extent.hi > thresholds.hi) {
+    if (saturates && extent.hi > thresholds.hi) {
         keys << thresholds.hi << extent.hi;
-        levels << p.representableMax() << p.representableMax();
+        levels << picked.grid.hi << picked.grid.hi;
     }
     plateaus->setData(keys, levels, true);
     const bool oneGrid = a.params.size() == 1; // the spans mark the whole tensor's clipped values
@@ -75,12 +97,21 @@ void TransferPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot
                 "clipped-above");
     }
     addVerticalLine(chart, chart->axisRect(), 0.0, theme::zeroPointPen(), "zero-point")
-        ->setVisible(p.zeroPoint >= p.qmin && p.zeroPoint <= p.qmax);
+        ->setVisible(picked.grid.zeroLevel.has_value());
 
     chart->legend->setVisible(true);
     chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     chart->xAxis->setRange(extent.lo, extent.hi);
     chart->yAxis->setRange(extent.lo, extent.hi);
+}
+
+void TransferPlot::setPickedGroup(int group)
+{
+    const int before = m_pickedGroup;
+    m_pickedGroup = std::max(0, group);
+    if (snapshot() && snapshot()->current.params.size() > 1 && before != m_pickedGroup) {
+        setSnapshot(snapshot());
+    }
 }
 
 } // namespace qs::ui

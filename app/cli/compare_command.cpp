@@ -1,0 +1,89 @@
+#include "analysis/shootout.h"
+#include "cli/commands.h"
+#include "common/cli_support.h"
+#include "common/scheme_options.h"
+#include "common/source_options.h"
+#include "report/shootout_report.h"
+#include "tensor/tensor_stats.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace qs::cli {
+
+namespace {
+
+struct CompareOptions
+{
+    SourceOptions source;
+    std::string formats;
+    int bitsClass = 4;
+    bool json = false;
+    bool csv = false;
+    unsigned threads = 0;
+};
+
+int runCompare(const CompareOptions& o)
+{
+    const auto candidates =
+        o.formats.empty() ? bitsClassCandidates(o.bitsClass) : parseShootoutCandidates(o.formats);
+    if (!candidates) {
+        return reportUsageError((o.formats.empty() ? "--bits-class: " : "--formats: ") +
+                                candidates.error().message);
+    }
+    const auto source = makeTensorSource(o.source);
+    if (!source) {
+        return reportError(source.error());
+    }
+    auto loaded = loadTensorSource(*source);
+    if (!loaded) {
+        return reportError(loaded.error());
+    }
+    const Tensor& tensor = loaded->tensor;
+    const TensorStats stats = computeStats(tensor.values, {o.threads, {}});
+    auto shootout = runShootout(tensor.view(), *candidates, stats, {o.threads, {}});
+    if (!shootout) {
+        return reportError(withSourceFile(shootout.error(), *source));
+    }
+    ShootoutReport report{{tensor.name, tensor.shape, tensor.sourceDtype},
+                          stats,
+                          std::move(*shootout),
+                          {},
+                          std::move(loaded->warnings)};
+    for (const ShootoutRow& row : report.shootout.rows) {
+        report.analyzeArguments.push_back(schemeArgumentLine(row.spec));
+    }
+    const std::string text = o.json  ? shootoutJson(report) + "\n"
+                             : o.csv ? shootoutCsv(report)
+                                     : shootoutText(report);
+    std::fputs(text.c_str(), stdout);
+    return kExitOk;
+}
+
+} // namespace
+
+void addCompareCommand(CLI::App& app, int& exitCode)
+{
+    auto options = std::make_shared<CompareOptions>();
+    auto* command = app.add_subcommand(
+        "compare", "Formats side by side on one tensor: one row each, best SQNR first");
+    auto* formats =
+        command->add_option("--formats", options->formats,
+                            "Comma-separated formats, e.g. int4-g64-asym-fp16,nf4-b128,mxfp4 "
+                            "(int<bits> or a --format name, then -tensor, -channel, -g<N>, "
+                            "-b<N>, -sym, -asym, -fp16, -fp32)");
+    command
+        ->add_option("--bits-class", options->bitsClass,
+                     "The default rows of a class: 4 (int4, nf4, bnb-fp4, fp4, mxfp4, nvfp4; "
+                     "default) or 8 (int8, fp8, mxfp8, mxint8)")
+        ->check(CLI::IsMember({4, 8}))
+        ->excludes(formats);
+    auto* json = command->add_flag("--json", options->json, "Print one JSON object");
+    command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per format)")
+        ->excludes(json);
+    command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
+    addSourceOptions(*command, options->source);
+    command->callback([options, &exitCode] { exitCode = runCompare(*options); });
+}
+
+} // namespace qs::cli
