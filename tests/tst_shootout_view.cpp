@@ -2,6 +2,7 @@
 // first, draws the front and the error curves, switches the window to the row clicked, follows
 // the bits class, and can be cancelled.
 
+#include "export/report_export.h"
 #include "main_window.h"
 #include "models/shootout_model.h"
 #include "panels/job_status_bar.h"
@@ -10,9 +11,11 @@
 #include "support/plot_items.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace qs;
@@ -47,6 +50,7 @@ private slots:
     void clickingARowShowsThatFormat();
     void theBitsClassChangesTheRows();
     void cancelStopsAndSays();
+    void theReportTakesTheShownShootout();
 };
 
 void TestShootoutView::initTestCase()
@@ -177,6 +181,43 @@ void TestShootoutView::cancelStopsAndSays()
     // Not restarted by itself; a new tensor runs it again.
     QTest::qWait(50);
     QVERIFY(!panel->isComputing());
+}
+
+void TestShootoutView::theReportTakesTheShownShootout()
+{
+    // What File → Export Report passes: the shoot-out shown for the tensor on screen, then the
+    // report's section with its rows; none for another tensor.
+    MainWindow window;
+    window.show();
+    window.start(weights(), QuantSpec{});
+    QVERIFY(waitUntilIdle(window));
+    ShootoutPanel* panel = window.shootoutPanel();
+    QVERIFY(!panel->shownFor(window.snapshot())); // never run
+    QSignalSpy shown(panel, &ShootoutPanel::shootoutShown);
+    window.showTab(QStringLiteral("formats"));
+    QVERIFY(shown.wait(60000));
+    const auto shootout = panel->shownFor(window.snapshot());
+    QVERIFY(shootout);
+    QCOMPARE(shootout->rows.size(), std::size_t{12});
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.html"));
+    ReportOptions options;
+    options.shootout = shootout;
+    QVERIFY(exportTensorReport(window.snapshot(), path, options).isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(file.readAll());
+    QVERIFY(html.contains(QStringLiteral("Formats at equal bits")));
+    QVERIFY(html.contains(QString::fromStdString(shootout->rows.front().name)));
+
+    // Another tensor: the old shoot-out is not its own.
+    window.showTab(QStringLiteral("error"));
+    GenerateSpec other = weights();
+    other.seed = 6;
+    window.start(other, QuantSpec{});
+    QVERIFY(waitUntilIdle(window));
+    QVERIFY(!panel->shownFor(window.snapshot()));
 }
 
 QTEST_MAIN(TestShootoutView)
