@@ -1,10 +1,10 @@
 #include "kernel_bench.h"
 
 #include "analysis/analyze.h"
+#include "analysis/quantize_pass.h"
 #include "bench_timing.h"
 #include "common/parallel_chunks.h"
 #include "generate/generator.h"
-#include "quant/choose_params.h"
 
 #include <cstdio>
 #include <cstring>
@@ -27,11 +27,16 @@ Result<void> runKernelBench(const KernelBenchOptions& o)
     const QuantSpec& spec = o.spec;
     const unsigned parallel =
         o.threads != 0 ? o.threads : resolveThreadCount(std::size_t{1} << 30, 0);
-    std::printf(
-        "QuantScope bench: %s, %d-bit %s, rounding %s; normal(0, 1) data; best of %d runs\n",
-        std::string(schemeName(spec.scheme)).c_str(), spec.bits,
-        spec.isSigned ? "signed" : "unsigned", std::string(roundingName(spec.rounding)).c_str(),
-        o.repeat);
+    if (spec.isIntegerGrid()) {
+        std::printf(
+            "QuantScope bench: %s, %d-bit %s, rounding %s; normal(0, 1) data; best of %d runs\n",
+            std::string(schemeName(spec.scheme)).c_str(), spec.bits,
+            spec.isSigned ? "signed" : "unsigned", std::string(roundingName(spec.rounding)).c_str(),
+            o.repeat);
+    } else {
+        std::printf("QuantScope bench: %s; normal(0, 1) data; best of %d runs\n",
+                    std::string(numberFormatName(spec.format.format)).c_str(), o.repeat);
+    }
     std::printf("%-8s %-44s %12s %12s\n", "values", "stage (ns per element)", "1 thread",
                 (std::to_string(parallel) + " threads").c_str());
 
@@ -54,24 +59,29 @@ Result<void> runKernelBench(const KernelBenchOptions& o)
         std::vector<float> dequant(n, 0.0f);
 
         const TensorStats stats = computeStats(data);
-        const auto params = chooseParams({stats.min, stats.max}, spec);
-        if (!params) {
-            return std::unexpected(params.error());
+        // The parameters, layout and group extremes analyze hands the pass: a number format's
+        // blocks are timed as analyze runs them, not as one integer grid.
+        const auto prepared = analyzeTensor(tensor->view(), spec);
+        if (!prepared) {
+            return std::unexpected(prepared.error());
+        }
+        std::vector<RealRange> extremes;
+        for (const GroupSummary& g : prepared->groups) {
+            extremes.push_back({g.min, g.max});
         }
         auto pass = [&](unsigned threads, bool store, simd::Isa isa = simd::Isa::Auto,
                         bool allFinite = true) {
-            PassOptions options;
+            PassOptions options = passOptionsFor(prepared->spec, stats);
             options.isa = isa;
             options.allFinite = allFinite;
-            options.rounding = spec.rounding;
-            options.dataMin = stats.min;
-            options.dataMax = stats.max;
             options.threads = threads;
+            options.layout = prepared->layout;
+            options.groupExtremes = extremes;
             if (store) {
                 options.codesOut = codes;
                 options.dequantOut = dequant;
             }
-            (void)quantizePass(data, params->params, options);
+            (void)quantizePass(data, prepared->params, options);
         };
         auto analyze = [&](unsigned threads, bool store) {
             AnalysisOptions options;

@@ -36,6 +36,7 @@ private slots:
     void refusedWhereTheyDoNotApply();
     void acceptedWhereTheyApply();
     void textNamesTheFormat();
+    void sweepsUnderAFormat();
 };
 
 void TestFormatOptions::refusedWhereTheyDoNotApply_data()
@@ -139,6 +140,25 @@ void TestFormatOptions::textNamesTheFormat()
     const test::CliRun integer = runCli(QStringList{"analyze"} + kTensor);
     QVERIFY(integer.out.contains("Scheme symmetric, 8-bit signed"));
     QVERIFY(!integer.out.contains("Format "));
+}
+
+void TestFormatOptions::sweepsUnderAFormat()
+{
+    // The growing outlier runs under the format and its JSON says which; the bit and clip sweeps
+    // refuse it in one line naming the format.
+    const QStringList nvfp4{"--format", "nvfp4"};
+    const test::CliRun outlier =
+        runCli(QStringList{"sweep", "--param", "outlier", "--json"} + kTensor + nvfp4);
+    QCOMPARE(outlier.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(outlier.out.toUtf8()).object()["number_format"].toString(),
+             QStringLiteral("nvfp4"));
+    for (const char* parameter : {"bits", "clip"}) {
+        const test::CliRun refused =
+            runCli(QStringList{"sweep", "--param", parameter} + kTensor + nvfp4);
+        QCOMPARE(refused.exitCode, 2);
+        QCOMPARE(refused.err.trimmed().split('\n').size(), 1);
+        QVERIFY2(refused.err.contains("nvfp4"), qPrintable(refused.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFormatOptions)

@@ -447,6 +447,18 @@ void TestModelReport::numberFormatsAreAnalysedWhole()
         QVERIFY(whole);
         QCOMPARE(report->tensors[0].sqnrDb, whole->metrics.sqnrDb);
         QCOMPARE(report->tensors[0].zeroCodeFraction, whole->metrics.zeroCodeFraction);
+        // The JSON names the format and its options; the text says what it ran under.
+        const QJsonObject root =
+            QJsonDocument::fromJson(QByteArray::fromStdString(modelReportJson(*report))).object();
+        QCOMPARE(root["number_format"].toString(), QString(name));
+        const QJsonObject options = root["number_format_options"].toObject();
+        QVERIFY(options.contains("scale_format"));
+        if (spec.format.format == NumberFormat::Mxfp4) {
+            QCOMPARE(options["block_size"].toInt(), 32);
+            QCOMPARE(options["mx_scale"].toString(), QStringLiteral("floor"));
+        }
+        QVERIFY(modelReportText(*report).find(std::string(" under ") + name + ", calibration") !=
+                std::string::npos);
         // No per-channel variant of a block format: no gain column.
         if (spec.format.format != NumberFormat::Fp8E4m3) {
             QVERIFY(!report->tensors[0].perChannelGainDb());

@@ -272,6 +272,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     }
     analysis.metrics = result->metrics;
     analysis.histograms = std::move(result->histograms);
+    analysis.groups.reserve(groupStats.size()); // a block format has a million of them at 16M
     for (std::size_t g = 0; g < groupStats.size(); ++g) {
         const GroupStats& s = groupStats[g];
         const GroupError& e = result->groups[g];

@@ -181,20 +181,43 @@ std::vector<std::string> shownCells(const ModelReport& report, const TensorRepor
     return cells;
 }
 
-std::string summaryLine(const ModelReport& report, const ReportWords& w)
+// "symmetric, 8-bit, tensor, calibration minmax" or "nvfp4, calibration minmax".
+std::string schemeWords(const ModelReport& report, const ReportWords& w)
 {
     const std::string calibration(calibrationName(report.spec.calibration.method));
-    const std::string scheme =
-        report.spec.isIntegerGrid()
-            ? fillPattern(w.modelScheme,
-                          {std::string(schemeName(report.spec.scheme)),
-                           std::to_string(report.spec.bits),
-                           std::string(granularityName(report.spec.granularity)), calibration})
-            : fillPattern(w.modelFormat,
-                          {std::string(numberFormatName(report.spec.format.format)), calibration});
-    return fillPattern(w.modelSummary, {report.file, std::string(archiveFormatName(report.format)),
-                                        std::to_string(report.tensors.size()), scheme,
-                                        std::to_string(report.skipped.size())});
+    return report.spec.isIntegerGrid()
+               ? fillPattern(w.modelScheme,
+                             {std::string(schemeName(report.spec.scheme)),
+                              std::to_string(report.spec.bits),
+                              std::string(granularityName(report.spec.granularity)), calibration})
+               : fillPattern(
+                     w.modelFormat,
+                     {std::string(numberFormatName(report.spec.format.format)), calibration});
+}
+
+std::string summaryLine(const ModelReport& report, const ReportWords& w)
+{
+    return fillPattern(w.modelSummary,
+                       {report.file, std::string(archiveFormatName(report.format)),
+                        std::to_string(report.tensors.size()), schemeWords(report, w),
+                        std::to_string(report.skipped.size())});
+}
+
+// The number format's variant options in force (the analyze JSON's "format" object without what
+// depends on one tensor: its bits per value and NVFP4's tensor scale).
+json formatOptionsJson(const QuantSpec& spec)
+{
+    json format = formatJson(spec, 1, 1, std::nullopt);
+    format.erase("name");
+    format.erase("bits_per_value");
+    // The spec asked for carries a block format's blocks in the format, not as groups.
+    const FormatInfo& info = formatInfo(spec.format.format);
+    if (info.fixedBlockSize > 0) {
+        format["block_size"] = info.fixedBlockSize;
+    } else if (info.family == FormatFamily::Bitsandbytes) {
+        format["block_size"] = spec.format.blockSize;
+    }
+    return format;
 }
 
 } // namespace
@@ -266,6 +289,7 @@ std::string modelReportJson(const ModelReport& report)
     out["scheme"] = schemeJson(report.spec);
     out["channel_axis"] = report.channelAxis;
     out["number_format"] = std::string(numberFormatName(report.spec.format.format));
+    out["number_format_options"] = formatOptionsJson(report.spec);
     if (report.bestFormatBits != 0) {
         out["best_format_bits"] = report.bestFormatBits;
     }
@@ -344,8 +368,8 @@ std::string modelReportText(const ModelReport& report)
     nameWidth = std::min<std::size_t>(nameWidth, 60);
 
     std::string text = report.file + " (" + std::string(archiveFormatName(report.format)) +
-                       "): " + std::to_string(report.tensors.size()) +
-                       " tensors analysed, worst SQNR first\n";
+                       "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +
+                       schemeWords(report, ReportWords{}) + ", worst SQNR first\n";
     char line[512];
     std::snprintf(line, sizeof line, "%-*s  %-16s  %9s  %9s  %8s  %9s  %9s  %9s  %s\n",
                   static_cast<int>(nameWidth), "tensor", "shape", "max/std", "kurtosis", "SQNR dB",

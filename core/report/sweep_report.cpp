@@ -110,6 +110,7 @@ std::string sweepJson(const SweepReport& report)
     out["sweep"] = sweepParameterName(sweepParameterOf(report.result));
     out["tensor"] = tensorJson(report.tensor, report.stats);
     out["scheme"] = schemeJson(report.spec);
+    out["number_format"] = std::string(numberFormatName(report.spec.format.format));
     out["points"] = std::move(points);
     if (const auto* bits = std::get_if<BitsSweep>(&report.result)) {
         out["reference"] = {{"bits", BitsSweep::kReferenceBits},
