@@ -235,6 +235,8 @@ void TestModelView::generatedSourcesExplainTheView()
     QVERIFY(!window.modelPanel()->isComputing());
     QVERIFY(window.modelPanel()->statusText().contains("Open a .safetensors"));
     QCOMPARE(window.modelPanel()->tableModel()->rowCount(), 0);
+    // No file, no best format to seek.
+    QVERIFY(!window.modelPanel()->findChild<QComboBox*>("bestFormatBits")->isEnabled());
 }
 
 void TestModelView::bestFormatColumnOnRequest()
@@ -255,7 +257,7 @@ void TestModelView::bestFormatColumnOnRequest()
     // Choosing 4 bits runs the report again with the column.
     QSignalSpy shown(panel, &ModelPanel::reportShown);
     auto* combo = panel->findChild<QComboBox*>("bestFormatBits");
-    QVERIFY(combo && combo->isVisible());
+    QVERIFY(combo && combo->isVisible() && combo->isEnabled());
     combo->setCurrentIndex(combo->findData(4));
     QVERIFY(shown.wait(60000));
     QVERIFY(!table->isColumnHidden(ModelTableModel::BestFormat));

@@ -2670,8 +2670,8 @@ p97.5 of |x| = %6</source>
         <translation>帕累托前沿</translation>
     </message>
     <message>
-        <source>shown in the window</source>
-        <translation>窗口中显示的格式</translation>
+        <source>the current format</source>
+        <translation>当前格式</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,7 @@ QString ModelPanel::statusText() const
 void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
     const auto* file = std::get_if<FileSpec>(&snapshot->data->source);
+    m_bestFormat->setEnabled(file != nullptr); // nothing to seek without a model file
     if (file == nullptr) {
         m_wanted.reset();
         m_shown.reset();

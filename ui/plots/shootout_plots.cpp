@@ -127,7 +127,7 @@ void ShootoutPlots::draw()
         const ShootoutRow& row = rows[static_cast<std::size_t>(*m_current)];
         QCPGraph* current = m_front->addGraph();
         current->setObjectName(QStringLiteral("current-format"));
-        current->setName(tr("shown in the window"));
+        current->setName(tr("the current format")); // the window's, or the report's
         current->setLineStyle(QCPGraph::lsNone);
         current->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCircle, theme::selectionPen(), QBrush(), 14));
