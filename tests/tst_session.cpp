@@ -66,6 +66,7 @@ private slots:
     void formatRoundTrip_data();
     void formatRoundTrip();
     void sessionWithoutFormatIsTheIntegerGrid();
+    void sessionWithoutShootoutKeepsItsDefaults();
     void relativePathsResolveBesideTheSession();
     void refused_data();
     void refused();
@@ -96,7 +97,7 @@ void TestSession::roundTrip()
         session.source = file;
     }
     session.spec = everyFieldSet();
-    session.view = {"sweeps", "walkthrough", std::pair(-0.5, 1.25), 4.5, true, 7};
+    session.view = {"sweeps", "walkthrough", std::pair(-0.5, 1.25), 4.5, true, 7, 8, 4};
     const std::string path = dir.path("s.qscope");
     QVERIFY(writeSession(path, session));
     const auto read = readSession(path);
@@ -181,6 +182,28 @@ void TestSession::sessionWithoutFormatIsTheIntegerGrid()
     QVERIFY(read->spec == spec); // and everything else as it was
 }
 
+void TestSession::sessionWithoutShootoutKeepsItsDefaults()
+{
+    // A session written before the shoot-out: its view has no class and no best-format bits.
+    ViewState view{"model", "formats", std::nullopt, 6, false, 0, 8, 8};
+    QJsonObject root =
+        QJsonDocument::fromJson(
+            QByteArray::fromStdString(sessionJson(Session{PresetSpec{"tutorial-3"}, {}, view})))
+            .object();
+    QJsonObject saved = root.value("view").toObject();
+    QCOMPARE(saved.value("shootout_bits").toInt(), 8);
+    QCOMPARE(saved.value("best_format_bits").toInt(), 8);
+    saved.remove("shootout_bits");
+    saved.remove("best_format_bits");
+    root.insert("view", saved);
+    test::ScratchDir dir;
+    const auto read = readSession(dir.write("old.qscope", QJsonDocument(root).toJson()));
+    QVERIFY2(read, read ? "" : read.error().describe().c_str());
+    QCOMPARE(read->view.shootoutBits, 4);
+    QCOMPARE(read->view.bestFormatBits, 0);
+    QCOMPARE(read->view.table, std::string("formats"));
+}
+
 void TestSession::relativePathsResolveBesideTheSession()
 {
     test::ScratchDir dir;
@@ -234,6 +257,12 @@ void TestSession::refused_data()
     QTest::newRow("block size out of range")
         << replace("\"block_size\": 64", "\"block_size\": 16") << int(ErrorCode::BadHeader)
         << "'scheme.format.block_size' must be from 32 to 4096";
+    QTest::newRow("shoot-out class")
+        << replace("\"shootout_bits\": 4", "\"shootout_bits\": 6") << int(ErrorCode::BadHeader)
+        << "'view.shootout_bits' must be 4 or 8";
+    QTest::newRow("best format bits")
+        << replace("\"best_format_bits\": 0", "\"best_format_bits\": \"4\"")
+        << int(ErrorCode::BadHeader) << "'view.best_format_bits'";
     QTest::newRow("format field missing")
         << replace("\"mx_scale\": \"floor\",", "") << int(ErrorCode::BadHeader)
         << "'scheme.format.mx_scale' must be present";

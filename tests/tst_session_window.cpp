@@ -4,7 +4,9 @@
 
 #include "main_window.h"
 #include "panels/channels_panel.h"
+#include "panels/model_panel.h"
 #include "panels/scheme_panel.h"
+#include "panels/shootout_panel.h"
 #include "plots/histogram_plot.h"
 #include "session_controller.h"
 #include "support/temp_files.h"
@@ -86,6 +88,8 @@ void TestSessionWindow::saveAndReopenRestoresEverything()
         window.histogramPlot()->setOutlierSigmas(4.5);
         window.histogramPlot()->setLogScale(true);
         window.channelsPanel()->pickGroup(3);
+        window.shootoutPanel()->setBitsClass(8);
+        window.modelPanel()->setBestFormatBits(4);
         QVERIFY(waitIdle(window));
         sqnr = window.snapshot()->current.metrics.sqnrDb;
         QVERIFY(!window.sessions()->hasUnsavedChanges()); // nothing saved yet: nothing to lose
@@ -113,6 +117,8 @@ void TestSessionWindow::saveAndReopenRestoresEverything()
     QCOMPARE(window.histogramPlot()->outlierSigmas(), 4.5);
     QVERIFY(window.histogramPlot()->logScale());
     QCOMPARE(window.channelsPanel()->pickedGroup(), 3);
+    QCOMPARE(window.shootoutPanel()->bitsClass(), 8);
+    QCOMPARE(window.modelPanel()->bestFormatBits(), 4);
     QCOMPARE(window.sessions()->path(), path);
     QVERIFY(!window.sessions()->hasUnsavedChanges());
 }

@@ -540,6 +540,8 @@ ViewState MainWindow::viewState() const
     view.outlierSigmas = m_histogram->outlierSigmas();
     view.logCounts = m_histogram->logScale();
     view.channel = m_channels->pickedGroup();
+    view.shootoutBits = m_shootout->bitsClass();
+    view.bestFormatBits = m_modelView->bestFormatBits();
     return view;
 }
 
@@ -547,6 +549,8 @@ void MainWindow::applyViewState(const ViewState& view)
 {
     m_histogram->setOutlierSigmas(view.outlierSigmas);
     m_histogram->setLogScale(view.logCounts);
+    m_shootout->setBitsClass(view.shootoutBits);
+    m_modelView->setBestFormatBits(view.bestFormatBits);
     showTab(QString::fromStdString(view.view));
     showTab(QString::fromStdString(view.table));
     connect(

@@ -108,7 +108,9 @@ json viewJson(const ViewState& v)
             {"zoom", v.zoom ? json::array({v.zoom->first, v.zoom->second}) : json(nullptr)},
             {"outlier_sigmas", v.outlierSigmas},
             {"log_counts", v.logCounts},
-            {"channel", v.channel}};
+            {"channel", v.channel},
+            {"shootout_bits", v.shootoutBits},
+            {"best_format_bits", v.bestFormatBits}};
 }
 
 // Reads the fields of one JSON object, turning every missing or mistyped field into one error
@@ -376,6 +378,19 @@ Result<ViewState> parseView(const Fields& f)
     QS_TAKE(v.outlierSigmas, f.number<double>("outlier_sigmas"));
     QS_TAKE(v.logCounts, f.boolean("log_counts"));
     QS_TAKE(v.channel, f.number<int>("channel"));
+    // Sessions written before the shoot-out have neither: the defaults.
+    if (f.get("shootout_bits")) {
+        QS_TAKE(v.shootoutBits, f.number<int>("shootout_bits"));
+        if (v.shootoutBits != 4 && v.shootoutBits != 8) {
+            return f.bad("shootout_bits", "4 or 8");
+        }
+    }
+    if (f.get("best_format_bits")) {
+        QS_TAKE(v.bestFormatBits, f.number<int>("best_format_bits"));
+        if (v.bestFormatBits != 0 && v.bestFormatBits != 4 && v.bestFormatBits != 8) {
+            return f.bad("best_format_bits", "0, 4 or 8");
+        }
+    }
     return v;
 }
 

@@ -23,7 +23,9 @@ struct ViewState
     std::optional<std::pair<double, double>> zoom; // the histogram's value axis, when zoomed
     double outlierSigmas = 6;
     bool logCounts = false;
-    int channel = 0; // the channel picked in the Channels view
+    int channel = 0;        // the channel picked in the Channels view
+    int shootoutBits = 4;   // the Formats tab's class: 4 or 8
+    int bestFormatBits = 0; // the Model view's "Best format" column: 0 (none), 4 or 8
 
     friend bool operator==(const ViewState&, const ViewState&) = default;
 };
