@@ -1,6 +1,16 @@
 #include "theme.h"
 
 namespace qs::ui::theme {
+namespace {
+
+// A fill that lets what is under it show through.
+QColor translucent(QColor colour, int alpha)
+{
+    colour.setAlpha(alpha);
+    return colour;
+}
+
+} // namespace
 
 QColor values()
 {
@@ -87,16 +97,12 @@ QColor series(std::size_t index)
 
 QBrush clippedBrush()
 {
-    QColor fill = clipped();
-    fill.setAlpha(50);
-    return fill;
+    return translucent(clipped(), 50);
 }
 
 QBrush unusedBrush()
 {
-    QColor hatch = unused();
-    hatch.setAlpha(140);
-    return QBrush(hatch, Qt::BDiagPattern);
+    return QBrush(translucent(unused(), 140), Qt::BDiagPattern);
 }
 
 QPen zeroPointPen()
@@ -116,16 +122,12 @@ QPen codeGridPen()
 
 QBrush denseGridBrush()
 {
-    QColor fill = codeGrid();
-    fill.setAlpha(170);
-    return fill;
+    return translucent(codeGrid(), 170);
 }
 
 QBrush underflowBrush()
 {
-    QColor fill = underflow();
-    fill.setAlpha(55);
-    return fill;
+    return translucent(underflow(), 55);
 }
 
 QPen referencePen()
@@ -145,9 +147,7 @@ QPen barPen(const QColor& colour)
 
 QBrush barBrush(const QColor& colour)
 {
-    QColor fill = colour;
-    fill.setAlpha(150);
-    return fill;
+    return translucent(colour, 150);
 }
 
 QBrush legendBrush()

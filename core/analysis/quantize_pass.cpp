@@ -40,11 +40,19 @@ double largestGroupScale(std::span<const QuantParams> params)
     return scaling;
 }
 
-// The pass's view of the groups: the layout and each group's finite extremes.
+// The pass's view of the groups: the layout and each group's finite extremes. The caller's
+// extremes are used in place (a block format has a million of them); only a pass without them
+// fills its own, the data's range for every group.
 struct Groups
 {
     GroupLayout layout;
-    std::vector<RealRange> extremes;
+    std::span<const RealRange> given;
+    std::vector<RealRange> own;
+
+    std::span<const RealRange> extremes() const
+    {
+        return own.empty() ? given : std::span<const RealRange>(own);
+    }
 };
 
 Groups groupsOf(std::size_t count, std::size_t paramCount, const PassOptions& options)
@@ -52,13 +60,13 @@ Groups groupsOf(std::size_t count, std::size_t paramCount, const PassOptions& op
     Groups groups;
     if (options.layout) {
         groups.layout = *options.layout;
-        groups.extremes.assign(options.groupExtremes.begin(), options.groupExtremes.end());
+        groups.given = options.groupExtremes;
     } else {
         groups.layout.rowLength = count;
         groups.layout.groupSize = count;
     }
-    if (groups.extremes.size() != paramCount) {
-        groups.extremes.assign(paramCount, RealRange{options.dataMin, options.dataMax});
+    if (groups.given.size() != paramCount) {
+        groups.own.assign(paramCount, RealRange{options.dataMin, options.dataMax});
     }
     return groups;
 }
@@ -111,8 +119,8 @@ PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups
                                   ? static_cast<double>(p.representableMin())
                                   : -top;
         if (std::isfinite(top) && std::isfinite(bottom)) { // an MX block marked NaN has neither
-            clipLo = std::min(clipLo, top - groups.extremes[g].hi);
-            clipHi = std::max(clipHi, bottom - groups.extremes[g].lo);
+            clipLo = std::min(clipLo, top - groups.extremes()[g].hi);
+            clipHi = std::max(clipHi, bottom - groups.extremes()[g].lo);
         }
     }
     h.clippingError = clipHi > clipLo
@@ -345,8 +353,8 @@ Metrics finishMetrics(const ChunkSums& s, const PassHistograms& h,
     } else if (s.finite > 0) {
         double unused = 0;
         for (std::size_t g = 0; g < params.size(); ++g) {
-            unused += rangeUsage(params[g], options.rounding, groups.extremes[g].lo,
-                                 groups.extremes[g].hi)
+            unused += rangeUsage(params[g], options.rounding, groups.extremes()[g].lo,
+                                 groups.extremes()[g].hi)
                           .unusedFraction;
         }
         m.unusedRangeFraction = unused / static_cast<double>(params.size());
@@ -436,7 +444,7 @@ Result<PassResult> quantizePass(std::span<const float> values, std::span<const Q
                                simd::powerOfTwo(-scaling.error),
                                codeBins <= kernel::kCopiedCodesUpTo ? 2 : 0,
                                scaling.value != 0 || scaling.dequant != 0 || scaling.error != 0};
-    const GroupProbe probe = probeGroups(params, groups.extremes, options, shared.minifloat);
+    const GroupProbe probe = probeGroups(params, groups.extremes(), options, shared.minifloat);
     const std::vector<char>& checked = probe.checked;
 
     const ChunkPlan plan{values.size(), kDefaultChunkSize};
