@@ -293,7 +293,8 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
         "max-width:60em;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}"
         "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}td:first-child,"
-        "th:first-child{text-align:left}.figure{margin:1.5em 0}.caption{color:#555}</style>"
+        "th:first-child{text-align:left}.figure{margin:1.5em 0}"
+        ".figure svg,.figure img{max-width:100%;height:auto}.caption{color:#555}</style>"
         "</head><body>\n<h1>" +
         title + "</h1>\n<table>\n";
     for (const auto& [label, value] : facts(d, w)) {
