@@ -3,6 +3,7 @@
 
 #include "analysis/range_usage.h"
 #include "main_window.h"
+#include "number_format.h"
 #include "panels/channels_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/sweeps_panel.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace qs;
@@ -59,6 +61,7 @@ private slots:
     void presetMenuFillsTheSchemeAndAnEditLeavesIt();
     void channelsViewShowsEveryChannelAndThePickedOne();
     void sweepsRunWhenShown();
+    void frameworkVariantsAreChosenAndCompared();
     void clipSweepExplainsWhyItNeedsOneGrid();
 
 private:
@@ -283,6 +286,95 @@ void TestCalibrationViews::sweepsRunWhenShown()
     QVERIFY(std::isfinite(sqnr8));
     QCOMPARE(graphNamed(plots->bitsPlot(), "sqnr")->data()->at(4 - kMinBits)->value,
              window.snapshot()->current.metrics.sqnrDb);
+}
+
+void TestCalibrationViews::frameworkVariantsAreChosenAndCompared()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"heavy-tailed-weights"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    SchemePanel* panel = window.schemePanel();
+    auto* calibration = panel->findChild<QComboBox*>("calibration");
+    auto* variant = panel->findChild<QComboBox*>("calibrationVariant");
+    auto* source = panel->findChild<QLabel*>("calibrationVariantSource");
+    auto* klBins = panel->findChild<QSpinBox*>("klBins");
+    auto* klStart = panel->findChild<QSpinBox*>("klStartBin");
+    auto* klLevels = panel->findChild<QSpinBox*>("klLevels");
+    QVERIFY(variant && source && klBins && klStart && klLevels);
+    QVERIFY(!variant->isVisible()); // min–max has no variants
+
+    // KL lists its four frameworks; MXNet has no start bin and shows its own defaults.
+    choose(calibration, int(CalibrationMethod::Kl));
+    QVERIFY(waitForNextSnapshot(window));
+    QVERIFY(variant->isVisible() && variant->isEnabled());
+    QCOMPARE(variant->count(), 4);
+    QVERIFY(klStart->isVisible());
+    const double published = window.snapshot()->current.params.front().clipMax;
+    choose(variant, int(KlVariant::MxNet));
+    QVERIFY(waitForNextSnapshot(window));
+    QCOMPARE(window.snapshot()->spec.calibration.klVariant, KlVariant::MxNet);
+    QVERIFY(!klStart->isVisible());
+    QCOMPARE(klBins->value(), 0);
+    QVERIFY(klBins->text().startsWith("8001"));
+    QVERIFY(klLevels->text().startsWith("255"));
+    QVERIFY(source->text().contains("calibrate.cc"));
+    QVERIFY(window.snapshot()->current.params.front().clipMax != published);
+
+    // Each method keeps its own variant while another is shown.
+    choose(calibration, int(CalibrationMethod::Percentile));
+    QVERIFY(waitForNextSnapshot(window));
+    QCOMPARE(variant->count(), 3);
+    choose(variant, int(PercentileVariant::OnnxRuntime));
+    QVERIFY(waitForNextSnapshot(window));
+    QCOMPARE(window.snapshot()->spec.calibration.percentileVariant, PercentileVariant::OnnxRuntime);
+    choose(calibration, int(CalibrationMethod::Kl));
+    QVERIFY(waitForNextSnapshot(window));
+    QCOMPARE(variant->currentData().toInt(), int(KlVariant::MxNet));
+    QCOMPARE(window.snapshot()->spec.calibration.klVariant, KlVariant::MxNet);
+
+    // The clip sweep marks every variant and tabulates them, the chosen one in bold.
+    QSignalSpy shown(window.sweepsPanel(), &SweepsPanel::sweepsShown);
+    QVERIFY(window.showTab("sweeps"));
+    QVERIFY(shown.wait(30000));
+    SweepPlots* plots = window.sweepsPanel()->plots();
+    QVERIFY(graphNamed(plots->clipPlot(), "marker-kl-pytorch-quantization"));
+    QVERIFY(graphNamed(plots->clipPlot(), "marker-percentile-onnxruntime"));
+    QCOMPARE(graphNamed(plots->clipPlot(), "marker-kl-mxnet")->name(), QString("KL (chosen)"));
+    QTableWidget* table = plots->choicesTable();
+    QCOMPARE(table->rowCount(), 12);
+    int bold = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 0)->font().bold()) {
+            bold = r;
+        }
+    }
+    QCOMPARE(table->item(bold, 0)->text(), QString("↳ MXNet"));
+    QCOMPARE(table->item(bold, 0)->data(Qt::UserRole).toString(), QString("mxnet"));
+    QCOMPARE(table->item(bold, 2)->text(),
+             formatValue(window.snapshot()->current.params.front().clipMax));
+    QCOMPARE(table->item(bold, 1)->text(),
+             QString::number(window.snapshot()->current.metrics.sqnrDb, 'f', 2));
+    // Each variant right under its method: KL's three after KL.
+    int kl = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, 0)->text() == QString("KL")) {
+            kl = r;
+        }
+    }
+    QCOMPARE(table->item(kl + 1, 0)->data(Qt::UserRole).toString(),
+             QString("pytorch-quantization"));
+    QCOMPARE(table->item(kl + 3, 0)->data(Qt::UserRole).toString(), QString("mxnet"));
+
+    // A number format takes each method as QuantScope computes it: the variants give way.
+    choose(calibration, int(CalibrationMethod::Percentile));
+    QVERIFY(waitForNextSnapshot(window));
+    panel->findChild<QComboBox*>("formatFamily")->setCurrentIndex(1); // the minifloats
+    QVERIFY(waitForNextSnapshot(window));
+    QVERIFY(!window.snapshot()->spec.isIntegerGrid());
+    QVERIFY(!variant->isEnabled());
+    QCOMPARE(window.snapshot()->spec.calibration.percentileVariant, PercentileVariant::Exact);
+    QVERIFY(window.snapshot()->current.params.size() >= 1);
 }
 
 void TestCalibrationViews::clipSweepExplainsWhyItNeedsOneGrid()

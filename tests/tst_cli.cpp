@@ -53,6 +53,7 @@ private slots:
     void analyzeJsonFollowsTheContract();
     void analyzeTextIsReadable();
     void presetsAndCalibrationReachTheJson();
+    void calibrationVariantsReachTheJson();
     void sweepsPrintJsonCsvAndText();
     void dumpsCodesAndDequantizedValues();
     void generateWritesNpy();
@@ -169,7 +170,51 @@ void TestCli::presetsAndCalibrationReachTheJson()
 
     json = analyzeJson({"--generate", "normal", "--calibration", "kl", "--bits", "6"});
     QCOMPARE(json["scheme"].toObject()["calibration_args"].toObject(),
-             QJsonObject({{"bins", 2048}, {"start_bin", 128}, {"levels", 32}}));
+             QJsonObject({{"bins", 2048},
+                          {"start_bin", 128},
+                          {"levels", 32},
+                          {"variant", "tensorrt-published"}}));
+}
+
+void TestCli::calibrationVariantsReachTheJson()
+{
+    // Each variant's own defaults, as calibration_args reports them (no start bin where the
+    // variant has none), and the range it leads to.
+    const auto args = [](const QStringList& extra) {
+        Run run = runCli(QStringList{"analyze", "--json", "--generate", "student-t"} + extra);
+        return QJsonDocument::fromJson(run.out.toUtf8()).object()["scheme"].toObject();
+    };
+    QCOMPARE(args({"--calibration", "kl", "--kl-variant", "mxnet"})["calibration_args"].toObject(),
+             QJsonObject({{"bins", 8001}, {"levels", 255}, {"variant", "mxnet"}}));
+    QCOMPARE(args({"--calibration", "kl", "--kl-variant", "onnxruntime", "--kl-bins",
+                   "2048"})["calibration_args"]
+                 .toObject(),
+             QJsonObject({{"bins", 2048}, {"levels", 128}, {"variant", "onnxruntime"}}));
+    QCOMPARE(args({"--calibration", "kl", "--kl-variant", "pytorch-quantization",
+                   "--unsigned"})["calibration_args"]
+                 .toObject(),
+             QJsonObject({{"bins", 2048},
+                          {"start_bin", 128},
+                          {"levels", 256},
+                          {"variant", "pytorch-quantization"}}));
+    QCOMPARE(args({"--calibration", "percentile", "--percentile-variant",
+                   "onnxruntime"})["calibration_args"]
+                 .toObject(),
+             QJsonObject({{"percentile", 99.99}, {"variant", "onnxruntime"}}));
+    QCOMPARE(args({"--calibration", "mse"})["calibration_args"].toObject(),
+             QJsonObject({{"variant", "exact"}}));
+    // The variants choose differently on the same heavy-tailed tensor.
+    const auto clipMax = [](const QString& variant) {
+        Run run = runCli({"analyze", "--json", "--generate", "student-t", "--calibration", "kl",
+                          "--kl-variant", variant});
+        return QJsonDocument::fromJson(run.out.toUtf8())
+            .object()["params"]
+            .toObject()["clip_max"]
+            .toArray()[0]
+            .toDouble();
+    };
+    QVERIFY(clipMax("tensorrt-published") != clipMax("pytorch-quantization"));
+    QVERIFY(clipMax("mxnet") != clipMax("pytorch-quantization"));
 }
 
 void TestCli::sweepsPrintJsonCsvAndText()
@@ -186,12 +231,15 @@ void TestCli::sweepsPrintJsonCsvAndText()
     run = runCli({"sweep", "--param", "clip", "--csv", "--points", "5", "--generate", "laplace"});
     QCOMPARE(run.exitCode, 0);
     const QStringList lines = run.out.split("\r\n", Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 1 + 5 + 6); // header, points, one marker per calibration
+    // header, points, one marker per calibration, then one per framework variant
+    QCOMPARE(lines.size(), 1 + 5 + 6 + 6);
     QCOMPARE(lines[0], QString("calibration,threshold,clip_min,clip_max,scale,mse,rounding_mse,"
-                               "clipping_mse,clipped_fraction"));
+                               "clipping_mse,clipped_fraction,sqnr_db"));
     QVERIFY(lines[1].startsWith(","));
     QVERIFY(lines[6].startsWith("minmax,"));
     QVERIFY(lines[11].startsWith("aciq-laplace,"));
+    QVERIFY(lines[12].startsWith("percentile (pytorch-quantization),"));
+    QVERIFY(lines[17].startsWith("kl (mxnet),"));
 
     run = runCli({"sweep", "--param", "outlier", "--json", "--points", "4", "--generate", "normal",
                   "--granularity", "channel", "--shape", "8,32"});

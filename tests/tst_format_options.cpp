@@ -80,6 +80,29 @@ void TestFormatOptions::refusedWhereTheyDoNotApply_data()
         "fp8-e4m3");
     row("plain cast in groups", {"--format", "fp4-e2m1", "--no-scale", "--group-size", "32"},
         "--group-size", "fp4-e2m1");
+    // The frameworks' calibration variants: only under their method, their own options only
+    // with the variants that have them, and only on integer grids.
+    row("kl variant without kl", {"--kl-variant", "mxnet"}, "--kl-variant", "--calibration kl");
+    row("mse variant under percentile",
+        {"--calibration", "percentile", "--mse-variant", "pytorch-quantization"}, "--mse-variant",
+        "--calibration mse");
+    row("percentile variant under kl",
+        {"--calibration", "kl", "--percentile-variant", "onnxruntime"}, "--percentile-variant",
+        "--calibration percentile");
+    row("start bin for onnxruntime",
+        {"--calibration", "kl", "--kl-variant", "onnxruntime", "--kl-start-bin", "64"},
+        "--kl-start-bin", "onnxruntime");
+    row("mxnet with an even bin count",
+        {"--calibration", "kl", "--kl-variant", "mxnet", "--kl-bins", "800"}, "odd", "mxnet");
+    row("framework percentile on fp8",
+        {"--format", "fp8-e4m3", "--calibration", "percentile", "--percentile-variant",
+         "onnxruntime"},
+        "variants", "fp8-e4m3");
+    row("framework mse on nvfp4",
+        {"--format", "nvfp4", "--calibration", "mse", "--mse-variant", "pytorch-quantization"},
+        "variants", "nvfp4");
+    row("unknown variant", {"--calibration", "kl", "--kl-variant", "tensorflow"}, "--kl-variant",
+        "tensorflow");
 }
 
 void TestFormatOptions::refusedWhereTheyDoNotApply()

@@ -67,6 +67,7 @@ private slots:
     void pdfHasPagesAndSearchableNumbers();
     void markdownWritesItsFigures();
     void perChannelReportListsTheGroups();
+    void calibrationReportListsEveryFrameworksChoice();
     void interruptedWriteKeepsThePreviousFile();
     void modelReportInEveryFormat();
 };
@@ -210,6 +211,49 @@ void TestReport::perChannelReportListsTheGroups()
     QCOMPARE(groups[3].toObject()["scale"].toDouble(), snapshot->current.params[3].scale);
     QCOMPARE(QString::fromUtf8(test::readFileBytes(html)).count("<svg"),
              5); // + every channel's range
+}
+
+void TestReport::calibrationReportListsEveryFrameworksChoice()
+{
+    test::ScratchDir dir;
+    GenerateSpec weights;
+    weights.distribution = Distribution::StudentT;
+    weights.shape = {4096};
+    QuantSpec spec;
+    spec.calibration.method = CalibrationMethod::Kl;
+    spec.calibration.klVariant = KlVariant::PytorchQuantization;
+    const SnapshotPtr snapshot = analyse(weights, spec);
+    const QString path = QString::fromStdString(dir.path("k.json"));
+    const QString html = QString::fromStdString(dir.path("k.html"));
+    QVERIFY(exportTensorReport(snapshot, path, {ReportFormat::Json}).isEmpty());
+    QVERIFY(exportTensorReport(snapshot, html, {ReportFormat::Html}).isEmpty());
+    const QJsonObject report = QJsonDocument::fromJson(test::readFileBytes(path)).object();
+    const QJsonArray rows = report["calibrations"].toArray();
+    QCOMPARE(rows.size(), 6 + 6); // every method, then every framework variant
+    int chosen = 0;
+    for (const QJsonValue& row : rows) {
+        const QJsonObject r = row.toObject();
+        if (r["chosen"].toBool()) {
+            ++chosen;
+            QCOMPARE(r["calibration"].toString(), QStringLiteral("kl"));
+            QCOMPARE(r["variant"].toString(), QStringLiteral("pytorch-quantization"));
+            // The chosen row is the analysis itself.
+            QCOMPARE(r["clip_max"].toDouble(), snapshot->current.params.front().clipMax);
+            QCOMPARE(r["mse"].toDouble(), report["metrics"].toObject()["mse"].toDouble());
+        }
+    }
+    QCOMPARE(chosen, 1);
+    QCOMPARE(report["scheme"].toObject()["calibration_args"].toObject()["variant"].toString(),
+             QStringLiteral("pytorch-quantization"));
+    const QString page = QString::fromUtf8(test::readFileBytes(html));
+    QVERIFY(page.contains("Calibration as each framework computes it"));
+    QVERIFY(page.contains("<td><b>kl (chosen)</b></td><td><b>pytorch-quantization</b></td>"));
+    QVERIFY(page.contains("<td>mxnet</td>"));
+
+    // min–max has no framework variants: no such section.
+    const SnapshotPtr minmax = analyse(weights, QuantSpec{});
+    QVERIFY(exportTensorReport(minmax, path, {ReportFormat::Json}).isEmpty());
+    QVERIFY(!QJsonDocument::fromJson(test::readFileBytes(path)).object().contains("calibrations"));
 }
 
 void TestReport::interruptedWriteKeepsThePreviousFile()

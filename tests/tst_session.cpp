@@ -32,7 +32,14 @@ QuantSpec everyFieldSet()
     spec.granularity = Granularity::Channel;
     spec.axis = -1;
     spec.groupSize = 64;
-    spec.calibration = {CalibrationMethod::Kl, 99.9, 4096, 256, 100};
+    spec.calibration = {CalibrationMethod::Kl,
+                        99.9,
+                        4097,
+                        256,
+                        100,
+                        KlVariant::MxNet,
+                        PercentileVariant::OnnxRuntime,
+                        MseVariant::PytorchQuantization};
     return spec;
 }
 
@@ -66,6 +73,7 @@ private slots:
     void formatRoundTrip_data();
     void formatRoundTrip();
     void sessionWithoutFormatIsTheIntegerGrid();
+    void sessionWithoutVariantsTakesTheDefaults();
     void sessionWithoutShootoutKeepsItsDefaults();
     void relativePathsResolveBesideTheSession();
     void refused_data();
@@ -180,6 +188,38 @@ void TestSession::sessionWithoutFormatIsTheIntegerGrid()
     QVERIFY(read->spec.format == FormatSpec{});
     spec.format = {};
     QVERIFY(read->spec == spec); // and everything else as it was
+}
+
+void TestSession::sessionWithoutVariantsTakesTheDefaults()
+{
+    // A session written before the frameworks' variants: each method's own default.
+    QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(sessionJson(Session{
+                                                   PresetSpec{"tutorial-3"}, everyFieldSet(), {}})))
+                           .object();
+    QJsonObject scheme = root.value("scheme").toObject();
+    QJsonObject calibration = scheme.value("calibration").toObject();
+    QCOMPARE(calibration.value("kl_variant").toString(), QStringLiteral("mxnet"));
+    for (const char* key : {"kl_variant", "percentile_variant", "mse_variant"}) {
+        calibration.remove(key);
+    }
+    scheme.insert("calibration", calibration);
+    root.insert("scheme", scheme);
+    test::ScratchDir dir;
+    const std::string path = dir.write("old.qscope", QJsonDocument(root).toJson());
+    const auto read = readSession(path);
+    QVERIFY2(read, read ? "" : read.error().describe().c_str());
+    QCOMPARE(read->spec.calibration.klVariant, KlVariant::TensorRtPublished);
+    QCOMPARE(read->spec.calibration.percentileVariant, PercentileVariant::Exact);
+    QCOMPARE(read->spec.calibration.mseVariant, MseVariant::Exact);
+    QCOMPARE(read->spec.calibration.klBins, 4097);
+    // An unknown variant is the file's error, named.
+    calibration.insert("kl_variant", QStringLiteral("caffe"));
+    scheme.insert("calibration", calibration);
+    root.insert("scheme", scheme);
+    const auto bad = readSession(dir.write("bad.qscope", QJsonDocument(root).toJson()));
+    QVERIFY(!bad);
+    QVERIFY2(bad.error().message.find("kl_variant") != std::string::npos,
+             bad.error().message.c_str());
 }
 
 void TestSession::sessionWithoutShootoutKeepsItsDefaults()

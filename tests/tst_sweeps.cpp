@@ -196,15 +196,30 @@ void TestSweeps::clipMarksEveryCalibration()
     spec.bits = 4;
     spec.calibration.method = CalibrationMethod::Mse;
     const ClipSweep sweep = ok(sweepClip(t.view(), spec));
-    QCOMPARE(sweep.markers.size(), calibrationNames().size());
+    // Every method with its default variant, then the frameworks' variants: percentile
+    // (pytorch-quantization, onnxruntime), mse (pytorch-quantization), kl (pytorch-quantization,
+    // onnxruntime, mxnet).
+    const std::size_t methods = calibrationNames().size();
+    QCOMPARE(sweep.markers.size(), methods + 2 + 1 + 3);
     int chosen = 0;
     for (std::size_t m = 0; m < sweep.markers.size(); ++m) {
         const ClipMarker& marker = sweep.markers[m];
-        QCOMPARE(int(marker.method), int(m));
+        if (m < methods) {
+            QCOMPARE(int(marker.method), int(m));
+        }
         chosen += marker.chosen ? 1 : 0;
         // Each marker is where that calibration's own analysis puts the range.
         QuantSpec asked = spec;
         asked.calibration.method = marker.method;
+        if (marker.method == CalibrationMethod::Percentile) {
+            asked.calibration.percentileVariant = *percentileVariantFromName(marker.variant);
+        } else if (marker.method == CalibrationMethod::Mse) {
+            asked.calibration.mseVariant = *mseVariantFromName(marker.variant);
+        } else if (marker.method == CalibrationMethod::Kl) {
+            asked.calibration.klVariant = *klVariantFromName(marker.variant);
+        } else {
+            QVERIFY(marker.variant.empty());
+        }
         const Analysis a = ok(analyzeTensor(t.view(), asked));
         QCOMPARE(marker.point.clipMax, a.params.front().clipMax);
         QVERIFY(std::fabs(marker.point.mse - a.metrics.mse) <= 1e-6 * a.metrics.mse);
@@ -275,7 +290,10 @@ void TestSweeps::clipOfAConstantTensorIsOnePoint()
     QCOMPARE(asymmetric.points.size(), std::size_t(1));
     QCOMPARE(asymmetric.points.front().threshold, 2.5);
     QVERIFY(std::isfinite(asymmetric.points.front().mse));
-    QCOMPARE(asymmetric.markers.size(), calibrationNames().size());
+    QCOMPARE(asymmetric.markers.size(), calibrationNames().size() + 6);
+    for (const ClipMarker& m : asymmetric.markers) {
+        QCOMPARE(m.point.clipMin, 2.5); // no variant's threshold empties the range
+    }
 }
 
 void TestSweeps::outlierCollapsesTheRestOntoZero()

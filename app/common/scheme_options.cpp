@@ -1,5 +1,6 @@
 #include "common/scheme_options.h"
 
+#include "calibrate/calibrate.h"
 #include "calibrate/format_calibration.h"
 #include "common/cli_support.h"
 #include "quant/presets.h"
@@ -64,12 +65,36 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o, const std::string& fo
         ->group(calibration);
     command.add_option("--percentile", o.percentile, "percentile: P (default 99.99)")
         ->group(calibration);
-    command.add_option("--kl-bins", o.klBins, "kl: histogram bins over [0, max|R|] (default 2048)")
+    command
+        .add_option("--percentile-variant", o.percentileVariant,
+                    "percentile: exact (default), pytorch-quantization or onnxruntime (read from "
+                    "their 2048-bin histograms)")
+        ->check(memberOf(percentileVariantNames()))
         ->group(calibration);
     command
-        .add_option("--kl-start-bin", o.klStartBin, "kl: first threshold bin tried (default 128)")
+        .add_option("--mse-variant", o.mseVariant,
+                    "mse: exact (default) or pytorch-quantization (its search over bin centres)")
+        ->check(memberOf(mseVariantNames()))
         ->group(calibration);
-    command.add_option("--kl-levels", o.klLevels, "kl: quantized levels (default 2^(bits-1))")
+    command
+        .add_option("--kl-variant", o.klVariant,
+                    "kl: tensorrt-published (default), pytorch-quantization, onnxruntime or mxnet")
+        ->check(memberOf(klVariantNames()))
+        ->group(calibration);
+    command
+        .add_option(
+            "--kl-bins", o.klBins,
+            "kl: histogram bins (default: the variant's; 2048, onnxruntime 128, mxnet 8001)")
+        ->group(calibration);
+    command
+        .add_option("--kl-start-bin", o.klStartBin,
+                    "kl tensorrt-published, pytorch-quantization: first threshold bin tried "
+                    "(default 128)")
+        ->group(calibration);
+    command
+        .add_option("--kl-levels", o.klLevels,
+                    "kl: quantized levels (default: the variant's; 2^(bits-1), "
+                    "pytorch-quantization 2^(bits-1+unsigned), onnxruntime 128, mxnet 255)")
         ->group(calibration);
 
     const std::string granularity = "Granularity";
@@ -337,10 +362,22 @@ std::vector<std::string> schemeArguments(const QuantSpec& spec)
         add("--calibration", std::string(calibrationName(c.method)));
         if (c.method == CalibrationMethod::Percentile) {
             add("--percentile", shortest(c.percentile));
+            if (c.percentileVariant != PercentileVariant::Exact) {
+                add("--percentile-variant",
+                    std::string(percentileVariantName(c.percentileVariant)));
+            }
+        }
+        if (c.method == CalibrationMethod::Mse && c.mseVariant != MseVariant::Exact) {
+            add("--mse-variant", std::string(mseVariantName(c.mseVariant)));
         }
         if (c.method == CalibrationMethod::Kl) {
-            add("--kl-bins", std::to_string(c.klBins));
-            add("--kl-start-bin", std::to_string(c.klStartBin));
+            if (c.klVariant != KlVariant::TensorRtPublished) {
+                add("--kl-variant", std::string(klVariantName(c.klVariant)));
+            }
+            add("--kl-bins", std::to_string(klBins(spec)));
+            if (klHasStartBin(c.klVariant)) {
+                add("--kl-start-bin", std::to_string(klStartBin(spec)));
+            }
             if (c.klLevels != 0) {
                 add("--kl-levels", std::to_string(c.klLevels));
             }
@@ -371,9 +408,10 @@ bool anySchemeOption(const SchemeOptions& o)
 {
     return !o.preset.empty() || o.scheme || o.bits || o.isUnsigned || o.narrowRange ||
            o.fullRange || o.rounding || o.roundingSeed || o.zeroPointAnchor || o.calibration ||
-           o.percentile || o.klBins || o.klStartBin || o.klLevels || o.granularity || o.axis ||
-           o.groupSize || o.format || o.noScale || o.overflow || o.mxScale || o.elementRounding ||
-           o.nvfp4Flavour || o.blockSize || o.bnbBackend || o.scaleFormat;
+           o.percentile || o.klVariant || o.percentileVariant || o.mseVariant || o.klBins ||
+           o.klStartBin || o.klLevels || o.granularity || o.axis || o.groupSize || o.format ||
+           o.noScale || o.overflow || o.mxScale || o.elementRounding || o.nvfp4Flavour ||
+           o.blockSize || o.bnbBackend || o.scaleFormat;
 }
 
 Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
@@ -415,6 +453,15 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
         spec.calibration.method = *calibrationFromName(*o.calibration);
     }
     spec.calibration.percentile = o.percentile.value_or(spec.calibration.percentile);
+    if (o.klVariant) {
+        spec.calibration.klVariant = *klVariantFromName(*o.klVariant);
+    }
+    if (o.percentileVariant) {
+        spec.calibration.percentileVariant = *percentileVariantFromName(*o.percentileVariant);
+    }
+    if (o.mseVariant) {
+        spec.calibration.mseVariant = *mseVariantFromName(*o.mseVariant);
+    }
     spec.calibration.klBins = o.klBins.value_or(spec.calibration.klBins);
     spec.calibration.klStartBin = o.klStartBin.value_or(spec.calibration.klStartBin);
     spec.calibration.klLevels = o.klLevels.value_or(spec.calibration.klLevels);
@@ -468,19 +515,32 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     spec.groupSize = o.groupSize.value_or(spec.groupSize);
     // An argument for another method or granularity than the one in force would be ignored;
     // say so instead.
-    const auto misplaced = [](const char* option, const char* needs) {
+    const auto misplaced = [](std::string_view option, std::string_view needs) {
         return fail(ErrorCode::InvalidArgument,
-                    std::string(option) + " applies only with " + needs);
+                    std::string(option) + " applies only with " + std::string(needs));
     };
     if (o.percentile && spec.calibration.method != CalibrationMethod::Percentile) {
         return misplaced("--percentile", "--calibration percentile");
     }
-    if ((o.klBins || o.klStartBin || o.klLevels) &&
+    if (o.percentileVariant && spec.calibration.method != CalibrationMethod::Percentile) {
+        return misplaced("--percentile-variant", "--calibration percentile");
+    }
+    if (o.mseVariant && spec.calibration.method != CalibrationMethod::Mse) {
+        return misplaced("--mse-variant", "--calibration mse");
+    }
+    if ((o.klVariant || o.klBins || o.klStartBin || o.klLevels) &&
         spec.calibration.method != CalibrationMethod::Kl) {
-        return misplaced(o.klBins       ? "--kl-bins"
+        return misplaced(o.klVariant    ? "--kl-variant"
+                         : o.klBins     ? "--kl-bins"
                          : o.klStartBin ? "--kl-start-bin"
                                         : "--kl-levels",
                          "--calibration kl");
+    }
+    if (o.klStartBin && !klHasStartBin(spec.calibration.klVariant)) {
+        return misplaced("--kl-start-bin",
+                         "--kl-variant tensorrt-published or pytorch-quantization, not " +
+                             std::string(klVariantName(spec.calibration.klVariant)) +
+                             ", which tries every window");
     }
     if (o.axis && spec.granularity != Granularity::Channel) {
         return misplaced("--axis", "--granularity channel");

@@ -28,6 +28,9 @@ struct SchemeOptions
     std::optional<std::string> zeroPointAnchor;
     std::optional<std::string> calibration;
     std::optional<double> percentile;
+    std::optional<std::string> klVariant;
+    std::optional<std::string> percentileVariant;
+    std::optional<std::string> mseVariant;
     std::optional<int> klBins;
     std::optional<int> klStartBin;
     std::optional<int> klLevels;

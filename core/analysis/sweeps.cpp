@@ -99,19 +99,70 @@ Result<ClipPoint> clipPoint(std::span<const float> values, const QuantSpec& spec
     point.roundingMse = sums.roundingMse();
     point.clippedFraction =
         sums.count == 0 ? 0 : static_cast<double>(sums.clipped) / static_cast<double>(sums.count);
+    point.sqnrDb = sums.sumE2 > 0 ? 10.0 * std::log10(sums.sumX2 / sums.sumE2)
+                                  : std::numeric_limits<double>::infinity();
     return point;
 }
 
+// The calibrations the clip sweep marks: every method with its default variant, then every
+// framework variant. A variant takes its own defaults (bins, levels) unless it is the spec's,
+// which keeps the spec's settings.
+std::vector<CalibrationSpec> markedCalibrations(const CalibrationSpec& own)
+{
+    std::vector<CalibrationSpec> out;
+    const auto withMethod = [&](CalibrationMethod method) {
+        CalibrationSpec c = own;
+        c.method = method;
+        return c;
+    };
+    for (std::size_t m = 0; m < calibrationNames().size(); ++m) {
+        CalibrationSpec c = withMethod(static_cast<CalibrationMethod>(m));
+        c.percentileVariant = PercentileVariant::Exact;
+        c.mseVariant = MseVariant::Exact;
+        if (c.klVariant != KlVariant::TensorRtPublished) {
+            c.klVariant = KlVariant::TensorRtPublished;
+            c.klBins = c.klStartBin = c.klLevels = 0;
+        }
+        out.push_back(c);
+    }
+    for (std::size_t v = 1; v < percentileVariantNames().size(); ++v) {
+        CalibrationSpec c = withMethod(CalibrationMethod::Percentile);
+        c.percentileVariant = static_cast<PercentileVariant>(v);
+        out.push_back(c);
+    }
+    for (std::size_t v = 1; v < mseVariantNames().size(); ++v) {
+        CalibrationSpec c = withMethod(CalibrationMethod::Mse);
+        c.mseVariant = static_cast<MseVariant>(v);
+        out.push_back(c);
+    }
+    for (std::size_t v = 1; v < klVariantNames().size(); ++v) {
+        CalibrationSpec c = withMethod(CalibrationMethod::Kl);
+        c.klVariant = static_cast<KlVariant>(v);
+        if (c.klVariant != own.klVariant) {
+            c.klBins = c.klStartBin = c.klLevels = 0;
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+bool sameCalibration(const CalibrationSpec& a, const CalibrationSpec& b)
+{
+    return a.method == b.method && calibrationVariantName(a) == calibrationVariantName(b);
+}
+
+} // namespace
+
 Result<std::vector<ClipMarker>>
-calibrationMarkers(std::span<const float> values, const QuantSpec& spec, const ProgressFn& progress)
+calibrationChoices(std::span<const float> values, const QuantSpec& spec, const ProgressFn& progress)
 {
     const GroupLayout layout{Granularity::Tensor, 1, values.size(), values.size(), 0};
     const std::vector<GroupStats> stats = computeGroupStats(values, layout, {true, 0});
-    const auto methods = calibrationNames().size();
+    const std::vector<CalibrationSpec> marked = markedCalibrations(spec.calibration);
     std::vector<ClipMarker> markers;
-    for (std::size_t m = 0; m < methods; ++m) {
+    for (std::size_t m = 0; m < marked.size(); ++m) {
         QuantSpec asked = spec;
-        asked.calibration.method = static_cast<CalibrationMethod>(m);
+        asked.calibration = marked[m];
         auto ranges = calibrateGroups(values, layout, stats, asked);
         if (!ranges) {
             return std::unexpected(ranges.error());
@@ -121,15 +172,15 @@ calibrationMarkers(std::span<const float> values, const QuantSpec& spec, const P
             return std::unexpected(point.error());
         }
         markers.push_back({asked.calibration.method,
-                           asked.calibration.method == spec.calibration.method, *point});
-        if (progress && !progress(static_cast<double>(m + 1) / static_cast<double>(methods))) {
+                           std::string(calibrationVariantName(asked.calibration)),
+                           sameCalibration(asked.calibration, spec.calibration), *point});
+        if (progress &&
+            !progress(static_cast<double>(m + 1) / static_cast<double>(marked.size()))) {
             return cancelled();
         }
     }
     return markers;
 }
-
-} // namespace
 
 std::string_view sweepParameterName(SweepParameter parameter)
 {
@@ -234,7 +285,7 @@ Result<ClipSweep> sweepClip(TensorView tensor, const QuantSpec& spec, const Swee
             return cancelled();
         }
     }
-    auto markers = calibrationMarkers(
+    auto markers = calibrationChoices(
         tensor.values, spec, progressStage(options.progress, 1.0 - kMarkerShare, kMarkerShare));
     if (!markers) {
         return std::unexpected(markers.error());

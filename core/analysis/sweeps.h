@@ -22,6 +22,7 @@
 #include "quant/quant_spec.h"
 #include "tensor/tensor_view.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -81,21 +82,32 @@ struct ClipPoint
     double roundingMse = 0;
     double clippingMse = 0;
     double clippedFraction = 0;
+    double sqnrDb = 0; // 10·log10(ΣR² / Σ(R' − R)²); +inf without error
 };
 
-// Where one calibration method puts the range, and what that costs.
+// Where one calibration method (in one framework's variant) puts the range, and what that
+// costs.
 struct ClipMarker
 {
     CalibrationMethod method = CalibrationMethod::MinMax;
-    bool chosen = false; // the spec's own method
+    std::string variant; // the variant's name; empty for a method without variants
+    bool chosen = false; // the spec's own method and variant
     ClipPoint point;
 };
 
 struct ClipSweep
 {
-    std::vector<ClipPoint> points;   // increasing threshold
-    std::vector<ClipMarker> markers; // every calibration method, in enum order
+    std::vector<ClipPoint> points; // increasing threshold
+    // Every calibration method in enum order with its default variant, then the frameworks'
+    // variants (percentile, mse, kl; each in enum order).
+    std::vector<ClipMarker> markers;
 };
+
+// Every calibration's choice on the whole of `values` under `spec`'s grid: the markers of the
+// clip sweep (ClipSweep::markers documents their order). Cancelled when `progress` asks.
+Result<std::vector<ClipMarker>> calibrationChoices(std::span<const float> values,
+                                                   const QuantSpec& spec,
+                                                   const ProgressFn& progress = {});
 
 struct OutlierPoint
 {

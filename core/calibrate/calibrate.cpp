@@ -1,7 +1,9 @@
 #include "calibrate/calibrate.h"
 
 #include "calibrate/aciq.h"
+#include "calibrate/histogram_calibrators.h"
 #include "calibrate/kl_divergence.h"
+#include "calibrate/kl_variants.h"
 #include "calibrate/mse_search.h"
 #include "calibrate/percentile.h"
 #include "common/parallel_chunks.h"
@@ -24,17 +26,34 @@ Result<void> validate(const QuantSpec& spec)
                     std::string("percentile must lie in (50, 100], got ") + got);
     }
     if (c.method == CalibrationMethod::Kl) {
+        const int bins = klBins(spec);
         const int levels = klLevels(spec);
-        if (c.klBins > kMaxKlBins) {
+        const int start = klStartBin(spec);
+        const std::string variant(klVariantName(c.klVariant));
+        if (bins > kMaxKlBins) {
             return fail(ErrorCode::InvalidArgument, "kl allows at most " +
                                                         std::to_string(kMaxKlBins) + " bins, got " +
-                                                        std::to_string(c.klBins));
+                                                        std::to_string(bins));
         }
-        if (c.klBins < 2 || levels < 1 || c.klStartBin < levels || c.klStartBin > c.klBins) {
+        // pytorch-quantization's digitize leaves levels empty when they outnumber the bins;
+        // TensorRT's merging needs at least one bin per level.
+        const int fewestStart = c.klVariant == KlVariant::PytorchQuantization ? 1 : levels;
+        if (klHasStartBin(c.klVariant) &&
+            (bins < 2 || levels < 1 || start < fewestStart || start > bins)) {
             return fail(ErrorCode::InvalidArgument,
                         "kl needs 1 <= levels <= start bin <= bins (got levels " +
-                            std::to_string(levels) + ", start bin " + std::to_string(c.klStartBin) +
-                            ", bins " + std::to_string(c.klBins) + ")");
+                            std::to_string(levels) + ", start bin " + std::to_string(start) +
+                            ", bins " + std::to_string(bins) + ")");
+        }
+        if (!klHasStartBin(c.klVariant) && (bins < 2 || levels < 1 || levels / 2 > bins / 2)) {
+            return fail(ErrorCode::InvalidArgument,
+                        "kl " + variant + " needs 1 <= levels <= bins (got levels " +
+                            std::to_string(levels) + ", bins " + std::to_string(bins) + ")");
+        }
+        if (c.klVariant == KlVariant::MxNet && bins % 2 == 0) {
+            return fail(ErrorCode::InvalidArgument,
+                        "kl mxnet needs an odd number of bins (a bin centred on 0), got " +
+                            std::to_string(bins));
         }
     }
     return {};
@@ -47,20 +66,55 @@ std::optional<RealRange> calibrateOne(std::span<const float> values, const Group
 {
     const bool symmetric = spec.scheme == Scheme::Symmetric;
     const CalibrationSpec& c = spec.calibration;
+    // A threshold that leaves nothing of the span (all the data beyond it on one side, as for
+    // a constant) gives a two-ended grid the whole span instead of an empty range.
+    const auto thresholdRange = [&](double t) {
+        if (symmetric) {
+            return RealRange{-t, t};
+        }
+        const RealRange inside{std::max(stats.min, -t), std::min(stats.max, t)};
+        return inside.lo < inside.hi ? inside : RealRange{stats.min, stats.max};
+    };
+    // ONNX Runtime's two ends, clipped to the data, cross where both land in the data's last
+    // bin (a constant): the span then, as above.
+    const auto nonEmpty = [&](RealRange r) {
+        return r.lo <= r.hi ? r : RealRange{stats.min, stats.max};
+    };
     switch (c.method) {
     case CalibrationMethod::MinMax:
         return RealRange{stats.min, stats.max};
     case CalibrationMethod::Percentile:
-        return percentileRange(values, c.percentile, symmetric);
+        switch (c.percentileVariant) {
+        case PercentileVariant::Exact:
+            return percentileRange(values, c.percentile, symmetric);
+        case PercentileVariant::PytorchQuantization:
+            return thresholdRange(pytorchQuantizationPercentileAmax(values, c.percentile));
+        case PercentileVariant::OnnxRuntime:
+            return nonEmpty(onnxRuntimePercentileRange(values, c.percentile, symmetric));
+        }
+        break;
     case CalibrationMethod::Mse:
+        if (c.mseVariant == MseVariant::PytorchQuantization) {
+            return thresholdRange(pytorchQuantizationMseAmax(values, spec.bits, !spec.isSigned));
+        }
         return mseRange(values, stats, spec, firstIndex, progress, threads);
-    case CalibrationMethod::Kl: {
-        const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
-        const double t =
-            klThreshold(values, absMax, {c.klBins, c.klStartBin, klLevels(spec)}).threshold;
-        return symmetric ? RealRange{-t, t}
-                         : RealRange{std::max(stats.min, -t), std::min(stats.max, t)};
-    }
+    case CalibrationMethod::Kl:
+        switch (c.klVariant) {
+        case KlVariant::TensorRtPublished: {
+            const double absMax = std::max(std::fabs(stats.min), std::fabs(stats.max));
+            return thresholdRange(
+                klThreshold(values, absMax, {klBins(spec), klStartBin(spec), klLevels(spec)})
+                    .threshold);
+        }
+        case KlVariant::PytorchQuantization:
+            return thresholdRange(
+                pytorchQuantizationKlAmax(values, klBins(spec), klStartBin(spec), klLevels(spec)));
+        case KlVariant::OnnxRuntime:
+            return nonEmpty(onnxRuntimeEntropyRange(values, klBins(spec), klLevels(spec)));
+        case KlVariant::MxNet:
+            return thresholdRange(mxnetEntropyThreshold(values, klBins(spec), klLevels(spec)));
+        }
+        break;
     case CalibrationMethod::AciqGauss:
     case CalibrationMethod::AciqLaplace:
         return aciqRange(stats, c.method, spec.bits);
@@ -73,9 +127,49 @@ std::optional<RealRange> calibrateOne(std::span<const float> values, const Group
 // Groups calibrated as one unit of parallel work (and of progress).
 constexpr std::size_t kGroupsPerChunk = 64;
 
+bool klHasStartBin(KlVariant variant)
+{
+    return variant == KlVariant::TensorRtPublished || variant == KlVariant::PytorchQuantization;
+}
+
+int klBins(const QuantSpec& spec)
+{
+    const CalibrationSpec& c = spec.calibration;
+    if (c.klBins > 0) {
+        return c.klBins;
+    }
+    switch (c.klVariant) {
+    case KlVariant::OnnxRuntime:
+        return 128;
+    case KlVariant::MxNet:
+        return 8001;
+    default:
+        return 2048;
+    }
+}
+
+int klStartBin(const QuantSpec& spec)
+{
+    return spec.calibration.klStartBin > 0 ? spec.calibration.klStartBin : 128;
+}
+
 int klLevels(const QuantSpec& spec)
 {
-    return spec.calibration.klLevels > 0 ? spec.calibration.klLevels : 1 << (spec.bits - 1);
+    const CalibrationSpec& c = spec.calibration;
+    if (c.klLevels > 0) {
+        return c.klLevels;
+    }
+    switch (c.klVariant) {
+    case KlVariant::TensorRtPublished:
+        return 1 << (spec.bits - 1);
+    case KlVariant::PytorchQuantization:
+        return 1 << (spec.bits - 1 + (spec.isSigned ? 0 : 1));
+    case KlVariant::OnnxRuntime:
+        return 128;
+    case KlVariant::MxNet:
+        return 255;
+    }
+    return 1 << (spec.bits - 1);
 }
 
 Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> values,

@@ -5,6 +5,10 @@
 //   mse           calibrate/mse_search.h
 //   kl            calibrate/kl_divergence.h (a threshold t on |R|: [−t, t], inside [min, max])
 //   aciq-gauss, aciq-laplace   calibrate/aciq.h
+// and, for percentile, mse and kl, the variants that compute what a framework computes
+// (calibrate/histogram_calibrators.h, calibrate/kl_variants.h). A variant that yields one
+// threshold t gives [−t, t] to a symmetric grid and [max(min R, −t), min(max R, t)] otherwise
+// (the whole [min R, max R] where that would be empty: data all beyond t on one side).
 
 #include "common/error.h"
 #include "common/progress.h"
@@ -26,8 +30,17 @@ struct CalibratedRange
 
 inline constexpr int kMaxKlBins = 1 << 20;
 
-// Kl's quantized levels for `spec`: klLevels, or 2^(bits − 1).
+// Kl's histogram bins, first threshold bin and quantized levels for `spec`: the spec's own, or
+// its variant's defaults —
+//   tensorrt-published     2048 bins, from bin 128, 2^(bits − 1) levels
+//   pytorch-quantization   2048 bins, from bin 128, 2^(bits − 1 + unsigned) levels
+//   onnxruntime            128 bins, 128 levels (no start bin: every window from levels/2)
+//   mxnet                  8001 bins, 255 levels (no start bin)
+int klBins(const QuantSpec& spec);
+int klStartBin(const QuantSpec& spec);
 int klLevels(const QuantSpec& spec);
+// Whether the variant searches from a start bin (the others try every window).
+bool klHasStartBin(KlVariant variant);
 
 // One range per group of `layout` (values in the layout's order, stats from computeGroupStats).
 // Errors: InvalidArgument for calibration arguments out of their domain; NoFiniteValues for a

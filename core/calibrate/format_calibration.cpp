@@ -86,6 +86,16 @@ Result<void> checkFormatCalibration(const QuantSpec& spec)
     }
     const CalibrationSpec& c = spec.calibration;
     const FormatFamily family = formatInfo(spec.format.format).family;
+    const bool frameworkVariant =
+        (c.method == CalibrationMethod::Percentile &&
+         c.percentileVariant != PercentileVariant::Exact) ||
+        (c.method == CalibrationMethod::Mse && c.mseVariant != MseVariant::Exact);
+    if (frameworkVariant) {
+        return fail(ErrorCode::InvalidArgument,
+                    "the frameworks' " + std::string(calibrationName(c.method)) +
+                        " variants calibrate integer grids; " + formatName(spec) +
+                        " takes the exact " + std::string(calibrationName(c.method)));
+    }
     switch (c.method) {
     case CalibrationMethod::MinMax:
         return {};

@@ -12,6 +12,10 @@ constexpr std::array kCalibrationNames{"minmax", "percentile", "mse",
                                        "kl",     "aciq-gauss", "aciq-laplace"};
 constexpr std::array kGranularityNames{"tensor", "channel", "group"};
 constexpr std::array kConventionNames{"tutorial", "pytorch", "llama-q8_0", "llama-q4_0"};
+constexpr std::array kKlVariantNames{"tensorrt-published", "pytorch-quantization", "onnxruntime",
+                                     "mxnet"};
+constexpr std::array kPercentileVariantNames{"exact", "pytorch-quantization", "onnxruntime"};
+constexpr std::array kMseVariantNames{"exact", "pytorch-quantization"};
 
 } // namespace
 
@@ -90,6 +94,56 @@ std::span<const char* const> granularityNames()
 std::span<const char* const> conventionNames()
 {
     return kConventionNames;
+}
+
+std::string_view klVariantName(KlVariant variant)
+{
+    return enumName(kKlVariantNames, variant);
+}
+std::string_view percentileVariantName(PercentileVariant variant)
+{
+    return enumName(kPercentileVariantNames, variant);
+}
+std::string_view mseVariantName(MseVariant variant)
+{
+    return enumName(kMseVariantNames, variant);
+}
+std::string_view calibrationVariantName(const CalibrationSpec& c)
+{
+    switch (c.method) {
+    case CalibrationMethod::Percentile:
+        return percentileVariantName(c.percentileVariant);
+    case CalibrationMethod::Mse:
+        return mseVariantName(c.mseVariant);
+    case CalibrationMethod::Kl:
+        return klVariantName(c.klVariant);
+    default:
+        return {};
+    }
+}
+std::optional<KlVariant> klVariantFromName(std::string_view name)
+{
+    return enumFromName<KlVariant>(kKlVariantNames, name);
+}
+std::optional<PercentileVariant> percentileVariantFromName(std::string_view name)
+{
+    return enumFromName<PercentileVariant>(kPercentileVariantNames, name);
+}
+std::optional<MseVariant> mseVariantFromName(std::string_view name)
+{
+    return enumFromName<MseVariant>(kMseVariantNames, name);
+}
+std::span<const char* const> klVariantNames()
+{
+    return kKlVariantNames;
+}
+std::span<const char* const> percentileVariantNames()
+{
+    return kPercentileVariantNames;
+}
+std::span<const char* const> mseVariantNames()
+{
+    return kMseVariantNames;
 }
 
 } // namespace qs

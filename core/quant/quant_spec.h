@@ -56,13 +56,40 @@ enum class CalibrationMethod
     AciqLaplace, // analytic clipping for a Laplace distribution
 };
 
+// Whose arithmetic a method follows (core/calibrate/framework_calibration.h documents each).
+enum class KlVariant
+{
+    TensorRtPublished,   // NVIDIA's published algorithm (the default)
+    PytorchQuantization, // pytorch-quantization's HistogramCalibrator, method "entropy"
+    OnnxRuntime,         // ONNX Runtime's HistogramCollector, method "entropy"
+    MxNet,               // MXNet's _contrib_calibrate_entropy
+};
+
+enum class PercentileVariant
+{
+    Exact,               // exact order statistics, as numpy.percentile (the default)
+    PytorchQuantization, // read from pytorch-quantization's 2048-bin histogram of |R|
+    OnnxRuntime,         // read from ONNX Runtime's 2048-bin histogram
+};
+
+enum class MseVariant
+{
+    Exact,               // QuantScope's search on the values themselves (the default)
+    PytorchQuantization, // pytorch-quantization's search over its histogram's bin centres
+};
+
 struct CalibrationSpec
 {
     CalibrationMethod method = CalibrationMethod::MinMax;
     double percentile = 99.99; // Percentile
-    int klBins = 2048;         // Kl: histogram bins over [0, max|R|]
-    int klStartBin = 128;      // Kl: the smallest threshold bin tried
-    int klLevels = 0;          // Kl: quantized levels; 0 = 2^(bits−1)
+    // Kl's histogram bins, first threshold bin and quantized levels: 0 = the variant's own
+    // (calibrate/calibrate.h: klBins, klStartBin, klLevels).
+    int klBins = 0;
+    int klStartBin = 0;
+    int klLevels = 0;
+    KlVariant klVariant = KlVariant::TensorRtPublished;
+    PercentileVariant percentileVariant = PercentileVariant::Exact;
+    MseVariant mseVariant = MseVariant::Exact;
 
     friend bool operator==(const CalibrationSpec&, const CalibrationSpec&) = default;
 };
@@ -133,6 +160,15 @@ std::optional<ZeroPointAnchor> zeroPointAnchorFromName(std::string_view name);
 std::optional<CalibrationMethod> calibrationFromName(std::string_view name);
 std::optional<Granularity> granularityFromName(std::string_view name);
 std::optional<Convention> conventionFromName(std::string_view name);
+std::string_view klVariantName(KlVariant variant);
+std::string_view percentileVariantName(PercentileVariant variant);
+std::string_view mseVariantName(MseVariant variant);
+// The variant `c.method` follows ("onnxruntime", "exact", ...); empty for a method without
+// framework variants.
+std::string_view calibrationVariantName(const CalibrationSpec& c);
+std::optional<KlVariant> klVariantFromName(std::string_view name);
+std::optional<PercentileVariant> percentileVariantFromName(std::string_view name);
+std::optional<MseVariant> mseVariantFromName(std::string_view name);
 
 // Every accepted name, in enum order (for option parsers and menus).
 std::span<const char* const> schemeNames();
@@ -141,5 +177,8 @@ std::span<const char* const> zeroPointAnchorNames();
 std::span<const char* const> calibrationNames();
 std::span<const char* const> granularityNames();
 std::span<const char* const> conventionNames();
+std::span<const char* const> klVariantNames();
+std::span<const char* const> percentileVariantNames();
+std::span<const char* const> mseVariantNames();
 
 } // namespace qs

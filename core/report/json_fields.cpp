@@ -13,9 +13,18 @@ json calibrationArgs(const QuantSpec& spec)
     const CalibrationSpec& c = spec.calibration;
     switch (c.method) {
     case CalibrationMethod::Percentile:
-        return {{"percentile", c.percentile}};
-    case CalibrationMethod::Kl:
-        return {{"bins", c.klBins}, {"start_bin", c.klStartBin}, {"levels", klLevels(spec)}};
+        return {{"percentile", c.percentile}, {"variant", calibrationVariantName(c)}};
+    case CalibrationMethod::Mse:
+        return {{"variant", calibrationVariantName(c)}};
+    case CalibrationMethod::Kl: {
+        json args = {{"bins", klBins(spec)},
+                     {"levels", klLevels(spec)},
+                     {"variant", calibrationVariantName(c)}};
+        if (klHasStartBin(c.klVariant)) {
+            args["start_bin"] = klStartBin(spec);
+        }
+        return args;
+    }
     default:
         return json::object();
     }

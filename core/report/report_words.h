@@ -79,6 +79,17 @@ struct ReportWords
     std::string format = QS_TRANSLATABLE("Report", "format");
     std::string saturated = QS_TRANSLATABLE("Report", "saturated");
 
+    // Calibration as each framework computes it, on the same tensor.
+    std::string calibrationChoices =
+        QS_TRANSLATABLE("Report", "Calibration as each framework computes it");
+    std::string calibrationNote = QS_TRANSLATABLE(
+        "Report", "Every method's range on the whole tensor, then the frameworks' variants "
+                  "(pytorch-quantization, ONNX Runtime, MXNet), each as its published source "
+                  "computes it; the grid is the report's own.");
+    std::string asComputedBy = QS_TRANSLATABLE("Report", "as computed by");
+    std::string threshold = QS_TRANSLATABLE("Report", "threshold");
+    std::string chosen = QS_TRANSLATABLE("Report", "chosen");
+
     // The metric rows, by analyze --json's keys.
     std::vector<std::pair<std::string, std::string>> metrics{
         {"mse", QS_TRANSLATABLE("Report", "MSE")},

@@ -14,20 +14,22 @@ struct SweepTable
 {
     std::vector<const char*> columns;
     std::vector<std::vector<double>> rows;
-    std::vector<std::string> labels; // one per row, empty for sweep points
-    std::vector<bool> chosen;        // markers: the spec's own calibration
+    std::vector<std::string> labels;   // one per row, empty for sweep points
+    std::vector<std::string> variants; // markers: the calibration's variant, if it has one
+    std::vector<bool> chosen;          // markers: the spec's own calibration
 };
 
 std::vector<double> clipRow(const ClipPoint& p)
 {
-    return {p.threshold, p.clipMin,     p.clipMax,     p.scale,
-            p.mse,       p.roundingMse, p.clippingMse, p.clippedFraction};
+    return {p.threshold,   p.clipMin,     p.clipMax,         p.scale, p.mse,
+            p.roundingMse, p.clippingMse, p.clippedFraction, p.sqnrDb};
 }
 
 SweepTable tableOf(const BitsSweep& sweep)
 {
     SweepTable table{
         {"bits", "sqnr_db", "ideal_sqnr_db", "mse", "clipped_fraction", "unused_range_fraction"},
+        {},
         {},
         {},
         {}};
@@ -41,18 +43,21 @@ SweepTable tableOf(const BitsSweep& sweep)
 SweepTable tableOf(const ClipSweep& sweep)
 {
     SweepTable table{{"threshold", "clip_min", "clip_max", "scale", "mse", "rounding_mse",
-                      "clipping_mse", "clipped_fraction"},
+                      "clipping_mse", "clipped_fraction", "sqnr_db"},
+                     {},
                      {},
                      {},
                      {}};
     for (const ClipPoint& p : sweep.points) {
         table.rows.push_back(clipRow(p));
         table.labels.emplace_back();
+        table.variants.emplace_back();
         table.chosen.push_back(false);
     }
     for (const ClipMarker& m : sweep.markers) {
         table.rows.push_back(clipRow(m.point));
         table.labels.emplace_back(calibrationName(m.method));
+        table.variants.push_back(m.variant);
         table.chosen.push_back(m.chosen);
     }
     return table;
@@ -62,6 +67,7 @@ SweepTable tableOf(const OutlierSweep& sweep)
 {
     SweepTable table{
         {"magnitude_sigma", "value", "scale", "sqnr_db", "zero_code_fraction", "clipped_fraction"},
+        {},
         {},
         {},
         {}};
@@ -82,6 +88,15 @@ bool hasLabels(const SweepTable& table)
     return !table.labels.empty();
 }
 
+// A marker as CSV and text name it: the method, and a framework's variant in brackets.
+std::string shownLabel(const SweepTable& table, std::size_t r)
+{
+    const std::string& variant = table.variants[r];
+    const bool ownVariant =
+        variant.empty() || variant == "exact" || variant == "tensorrt-published";
+    return ownVariant ? table.labels[r] : table.labels[r] + " (" + variant + ")";
+}
+
 } // namespace
 
 SweepParameter sweepParameterOf(const SweepResult& result)
@@ -99,6 +114,7 @@ std::string sweepJson(const SweepReport& report)
         const bool marker = hasLabels(table) && !table.labels[r].empty();
         if (marker) {
             row["calibration"] = table.labels[r];
+            row["variant"] = table.variants[r].empty() ? json(nullptr) : json(table.variants[r]);
             row["chosen"] = static_cast<bool>(table.chosen[r]);
         }
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -138,7 +154,7 @@ std::string sweepCsv(const SweepReport& report)
     out += "\r\n"; // RFC 4180
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         if (hasLabels(table)) {
-            out += csvField(table.labels[r]) + ",";
+            out += csvField(shownLabel(table, r)) + ",";
         }
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             out += (c ? "," : "") + csvNumber(table.rows[r][c]);
@@ -176,8 +192,9 @@ std::string sweepText(const SweepReport& report)
     out += "\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         if (hasLabels(table)) {
-            out += pad(table.labels[r].empty() ? "-"
-                                               : table.labels[r] + (table.chosen[r] ? " *" : ""));
+            out +=
+                pad(table.labels[r].empty() ? "-"
+                                            : shownLabel(table, r) + (table.chosen[r] ? " *" : ""));
         }
         for (const double value : table.rows[r]) {
             out += pad(csvNumber(value));

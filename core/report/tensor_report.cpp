@@ -1,5 +1,6 @@
 #include "report/tensor_report.h"
 
+#include "report/calibration_section.h"
 #include "report/csv_fields.h"
 #include "report/format_facts.h"
 #include "report/format_formulas.h"
@@ -195,6 +196,9 @@ json tensorReportDocument(const TensorReportInput& input)
     if (input.shootout != nullptr) {
         document["shootout"] = shootoutSectionJson(*input.shootout);
     }
+    if (input.calibrations != nullptr) {
+        document["calibrations"] = calibrationSectionJson(*input.calibrations);
+    }
     if (current.groups.size() > 1) {
         json groups = json::array();
         for (std::size_t g = 0; g < current.groups.size(); ++g) {
@@ -264,6 +268,9 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
     if (d.contains("shootout")) {
         out += shootoutSectionMarkdown(d.at("shootout"), figures, w);
     }
+    if (d.contains("calibrations")) {
+        out += calibrationSectionMarkdown(d.at("calibrations"), w);
+    }
     out += "\n## " + w.walkthrough +
            "\n\n| R | R/Scale + Z | Round | Clip | Q | R′ | R′ − R |\n"
            "|---|---|---|---|---|---|---|\n";
@@ -330,6 +337,9 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     out += "</table>\n";
     if (d.contains("shootout")) {
         out += shootoutSectionHtml(d.at("shootout"), figures, w);
+    }
+    if (d.contains("calibrations")) {
+        out += calibrationSectionHtml(d.at("calibrations"), w);
     }
     out += "<h2>" + escapeHtml(w.walkthrough) +
            "</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"

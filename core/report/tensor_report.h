@@ -6,6 +6,7 @@
 // JSON's, which is analyze --json's.
 
 #include "analysis/shootout.h"
+#include "analysis/sweeps.h"
 #include "analysis/walkthrough.h"
 #include "report/analysis_document.h"
 #include "report/report_figure.h"
@@ -26,12 +27,15 @@ struct TensorReportInput
     std::array<const Analysis*, 3> schemes{}; // general, symmetric, asymmetric on the same tensor
     std::vector<WalkthroughRow> walkthrough;  // the first values
     const Shootout* shootout = nullptr;       // the formats' shoot-out on the tensor, if run
+    // Every calibration's choice, variants included (report/calibration_section.h), if made.
+    const std::vector<ClipMarker>* calibrations = nullptr;
 };
 
 // {"report": 1, "source", "tensor", "scheme", "params", "metrics", "warnings" (as analyze
 // --json), "formulas": [...], "compare": {"general": metrics, ...}, "walkthrough": [...],
 // "groups": [...] (when there are several), "shootout": {"rows", "warnings"} (when one was run;
-// report/shootout_section.h)}. A format other than the integer grid has its own formulas
+// report/shootout_section.h), "calibrations": [...] (when made; report/calibration_section.h)}.
+// A format other than the integer grid has its own formulas
 // (report/format_formulas.h).
 json tensorReportDocument(const TensorReportInput& input);
 

@@ -97,7 +97,10 @@ json specJson(const QuantSpec& s)
               {"percentile", s.calibration.percentile},
               {"kl_bins", s.calibration.klBins},
               {"kl_start_bin", s.calibration.klStartBin},
-              {"kl_levels", s.calibration.klLevels}}},
+              {"kl_levels", s.calibration.klLevels},
+              {"kl_variant", klVariantName(s.calibration.klVariant)},
+              {"percentile_variant", percentileVariantName(s.calibration.percentileVariant)},
+              {"mse_variant", mseVariantName(s.calibration.mseVariant)}}},
             {"format", numberFormatJson(s.format)}};
 }
 
@@ -355,6 +358,20 @@ Result<QuantSpec> parseSpec(const Fields& f)
     QS_TAKE(s.calibration.klBins, c.number<int>("kl_bins"));
     QS_TAKE(s.calibration.klStartBin, c.number<int>("kl_start_bin"));
     QS_TAKE(s.calibration.klLevels, c.number<int>("kl_levels"));
+    // Sessions written before the framework variants have none: each method's default.
+    if (c.get("kl_variant")) {
+        QS_TAKE(s.calibration.klVariant,
+                c.name<KlVariant>("kl_variant", klVariantFromName, klVariantNames()));
+    }
+    if (c.get("percentile_variant")) {
+        QS_TAKE(s.calibration.percentileVariant,
+                c.name<PercentileVariant>("percentile_variant", percentileVariantFromName,
+                                          percentileVariantNames()));
+    }
+    if (c.get("mse_variant")) {
+        QS_TAKE(s.calibration.mseVariant,
+                c.name<MseVariant>("mse_variant", mseVariantFromName, mseVariantNames()));
+    }
     // Sessions written before the number formats have no "format": the integer grid.
     if (auto format = f.get("format"); format) {
         QS_TAKE(s.format, parseFormat(f.object("format")));

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CalibrationTexts</name>
+    <message>
+        <source>pytorch-quantization</source>
+        <translation>pytorch-quantization</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime</source>
+        <translation>ONNX Runtime</translation>
+    </message>
+    <message>
+        <source>MXNet</source>
+        <translation>MXNet</translation>
+    </message>
+    <message>
+        <source>Linear interpolation between order statistics, as numpy.percentile.</source>
+        <translation>在顺序统计量之间线性插值，与 numpy.percentile 相同。</translation>
+    </message>
+    <message>
+        <source>calib/histogram.py, _compute_amax_percentile: the left edge of the bin where the 2048-bin histogram of |R| reaches P.</source>
+        <translation>calib/histogram.py，_compute_amax_percentile：|R| 的 2048 箱直方图累计达到 P 的那个箱的左边界。</translation>
+    </message>
+    <message>
+        <source>calibrate.py, HistogramCollector.compute_percentile: an edge of its 2048-bin histogram (of |R| when symmetric).</source>
+        <translation>calibrate.py，HistogramCollector.compute_percentile：其 2048 箱直方图（对称时为 |R| 的直方图）的一个边界。</translation>
+    </message>
+    <message>
+        <source>The least rounding-plus-clipping error of the values themselves.</source>
+        <translation>数值本身的舍入加截断误差最小。</translation>
+    </message>
+    <message>
+        <source>calib/histogram.py, _compute_amax_mse: the bin centre from bin 128 whose fake-quantized centres err least.</source>
+        <translation>calib/histogram.py，_compute_amax_mse：从第 128 箱起，使伪量化后的箱中心误差最小的那个箱中心。</translation>
+    </message>
+    <message>
+        <source>Migacz, GTC 2017: 2048 bins of |R| from bin 128, threshold at the bin&apos;s centre.</source>
+        <translation>Migacz，GTC 2017：|R| 的 2048 个箱，从第 128 箱起，阈值取在箱的中心。</translation>
+    </message>
+    <message>
+        <source>calib/histogram.py, _compute_amax_entropy: bin 0 takes bin 1&apos;s count, np.digitize levels, the last of tied minima, the bin&apos;s edge.</source>
+        <translation>calib/histogram.py，_compute_amax_entropy：第 0 箱取第 1 箱的计数，用 np.digitize 划分级，并列最小值取最后一个，阈值取箱的边界。</translation>
+    </message>
+    <message>
+        <source>calibrate.py, get_entropy_threshold: windows around 0 of a 128-bin histogram of R, both distributions smoothed; may choose an asymmetric range.</source>
+        <translation>calibrate.py，get_entropy_threshold：在 R 的 128 箱直方图上取以 0 为中心的窗口，两个分布都做平滑；可能选出不对称的范围。</translation>
+    </message>
+    <message>
+        <source>calibrate.cc, _contrib_calibrate_entropy: windows around 0 of an 8001-bin histogram, 255 levels, both smoothed.</source>
+        <translation>calibrate.cc，_contrib_calibrate_entropy：在 8001 箱直方图上取以 0 为中心的窗口，255 级，两个分布都做平滑。</translation>
+    </message>
+    <message>
+        <source>exact (NumPy)</source>
+        <translation>精确（NumPy）</translation>
+    </message>
+    <message>
+        <source>exact (QuantScope)</source>
+        <translation>精确（QuantScope）</translation>
+    </message>
+    <message>
+        <source>TensorRT (published)</source>
+        <translation>TensorRT（公开发表）</translation>
+    </message>
+</context>
+<context>
     <name>DataPreset</name>
     <message>
         <source>np.random.seed(8215); np.random.randn(3): the tutorial&apos;s three values</source>
@@ -1132,6 +1195,26 @@ saturated: %1 (%2)</source>
         <source>saturated</source>
         <translation>饱和</translation>
     </message>
+    <message>
+        <source>Calibration as each framework computes it</source>
+        <translation>各框架各自计算的校准结果</translation>
+    </message>
+    <message>
+        <source>Every method&apos;s range on the whole tensor, then the frameworks&apos; variants (pytorch-quantization, ONNX Runtime, MXNet), each as its published source computes it; the grid is the report&apos;s own.</source>
+        <translation>每种方法在整个张量上的范围，然后是各框架的变体（pytorch-quantization、ONNX Runtime、MXNet），均按其公开源码的方式计算；网格沿用本报告的网格。</translation>
+    </message>
+    <message>
+        <source>as computed by</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>当前所选</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1351,20 +1434,12 @@ saturated: %1 (%2)</source>
         <translation>最小 MSE</translation>
     </message>
     <message>
-        <source>KL divergence (TensorRT)</source>
-        <translation>KL 散度（TensorRT）</translation>
-    </message>
-    <message>
         <source>ACIQ, Gaussian</source>
         <translation>ACIQ，高斯</translation>
     </message>
     <message>
         <source>ACIQ, Laplace</source>
         <translation>ACIQ，拉普拉斯</translation>
-    </message>
-    <message>
-        <source>2^(bits − 1)</source>
-        <translation>2^(位数 − 1)</translation>
     </message>
     <message>
         <source>Percentile</source>
@@ -1395,16 +1470,32 @@ saturated: %1 (%2)</source>
         <translation>搜索舍入误差加截断误差最小的范围。</translation>
     </message>
     <message>
-        <source>TensorRT&apos;s entropy calibration: the |R| threshold whose merged histogram loses the least information.</source>
-        <translation>TensorRT 的熵校准：选取合并后的直方图损失信息最少的 |R| 阈值。</translation>
-    </message>
-    <message>
         <source>Analytic clipping at mean ± α·σ, α from the bit width (Banner et al.).</source>
         <translation>在均值 ± α·σ 处解析截断，α 由位宽决定（Banner 等）。</translation>
     </message>
     <message>
         <source>Analytic clipping at mean ± α·b, b = mean|R − mean| (Banner et al.).</source>
         <translation>在均值 ± α·b 处解析截断，b = mean|R − mean|（Banner 等）。</translation>
+    </message>
+    <message>
+        <source>KL divergence (entropy)</source>
+        <translation>KL 散度（熵）</translation>
+    </message>
+    <message>
+        <source>As computed by</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <source>Entropy calibration (TensorRT&apos;s idea): the threshold whose merged histogram loses the least information.</source>
+        <translation>熵校准（TensorRT 的思路）：合并后的直方图损失信息最少的阈值。</translation>
+    </message>
+    <message>
+        <source>A number format takes each method as QuantScope computes it; the frameworks&apos; variants calibrate integer grids.</source>
+        <translation>数值格式按 QuantScope 的方式使用每种方法；各框架的变体只校准整数网格。</translation>
+    </message>
+    <message>
+        <source>%1 (the variant&apos;s)</source>
+        <translation>%1（该变体的默认值）</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3013,18 @@ p97.5 of |x| = %6</source>
     <message>
         <source>ACIQ Laplace</source>
         <translation>ACIQ 拉普拉斯</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>MSE %1</source>
+        <translation>MSE %1</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,18 @@ json documentOf(const AnalysisSnapshot& snapshot, const Shootout* shootout)
         input.walkthrough.insert(input.walkthrough.end(), rows.begin(), rows.end());
     }
     input.shootout = shootout;
+    // Which range each framework would calibrate, for a method that has framework variants, on
+    // a grid they calibrate (an integer grid, one range for the tensor).
+    std::vector<ClipMarker> calibrations;
+    const CalibrationMethod method = a.spec.calibration.method;
+    const bool variants = method == CalibrationMethod::Percentile ||
+                          method == CalibrationMethod::Mse || method == CalibrationMethod::Kl;
+    if (variants && a.spec.isIntegerGrid() && a.spec.granularity == Granularity::Tensor) {
+        if (auto choices = calibrationChoices(tensor.values, a.spec)) {
+            calibrations = std::move(*choices);
+            input.calibrations = &calibrations;
+        }
+    }
     return tensorReportDocument(input);
 }
 

@@ -1,6 +1,7 @@
 #include "panels/calibration_box.h"
 
 #include "calibrate/calibrate.h"
+#include "i18n/calibration_texts.h"
 #include "i18n/retranslator.h"
 
 #include <QComboBox>
@@ -19,6 +20,8 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_texts->bind([this] { setTitle(tr("Calibration")); });
     m_method = new QComboBox(this);
     m_method->setObjectName(QStringLiteral("calibration"));
+    m_variant = new QComboBox(this);
+    m_variant->setObjectName(QStringLiteral("calibrationVariant"));
     m_method->addItem(QString(), int(CalibrationMethod::MinMax));
     m_method->addItem(QString(), int(CalibrationMethod::Percentile));
     m_method->addItem(QString(), int(CalibrationMethod::Mse));
@@ -28,8 +31,14 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_texts->bind([this] {
         setItemTexts(m_method,
                      {tr("min–max (the tutorial)"), tr("percentile"), tr("least MSE"),
-                      tr("KL divergence (TensorRT)"), tr("ACIQ, Gaussian"), tr("ACIQ, Laplace")});
+                      tr("KL divergence (entropy)"), tr("ACIQ, Gaussian"), tr("ACIQ, Laplace")});
+        const auto method = static_cast<CalibrationMethod>(m_method->currentData().toInt());
+        fillVariants(method, m_variant->currentData().toInt());
     });
+    m_variantSource = new QLabel(this);
+    m_variantSource->setObjectName(QStringLiteral("calibrationVariantSource"));
+    m_variantSource->setWordWrap(true);
+    m_variantSource->setForegroundRole(QPalette::PlaceholderText);
     m_about = new QLabel(this);
     m_about->setObjectName(QStringLiteral("calibrationAbout"));
     m_about->setWordWrap(true);
@@ -45,20 +54,22 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_percentile->setDecimals(3);
     m_percentile->setSingleStep(0.01);
     m_percentile->setSuffix(QStringLiteral(" %"));
+    // 0 in each KL spin box is the variant's own value, shown as such.
     m_klBins = new QSpinBox(this);
     m_klBins->setObjectName(QStringLiteral("klBins"));
-    m_klBins->setRange(2, kMaxKlBins);
+    m_klBins->setRange(0, kMaxKlBins);
     m_klStartBin = new QSpinBox(this);
     m_klStartBin->setObjectName(QStringLiteral("klStartBin"));
-    m_klStartBin->setRange(1, kMaxKlBins);
+    m_klStartBin->setRange(0, kMaxKlBins);
     m_klLevels = new QSpinBox(this);
     m_klLevels->setObjectName(QStringLiteral("klLevels"));
     m_klLevels->setRange(0, kMaxKlBins);
-    m_texts->bind([this] { m_klLevels->setSpecialValueText(tr("2^(bits − 1)")); });
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_method);
     m_form->addRow(m_about);
+    addTranslatedRow(m_form, m_texts, m_variant, [] { return tr("As computed by"); });
+    m_form->addRow(m_variantSource);
     m_form->addRow(m_limits);
     addTranslatedRow(m_form, m_texts, m_percentile, [] { return tr("Percentile"); });
     addTranslatedRow(m_form, m_texts, m_klBins, [] { return tr("KL bins"); });
@@ -66,6 +77,31 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     addTranslatedRow(m_form, m_texts, m_klLevels, [] { return tr("KL levels"); });
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        const auto method = static_cast<CalibrationMethod>(m_method->currentData().toInt());
+        CalibrationSpec kept;
+        kept.method = method;
+        kept.percentileVariant = m_percentileVariant;
+        kept.mseVariant = m_mseVariant;
+        kept.klVariant = m_klVariant;
+        fillVariants(method, variantOf(kept));
+        updateRows();
+        emit changed();
+    });
+    connect(m_variant, &QComboBox::currentIndexChanged, this, [this] {
+        const int variant = m_variant->currentData().toInt();
+        switch (static_cast<CalibrationMethod>(m_method->currentData().toInt())) {
+        case CalibrationMethod::Percentile:
+            m_percentileVariant = static_cast<PercentileVariant>(variant);
+            break;
+        case CalibrationMethod::Mse:
+            m_mseVariant = static_cast<MseVariant>(variant);
+            break;
+        case CalibrationMethod::Kl:
+            m_klVariant = static_cast<KlVariant>(variant);
+            break;
+        default:
+            return;
+        }
         updateRows();
         emit changed();
     });
@@ -88,14 +124,43 @@ QString CalibrationBox::describe(CalibrationMethod method)
     case CalibrationMethod::Mse:
         return tr("The range with the least rounding-plus-clipping error, searched.");
     case CalibrationMethod::Kl:
-        return tr("TensorRT's entropy calibration: the |R| threshold whose merged histogram loses "
-                  "the least information.");
+        return tr("Entropy calibration (TensorRT's idea): the threshold whose merged histogram "
+                  "loses the least information.");
     case CalibrationMethod::AciqGauss:
         return tr("Analytic clipping at mean ± α·σ, α from the bit width (Banner et al.).");
     case CalibrationMethod::AciqLaplace:
         return tr("Analytic clipping at mean ± α·b, b = mean|R − mean| (Banner et al.).");
     }
     return {};
+}
+
+int CalibrationBox::variantOf(const CalibrationSpec& c) const
+{
+    switch (c.method) {
+    case CalibrationMethod::Percentile:
+        return int(c.percentileVariant);
+    case CalibrationMethod::Mse:
+        return int(c.mseVariant);
+    case CalibrationMethod::Kl:
+        return int(c.klVariant);
+    default:
+        return 0;
+    }
+}
+
+void CalibrationBox::fillVariants(CalibrationMethod method, int variant)
+{
+    const QSignalBlocker block(m_variant);
+    m_variant->clear();
+    const std::size_t count = method == CalibrationMethod::Percentile
+                                  ? percentileVariantNames().size()
+                              : method == CalibrationMethod::Mse ? mseVariantNames().size()
+                              : method == CalibrationMethod::Kl  ? klVariantNames().size()
+                                                                 : 0;
+    for (std::size_t v = 0; v < count; ++v) {
+        m_variant->addItem(CalibrationTexts::variant(method, int(v)), int(v));
+    }
+    m_variant->setCurrentIndex(std::max(0, m_variant->findData(variant)));
 }
 
 CalibrationSpec CalibrationBox::calibration() const
@@ -106,6 +171,11 @@ CalibrationSpec CalibrationBox::calibration() const
     c.klBins = m_klBins->value();
     c.klStartBin = m_klStartBin->value();
     c.klLevels = m_klLevels->value();
+    if (m_variantsAllowed) {
+        c.percentileVariant = m_percentileVariant;
+        c.mseVariant = m_mseVariant;
+        c.klVariant = m_klVariant;
+    }
     return c;
 }
 
@@ -121,6 +191,23 @@ void CalibrationBox::setCalibration(const CalibrationSpec& c)
     m_klBins->setValue(c.klBins);
     m_klStartBin->setValue(c.klStartBin);
     m_klLevels->setValue(c.klLevels);
+    m_percentileVariant = c.percentileVariant;
+    m_mseVariant = c.mseVariant;
+    m_klVariant = c.klVariant;
+    fillVariants(c.method, variantOf(c));
+    updateRows();
+}
+
+void CalibrationBox::setGrid(int bits, bool isSigned)
+{
+    m_bits = bits;
+    m_signed = isSigned;
+    updateRows();
+}
+
+void CalibrationBox::setVariantsAllowed(bool allowed)
+{
+    m_variantsAllowed = allowed;
     updateRows();
 }
 
@@ -148,10 +235,34 @@ void CalibrationBox::updateRows()
 {
     const auto method = static_cast<CalibrationMethod>(m_method->currentData().toInt());
     m_about->setText(describe(method));
+    const bool hasVariants = m_variant->count() > 0;
+    m_form->setRowVisible(m_variant, hasVariants);
+    m_form->setRowVisible(m_variantSource, hasVariants);
+    m_variant->setEnabled(m_variantsAllowed);
+    const int variant = m_variantsAllowed ? m_variant->currentData().toInt() : 0;
+    if (!m_variantsAllowed) {
+        const QSignalBlocker block(m_variant);
+        m_variant->setCurrentIndex(0);
+    }
+    m_variantSource->setText(m_variantsAllowed
+                                 ? CalibrationTexts::variantSource(method, variant)
+                                 : tr("A number format takes each method as QuantScope "
+                                      "computes it; the frameworks' variants calibrate "
+                                      "integer grids."));
     m_form->setRowVisible(m_percentile, method == CalibrationMethod::Percentile);
     for (QSpinBox* spin : {m_klBins, m_klStartBin, m_klLevels}) {
         m_form->setRowVisible(spin, method == CalibrationMethod::Kl);
     }
+    const auto kl = static_cast<KlVariant>(method == CalibrationMethod::Kl ? variant : 0);
+    m_form->setRowVisible(m_klStartBin, method == CalibrationMethod::Kl && klHasStartBin(kl));
+    // 0 is the variant's own value: the spin boxes say which.
+    QuantSpec probe;
+    probe.bits = m_bits;
+    probe.isSigned = m_signed;
+    probe.calibration.klVariant = kl;
+    m_klBins->setSpecialValueText(tr("%1 (the variant's)").arg(klBins(probe)));
+    m_klStartBin->setSpecialValueText(tr("%1 (the variant's)").arg(klStartBin(probe)));
+    m_klLevels->setSpecialValueText(tr("%1 (the variant's)").arg(klLevels(probe)));
 }
 
 } // namespace qs::ui

@@ -287,6 +287,8 @@ void SchemePanel::showFormat()
         }
     }
     m_calibration->setAllowedMethods(allowed, FormatTexts::calibrationLimits(now));
+    m_calibration->setVariantsAllowed(integer);
+    m_calibration->setGrid(now.bits, now.isSigned);
     m_granularity->setFixed(FormatTexts::fixedGranularity(now));
     showBitsPerValue();
 }
@@ -330,6 +332,8 @@ void SchemePanel::showPreset()
 void SchemePanel::emitChange()
 {
     showBitsPerValue();
+    const QuantSpec now = spec();
+    m_calibration->setGrid(now.bits, now.isSigned);
     if (m_quiet) {
         return;
     }

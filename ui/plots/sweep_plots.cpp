@@ -1,5 +1,6 @@
 #include "plots/sweep_plots.h"
 
+#include "i18n/calibration_texts.h"
 #include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
@@ -7,6 +8,8 @@
 #include "theme.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QTableWidget>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -142,6 +145,37 @@ QCPGraph* addLine(QCustomPlot* plot, const QString& objectName, const QString& n
     return graph;
 }
 
+// The symbol of marker `i`: the method's shape (a framework's variant: a cross in a circle) in
+// the method's colour, filled and larger for the scheme's own calibration.
+QCPScatterStyle markerStyle(const std::vector<ClipMarker>& markers, std::size_t i)
+{
+    static constexpr QCPScatterStyle::ScatterShape kShapes[] = {
+        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,         QCPScatterStyle::ssDiamond,
+        QCPScatterStyle::ssCircle, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssStar};
+    const ClipMarker& m = markers[i];
+    const auto method = static_cast<std::size_t>(m.method);
+    const bool variant = i >= calibrationNames().size();
+    const QColor colour = theme::calibrationMethod(method);
+    return QCPScatterStyle(variant ? QCPScatterStyle::ssCrossCircle
+                                   : kShapes[method % std::size(kShapes)],
+                           QPen(colour, m.chosen ? 2.5 : 1.5),
+                           m.chosen ? QBrush(colour) : QBrush(Qt::NoBrush), m.chosen ? 13 : 9);
+}
+
+// The symbol as an icon, for the table that serves as the markers' legend.
+QIcon markerIcon(const QCPScatterStyle& style)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QCPPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QCPScatterStyle small = style;
+    small.setSize(std::min(style.size(), 11.0));
+    small.applyTo(&painter, style.pen());
+    small.drawShape(&painter, 8, 8);
+    return QIcon(pixmap);
+}
+
 } // namespace
 
 SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
@@ -180,10 +214,35 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     }
+    m_choices = new QTableWidget(0, 3, this);
+    m_choices->setObjectName(QStringLiteral("calibrationChoices"));
+    m_choices->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_choices->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_choices->verticalHeader()->hide();
+    // The numbers keep their width; the names take what is left, elided if they must.
+    m_choices->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_choices->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_choices->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_choices->setWordWrap(false);
+    m_choices->setIconSize(QSize(16, 16));
+    m_choices->verticalHeader()->setDefaultSectionSize(m_choices->fontMetrics().height() + 6);
+    m_texts->bind([this] {
+        m_choices->setHorizontalHeaderLabels({tr("Calibration"), tr("SQNR (dB)"), tr("Threshold")});
+    });
+    // The clip plot over its table. (Not a QSplitter: it would take the lesson's highlight
+    // frame, a child of the plot's parent, for a pane of its own.)
+    auto* clipColumn = new QWidget(this);
+    clipColumn->setObjectName(QStringLiteral("clipColumn"));
+    auto* clipLayout = new QVBoxLayout(clipColumn);
+    clipLayout->setContentsMargins(0, 0, 0, 0);
+    clipLayout->addWidget(m_clip, 3);
+    clipLayout->addWidget(m_choices, 2);
+    m_clip->setParent(clipColumn);
+    m_choices->setParent(clipColumn);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_bits);
-    layout->addWidget(m_clip);
+    layout->addWidget(clipColumn);
     layout->addWidget(m_outlier);
     m_texts->onChange([this] {
         if (m_shownBits) {
@@ -206,6 +265,7 @@ void SweepPlots::clear()
     m_shownBits.reset();
     m_shownClip.reset();
     m_shownOutlier.reset();
+    m_choices->setRowCount(0);
     for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
         reset(plot);
         plot->replot(QCustomPlot::rpQueuedReplot);
@@ -253,6 +313,7 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
         m_shownClip = sweep;
     }
     reset(m_clip);
+    m_choices->setRowCount(0);
     if (!sweep) {
         showMessage(m_clip, messageOf(sweep.error()));
         return;
@@ -274,29 +335,29 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
 
     // Each calibration's choice, where its MSE actually is: one symbol each, in the legend;
     // the scheme's own calibration drawn larger.
-    const QCPScatterStyle::ScatterShape shapes[] = {
-        QCPScatterStyle::ssSquare, QCPScatterStyle::ssTriangle,         QCPScatterStyle::ssDiamond,
-        QCPScatterStyle::ssCircle, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssStar};
-    for (const ClipMarker& m : sweep->markers) {
+    // Each choice as a symbol in its method's colour (a framework's variant: a cross in a
+    // circle), the scheme's own drawn larger and filled. The table under the plot is their
+    // legend: twelve entries would leave the plot no room.
+    for (std::size_t i = 0; i < sweep->markers.size(); ++i) {
+        const ClipMarker& m = sweep->markers[i];
         const double x = forLogAxis(m.point.threshold);
         const double y = forLogAxis(m.point.mse);
-        const auto index = static_cast<std::size_t>(m.method) % std::size(shapes);
         const QString name = methodLabel(m.method);
-        const std::string_view id =
-            calibrationName(m.method); // objectName: the same in every language
-        QCPGraph* marker = addLine(m_clip,
-                                   QStringLiteral("marker-") +
-                                       QString::fromLatin1(id.data(), qsizetype(id.size())),
+        // objectName: the same in every language
+        std::string id = std::string(calibrationName(m.method));
+        if (i >= calibrationNames().size()) {
+            id += "-" + m.variant;
+        }
+        QCPGraph* marker = addLine(m_clip, QStringLiteral("marker-") + QString::fromStdString(id),
                                    m.chosen ? tr("%1 (chosen)").arg(name) : name, Qt::NoPen);
         marker->setLineStyle(QCPGraph::lsNone);
-        const QColor colour = theme::calibrationMethod(static_cast<std::size_t>(m.method));
-        marker->setScatterStyle(QCPScatterStyle(shapes[index], QPen(colour, m.chosen ? 2.5 : 1.5),
-                                                m.chosen ? QBrush(colour) : QBrush(Qt::NoBrush),
-                                                m.chosen ? 13 : 9));
+        marker->setScatterStyle(markerStyle(sweep->markers, i));
+        marker->removeFromLegend();
         if (!std::isnan(x) && !std::isnan(y)) {
             marker->addData(x, y);
         }
     }
+    showChoices(*sweep);
     m_clip->rescaleAxes();
     const QCPRange y = m_clip->yAxis->range();
     m_clip->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
@@ -312,6 +373,61 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
                             m_clip->xAxis->range().upper * 1.2);
     m_clip->legend->setVisible(true);
     m_clip->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// One row per choice, each framework's variant right under its method ("↳ MXNet"), SQNR
+// first: the table must stay readable in a third of the window's width.
+void SweepPlots::showChoices(const ClipSweep& sweep)
+{
+    const std::size_t methods = calibrationNames().size();
+    std::vector<std::size_t> order;
+    for (std::size_t base = 0; base < std::min(methods, sweep.markers.size()); ++base) {
+        order.push_back(base);
+        for (std::size_t v = methods; v < sweep.markers.size(); ++v) {
+            if (sweep.markers[v].method == sweep.markers[base].method) {
+                order.push_back(v);
+            }
+        }
+    }
+    m_choices->setRowCount(static_cast<int>(order.size()));
+    for (std::size_t row = 0; row < order.size(); ++row) {
+        const std::size_t i = order[row];
+        const ClipMarker& m = sweep.markers[i];
+        const int variant = CalibrationTexts::variantIndex(m.method, m.variant);
+        const QString label =
+            i < methods ? methodLabel(m.method)
+                        : QStringLiteral("↳ ") + CalibrationTexts::variant(m.method, variant);
+        QString about = variant < 0 ? methodLabel(m.method)
+                                    : methodLabel(m.method) + QStringLiteral(", ") +
+                                          CalibrationTexts::variant(m.method, variant) +
+                                          QStringLiteral("\n") +
+                                          CalibrationTexts::variantSource(m.method, variant);
+        if (m.chosen) { // bold in the table, named in its tooltip
+            about = tr("%1 (chosen)").arg(about);
+        }
+        // The MSE is the plot's own axis; the tooltip gives it in digits.
+        about += QStringLiteral("\n") + tr("MSE %1").arg(formatValue(m.point.mse));
+        const QStringList cells{label,
+                                std::isfinite(m.point.sqnrDb)
+                                    ? QString::number(m.point.sqnrDb, 'f', 2)
+                                    : QStringLiteral("∞"),
+                                formatValue(m.point.threshold)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(about);
+            if (c >= 1) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            if (c == 0) {
+                item->setIcon(markerIcon(markerStyle(sweep.markers, i)));
+                item->setData(Qt::UserRole, QString::fromStdString(m.variant));
+            }
+            QFont font = item->font();
+            font.setBold(m.chosen);
+            item->setFont(font);
+            m_choices->setItem(static_cast<int>(row), c, item);
+        }
+    }
 }
 
 void SweepPlots::showOutlier(const Result<OutlierSweep>& sweep)
