@@ -58,5 +58,8 @@ qs_build() {
     cmake --build "$QS_BUILD" --parallel "$(nproc)"
 }
 
-qs_install_packages
-qs_build
+# scripts/fuzz borrows the functions only (QS_SETUP_FUNCTIONS_ONLY=1).
+if [ "${QS_SETUP_FUNCTIONS_ONLY:-0}" != 1 ]; then
+    qs_install_packages
+    qs_build
+fi

@@ -19,6 +19,7 @@ enum class WarningCode
     TrailingData,     // a file holds bytes after the tensor data
     AlreadyQuantized, // the file stored integer codes and a scale: the values sit on a grid
     RowLeftOut,       // a shoot-out row the tensor cannot take (per channel on one axis)
+    BeyondFloat32,    // a text number beyond float32's range, read as ±inf
 };
 
 struct Warning

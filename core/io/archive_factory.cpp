@@ -3,11 +3,14 @@
 #include "io/archive_support.h"
 #include "io/byte_reader.h"
 #include "io/gguf_archive.h"
+#include "io/json_nesting.h"
 #include "io/npz_archive.h"
 #include "io/onnx_archive.h"
 #include "io/safetensors_archive.h"
 #include "io/single_tensor_archive.h"
 #include "io/tfjs_archive.h"
+
+#include <nlohmann/json.hpp>
 
 namespace qs {
 namespace {
@@ -21,9 +24,17 @@ Result<std::unique_ptr<TensorArchive>> openJson(const std::string& path)
     if (!text) {
         return std::unexpected(text.error());
     }
-    // A safetensors index maps names to shard files; anything else is taken as TF.js.
-    if (text->find("\"weight_map\"") != std::string::npos &&
-        text->find("\"weightsManifest\"") == std::string::npos) {
+    // A safetensors index is an object whose top level maps "weight_map"; anything else is taken
+    // as TF.js (a model.json, or a bare weights manifest). Decided by the document's structure,
+    // not by the words in it: a TF.js weight may well be named "weight_map".
+    if (jsonNestsDeeperThan(*text)) {
+        return fail(ErrorCode::BadHeader,
+                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
+                    path);
+    }
+    const auto document = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (document.is_object() && document.contains("weight_map") &&
+        !document.contains("weightsManifest")) {
         return openSafetensorsIndex(path);
     }
     return openTfjs(path, *text);

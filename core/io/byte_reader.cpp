@@ -19,6 +19,17 @@ Result<void> checkIsFile(const std::string& path)
     if (std::filesystem::is_directory(status)) {
         return fail(ErrorCode::ReadFailed, "is a directory, not a file", path);
     }
+    // A FIFO, device or socket would block a read or never end: only regular files are read.
+    if (!std::filesystem::is_regular_file(status)) {
+        const auto type = status.type();
+        const char* what = type == std::filesystem::file_type::fifo        ? "a FIFO (named pipe)"
+                           : type == std::filesystem::file_type::character ? "a character device"
+                           : type == std::filesystem::file_type::block     ? "a block device"
+                           : type == std::filesystem::file_type::socket    ? "a socket"
+                                                                           : "not a regular file";
+        return fail(ErrorCode::ReadFailed,
+                    std::string("is ") + what + ", not a regular file: only files are read", path);
+    }
     return {};
 }
 

@@ -12,7 +12,8 @@
 
 namespace qs {
 
-// Errors: FileNotFound, or ReadFailed for a directory — what every reader says first.
+// Errors: FileNotFound, or ReadFailed for a directory, FIFO, device or socket — what every
+// reader says first (only regular files are read).
 Result<void> checkIsFile(const std::string& path);
 
 class ByteReader

@@ -1,8 +1,11 @@
 #include "io/csv_reader.h"
 
+#include "common/warning.h"
 #include "io/byte_reader.h"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <vector>
@@ -77,10 +80,16 @@ std::vector<std::string_view> splitCells(std::string_view line, Separator separa
     return cells;
 }
 
+// A number as np.loadtxt reads it: one optional sign, then from_chars' form. Beyond float64's
+// range from_chars leaves the value unset; strtod gives what NumPy gives there (±inf past the
+// largest, ±0 below the smallest).
 std::optional<double> parseNumber(std::string_view cell)
 {
     if (!cell.empty() && cell.front() == '+') {
         cell.remove_prefix(1);
+        if (!cell.empty() && (cell.front() == '+' || cell.front() == '-')) {
+            return std::nullopt; // "+-1", "++1": a sign, not two
+        }
     }
     double value = 0;
     const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
@@ -88,7 +97,20 @@ std::optional<double> parseNumber(std::string_view cell)
         (ec != std::errc() && ec != std::errc::result_out_of_range)) {
         return std::nullopt;
     }
+    if (ec == std::errc::result_out_of_range) {
+        const std::string text(cell);
+        value = std::strtod(text.c_str(), nullptr);
+    }
     return value;
+}
+
+// "inf", "-Infinity", ...: a cell that names infinity rather than a number too large.
+bool spellsInfinity(std::string_view cell)
+{
+    if (!cell.empty() && (cell.front() == '+' || cell.front() == '-')) {
+        cell.remove_prefix(1);
+    }
+    return !cell.empty() && (cell.front() == 'i' || cell.front() == 'I');
 }
 
 std::string quoted(std::string_view cell)
@@ -108,7 +130,11 @@ Result<LoadedTensor> parseCsv(std::string_view text, const std::string& fileName
     std::size_t rows = 0;
     bool headerAllowed = true;
     std::size_t lineNumber = 0;
-    std::size_t pos = 0;
+    // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first cell.
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    std::size_t pos = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    std::size_t beyondFloat32 = 0;
+    std::string firstBeyond;
     while (pos <= text.size()) {
         const std::size_t end = std::min(text.find('\n', pos), text.size());
         const std::string_view line = trim(text.substr(pos, end - pos));
@@ -131,7 +157,15 @@ Result<LoadedTensor> parseCsv(std::string_view text, const std::string& fileName
                 badColumn = c;
                 break;
             }
-            row.push_back(static_cast<float>(*number));
+            const auto value = static_cast<float>(*number);
+            // "inf" asks for infinity; 1e999 or 1e39 becomes one only because float32 ends.
+            if (std::isinf(value) && !spellsInfinity(cells[c])) {
+                if (beyondFloat32++ == 0) {
+                    firstBeyond = "line " + std::to_string(lineNumber) + ", column " +
+                                  std::to_string(c + 1) + ", " + quoted(cells[c]);
+                }
+            }
+            row.push_back(value);
         }
         if (badColumn && headerAllowed) {
             headerAllowed = false; // the first non-blank line may name the columns
@@ -159,6 +193,14 @@ Result<LoadedTensor> parseCsv(std::string_view text, const std::string& fileName
     }
     if (rows == 0) {
         return fail(ErrorCode::EmptyTensor, "holds no rows of numbers", fileName);
+    }
+    if (beyondFloat32 > 0) {
+        loaded.warnings.push_back(makeWarning(
+            WarningCode::BeyondFloat32,
+            QS_TRANSLATABLE("Warning",
+                            "%1: %2 numbers lie beyond float32's range and are read as ±inf "
+                            "(first: %3)"),
+            {fileName, std::to_string(beyondFloat32), firstBeyond}));
     }
     loaded.tensor.shape = {static_cast<std::int64_t>(rows), static_cast<std::int64_t>(columns)};
     loaded.tensor.sourceDtype = Dtype::Float64; // text is parsed as double, like np.loadtxt

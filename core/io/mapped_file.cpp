@@ -50,7 +50,9 @@ Result<MappedFile> MappedFile::open(const std::string& path)
     if (auto ok = checkIsFile(path); !ok) {
         return std::unexpected(ok.error());
     }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: should the path have become a FIFO since the check, opening it must not wait
+    // for a writer; fstat below then refuses it.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         return fail(ErrorCode::ReadFailed,
                     std::string("cannot open the file for reading: ") + std::strerror(errno), path);
@@ -60,6 +62,10 @@ Result<MappedFile> MappedFile::open(const std::string& path)
         const int err = errno;
         ::close(fd);
         return fail(ErrorCode::ReadFailed, std::string("cannot stat: ") + std::strerror(err), path);
+    }
+    if (!S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return fail(ErrorCode::ReadFailed, "is not a regular file: only files are read", path);
     }
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size == 0) { // mmap refuses empty mappings; an empty span says the same

@@ -77,6 +77,23 @@ public:
         return {};
     }
 
+    // libzip compares the member's CRC-32 when a read reaches its end: read the rest, then ask
+    // once more, as NumPy does, so that a member whose data does not match is refused.
+    Result<void> verifyChecksum()
+    {
+        if (auto rest = skip(remaining()); !rest) {
+            return rest;
+        }
+        std::byte probe{};
+        if (zip_fread(m_file.get(), &probe, 1) < 0) {
+            return fail(ErrorCode::BadValue,
+                        std::string("the member's data does not match its zip directory: ") +
+                            zip_file_strerror(m_file.get()),
+                        m_name);
+        }
+        return {};
+    }
+
     Result<void> skip(std::uint64_t count) override
     {
         std::array<std::byte, 4096> scratch{};
@@ -139,7 +156,14 @@ public:
         if (!reader) {
             return std::unexpected(reader.error());
         }
-        return readNpy(*reader, entry.name);
+        auto loaded = readNpy(*reader, entry.name);
+        if (!loaded) {
+            return loaded;
+        }
+        if (auto ok = reader->verifyChecksum(); !ok) {
+            return std::unexpected(ok.error());
+        }
+        return loaded;
     }
 
 private:

@@ -2,6 +2,7 @@
 
 #include "io/archive_support.h"
 #include "io/byte_reader.h"
+#include "io/json_nesting.h"
 #include "io/mapped_file.h"
 
 #include <nlohmann/json.hpp>
@@ -108,6 +109,12 @@ Result<ParsedShard> parseShard(const MappedFile& file, std::size_t shard)
                     path, 0);
     }
     const auto text = bytes.subspan(8, headerLength);
+    if (jsonNestsDeeperThan({reinterpret_cast<const char*>(text.data()), text.size()})) {
+        return fail(ErrorCode::BadHeader,
+                    "the header's JSON nests deeper than " + std::to_string(kMaxJsonNesting) +
+                        " levels",
+                    path, 8);
+    }
     json header = json::parse(reinterpret_cast<const char*>(text.data()),
                               reinterpret_cast<const char*>(text.data() + text.size()), nullptr,
                               /*allow_exceptions=*/false);
@@ -304,6 +311,11 @@ Result<std::unique_ptr<TensorArchive>> openSafetensorsIndex(const std::string& i
     auto text = readTextFile(indexPath, kMaxIndexBytes);
     if (!text) {
         return std::unexpected(text.error());
+    }
+    if (jsonNestsDeeperThan(*text)) {
+        return fail(ErrorCode::BadHeader,
+                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
+                    indexPath);
     }
     const json index = json::parse(*text, nullptr, /*allow_exceptions=*/false);
     if (index.is_discarded() || !index.is_object() || !index.contains("weight_map") ||

@@ -2,12 +2,14 @@
 
 #include "io/archive_support.h"
 #include "io/byte_reader.h"
+#include "io/json_nesting.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 
 namespace qs {
@@ -196,6 +198,12 @@ Result<void> TfjsArchive::scanGroup(const json& group, std::size_t groupIndex)
                                             ", whose shards hold only " +
                                             std::to_string(available) + " bytes");
         }
+        // Offsets are summed with a check: an unread weight that claims 2^63 bytes must not
+        // wrap the next weight's offset back to the start of the shards.
+        if (*bytes > std::numeric_limits<std::uint64_t>::max() - offset) {
+            return archive::tensorError(ErrorCode::TooLarge, m_path, name,
+                                        "the weights up to it claim more than 2^64 bytes");
+        }
         offset += *bytes;
         m_entries.push_back(std::move(entry));
         m_placements.push_back(placement);
@@ -271,6 +279,11 @@ Result<LoadedTensor> TfjsArchive::load(std::size_t index)
 
 Result<std::unique_ptr<TensorArchive>> openTfjs(const std::string& path, const std::string& text)
 {
+    if (jsonNestsDeeperThan(text)) {
+        return fail(ErrorCode::BadHeader,
+                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
+                    path);
+    }
     const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) {
         return fail(ErrorCode::BadHeader, "not valid JSON", path);

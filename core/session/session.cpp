@@ -2,11 +2,14 @@
 
 #include "io/atomic_file.h"
 #include "io/byte_reader.h"
+#include "io/json_nesting.h"
 #include "io/npy_format.h"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <limits>
+#include <utility>
 
 namespace qs {
 namespace {
@@ -155,6 +158,19 @@ public:
             }
         } else if (!(*value)->is_number_integer()) {
             return bad(key, "an integer");
+        }
+        if constexpr (std::is_integral_v<T>) {
+            // Range-checked in 64 bits before narrowing: 2^32 + 8 must not become 8.
+            const json& v = **value;
+            const bool fits = v.is_number_unsigned()
+                                  ? v.template get<std::uint64_t>() <=
+                                        static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                                  : std::in_range<T>(v.template get<std::int64_t>());
+            if (!fits) {
+                return bad(key, "an integer from " + std::to_string(std::numeric_limits<T>::min()) +
+                                    " to " + std::to_string(std::numeric_limits<T>::max()) +
+                                    " (got " + v.dump() + ")");
+            }
         }
         return (*value)->template get<T>();
     }
@@ -425,20 +441,30 @@ std::string sessionJson(const Session& session)
 Result<Session> parseSession(std::string_view text, const std::string& path,
                              const std::string& folder)
 {
+    if (jsonNestsDeeperThan(text)) {
+        return fail(ErrorCode::BadHeader,
+                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
+                    path);
+    }
     const json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded() || !root.is_object() || !root.contains(kVersionKey)) {
         return fail(ErrorCode::BadHeader,
                     "not a QuantScope session (a JSON object with \"quantscope_session\")", path);
     }
     const json& version = root.at(kVersionKey);
-    if (!version.is_number_integer() || version.get<int>() < 1) {
-        return fail(ErrorCode::BadHeader, "the session version must be a positive integer", path);
+    // Compared as written (a 64-bit integer, or larger as unsigned), never narrowed first.
+    const bool positive = version.is_number_unsigned()
+                              ? version.get<std::uint64_t>() >= 1
+                              : version.is_number_integer() && version.get<std::int64_t>() >= 1;
+    if (!positive) {
+        return fail(ErrorCode::BadHeader,
+                    "the session version must be a positive integer (got " + version.dump() + ")",
+                    path);
     }
-    if (version.get<int>() > kSessionVersion) {
+    if (version.get<std::uint64_t>() > static_cast<std::uint64_t>(kSessionVersion)) {
         return fail(ErrorCode::UnsupportedFormat,
-                    "written by a newer QuantScope (session version " +
-                        std::to_string(version.get<int>()) + "; this one reads version " +
-                        std::to_string(kSessionVersion) + ")",
+                    "written by a newer QuantScope (session version " + version.dump() +
+                        "; this one reads version " + std::to_string(kSessionVersion) + ")",
                     path);
     }
     const Fields top(root, "", path);

@@ -1407,6 +1407,10 @@ saturated: %1 (%2)</source>
         <source>%1 is left out: per channel needs a tensor of two or more axes</source>
         <translation>%1 已略去：逐通道需要两个或更多轴的张量</translation>
     </message>
+    <message>
+        <source>%1: %2 numbers lie beyond float32&apos;s range and are read as ±inf (first: %3)</source>
+        <translation>%1：%2 个数超出 float32 的范围，按 ±inf 读取（第一个：%3）</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::AnalysisRunner</name>

@@ -1,0 +1,18 @@
+#pragma once
+// A nesting limit for the JSON QuantScope reads (safetensors headers and indexes, TF.js
+// manifests, sessions). Parsing itself does not recurse, but everything that walks a document
+// afterwards does; a header nested 10^5 levels deep would run the stack out there. One pass over
+// the text, before parsing, finds the depth without building anything.
+
+#include <string_view>
+
+namespace qs {
+
+// Deeper than any document these formats define (a safetensors header needs 3 levels).
+inline constexpr int kMaxJsonNesting = 64;
+
+// Whether `text` opens more than `limit` arrays and objects inside one another (brackets inside
+// strings do not count).
+bool jsonNestsDeeperThan(std::string_view text, int limit = kMaxJsonNesting);
+
+} // namespace qs

@@ -1,0 +1,8 @@
+// libFuzzer: the .onnx reader on arbitrary bytes.
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    qs::fuzz::openListAndLoad(qs::fuzz::writeInput("input.onnx", data, size));
+    return 0;
+}
