@@ -96,9 +96,18 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
         case CalibrationMethod::Mse:
             m_mseVariant = static_cast<MseVariant>(variant);
             break;
-        case CalibrationMethod::Kl:
+        case CalibrationMethod::Kl: {
             m_klVariant = static_cast<KlVariant>(variant);
+            // Each framework with its own bins, start bin and levels: overrides meant for one
+            // (MXNet needs an odd bin count, ONNX Runtime has no start bin) do not carry over.
+            const QSignalBlocker blockBins(m_klBins);
+            const QSignalBlocker blockStart(m_klStartBin);
+            const QSignalBlocker blockLevels(m_klLevels);
+            m_klBins->setValue(0);
+            m_klStartBin->setValue(0);
+            m_klLevels->setValue(0);
             break;
+        }
         default:
             return;
         }
