@@ -4,10 +4,12 @@
 // would wrap, format routing by structure, and session integers that would be narrowed. Each
 // gets one clear error that names the file — or, where the input is valid, the right values.
 
+#include "common/printable_text.h"
 #include "io/archive_factory.h"
 #include "io/csv_reader.h"
 #include "io/json_nesting.h"
 #include "io/tensor_source.h"
+#include "report/listing_report.h"
 #include "session/session.h"
 #include "support/cli_run.h"
 #include "support/model_files.h"
@@ -69,6 +71,8 @@ private slots:
     void npzMemberWithABadChecksumIsRefused();
     void tfjsOffsetsDoNotWrap();
     void tfjsWeightNamedWeightMapIsTfjs();
+    void printableEscapesControlsAndCuts();
+    void namesWithControlsAreEscapedInListsAndErrors();
     void sessionIntegersAreNotNarrowed_data();
     void sessionIntegersAreNotNarrowed();
 };
@@ -263,6 +267,49 @@ void TestHostileFiles::tfjsWeightNamedWeightMapIsTfjs()
                   "[{\"paths\":[\"w.bin\"],\"weights\":[{\"name\":\"weight_map\",\"shape\":[2],"
                   "\"dtype\":\"float32\"}]}]");
     QCOMPARE(test::loadNamed(manifest, "weight_map").values, (std::vector<float>{1, 2}));
+}
+
+void TestHostileFiles::printableEscapesControlsAndCuts()
+{
+    using namespace std::string_literals;
+    QCOMPARE(printable("w\n\r\x1b[31m\x7f"s), std::string("w\\x0A\\x0D\\x1B[31m\\x7F"));
+    QCOMPARE(printable("a\0b"s), std::string("a\\x00b")); // NUL no longer ends the text
+    QCOMPARE(printable("\xC2\x9B"
+                       "2J"s),
+             std::string("\\x9B2J"));                                // C1 CSI, UTF-8 encoded
+    QCOMPARE(printable("权重.weight"s), std::string("权重.weight")); // other UTF-8 passes
+    // Cut at the limit, never inside a UTF-8 sequence, saying how much was left out.
+    QCOMPARE(printable(std::string(300, 'x'), 10), std::string(10, 'x') + " … (290 more bytes)");
+    QCOMPARE(printable("ab权重"s, 4), std::string("ab … (6 more bytes)"));
+}
+
+void TestHostileFiles::namesWithControlsAreEscapedInListsAndErrors()
+{
+    // A tensor name that would end the line and colour the terminal, and one with a NUL.
+    test::ScratchDir dir;
+    const QByteArray nul("a\\u0000b");
+    const std::string path = dir.write(
+        "evil.safetensors",
+        test::safetensorsBytes("{\"bad\\nname\\u001b[31m\":{\"dtype\":\"F32\",\"shape\":[1],"
+                               "\"data_offsets\":[0,4]},\"" +
+                                   nul +
+                                   "\":{\"dtype\":\"C64\",\"shape\":[1],"
+                                   "\"data_offsets\":[4,12]}}",
+                               test::floatBytes({1, 2, 3})));
+    auto archive = openFile(path);
+    QVERIFY2(archive, archive ? "" : archive.error().describe().c_str());
+    const std::string text = listingText(**archive);
+    QCOMPARE(std::ranges::count(text, '\n'), 4); // the heading, the columns, two tensors
+    QVERIFY(text.find("bad\\x0Aname\\x1B[31m") != std::string::npos);
+    QVERIFY(text.find("a\\x00b") != std::string::npos);
+    QVERIFY(text.find('\x1b') == std::string::npos);
+    // An error naming that tensor is one line too, NUL and all.
+    const std::size_t unsupported = *(*archive)->find(std::string("a\0b", 3));
+    auto loaded = (*archive)->load(unsupported);
+    QVERIFY(!loaded);
+    const std::string line = loaded.error().describe();
+    QVERIFY(line.find('\n') == std::string::npos && line.find('\0') == std::string::npos);
+    QVERIFY2(line.find("a\\x00b") != std::string::npos, line.c_str());
 }
 
 void TestHostileFiles::sessionIntegersAreNotNarrowed_data()

@@ -1,5 +1,6 @@
 #include "common/error.h"
 
+#include "common/printable_text.h"
 #include "common/text_pattern.h"
 
 namespace qs {
@@ -15,7 +16,8 @@ std::string Error::describe() const
     if (offset) {
         line += fillPattern(kAtBytePattern, {std::to_string(*offset)});
     }
-    return line;
+    // Names and cells from the file are inside: one printable line, whatever they hold.
+    return printable(line, kPrintableLineBytes);
 }
 
 std::unexpected<Error> failWith(ErrorCode code, std::string pattern, std::vector<std::string> args,

@@ -1,3 +1,4 @@
+#include "common/printable_text.h"
 #include "report/analysis_report.h"
 #include "report/json_fields.h"
 
@@ -58,8 +59,8 @@ std::string analysisText(const AnalysisReport& report)
     const Metrics& m = a.metrics;
     std::string out;
 
-    out += "Tensor " + report.tensor.name + "  " + shapeToString(report.tensor.shape) + "  " +
-           std::string(dtypeName(report.tensor.dtype)) + "\n";
+    out += "Tensor " + printable(report.tensor.name) + "  " + shapeToString(report.tensor.shape) +
+           "  " + std::string(dtypeName(report.tensor.dtype)) + "\n";
     row(out, "values",
         std::to_string(s.count) + " (" + std::to_string(s.finiteCount) + " finite, " +
             std::to_string(s.nanCount) + " NaN, " + std::to_string(s.infCount) + " Inf)");

@@ -1,5 +1,7 @@
 #include "report/listing_report.h"
 
+#include "common/printable_text.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -39,15 +41,16 @@ json listingJson(const TensorArchive& archive)
 
 std::string listingText(const TensorArchive& archive)
 {
-    std::string text = archive.path() + " (" + std::string(archiveFormatName(archive.format())) +
-                       ", " + std::to_string(archive.entries().size()) + " tensor" +
+    std::string text = printable(archive.path(), kPrintableLineBytes) + " (" +
+                       std::string(archiveFormatName(archive.format())) + ", " +
+                       std::to_string(archive.entries().size()) + " tensor" +
                        (archive.entries().size() == 1 ? "" : "s") + ")\n";
     for (const auto& [key, value] : archive.metadata()) {
-        text.append("  ").append(key).append(": ").append(value).append("\n");
+        text.append("  ").append(printable(key)).append(": ").append(printable(value)).append("\n");
     }
     std::size_t nameWidth = 4;
     for (const TensorEntry& entry : archive.entries()) {
-        nameWidth = std::max(nameWidth, entry.name.size());
+        nameWidth = std::max(nameWidth, printable(entry.name).size());
     }
     nameWidth = std::min<std::size_t>(nameWidth, 60);
     char line[512];
@@ -55,16 +58,17 @@ std::string listingText(const TensorArchive& archive)
                   static_cast<int>(nameWidth), "name", "shape", "dtype", "count", "size");
     text += line;
     for (const TensorEntry& entry : archive.entries()) {
-        std::snprintf(
-            line, sizeof line, "%-*s  %-20s  %-14s  %12llu  %10s", static_cast<int>(nameWidth),
-            entry.name.c_str(), shapeToString(entry.shape).c_str(), entry.dtype.c_str(),
-            static_cast<unsigned long long>(entry.count), formatBytes(entry.bytes).c_str());
+        std::snprintf(line, sizeof line, "%-*s  %-20s  %-14s  %12llu  %10s",
+                      static_cast<int>(nameWidth), printable(entry.name).c_str(),
+                      shapeToString(entry.shape).c_str(), printable(entry.dtype).c_str(),
+                      static_cast<unsigned long long>(entry.count),
+                      formatBytes(entry.bytes).c_str());
         text += line;
         if (entry.alreadyQuantized) {
             text += "  already quantized";
         }
         if (!entry.unsupported.empty()) {
-            text += "  unsupported: " + entry.unsupported;
+            text += "  unsupported: " + printable(entry.unsupported, kPrintableLineBytes);
         }
         text += "\n";
     }

@@ -1,5 +1,6 @@
 #include "report/model_report_output.h"
 
+#include "common/printable_text.h"
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
 #include "report/text_escape.h"
@@ -167,7 +168,7 @@ std::vector<std::string> shownCells(const ModelReport& report, const TensorRepor
         return std::string(text);
     };
     const auto gain = row.perChannelGainDb();
-    std::vector<std::string> cells{row.name,
+    std::vector<std::string> cells{printable(row.name),
                                    shapeToString(row.shape),
                                    row.dtype,
                                    fixed(row.sqnrDb, "%.2f"),
@@ -406,7 +407,8 @@ std::string modelReportText(const ModelReport& report)
     }
     for (const SkippedTensor& skip : report.skipped) {
         if (!skip.reason.starts_with(kNotFloatingPoint)) {
-            text += "skipped " + skip.name + ": " + skip.reason + "\n";
+            text += "skipped " + printable(skip.name) + ": " +
+                    printable(skip.reason, kPrintableLineBytes) + "\n";
         }
     }
     return text;

@@ -1,5 +1,6 @@
 #include "report/shootout_report.h"
 
+#include "common/printable_text.h"
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
 
@@ -110,7 +111,7 @@ std::string shootoutText(const ShootoutReport& report)
     for (const ShootoutRow& row : list) {
         nameWidth = std::max(nameWidth, row.name.size());
     }
-    std::string out = "Formats on " + report.tensor.name + "  " +
+    std::string out = "Formats on " + printable(report.tensor.name) + "  " +
                       shapeToString(report.tensor.shape) + ", best SQNR first (* on the Pareto " +
                       "front of SQNR against bits per value)\n";
     out += padded("format", nameWidth + 2) + padded("bits/value", 11, true) +

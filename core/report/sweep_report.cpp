@@ -1,5 +1,6 @@
 #include "report/sweep_report.h"
 
+#include "common/printable_text.h"
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
 
@@ -169,10 +170,10 @@ std::string sweepText(const SweepReport& report)
     const SweepTable table = tableOf(report.result);
     const SweepParameter parameter = sweepParameterOf(report.result);
     std::string out =
-        std::string(sweepParameterName(parameter)) + " sweep of " + report.tensor.name + "  " +
-        shapeToString(report.tensor.shape) + ", " + std::string(schemeName(report.spec.scheme)) +
-        " " + std::to_string(report.spec.bits) + "-bit, " +
-        std::string(calibrationName(report.spec.calibration.method)) + " calibration, " +
+        std::string(sweepParameterName(parameter)) + " sweep of " + printable(report.tensor.name) +
+        "  " + shapeToString(report.tensor.shape) + ", " +
+        std::string(schemeName(report.spec.scheme)) + " " + std::to_string(report.spec.bits) +
+        "-bit, " + std::string(calibrationName(report.spec.calibration.method)) + " calibration, " +
         std::string(granularityName(report.spec.granularity)) + "\n";
     if (const auto* outlier = std::get_if<OutlierSweep>(&report.result)) {
         out += "outlier at index " + std::to_string(outlier->position) + ", sigma " +
