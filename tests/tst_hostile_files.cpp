@@ -4,6 +4,7 @@
 // would wrap, format routing by structure, and session integers that would be narrowed. Each
 // gets one clear error that names the file — or, where the input is valid, the right values.
 
+#include "common/memory_budget.h"
 #include "common/printable_text.h"
 #include "io/archive_factory.h"
 #include "io/csv_reader.h"
@@ -71,6 +72,7 @@ private slots:
     void npzMemberWithABadChecksumIsRefused();
     void tfjsOffsetsDoNotWrap();
     void tfjsWeightNamedWeightMapIsTfjs();
+    void tensorsBeyondTheMemoryBudgetAreRefused();
     void printableEscapesControlsAndCuts();
     void namesWithControlsAreEscapedInListsAndErrors();
     void sessionIntegersAreNotNarrowed_data();
@@ -267,6 +269,27 @@ void TestHostileFiles::tfjsWeightNamedWeightMapIsTfjs()
                   "[{\"paths\":[\"w.bin\"],\"weights\":[{\"name\":\"weight_map\",\"shape\":[2],"
                   "\"dtype\":\"float32\"}]}]");
     QCOMPARE(test::loadNamed(manifest, "weight_map").values, (std::vector<float>{1, 2}));
+}
+
+void TestHostileFiles::tensorsBeyondTheMemoryBudgetAreRefused()
+{
+    // A valid .npy of 2^34 uint8 values, sparse on disk: its float32 values need 64 GiB, more
+    // than this machine's memory. Refused before anything is allocated, with the size it needs.
+    test::ScratchDir dir;
+    const std::uint64_t count = std::uint64_t{1} << 34;
+    QVERIFY(count * 5 > memoryBudgetBytes());
+    const QByteArray header =
+        test::npyBytes("{'descr': '|u1', 'fortran_order': False, 'shape': (17179869184,), }", {});
+    const std::string path = dir.write("huge.npy", header);
+    QFile file(QString::fromStdString(path));
+    QVERIFY(file.resize(header.size() + static_cast<qint64>(count)));
+    auto loaded = loadTensorFile({path, {}, {}});
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error().code, ErrorCode::TooLarge);
+    verifyError(loaded.error(), path + "#huge", "values needs 85.9 GB, more than the");
+    const test::CliRun run = test::runCli({"analyze", "--input", QString::fromStdString(path)});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains("of memory this process may use"), qPrintable(run.err));
 }
 
 void TestHostileFiles::printableEscapesControlsAndCuts()

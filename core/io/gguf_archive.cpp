@@ -212,7 +212,7 @@ public:
 
     Result<void> scan();
 
-    Result<LoadedTensor> load(std::size_t index) override
+    Result<LoadedTensor> loadEntry(std::size_t index) override
     {
         const TensorEntry& entry = m_entries.at(index);
         const auto bytes = stored(index);

@@ -193,7 +193,7 @@ public:
         return {};
     }
 
-    Result<LoadedTensor> load(std::size_t index) override
+    Result<LoadedTensor> loadEntry(std::size_t index) override
     {
         const TensorEntry& entry = m_entries.at(index);
         if (!entry.unsupported.empty()) {

@@ -240,7 +240,7 @@ public:
         : TensorArchive(std::move(path), ArchiveFormat::Safetensors)
     {}
 
-    Result<LoadedTensor> load(std::size_t index) override
+    Result<LoadedTensor> loadEntry(std::size_t index) override
     {
         const TensorEntry& entry = m_entries.at(index);
         const Location& location = m_locations.at(index);

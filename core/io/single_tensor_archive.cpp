@@ -60,7 +60,7 @@ Result<void> SingleTensorArchive::scan()
     return {};
 }
 
-Result<LoadedTensor> SingleTensorArchive::load(std::size_t index)
+Result<LoadedTensor> SingleTensorArchive::loadEntry(std::size_t index)
 {
     assert(index < m_entries.size());
     (void)index;

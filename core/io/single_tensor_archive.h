@@ -17,7 +17,7 @@ public:
     // Errors: the reader's own, naming the file.
     static Result<std::unique_ptr<TensorArchive>> open(const FileSpec& file, ArchiveFormat format);
 
-    Result<LoadedTensor> load(std::size_t index) override;
+    Result<LoadedTensor> loadEntry(std::size_t index) override;
 
 private:
     SingleTensorArchive(const FileSpec& file, ArchiveFormat format);

@@ -1,8 +1,11 @@
 #include "io/tensor_archive.h"
 
+#include "common/memory_budget.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <new>
 
 namespace qs {
 
@@ -20,6 +23,36 @@ std::optional<std::size_t> TensorArchive::find(std::string_view name) const
         return std::nullopt;
     }
     return static_cast<std::size_t>(it - m_entries.begin());
+}
+
+Result<LoadedTensor> TensorArchive::load(std::size_t index)
+{
+    const TensorEntry& entry = m_entries.at(index);
+    const std::string label = m_path + "#" + entry.name;
+    if (entry.unsupported.empty()) {
+        // The float32 values, and the stored bytes a reader copies beside them (a mapped file
+        // hands them out in place). Saturating: a header's count cannot wrap the sum.
+        const std::uint64_t copied = stored(index) ? 0 : entry.bytes;
+        constexpr std::uint64_t kMax = UINT64_MAX / 2;
+        const std::uint64_t needed = entry.count > kMax / sizeof(float) || copied > kMax
+                                         ? UINT64_MAX
+                                         : entry.count * sizeof(float) + copied;
+        if (const std::uint64_t budget = memoryBudgetBytes(); needed > budget) {
+            return fail(ErrorCode::TooLarge,
+                        "converting its " + std::to_string(entry.count) + " values needs " +
+                            formatBytes(needed) + ", more than the " + formatBytes(budget) +
+                            " of memory this process may use",
+                        label);
+        }
+    }
+    try {
+        return loadEntry(index);
+    } catch (const std::bad_alloc&) {
+        return fail(ErrorCode::TooLarge,
+                    "out of memory converting its " + std::to_string(entry.count) + " values (" +
+                        formatBytes(entry.count * sizeof(float)) + " as float32)",
+                    label);
+    }
 }
 
 Result<std::size_t> selectEntry(const TensorArchive& archive, const std::string& tensorName)

@@ -73,14 +73,19 @@ public:
     std::optional<std::size_t> find(std::string_view name) const;
 
     // Reads and converts entry `index`. Errors name the file and the tensor. Not thread-safe:
-    // one caller loads at a time.
-    virtual Result<LoadedTensor> load(std::size_t index) = 0;
+    // one caller loads at a time. A tensor whose float32 values would not fit in the memory this
+    // process may use (common/memory_budget.h) is refused first (TooLarge, with the size it
+    // needs), and running out of memory while converting is that error too, not a crash.
+    Result<LoadedTensor> load(std::size_t index);
     // The entry's bytes when the archive can hand them out without a copy (a memory-mapped
     // file), for passes that convert slice by slice; nullopt otherwise. Valid while the archive
     // lives.
     virtual std::optional<StoredBytes> stored(std::size_t /*index*/) const { return std::nullopt; }
 
 protected:
+    // The reader's own reading and conversion of entry `index` (load checks the budget first).
+    virtual Result<LoadedTensor> loadEntry(std::size_t index) = 0;
+
     TensorArchive(std::string path, ArchiveFormat format)
         : m_path(std::move(path)), m_format(format)
     {}

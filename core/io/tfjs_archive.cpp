@@ -49,7 +49,7 @@ public:
     explicit TfjsArchive(std::string path) : TensorArchive(std::move(path), ArchiveFormat::Tfjs) {}
 
     Result<void> scan(const json& manifest);
-    Result<LoadedTensor> load(std::size_t index) override;
+    Result<LoadedTensor> loadEntry(std::size_t index) override;
 
 private:
     struct Shard
@@ -242,7 +242,7 @@ Result<std::vector<std::byte>> TfjsArchive::readGroupBytes(std::size_t group, st
     return bytes;
 }
 
-Result<LoadedTensor> TfjsArchive::load(std::size_t index)
+Result<LoadedTensor> TfjsArchive::loadEntry(std::size_t index)
 {
     const TensorEntry& entry = m_entries.at(index);
     if (!entry.unsupported.empty()) {
