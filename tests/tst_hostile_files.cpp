@@ -9,6 +9,7 @@
 #include "io/archive_factory.h"
 #include "io/csv_reader.h"
 #include "io/json_nesting.h"
+#include "io/temporary_files.h"
 #include "io/tensor_source.h"
 #include "report/listing_report.h"
 #include "session/session.h"
@@ -21,6 +22,8 @@
 #include <cmath>
 #include <limits>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace qs;
 
@@ -73,6 +76,7 @@ private slots:
     void tfjsOffsetsDoNotWrap();
     void tfjsWeightNamedWeightMapIsTfjs();
     void tensorsBeyondTheMemoryBudgetAreRefused();
+    void temporaryFilesGoWithSigterm();
     void printableEscapesControlsAndCuts();
     void namesWithControlsAreEscapedInListsAndErrors();
     void sessionIntegersAreNotNarrowed_data();
@@ -290,6 +294,34 @@ void TestHostileFiles::tensorsBeyondTheMemoryBudgetAreRefused()
     const test::CliRun run = test::runCli({"analyze", "--input", QString::fromStdString(path)});
     QCOMPARE(run.exitCode, 3);
     QVERIFY2(run.err.contains("of memory this process may use"), qPrintable(run.err));
+}
+
+void TestHostileFiles::temporaryFilesGoWithSigterm()
+{
+    // A child writing a temporary file is sent SIGTERM: the file goes, and the child ends by
+    // that signal (the handler re-raises it).
+    test::ScratchDir dir;
+    const std::string part = dir.path("out.npy.0badcafe.part");
+    const std::string kept = dir.path("kept.part"); // not registered: left alone
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        removeTemporaryFilesOnSignals();
+        const TemporaryFileGuard guard(part);
+        std::FILE* a = std::fopen(part.c_str(), "wb");
+        std::FILE* b = std::fopen(kept.c_str(), "wb");
+        std::fputs("half written", a);
+        std::fflush(a);
+        std::fclose(b);
+        ::kill(::getpid(), SIGTERM);
+        ::pause();
+        ::_exit(0); // not reached
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    QVERIFY(!QFile::exists(QString::fromStdString(part)));
+    QVERIFY(QFile::exists(QString::fromStdString(kept)));
 }
 
 void TestHostileFiles::printableEscapesControlsAndCuts()

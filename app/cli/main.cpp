@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "common/cli_support.h"
+#include "io/temporary_files.h"
 
 #include <CLI/CLI.hpp>
 
@@ -11,6 +12,7 @@
 int main(int argc, char** argv)
 {
     using namespace qs::cli;
+    qs::removeTemporaryFilesOnSignals(); // a killed dump leaves no NAME.XXXXXXXX.part behind
     CLI::App app{"QuantScope: see what quantization does to a tensor.", "quantscope-cli"};
     app.require_subcommand(1);
     app.fallthrough(false);

@@ -4,6 +4,7 @@
 #include "gui/gui_options.h"
 #include "gui/screenshot.h"
 #include "i18n/language.h"
+#include "io/temporary_files.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
 #include "session_controller.h"
@@ -15,6 +16,7 @@
 
 int main(int argc, char** argv)
 {
+    qs::removeTemporaryFilesOnSignals(); // an export killed half way leaves no .part file behind
     const std::string sessionPath = qs::gui::takeSessionArgument(argc, argv);
     QApplication app(argc, argv); // takes Qt's own options (-platform, ...) out of argv
     QApplication::setOrganizationName(QStringLiteral("QuantScope"));

@@ -1,5 +1,7 @@
 #include "io/atomic_file.h"
 
+#include "io/temporary_files.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -32,6 +34,7 @@ Result<void> writeFileAtomically(const std::string& path, std::span<const std::b
         return fail(ErrorCode::WriteFailed, "is a directory", path);
     }
     const std::string temporary = temporarySibling(path);
+    const TemporaryFileGuard removedIfKilled(temporary);
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (file == nullptr) {
         return fail(ErrorCode::WriteFailed,
