@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 namespace qs {
 namespace {
@@ -360,9 +362,15 @@ Result<std::unique_ptr<TensorArchive>> openSafetensorsIndex(const std::string& i
         if (!parsed) {
             return std::unexpected(parsed.error());
         }
+        // One pass over the shard's names, then a hash lookup per name the index maps to it:
+        // an index of 10^5 names stays linear.
+        std::unordered_set<std::string_view> held;
+        held.reserve(parsed->entries.size());
+        for (const TensorEntry& entry : parsed->entries) {
+            held.insert(entry.name);
+        }
         for (const std::string& name : namesByShard[shardName]) {
-            if (std::ranges::find(parsed->entries, name, &TensorEntry::name) ==
-                parsed->entries.end()) {
+            if (!held.contains(name)) {
                 return archive::tensorError(ErrorCode::TensorNotFound, indexPath, name,
                                             "the index maps it to '" + shardName +
                                                 "', which does not hold it");

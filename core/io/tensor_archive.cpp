@@ -18,11 +18,19 @@ std::string_view archiveFormatName(ArchiveFormat format)
 
 std::optional<std::size_t> TensorArchive::find(std::string_view name) const
 {
-    const auto it = std::ranges::find(m_entries, name, &TensorEntry::name);
-    if (it == m_entries.end()) {
+    if (m_indexed != m_entries.size()) {
+        m_indexed = m_entries.size();
+        m_byName.clear();
+        m_byName.reserve(m_entries.size());
+        for (std::size_t i = 0; i < m_entries.size(); ++i) {
+            m_byName.try_emplace(m_entries[i].name, i); // the first of equal names, as before
+        }
+    }
+    const auto it = m_byName.find(name);
+    if (it == m_byName.end()) {
         return std::nullopt;
     }
-    return static_cast<std::size_t>(it - m_entries.begin());
+    return it->second;
 }
 
 Result<LoadedTensor> TensorArchive::load(std::size_t index)

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,7 @@ public:
     // Free-form key/value pairs the file carries (safetensors' __metadata__, ONNX producer...).
     const Metadata& metadata() const { return m_metadata; }
 
+    // By a hash of the names, built on first use: a file of 10^5 tensors is searched in O(1).
     std::optional<std::size_t> find(std::string_view name) const;
 
     // Reads and converts entry `index`. Errors name the file and the tensor. Not thread-safe:
@@ -94,6 +96,12 @@ protected:
     ArchiveFormat m_format;
     std::vector<TensorEntry> m_entries;
     Metadata m_metadata;
+
+private:
+    // Built by find() from m_entries (rebuilt should the entries have grown since: the views
+    // point into them).
+    mutable std::unordered_map<std::string_view, std::size_t> m_byName;
+    mutable std::size_t m_indexed = 0; // entries m_byName was built from
 };
 
 // Picks the entry `file.tensorName` names, or the only one when it is empty. Errors
