@@ -5,7 +5,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <system_error>
 
 namespace qs::fuzz {
 
@@ -18,6 +20,14 @@ const std::string& scratchFolder()
             std::perror("mkdtemp");
             std::abort();
         }
+        // libFuzzer ends by exit(): the folder goes with the process. (Its path is kept apart:
+        // the handler runs after this string is destroyed.)
+        static char removedAtExit[4096];
+        std::snprintf(removedAtExit, sizeof removedAtExit, "%s", pattern.c_str());
+        std::atexit([] {
+            std::error_code ignored;
+            std::filesystem::remove_all(removedAtExit, ignored);
+        });
         return pattern;
     }();
     return folder;
