@@ -27,10 +27,8 @@ Result<std::unique_ptr<TensorArchive>> openJson(const std::string& path)
     // A safetensors index is an object whose top level maps "weight_map"; anything else is taken
     // as TF.js (a model.json, or a bare weights manifest). Decided by the document's structure,
     // not by the words in it: a TF.js weight may well be named "weight_map".
-    if (jsonNestsDeeperThan(*text)) {
-        return fail(ErrorCode::BadHeader,
-                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
-                    path);
+    if (auto ok = checkJsonNesting(*text, path); !ok) {
+        return std::unexpected(ok.error());
     }
     const auto document = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
     if (document.is_object() && document.contains("weight_map") &&

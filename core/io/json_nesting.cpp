@@ -39,4 +39,16 @@ bool jsonNestsDeeperThan(std::string_view text, int limit)
     return false;
 }
 
+Result<void> checkJsonNesting(std::string_view text, const std::string& file, std::string_view what,
+                              std::optional<std::uint64_t> offset)
+{
+    if (jsonNestsDeeperThan(text)) {
+        return fail(ErrorCode::BadHeader,
+                    std::string(what) + " nests deeper than " + std::to_string(kMaxJsonNesting) +
+                        " levels",
+                    file, offset);
+    }
+    return {};
+}
+
 } // namespace qs

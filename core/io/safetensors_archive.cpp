@@ -111,11 +111,10 @@ Result<ParsedShard> parseShard(const MappedFile& file, std::size_t shard)
                     path, 0);
     }
     const auto text = bytes.subspan(8, headerLength);
-    if (jsonNestsDeeperThan({reinterpret_cast<const char*>(text.data()), text.size()})) {
-        return fail(ErrorCode::BadHeader,
-                    "the header's JSON nests deeper than " + std::to_string(kMaxJsonNesting) +
-                        " levels",
-                    path, 8);
+    if (auto ok = checkJsonNesting({reinterpret_cast<const char*>(text.data()), text.size()}, path,
+                                   "the header's JSON", 8);
+        !ok) {
+        return std::unexpected(ok.error());
     }
     json header = json::parse(reinterpret_cast<const char*>(text.data()),
                               reinterpret_cast<const char*>(text.data() + text.size()), nullptr,
@@ -314,10 +313,8 @@ Result<std::unique_ptr<TensorArchive>> openSafetensorsIndex(const std::string& i
     if (!text) {
         return std::unexpected(text.error());
     }
-    if (jsonNestsDeeperThan(*text)) {
-        return fail(ErrorCode::BadHeader,
-                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
-                    indexPath);
+    if (auto ok = checkJsonNesting(*text, indexPath); !ok) {
+        return std::unexpected(ok.error());
     }
     const json index = json::parse(*text, nullptr, /*allow_exceptions=*/false);
     if (index.is_discarded() || !index.is_object() || !index.contains("weight_map") ||

@@ -279,10 +279,8 @@ Result<LoadedTensor> TfjsArchive::loadEntry(std::size_t index)
 
 Result<std::unique_ptr<TensorArchive>> openTfjs(const std::string& path, const std::string& text)
 {
-    if (jsonNestsDeeperThan(text)) {
-        return fail(ErrorCode::BadHeader,
-                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
-                    path);
+    if (auto ok = checkJsonNesting(text, path); !ok) {
+        return std::unexpected(ok.error());
     }
     const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (document.is_discarded()) {

@@ -93,8 +93,11 @@ bool hasLabels(const SweepTable& table)
 std::string shownLabel(const SweepTable& table, std::size_t r)
 {
     const std::string& variant = table.variants[r];
-    const bool ownVariant =
-        variant.empty() || variant == "exact" || variant == "tensorrt-published";
+    // Each method's first variant is its default (percentile and mse "exact", kl
+    // "tensorrt-published"): its markers keep the method's bare name.
+    const bool ownVariant = variant.empty() || variant == percentileVariantNames().front() ||
+                            variant == mseVariantNames().front() ||
+                            variant == klVariantNames().front();
     return ownVariant ? table.labels[r] : table.labels[r] + " (" + variant + ")";
 }
 

@@ -441,10 +441,8 @@ std::string sessionJson(const Session& session)
 Result<Session> parseSession(std::string_view text, const std::string& path,
                              const std::string& folder)
 {
-    if (jsonNestsDeeperThan(text)) {
-        return fail(ErrorCode::BadHeader,
-                    "the JSON nests deeper than " + std::to_string(kMaxJsonNesting) + " levels",
-                    path);
+    if (auto ok = checkJsonNesting(text, path); !ok) {
+        return std::unexpected(ok.error());
     }
     const json root = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded() || !root.is_object() || !root.contains(kVersionKey)) {
