@@ -1,6 +1,6 @@
 // GGUF files written here byte by byte: float and integer tensors read (dimensions reversed to C
-// order), quantized ones listed with their size and refused, metadata shown, the alignment
-// honoured, and a malformed-file table.
+// order), block types decoded, lattice and unknown types listed with their size and refused,
+// metadata shown, the alignment honoured, and a malformed-file table.
 
 #include "analysis/model_report.h"
 #include "io/archive_factory.h"
@@ -101,6 +101,8 @@ std::vector<GgufTensor> sampleTensors()
         {"blk.0.ffn_up.weight", {2}, 30, QByteArray("\x80\x3f\x40\x40", 4)},   // bf16 1, 3
         {"blk.0.attn_q.weight", {32}, 8, QByteArray(34, '\x01')},              // one q8_0 block
         {"rope.freqs", {2}, 26, QByteArray("\x05\x00\x00\x00\xfd\xff\xff\xff", 8)}, // i32 5, -3
+        {"blk.1.attn_k.weight", {256}, 18, QByteArray(98, '\0')}, // one iq3_xxs (lattice) block
+        {"blk.1.attn_v.weight", {4}, 99, QByteArray(16, '\0')},   // a type id ggml never had
     };
 }
 
@@ -112,7 +114,8 @@ class TestGguf : public QObject
 
 private slots:
     void readsFloatAndIntegerTensors();
-    void quantizedTensorsListedNotRead();
+    void quantizedTensorsDecoded();
+    void latticeAndUnknownTypesListedNotRead();
     void metadataAndAlignment();
     void modelReportReadsInPlace();
     void malformed_data();
@@ -126,7 +129,7 @@ void TestGguf::readsFloatAndIntegerTensors()
     auto archive = openTensorArchive(FileSpec{path, {}, {}});
     QVERIFY2(archive, archive ? "" : archive.error().describe().c_str());
     QCOMPARE((*archive)->format(), ArchiveFormat::Gguf);
-    QCOMPARE((*archive)->entries().size(), std::size_t{5});
+    QCOMPARE((*archive)->entries().size(), std::size_t{7});
     const Tensor embedding = test::loadNamed(path, "token_embd.weight");
     QCOMPARE(embedding.shape, (Shape{2, 3})); // ggml's {3, 2}: rows of 3
     QCOMPARE(embedding.values, (std::vector<float>{1, 2, 3, 4, 5, 6}));
@@ -139,7 +142,7 @@ void TestGguf::readsFloatAndIntegerTensors()
     QVERIFY(!(*archive)->entries()[4].floating);
 }
 
-void TestGguf::quantizedTensorsListedNotRead()
+void TestGguf::quantizedTensorsDecoded()
 {
     test::ScratchDir dir;
     const auto path = dir.write("m.gguf", ggufBytes(sampleTensors()));
@@ -148,10 +151,34 @@ void TestGguf::quantizedTensorsListedNotRead()
     QCOMPARE(q.dtype, std::string("q8_0"));
     QCOMPARE(q.bytes, std::uint64_t{34});
     QCOMPARE(q.count, std::uint64_t{32});
-    QVERIFY(q.unsupported.find("quantized as q8_0") != std::string::npos);
-    const auto loaded = loadTensorFile(FileSpec{path, "blk.0.attn_q.weight", {}});
-    QVERIFY(!loaded);
-    QCOMPARE(loaded.error().code, ErrorCode::UnsupportedDtype);
+    QVERIFY(q.unsupported.empty());
+    QVERIFY(q.alreadyQuantized);
+    QVERIFY(q.floating);
+    // d = fp16 0x0101 = 257·2^−24, every code 1: R′ = d.
+    const Tensor decoded = test::loadNamed(path, "blk.0.attn_q.weight");
+    QCOMPARE(decoded.values, std::vector<float>(32, 257.0f * 0x1p-24f));
+    QVERIFY((*archive)->storedBlocks(3).has_value());
+    QCOMPARE((*archive)->storedBlocks(3)->bytes.size(), std::size_t{34});
+    QVERIFY(!(*archive)->storedBlocks(0).has_value()); // f32 is not a block type
+}
+
+void TestGguf::latticeAndUnknownTypesListedNotRead()
+{
+    test::ScratchDir dir;
+    const auto path = dir.write("m.gguf", ggufBytes(sampleTensors()));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    const TensorEntry& lattice = (*archive)->entries()[5];
+    QCOMPARE(lattice.dtype, std::string("iq3_xxs"));
+    QCOMPARE(lattice.bytes, std::uint64_t{98});
+    QVERIFY(lattice.unsupported.find("lattice") != std::string::npos);
+    const auto refused = loadTensorFile(FileSpec{path, "blk.1.attn_k.weight", {}});
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::UnsupportedDtype);
+    QVERIFY(refused.error().describe().find("blk.1.attn_k.weight") != std::string::npos);
+    const TensorEntry& unknown = (*archive)->entries()[6];
+    QCOMPARE(unknown.dtype, std::string("ggml type 99"));
+    QVERIFY(unknown.unsupported.find("not known") != std::string::npos);
+    QVERIFY(!loadTensorFile(FileSpec{path, "blk.1.attn_v.weight", {}}));
 }
 
 void TestGguf::metadataAndAlignment()
@@ -231,7 +258,10 @@ void TestGguf::malformed_data()
         << int(ErrorCode::Truncated) << "data section holds only";
     QTest::newRow("q4_0 not in whole blocks")
         << ggufBytes({{"q", {20}, 2, QByteArray(18, '\0')}}) << int(ErrorCode::BadHeader)
-        << "does not fit whole q4_0 blocks";
+        << "are not whole q4_0 blocks";
+    QTest::newRow("q4_k rows not whole blocks")
+        << ggufBytes({{"q", {128, 2}, 12, QByteArray(144, '\0')}}) << int(ErrorCode::BadHeader)
+        << "rows of 128 values";
     QTest::newRow("alignment not a power of two")
         << ggufBytes({{"t", {1}, 0, test::floatBytes({1})}}, 24) << int(ErrorCode::BadHeader)
         << "not a power of two";

@@ -21,7 +21,7 @@ bool hasBlocks(const Analysis& analysis)
 {
     const FormatFamily family = formatInfo(analysis.spec.format.format).family;
     return family == FormatFamily::Mx || family == FormatFamily::Nvfp4 ||
-           family == FormatFamily::Bitsandbytes;
+           family == FormatFamily::Bitsandbytes || family == FormatFamily::Ggml;
 }
 
 QString hex(std::int32_t code, int bits)
@@ -99,6 +99,10 @@ QString scaleText(const Analysis& analysis, std::size_t group)
             .arg(formatValue(storedScale(analysis, group), 5), hex(p.scaleCode, 8));
     case FormatFamily::Bitsandbytes:
         return GridText::tr("absmax %1").arg(formatValue(p.scale, 6));
+    case FormatFamily::Ggml:
+        return p.addend != 0 ? GridText::tr("sub-block scale %1, min %2")
+                                   .arg(formatValue(p.scale, 6), formatValue(p.addend, 6))
+                             : GridText::tr("sub-block scale %1").arg(formatValue(p.scale, 6));
     case FormatFamily::Integer:
         break;
     }

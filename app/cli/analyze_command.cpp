@@ -4,7 +4,9 @@
 #include "common/scheme_options.h"
 #include "common/session_options.h"
 #include "common/source_options.h"
+#include "io/atomic_file.h"
 #include "io/npy_writer.h"
+#include "quant/ggml_formats.h"
 #include "report/analysis_report.h"
 
 #include <cstdio>
@@ -24,6 +26,7 @@ struct AnalyzeOptions
     std::string dumpCodes;
     std::string dumpScales;
     std::string dumpDequant;
+    std::string dumpBlocks;
     unsigned threads = 0;
 };
 
@@ -115,9 +118,18 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
 
     std::vector<std::int32_t> codes(o.dumpCodes.empty() ? 0 : tensor.values.size());
     std::vector<float> dequant(o.dumpDequant.empty() ? 0 : tensor.values.size());
+    if (!o.dumpBlocks.empty() && !isGgmlFormat(spec.format.format)) {
+        return reportError(Error{ErrorCode::InvalidArgument,
+                                 "--dump-blocks writes ggml blocks: it needs --format q8_0, q4_k, "
+                                 "... (one of ggml's block types)",
+                                 {},
+                                 {}});
+    }
+    std::vector<std::byte> blocks;
     AnalysisOptions options;
     options.codesOut = codes;
     options.dequantOut = dequant;
+    options.ggmlBlocksOut = o.dumpBlocks.empty() ? nullptr : &blocks;
     options.threads = o.threads;
     auto analysis = analyzeTensor(tensor.view(), spec, options);
     if (!analysis) {
@@ -135,6 +147,11 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
     }
     if (!o.dumpDequant.empty()) {
         if (auto ok = writeNpy(o.dumpDequant, std::span<const float>(dequant), tensor.shape); !ok) {
+            return reportError(ok.error());
+        }
+    }
+    if (!o.dumpBlocks.empty()) {
+        if (auto ok = writeFileAtomically(o.dumpBlocks, {}, blocks); !ok) {
             return reportError(ok.error());
         }
     }
@@ -171,6 +188,9 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
                         "for MX and NVFP4, float32 values otherwise");
     command->add_option("--dump-dequant", options->dumpDequant,
                         "Write the dequantized values (float32 .npy)");
+    command->add_option("--dump-blocks", options->dumpBlocks,
+                        "ggml block types: write the blocks exactly as ggml stores them, rows "
+                        "(the last axis) one after another");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
     addSessionOptions(*command, options->session, /*withSave=*/true);
     command->callback([command, options, &exitCode] { exitCode = runAnalyze(*command, *options); });

@@ -24,6 +24,7 @@ int main(int argc, char** argv)
     addModelCommand(app, exitCode);
     addPlotCommand(app, exitCode);
     addReportCommand(app, exitCode);
+    addConvertCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
     addSweepCommand(app, exitCode);
     addCompareCommand(app, exitCode);

@@ -113,10 +113,13 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o, const std::string& fo
 
     const std::string format = "Number format";
     command
-        .add_option(formatOption, o.format,
-                    "int (the scheme's integer grid, default; int2..int16 set the bits), "
-                    "fp8-e4m3, fp8-e5m2, fp6-e2m3, fp6-e3m2, fp4-e2m1, mxfp8-e4m3, mxfp8-e5m2, "
-                    "mxfp6-e2m3, mxfp6-e3m2, mxfp4, mxint8, nvfp4, nf4, bnb-fp4")
+        .add_option(
+            formatOption, o.format,
+            "int (the scheme's integer grid, default; int2..int16 set the bits), "
+            "fp8-e4m3, fp8-e5m2, fp6-e2m3, fp6-e3m2, fp4-e2m1, mxfp8-e4m3, mxfp8-e5m2, "
+            "mxfp6-e2m3, mxfp6-e3m2, mxfp4, mxint8, nvfp4, nf4, bnb-fp4; ggml's block types "
+            "q8_0, q4_0, q4_1, q5_0, q5_1, q2_k, q3_k, q4_k, q5_k, q6_k, iq4_nl, iq4_xs, "
+            "mxfp4-ggml, nvfp4-ggml, tq1_0, tq2_0")
         ->group(format);
     command.add_flag("--no-scale", o.noScale, "Minifloats: a plain cast, no scale (s = 1)")
         ->group(format);
@@ -249,6 +252,9 @@ std::optional<Error> refuseForFormat(const SchemeOptions& o, NumberFormat format
         if (o.groupSize) {
             return refuse("--group-size", why);
         }
+    }
+    if (info.family == FormatFamily::Ggml && o.calibration && *o.calibration != "minmax") {
+        return refuse("--calibration", "ggml's quantizer searches each block's scale itself");
     }
     if (o.overflow && !fp8) {
         return refuse("--overflow", "only fp8-e4m3 and fp8-e5m2 have a NaN or Inf to overflow "

@@ -1,10 +1,13 @@
 #include "analysis/analyze.h"
 
+#include "analysis/ggml_quantization.h"
+#include "analysis/stored_codes_pass.h"
 #include "calibrate/calibrate.h"
 #include "calibrate/format_calibration.h"
 #include "common/text_pattern.h"
 #include "quant/choose_params.h"
 #include "quant/format_params.h"
+#include "quant/ggml_formats.h"
 #include "quant/grid_geometry.h"
 #include "quant/group_stats.h"
 
@@ -157,6 +160,48 @@ Warnings summarise(const std::vector<Warnings>& perGroup)
     return merged;
 }
 
+// A ggml block type: ggml's quantizer chooses the codes, the stored pass measures them.
+Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
+                         const std::vector<GroupStats>& groupStats, const AnalysisOptions& options,
+                         Analysis& analysis)
+{
+    if (auto ok = checkFormatCalibration(spec); !ok) {
+        return ok;
+    }
+    const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
+    auto quantized = quantizeToGgml(values, analysis.layout.rowLength, type, {}, options.threads,
+                                    progressStage(options.progress, 0, 0.5));
+    if (!quantized) {
+        return std::unexpected(quantized.error());
+    }
+    PassOptions pass = passOptionsFor(spec, analysis.stats);
+    pass.layout = analysis.layout;
+    pass.valueBins = options.valueBins;
+    pass.errorBins = options.errorBins;
+    pass.codesOut = options.codesOut;
+    pass.dequantOut = options.dequantOut;
+    pass.progress = progressStage(options.progress, 0.5, 0.5);
+    auto result = measureStoredCodes(values, {quantized->codes, quantized->dequantized},
+                                     quantized->params, pass);
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    analysis.params = std::move(quantized->params);
+    analysis.metrics = result->metrics;
+    analysis.histograms = std::move(result->histograms);
+    analysis.groups.reserve(groupStats.size());
+    for (std::size_t g = 0; g < groupStats.size(); ++g) {
+        const GroupStats& s = groupStats[g];
+        const GroupError& e = result->groups[g];
+        analysis.groups.push_back({s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped});
+    }
+    if (options.ggmlBlocksOut != nullptr) {
+        *options.ggmlBlocksOut = std::move(quantized->blocks);
+    }
+    addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
+    return {};
+}
+
 } // namespace
 
 Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
@@ -210,6 +255,12 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     analysis.spec = resolved;
     analysis.stats = stats;
     analysis.layout = *layout;
+    if (isGgmlFormat(resolved.format.format)) {
+        if (auto ok = measureGgml(values, resolved, groupStats, options, analysis); !ok) {
+            return std::unexpected(ok.error());
+        }
+        return analysis;
+    }
     if (resolved.isIntegerGrid()) {
         auto ranges = calibrateGroups(values, *layout, groupStats, resolved, calibrationProgress,
                                       options.threads);

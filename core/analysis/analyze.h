@@ -4,7 +4,9 @@
 //     stats -> calibrate -> chooseParams -> quantizePass (fused) -> Analysis
 // For a minifloat, MX, NVFP4 or bitsandbytes format (spec.format) the middle steps are
 // calibrateFormat and chooseFormatParams, and Analysis::spec is the resolved spec
-// (quant/format_params.h: what the format does, in the integer grid's fields).
+// (quant/format_params.h: what the format does, in the integer grid's fields). A ggml block type
+// is quantized by ggml's own rules (analysis/ggml_quantization.h) and measured on the codes it
+// chose (analysis/stored_codes_pass.h); calibration does not apply to it.
 
 #include "analysis/quantize_pass.h"
 #include "common/error.h"
@@ -28,8 +30,10 @@ struct AnalysisOptions
     std::size_t errorBins = 128;
     std::span<std::int32_t> codesOut; // optional: one slot per element
     std::span<float> dequantOut;      // optional: one slot per element
-    unsigned threads = 0;             // 0 = automatic
-    ProgressFn progress;              // fraction of the whole analysis; false cancels
+    // optional, ggml formats: receives the blocks as ggml stores them (analysis/ggml_quantization.h)
+    std::vector<std::byte>* ggmlBlocksOut = nullptr;
+    unsigned threads = 0; // 0 = automatic
+    ProgressFn progress;  // fraction of the whole analysis; false cancels
 };
 
 // One group's data and error, for the per-channel view.

@@ -30,6 +30,7 @@ ScaleStorageKind scaleStorageOf(const Analysis& analysis)
                    ? ScaleStorageKind::Float32
                    : ScaleStorageKind::None;
     case FormatFamily::Integer:
+    case FormatFamily::Ggml: // fp16 d and sub-scales: not one code table to count
         break;
     }
     return ScaleStorageKind::None;

@@ -141,6 +141,7 @@ BlockScaleSteps blockScaleSteps(const FormatSpec& format, const QuantParams& par
         steps.amax = params.scale; // absmax is the block's scale
         break;
     case FormatFamily::Integer:
+    case FormatFamily::Ggml: // a sub-block's scale is stored as it is used
         break;
     }
     return steps;

@@ -96,6 +96,11 @@ Result<void> checkFormatCalibration(const QuantSpec& spec)
                         " variants calibrate integer grids; " + formatName(spec) +
                         " takes the exact " + std::string(calibrationName(c.method)));
     }
+    if (family == FormatFamily::Ggml && c.method != CalibrationMethod::MinMax) {
+        return fail(ErrorCode::InvalidArgument,
+                    formatName(spec) + " takes no calibration: ggml's quantizer searches each "
+                                       "block's scales itself");
+    }
     switch (c.method) {
     case CalibrationMethod::MinMax:
         return {};

@@ -1,5 +1,6 @@
 #include "io/gguf_archive.h"
 
+#include "ggml/block_codec.h"
 #include "io/archive_support.h"
 #include "io/mapped_file.h"
 
@@ -16,31 +17,47 @@ constexpr std::uint32_t kMaxDims = 4;        // GGML_MAX_DIMS
 constexpr std::uint64_t kDefaultAlignment = 32;
 constexpr std::size_t kShownText = 200; // metadata strings longer than this are cut
 
-// ggml_type values and their storage: elements per block and bytes per block.
-struct GgmlType
+// The plain types read as values; the block types decode through ggml/block_codec.h.
+std::optional<Dtype> plainDtype(std::uint32_t id)
 {
-    const char* name;
-    std::uint64_t blockValues;
-    std::uint64_t blockBytes;
-    std::optional<Dtype> dtype; // set: read as values
-};
+    switch (id) {
+    case 0:
+        return Dtype::Float32;
+    case 1:
+        return Dtype::Float16;
+    case 24:
+        return Dtype::Int8;
+    case 25:
+        return Dtype::Int16;
+    case 26:
+        return Dtype::Int32;
+    case 27:
+        return Dtype::Int64;
+    case 28:
+        return Dtype::Float64;
+    case 30:
+        return Dtype::BFloat16;
+    default:
+        return std::nullopt;
+    }
+}
 
-const std::map<std::uint32_t, GgmlType>& ggmlTypes()
+// Why a known type is listed but not read.
+std::string unreadableReason(const ggml::TypeInfo& type)
 {
-    static const std::map<std::uint32_t, GgmlType> types{
-        {0, {"f32", 1, 4, Dtype::Float32}},  {1, {"f16", 1, 2, Dtype::Float16}},
-        {2, {"q4_0", 32, 18, {}}},           {3, {"q4_1", 32, 20, {}}},
-        {6, {"q5_0", 32, 22, {}}},           {7, {"q5_1", 32, 24, {}}},
-        {8, {"q8_0", 32, 34, {}}},           {9, {"q8_1", 32, 36, {}}},
-        {10, {"q2_k", 256, 84, {}}},         {11, {"q3_k", 256, 110, {}}},
-        {12, {"q4_k", 256, 144, {}}},        {13, {"q5_k", 256, 176, {}}},
-        {14, {"q6_k", 256, 210, {}}},        {15, {"q8_k", 256, 292, {}}},
-        {20, {"iq4_nl", 32, 18, {}}},        {23, {"iq4_xs", 256, 136, {}}},
-        {24, {"i8", 1, 1, Dtype::Int8}},     {25, {"i16", 1, 2, Dtype::Int16}},
-        {26, {"i32", 1, 4, Dtype::Int32}},   {27, {"i64", 1, 8, Dtype::Int64}},
-        {28, {"f64", 1, 8, Dtype::Float64}}, {30, {"bf16", 1, 2, Dtype::BFloat16}},
-    };
-    return types;
+    switch (type.kind) {
+    case ggml::TypeKind::Lattice:
+        return "stored as " + std::string(type.name) +
+               ", a lattice type: its values come from ggml's own grid tables, which QuantScope "
+               "does not carry, so it is listed but not decoded";
+    case ggml::TypeKind::Other:
+        return "stored as " + std::string(type.name) +
+               ", one of ggml's intermediate types, which QuantScope does not decode";
+    case ggml::TypeKind::Plain:
+    case ggml::TypeKind::Block:
+        break;
+    }
+    return {};
 }
 
 // GGUF metadata value types.
@@ -201,6 +218,7 @@ struct Location
     std::uint64_t begin = 0; // absolute, in the file
     std::uint64_t end = 0;
     std::optional<Dtype> dtype;
+    const ggml::TypeInfo* blocks = nullptr; // a block type, decoded on load
 };
 
 class GgufArchive final : public TensorArchive
@@ -215,6 +233,17 @@ public:
     Result<LoadedTensor> loadEntry(std::size_t index) override
     {
         const TensorEntry& entry = m_entries.at(index);
+        const Location& location = m_locations.at(index);
+        if (location.blocks != nullptr) {
+            LoadedTensor loaded;
+            loaded.tensor.name = entry.name;
+            loaded.tensor.shape = entry.shape;
+            loaded.tensor.sourceDtype = Dtype::Float32;
+            loaded.tensor.values.resize(entry.count);
+            ggml::dequantizeBlocks(*location.blocks, storedBlocks(index)->bytes,
+                                   loaded.tensor.values);
+            return loaded;
+        }
         const auto bytes = stored(index);
         if (!bytes) {
             return archive::tensorError(ErrorCode::UnsupportedDtype, m_path, entry.name,
@@ -236,6 +265,16 @@ public:
         }
         return StoredBytes{m_file.bytes().subspan(location.begin, location.end - location.begin),
                            *location.dtype, ByteOrder::Little};
+    }
+
+    std::optional<StoredBlocks> storedBlocks(std::size_t index) const override
+    {
+        const Location& location = m_locations.at(index);
+        if (location.blocks == nullptr) {
+            return std::nullopt;
+        }
+        return StoredBlocks{location.blocks,
+                            m_file.bytes().subspan(location.begin, location.end - location.begin)};
     }
 
 private:
@@ -350,36 +389,44 @@ Result<void> GgufArchive::readTensorInfos(Cursor& cursor, std::uint64_t count)
             return std::unexpected(offset.error());
         }
         const auto count = elementCount(shape);
-        const auto found = ggmlTypes().find(*type);
+        const ggml::TypeInfo* found = ggml::typeById(*type);
         TensorEntry entry;
         entry.name = *name;
         entry.shape = shape;
         entry.count = count.value_or(0);
         Location location{*offset, *offset, std::nullopt};
-        if (found == ggmlTypes().end()) {
+        if (found == nullptr) {
             entry.dtype = "ggml type " + std::to_string(*type);
             entry.unsupported =
                 "ggml type " + std::to_string(*type) + " is not known to QuantScope";
         } else {
-            const GgmlType& g = found->second;
-            entry.dtype = g.name;
-            if (!count || *count % g.blockValues != 0 ||
-                *count / g.blockValues > UINT64_MAX / g.blockBytes) {
+            // ggml's rows (the fastest dimension, C order's last) hold whole blocks.
+            const std::uint64_t rowLength =
+                shape.empty() ? 1 : static_cast<std::uint64_t>(shape.back());
+            const auto bytes = count ? ggml::storedBytes(*found, *count) : std::nullopt;
+            if (!bytes || rowLength % found->blockValues != 0) {
                 return archive::tensorError(ErrorCode::BadHeader, m_path, *name,
-                                            "shape " + shapeToString(shape) +
-                                                " does not fit whole " + g.name + " blocks");
+                                            "rows of " + std::to_string(rowLength) +
+                                                " values (shape " + shapeToString(shape) +
+                                                ") are not whole " + std::string(found->name) +
+                                                " blocks of " + std::to_string(found->blockValues));
             }
-            entry.bytes = *count / g.blockValues * g.blockBytes;
+            entry.dtype = found->name;
+            entry.bytes = *bytes;
             location.end = *offset + entry.bytes;
             if (location.end < *offset) {
                 return archive::tensorError(ErrorCode::BadHeader, m_path, *name,
                                             "offset overflows");
             }
-            location.dtype = g.dtype;
-            entry.floating = g.dtype && archive::isFloatingDtype(*g.dtype);
-            if (!g.dtype) {
-                entry.unsupported = std::string("stored quantized as ") + g.name +
-                                    "; QuantScope reads float and integer GGUF tensors";
+            location.dtype = plainDtype(*type);
+            if (found->kind == ggml::TypeKind::Block) {
+                location.blocks = found;
+                entry.floating = true;
+                entry.alreadyQuantized = true;
+            } else if (location.dtype) {
+                entry.floating = archive::isFloatingDtype(*location.dtype);
+            } else {
+                entry.unsupported = unreadableReason(*found);
             }
         }
         m_entries.push_back(std::move(entry));

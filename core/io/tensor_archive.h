@@ -52,6 +52,17 @@ struct TensorEntry
 
 using Metadata = std::vector<std::pair<std::string, std::string>>;
 
+namespace ggml {
+struct TypeInfo;
+}
+
+// A tensor stored in one of ggml's block types (ggml/block_codec.h), its blocks readable in place.
+struct StoredBlocks
+{
+    const ggml::TypeInfo* type = nullptr;
+    std::span<const std::byte> bytes;
+};
+
 // A tensor's bytes as the file stores them, readable in place.
 struct StoredBytes
 {
@@ -83,6 +94,11 @@ public:
     // file), for passes that convert slice by slice; nullopt otherwise. Valid while the archive
     // lives.
     virtual std::optional<StoredBytes> stored(std::size_t /*index*/) const { return std::nullopt; }
+    // The entry's ggml blocks as the file stores them (GGUF), nullopt for any other storage.
+    virtual std::optional<StoredBlocks> storedBlocks(std::size_t /*index*/) const
+    {
+        return std::nullopt;
+    }
 
 protected:
     // The reader's own reading and conversion of entry `index` (load checks the budget first).

@@ -1,5 +1,7 @@
 #include "quant/codebook.h"
 
+#include "ggml/level_tables.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -70,6 +72,30 @@ Codebook makeBnbFp4()
     return finish(book);
 }
 
+Codebook makeGgmlIq4()
+{
+    Codebook book;
+    book.name = "iq4";
+    for (std::size_t i = 0; i < ggml::kIq4Levels.size(); ++i) {
+        book.levels[i] = ggml::kIq4Levels[i];
+        book.codes[i] = static_cast<std::int32_t>(i);
+    }
+    return finish(book);
+}
+
+Codebook makeGgmlE2m1()
+{
+    Codebook book;
+    book.name = "e2m1x2";
+    book.signMagnitude = true;
+    book.levelCount = 8;
+    for (std::size_t i = 0; i < 8; ++i) {
+        book.levels[i] = ggml::kE2m1DoubledLevels[i];
+        book.codes[i] = static_cast<std::int32_t>(i);
+    }
+    return finish(book);
+}
+
 } // namespace
 
 float Codebook::decode(std::int32_t code) const
@@ -107,6 +133,18 @@ const Codebook& nf4Codebook()
 const Codebook& bnbFp4Codebook()
 {
     static const Codebook book = makeBnbFp4();
+    return book;
+}
+
+const Codebook& ggmlIq4Codebook()
+{
+    static const Codebook book = makeGgmlIq4();
+    return book;
+}
+
+const Codebook& ggmlE2m1Codebook()
+{
+    static const Codebook book = makeGgmlE2m1();
     return book;
 }
 

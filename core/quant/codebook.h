@@ -65,5 +65,9 @@ struct Codebook
 
 const Codebook& nf4Codebook();
 const Codebook& bnbFp4Codebook();
+// ggml's IQ4_NL/IQ4_XS table (integers −127..113, codes in value order) and its doubled E2M1
+// table of MXFP4 and NVFP4 (sign-magnitude: magnitudes 0, 1, 2, 3, 4, 6, 8, 12, bit 3 the sign).
+const Codebook& ggmlIq4Codebook();
+const Codebook& ggmlE2m1Codebook();
 
 } // namespace qs

@@ -12,6 +12,15 @@ QuantizedElement quantizeElement(const QuantParams& params, Rounding rounding, f
     if (params.element.kind != ElementKind::Integer) {
         return quantizeFormatElement(params, x);
     }
+    if (params.addend != 0) {
+        // A grid with a stored minimum (ggml's Q4_1, Q4_K, ...): v = (R − min)/Scale, as ggml's
+        // requantization divides (x + dmin·m) by d·sc; R′ adds the minimum back.
+        QuantParams shifted = params;
+        shifted.addend = 0;
+        QuantizedElement q = quantizeElement(shifted, rounding, x - params.addend, u);
+        q.dequantized = params.dequantize(q.code);
+        return q;
+    }
     const ElementQuantizer eq(params);
     switch (rounding) {
     case Rounding::HalfEven:

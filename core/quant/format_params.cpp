@@ -4,6 +4,7 @@
 #include "common/translatable.h"
 #include "quant/codebook.h"
 #include "quant/e8m0.h"
+#include "quant/ggml_formats.h"
 
 #include <cmath>
 #include <limits>
@@ -234,6 +235,9 @@ void bitsandbytesParams(const QuantSpec& spec, std::span<const BlockAmax> blocks
 ElementType elementTypeOf(const FormatSpec& format)
 {
     const FormatInfo& info = formatInfo(format.format);
+    if (info.family == FormatFamily::Ggml) {
+        return ggmlElementType(ggmlTypeOf(format.format));
+    }
     ElementType element;
     switch (info.element) {
     case ElementKind::Minifloat:
@@ -278,6 +282,9 @@ Result<FormatChoice> chooseFormatParams(const QuantSpec& spec, std::span<const B
     case FormatFamily::Integer:
         return fail(ErrorCode::InvalidArgument, "the integer grid's parameters come from "
                                                 "chooseParams");
+    case FormatFamily::Ggml:
+        return fail(ErrorCode::InvalidArgument, "a ggml type's grids come from its quantizer "
+                                                "(analysis/ggml_quantization.h)");
     }
     return choice;
 }
@@ -297,7 +304,15 @@ QuantSpec resolvedSpec(const QuantSpec& spec)
                                                                         : Rounding::HalfEven;
     out.convention = Convention::Tutorial;
     out.zeroPointAnchor = ZeroPointAnchor::Max;
-    if (info.fixedBlockSize > 0) {
+    if (info.family == FormatFamily::Ggml) {
+        const ggml::TypeInfo& type = ggmlTypeOf(info.format);
+        out.scheme = type.hasOffset ? Scheme::Asymmetric : Scheme::Symmetric;
+        out.isSigned = type.codeMin < 0;
+        out.narrowRange = false;
+        out.rounding = Rounding::HalfEven; // ggml's nearest_int
+        out.granularity = Granularity::Group;
+        out.groupSize = static_cast<int>(type.gridValues);
+    } else if (info.fixedBlockSize > 0) {
         out.granularity = Granularity::Group;
         out.groupSize = info.fixedBlockSize;
     } else if (info.family == FormatFamily::Bitsandbytes) {
@@ -324,6 +339,8 @@ double bitsPerValue(const QuantSpec& spec, std::size_t groups, std::size_t count
         return info.elementBits + (8.0 * g + 32.0) / n;
     case FormatFamily::Bitsandbytes:
         return info.elementBits + 32.0 * g / n;
+    case FormatFamily::Ggml:
+        return ggmlTypeOf(info.format).bitsPerValue(); // whole blocks: the same for any size
     case FormatFamily::Integer:
         break;
     }

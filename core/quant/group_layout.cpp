@@ -1,5 +1,7 @@
 #include "quant/group_layout.h"
 
+#include "quant/ggml_formats.h"
+
 #include <cassert>
 #include <string>
 
@@ -48,6 +50,21 @@ Result<GroupLayout> makeGroupLayout(const Shape& shape, std::size_t count, const
         layout.rows = 1;
         layout.rowLength = count;
         layout.groupSize = static_cast<std::size_t>(spec.format.blockSize);
+        return layout;
+    }
+    if (format.family == FormatFamily::Ggml) {
+        // ggml's blocks tile each row (the last axis) exactly; a group is one sub-block, the
+        // values that share a scale.
+        const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
+        const std::size_t rowLength =
+            shape.empty() ? count : static_cast<std::size_t>(shape.back());
+        if (auto ok = ggml::checkRowLength(type, rowLength); !ok) {
+            return std::unexpected(ok.error());
+        }
+        layout.granularity = Granularity::Group;
+        layout.rows = rowLength == 0 ? 0 : count / rowLength;
+        layout.rowLength = rowLength;
+        layout.groupSize = type.gridValues;
         return layout;
     }
     if (format.fixedBlockSize > 0) {

@@ -7,10 +7,12 @@
 namespace qs {
 namespace {
 
-constexpr std::array kFormatNames{"int",        "fp8-e4m3",   "fp8-e5m2",   "fp6-e2m3",
-                                  "fp6-e3m2",   "fp4-e2m1",   "mxfp8-e4m3", "mxfp8-e5m2",
-                                  "mxfp6-e2m3", "mxfp6-e3m2", "mxfp4",      "mxint8",
-                                  "nvfp4",      "nf4",        "bnb-fp4"};
+constexpr std::array kFormatNames{
+    "int",        "fp8-e4m3",   "fp8-e5m2",   "fp6-e2m3", "fp6-e3m2", "fp4-e2m1", "mxfp8-e4m3",
+    "mxfp8-e5m2", "mxfp6-e2m3", "mxfp6-e3m2", "mxfp4",    "mxint8",   "nvfp4",    "nf4",
+    "bnb-fp4",    "q4_0",       "q4_1",       "q5_0",     "q5_1",     "q8_0",     "q2_k",
+    "q3_k",       "q4_k",       "q5_k",       "q6_k",     "iq4_nl",   "iq4_xs",   "mxfp4-ggml",
+    "nvfp4-ggml", "tq1_0",      "tq2_0"};
 constexpr std::array kOverflowNames{"saturate", "nan"};
 constexpr std::array kMxScaleNames{"floor", "rceil"};
 constexpr std::array kElementRoundingNames{"even", "away"};
@@ -38,6 +40,22 @@ const std::array<FormatInfo, kFormatNames.size()> kCatalog{{
     {F::Nvfp4, "nvfp4", Family::Nvfp4, Kind::Minifloat, 4, kE2M1, kNvfp4BlockSize, "e4m3+float32"},
     {F::Nf4, "nf4", Family::Bitsandbytes, Kind::Codebook, 4, std::nullopt, 0, "float32"},
     {F::BnbFp4, "bnb-fp4", Family::Bitsandbytes, Kind::Codebook, 4, std::nullopt, 0, "float32"},
+    {F::GgmlQ4_0, "q4_0", Family::Ggml, Kind::Integer, 4, std::nullopt, 32, "float16"},
+    {F::GgmlQ4_1, "q4_1", Family::Ggml, Kind::Integer, 4, std::nullopt, 32, "float16"},
+    {F::GgmlQ5_0, "q5_0", Family::Ggml, Kind::Integer, 5, std::nullopt, 32, "float16"},
+    {F::GgmlQ5_1, "q5_1", Family::Ggml, Kind::Integer, 5, std::nullopt, 32, "float16"},
+    {F::GgmlQ8_0, "q8_0", Family::Ggml, Kind::Integer, 8, std::nullopt, 32, "float16"},
+    {F::GgmlQ2K, "q2_k", Family::Ggml, Kind::Integer, 2, std::nullopt, 256, "float16+4bit"},
+    {F::GgmlQ3K, "q3_k", Family::Ggml, Kind::Integer, 3, std::nullopt, 256, "float16+6bit"},
+    {F::GgmlQ4K, "q4_k", Family::Ggml, Kind::Integer, 4, std::nullopt, 256, "float16+6bit"},
+    {F::GgmlQ5K, "q5_k", Family::Ggml, Kind::Integer, 5, std::nullopt, 256, "float16+6bit"},
+    {F::GgmlQ6K, "q6_k", Family::Ggml, Kind::Integer, 6, std::nullopt, 256, "float16+8bit"},
+    {F::GgmlIq4Nl, "iq4_nl", Family::Ggml, Kind::Codebook, 4, std::nullopt, 32, "float16"},
+    {F::GgmlIq4Xs, "iq4_xs", Family::Ggml, Kind::Codebook, 4, std::nullopt, 256, "float16+6bit"},
+    {F::GgmlMxfp4, "mxfp4-ggml", Family::Ggml, Kind::Codebook, 4, std::nullopt, 32, "e8m0"},
+    {F::GgmlNvfp4, "nvfp4-ggml", Family::Ggml, Kind::Codebook, 4, std::nullopt, 64, "ue4m3"},
+    {F::GgmlTq1_0, "tq1_0", Family::Ggml, Kind::Integer, 2, std::nullopt, 256, "float16"},
+    {F::GgmlTq2_0, "tq2_0", Family::Ggml, Kind::Integer, 2, std::nullopt, 256, "float16"},
 }};
 
 } // namespace

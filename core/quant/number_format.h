@@ -13,6 +13,9 @@
 //              k = clamp(round(x / X · 64), −127, 127), R′ = X · k / 64
 //   NVFP4      E2M1 elements in blocks of 16 along the last axis, an E4M3 scale per block and a
 //              float32 scale per tensor (three flavours: Transformer Engine, ModelOpt, torchao)
+//   ggml       q8_0, q4_0, q4_1, q5_0, q5_1, q2_k … q6_k, iq4_nl, iq4_xs, mxfp4-ggml, nvfp4-ggml,
+//              tq1_0, tq2_0: llama.cpp's blocks along the last axis, quantized exactly as
+//              ggml_quantize_chunk writes them (ggml/block_codec.h)
 //   bitsandbytes  nf4 and bnb-fp4: blocks of --block-size values of the flattened tensor, a
 //              float32 absmax each, xn = x · (1/absmax), code = the codebook level of xn
 //
@@ -48,6 +51,23 @@ enum class NumberFormat : std::uint8_t
     Nvfp4,
     Nf4,
     BnbFp4,
+    // llama.cpp / ggml block types (ggml/block_codec.h), named as ggml names them
+    GgmlQ4_0,
+    GgmlQ4_1,
+    GgmlQ5_0,
+    GgmlQ5_1,
+    GgmlQ8_0,
+    GgmlQ2K,
+    GgmlQ3K,
+    GgmlQ4K,
+    GgmlQ5K,
+    GgmlQ6K,
+    GgmlIq4Nl,
+    GgmlIq4Xs,
+    GgmlMxfp4,
+    GgmlNvfp4,
+    GgmlTq1_0,
+    GgmlTq2_0,
 };
 
 enum class FormatFamily : std::uint8_t
@@ -57,6 +77,7 @@ enum class FormatFamily : std::uint8_t
     Mx,
     Nvfp4,
     Bitsandbytes,
+    Ggml, // the bytes ggml's quantizers write: quantized and decoded by ggml/block_codec.h
 };
 
 // NVFP4 as each framework computes it (FORMATS.md §3).

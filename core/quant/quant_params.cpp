@@ -48,7 +48,8 @@ float QuantParams::dequantize(std::int32_t code) const
     case ElementKind::Integer:
         break;
     }
-    return (static_cast<float>(code) - elementZeroPoint()) * elementScale();
+    const float r = (static_cast<float>(code) - elementZeroPoint()) * elementScale();
+    return addend != 0 ? r + addend : r;
 }
 
 float QuantParams::representableMin() const

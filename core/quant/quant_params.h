@@ -63,13 +63,17 @@ struct QuantParams
     float inverseScale = 0;
     float offset = 0;
     float outerScale = 1; // minifloat and codebook elements: the last factor of R′
+    // The integer grid of a ggml block with a stored minimum (Q4_1, Q4_K, ...): R′ = (q − Z)·Scale
+    // + addend, added only when non-zero (so −0.0 keeps its sign elsewhere). The fused pass never
+    // sees one: those blocks are measured on their stored codes (analysis/stored_codes_pass.h).
+    float addend = 0;
     QuantizeStep step = QuantizeStep::DivideAddZero;
     ElementType element; // the integer grid unless a format says otherwise
 
     float elementScale() const { return static_cast<float>(scale); }
     float elementZeroPoint() const { return static_cast<float>(zeroPoint); }
-    // R' of a code, evaluated exactly as the element kernel does: (q − Z) · float32(scale) for
-    // the integer grid, decode(q) · scale · outerScale for the other elements.
+    // R' of a code, evaluated exactly as the element kernel does: (q − Z) · float32(scale)
+    // (+ addend) for the integer grid, decode(q) · scale · outerScale for the other elements.
     float dequantize(std::int32_t code) const;
     // The ends of the grid on the real axis. (llama's Q4_0 can have a negative Scale, which turns
     // the grid around: R'(Qmin) is then its upper end.)

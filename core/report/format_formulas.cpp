@@ -2,6 +2,7 @@
 
 #include "quant/codebook.h"
 #include "quant/e8m0.h"
+#include "quant/ggml_formats.h"
 #include "report/readable_numbers.h"
 
 #include <cctype>
@@ -205,6 +206,53 @@ Lines bitsandbytesFormulas(const Analysis& a)
     return lines;
 }
 
+// What each ggml type stores, in ggml's own terms (FORMATS.md §5).
+std::string ggmlLayout(std::string_view name)
+{
+    if (name == "q8_0")
+        return "d = amax/127 (fp16); q = roundf(x·(1/d)) in −127..127; R′ = d·q";
+    if (name == "q4_0")
+        return "d = m/−8 with m the value of largest |x| (fp16); q = min(15, ⌊x/d + 8.5⌋); R′ = d·(q − 8)";
+    if (name == "q4_1")
+        return "d = (max − min)/15, m = min (fp16 each); q = ⌊(x − min)/d + 0.5⌋; R′ = d·q + m";
+    if (name == "q5_0")
+        return "d = m/−16 (fp16); q = min(31, ⌊x/d + 16.5⌋); R′ = d·(q − 16)";
+    if (name == "q5_1")
+        return "d = (max − min)/31, m = min (fp16 each); R′ = d·q + m";
+    if (name == "q2_k")
+        return "16 sub-blocks of 16: 4-bit scale and min under fp16 d, dmin; R′ = d·sc·q − dmin·m, q in 0..3";
+    if (name == "q3_k")
+        return "16 sub-blocks of 16: 6-bit scales under fp16 d; R′ = d·(sc − 32)·(q − 4), q in 0..7";
+    if (name == "q4_k")
+        return "8 sub-blocks of 32: 6-bit scale and min under fp16 d, dmin; R′ = d·sc·q − dmin·m, q in 0..15";
+    if (name == "q5_k")
+        return "8 sub-blocks of 32: 6-bit scale and min under fp16 d, dmin; R′ = d·sc·q − dmin·m, q in 0..31";
+    if (name == "q6_k")
+        return "16 sub-blocks of 16: 8-bit scales under fp16 d; R′ = d·sc·(q − 32), q in 0..63";
+    if (name == "iq4_nl")
+        return "fp16 d; R′ = d·T[q], T = {−127, −104, −83, −65, −49, −35, −22, −10, 1, 13, 25, 38, 53, 69, 89, 113}";
+    if (name == "iq4_xs")
+        return "8 sub-blocks of 32: 6-bit scales under fp16 d; R′ = d·(ls − 32)·T[q] (IQ4_NL's table)";
+    if (name == "mxfp4")
+        return "E8M0 e per 32; R′ = 2^(e−128)·2·E2M1(q) (ggml stores E2M1 doubled)";
+    if (name == "nvfp4")
+        return "UE4M3 scale per 16 (4 per block of 64), no tensor scale; R′ = s·E2M1(q)";
+    if (name == "tq1_0" || name == "tq2_0")
+        return "fp16 d = amax; q ∈ {−1, 0, 1}; R′ = d·q";
+    return {};
+}
+
+std::vector<std::string> ggmlFormulas(const ggml::TypeInfo& type)
+{
+    return {"ggml " + std::string(type.name) + ": blocks of " + std::to_string(type.blockValues) +
+                " values in " + std::to_string(type.blockBytes) + " bytes along the last axis (" +
+                bitsText(type.bitsPerValue()) + " bits per value)",
+            ggmlLayout(type.name),
+            "Codes as ggml_quantize_chunk writes them (no importance matrix), R′ as ggml's "
+            "dequantize_row_" +
+                std::string(type.name) + " computes it"};
+}
+
 } // namespace
 
 std::vector<std::string> formatFormulas(const Analysis& analysis)
@@ -221,6 +269,8 @@ std::vector<std::string> formatFormulas(const Analysis& analysis)
         return nvfp4Formulas(analysis, info);
     case FormatFamily::Bitsandbytes:
         return bitsandbytesFormulas(analysis);
+    case FormatFamily::Ggml:
+        return ggmlFormulas(ggmlTypeOf(info.format));
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "calibrate/calibrate.h"
 #include "quant/format_params.h"
+#include "quant/ggml_formats.h"
 
 #include <cmath>
 
@@ -99,9 +100,20 @@ json formatJson(const QuantSpec& spec, std::size_t groups, std::size_t count,
     case FormatFamily::Bitsandbytes:
         out["bnb_backend"] = bnbBackendName(f.bnbBackend);
         break;
+    case FormatFamily::Ggml:
+        break;
     }
-    out["block_size"] =
-        spec.granularity == Granularity::Group ? json(spec.groupSize) : json(nullptr);
+    if (info.family == FormatFamily::Ggml) {
+        // ggml's block (what a GGUF file stores) and the sub-block that shares one scale
+        const ggml::TypeInfo& type = ggmlTypeOf(f.format);
+        out["ggml_type"] = type.name;
+        out["ggml_type_id"] = type.id;
+        out["block_size"] = type.blockValues;
+        out["sub_block_size"] = type.gridValues;
+    } else {
+        out["block_size"] =
+            spec.granularity == Granularity::Group ? json(spec.groupSize) : json(nullptr);
+    }
     out["scale_format"] = scaleFormatName(spec);
     out["bits_per_value"] = number(bitsPerValue(spec, groups, count));
     if (tensorScale) {

@@ -256,6 +256,14 @@
         <source>&lt;br&gt;code = the %1 level nearest xn (a midpoint goes to the lower code),  R′ = table[code] · absmax</source>
         <translation>&lt;br&gt;code = 最接近 xn 的 %1 量化级（恰在中点时取较低的码），R′ = table[code] · absmax</translation>
     </message>
+    <message>
+        <source>Stored by ggml: scale = &lt;b&gt;%1&lt;/b&gt;, min = &lt;b&gt;%2&lt;/b&gt;; R′ = scale · Q + min</source>
+        <translation>ggml 存储的值：scale = &lt;b&gt;%1&lt;/b&gt;，min = &lt;b&gt;%2&lt;/b&gt;；R′ = scale · Q + min</translation>
+    </message>
+    <message>
+        <source>Stored by ggml: scale = &lt;b&gt;%1&lt;/b&gt;; R′ = scale · level(Q)</source>
+        <translation>ggml 存储的值：scale = &lt;b&gt;%1&lt;/b&gt;；R′ = scale · level(Q)</translation>
+    </message>
 </context>
 <context>
     <name>FormatTexts</name>
@@ -411,6 +419,30 @@
         <source>For a large tensor: the figure for this tensor follows once it is analysed</source>
         <translation>对于大张量：该张量的具体数值会在分析完成后给出</translation>
     </message>
+    <message>
+        <source>Scales searched per block by ggml&apos;s quantizer, stored as %1</source>
+        <translation>每个块的缩放因子由 ggml 的量化器搜索得到，以 %1 存储</translation>
+    </message>
+    <message>
+        <source>R′ = Scale · Q + min, per sub-block of %1 values</source>
+        <translation>R′ = Scale · Q + min，每个子块 %1 个值</translation>
+    </message>
+    <message>
+        <source>R′ = Scale · level(Q), per sub-block of %1 values</source>
+        <translation>R′ = Scale · level(Q)，每个子块 %1 个值</translation>
+    </message>
+    <message>
+        <source>The bytes are those llama.cpp&apos;s quantizer writes: %1 bits per value, scales included.</source>
+        <translation>字节与 llama.cpp 的量化器写出的完全一致：每个值 %1 位（含缩放因子）。</translation>
+    </message>
+    <message>
+        <source>Fixed by %1: each row (the last axis) in whole blocks of %2 values; every %3 values share a scale.</source>
+        <translation>由 %1 固定：每一行（最后一个轴）由若干个 %2 个值的完整块组成；每 %3 个值共用一个缩放因子。</translation>
+    </message>
+    <message>
+        <source>%1 takes no calibration: ggml&apos;s quantizer searches each block&apos;s scales itself.</source>
+        <translation>%1 不使用校准：ggml 的量化器自行搜索每个块的缩放因子。</translation>
+    </message>
 </context>
 <context>
     <name>Granularity</name>
@@ -472,6 +504,14 @@
     <message>
         <source>%1 blocks</source>
         <translation>%1 个块</translation>
+    </message>
+    <message>
+        <source>sub-block scale %1, min %2</source>
+        <translation>子块缩放因子 %1，最小值 %2</translation>
+    </message>
+    <message>
+        <source>sub-block scale %1</source>
+        <translation>子块缩放因子 %1</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +1927,22 @@ count %2</source>
     <message>
         <source>bitsandbytes&apos; own 4-bit float, not E2M1: 16 levels scaled by each block&apos;s absmax</source>
         <translation>bitsandbytes 自己的 4 位浮点，不是 E2M1：16 个量化级，按每块的 absmax 缩放</translation>
+    </message>
+    <message>
+        <source>llama.cpp (ggml): Q8_0, Q4_K, IQ4_XS, …</source>
+        <translation>llama.cpp (ggml)：Q8_0、Q4_K、IQ4_XS 等</translation>
+    </message>
+    <message>
+        <source>%1  (%2 bits per value)</source>
+        <translation>%1  （每个值 %2 位）</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s %1: blocks of %2 values in %3 bytes along the last axis, quantized exactly as ggml_quantize_chunk writes them</source>
+        <translation>llama.cpp 的 %1：沿最后一个轴每 %2 个值为一块，占 %3 字节，与 ggml_quantize_chunk 写出的完全一致</translation>
+    </message>
+    <message>
+        <source>Not for this tensor: its rows hold %1 values, not whole blocks of %2</source>
+        <translation>不适用于此张量：它的每行有 %1 个值，不是 %2 个值的完整块</translation>
     </message>
 </context>
 <context>

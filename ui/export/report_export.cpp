@@ -1,5 +1,6 @@
 #include "export/report_export.h"
 
+#include "analysis/analysis_walkthrough.h"
 #include "export/plot_export.h"
 #include "i18n/core_texts.h"
 #include "i18n/report_language.h"
@@ -92,12 +93,7 @@ json documentOf(const AnalysisSnapshot& snapshot, const Shootout* shootout)
     }
     // Each value on its own group's grid, as the window's walkthrough shows it.
     const Analysis& a = snapshot.current;
-    for (std::size_t i = 0; i < std::min(kWalkthroughRows, tensor.values.size()); ++i) {
-        const std::size_t group = groupOfElement(a.layout, tensor.shape, i);
-        const auto rows = walkthrough(tensor.values, a.params.at(group), a.spec.rounding,
-                                      a.spec.roundingSeed, i, 1);
-        input.walkthrough.insert(input.walkthrough.end(), rows.begin(), rows.end());
-    }
+    input.walkthrough = analysisWalkthrough(a, tensor.values, tensor.shape, 0, kWalkthroughRows);
     input.shootout = shootout;
     // Which range each framework would calibrate, for a method that has framework variants, on
     // a grid they calibrate (an integer grid, one range for the tensor).

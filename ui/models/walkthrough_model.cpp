@@ -1,5 +1,6 @@
 #include "models/walkthrough_model.h"
 
+#include "analysis/analysis_walkthrough.h"
 #include "grid_text.h"
 #include "number_format.h"
 #include "picked_grid.h"
@@ -32,6 +33,9 @@ std::vector<C> columnsOf(FormatFamily family, bool groups)
                 C::Scaled, C::Code,  C::Element, C::Dequantized, C::Error};
     case FormatFamily::Bitsandbytes:
         return {C::Index, C::Block,   C::Input,       C::Amax, C::Scaled,
+                C::Code,  C::Element, C::Dequantized, C::Error};
+    case FormatFamily::Ggml: // codes as ggml's quantizer chose them, on each sub-block's grid
+        return {C::Index, C::Block,   C::Input,       C::BlockScale, C::Scaled,
                 C::Code,  C::Element, C::Dequantized, C::Error};
     case FormatFamily::Integer:
         break;
@@ -107,19 +111,16 @@ void WalkthroughModel::rebuild()
     if (m_trial) { // a value of the user's own, on the picked group's grid
         const float value = *m_trial;
         const std::size_t group = pickedGroupOf(analysis, static_cast<std::size_t>(m_pickedGroup));
-        auto trial = walkthrough(std::span(&value, 1), analysis.params[group], spec.rounding,
-                                 spec.roundingSeed, 0, 1);
-        trial.front().index = SIZE_MAX; // marks the trial row
-        add(trial.front(), group);
+        WalkthroughRow trial = trialWalkthrough(analysis, value, group);
+        trial.index = SIZE_MAX; // marks the trial row
+        add(trial, group);
     }
     // The first values, each on its own group's grid.
     const Tensor& tensor = m_snapshot->data->loaded.tensor;
     const Shape shape(tensor.shape.begin(), tensor.shape.end());
-    for (std::size_t i = 0; i < std::min(kFirstValues, tensor.values.size()); ++i) {
-        const std::size_t group = groupOfElement(analysis.layout, shape, i);
-        const auto row = walkthrough(tensor.values, analysis.params[group], spec.rounding,
-                                     spec.roundingSeed, i, 1);
-        add(row.front(), group);
+    for (const WalkthroughRow& row :
+         analysisWalkthrough(analysis, tensor.values, shape, 0, kFirstValues)) {
+        add(row, groupOfElement(analysis.layout, shape, row.index));
     }
 }
 

@@ -1,12 +1,14 @@
 #include "panels/format_box.h"
 
 #include "i18n/retranslator.h"
+#include "quant/ggml_formats.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace qs::ui {
@@ -31,14 +33,14 @@ FormatBox::FormatBox(QWidget* parent) : QWidget(parent)
     m_family->setObjectName(QStringLiteral("formatFamily"));
     for (const FormatFamily family :
          {FormatFamily::Integer, FormatFamily::Minifloat, FormatFamily::Mx, FormatFamily::Nvfp4,
-          FormatFamily::Bitsandbytes}) {
+          FormatFamily::Bitsandbytes, FormatFamily::Ggml}) {
         m_family->addItem(QString(), familyIndex(family));
     }
     m_texts->bind([this] {
         setItemTexts(m_family,
                      {tr("Integer grid (the tutorial's schemes)"), tr("Minifloat: FP8, FP6, FP4"),
                       tr("MX: microscaling, blocks of 32"), tr("NVFP4: blocks of 16, two scales"),
-                      tr("bitsandbytes: NF4, FP4")});
+                      tr("bitsandbytes: NF4, FP4"), tr("llama.cpp (ggml): Q8_0, Q4_K, IQ4_XS, …")});
         m_family->setToolTip(tr("The number format: which values an element can take and how "
                                 "its scales are chosen and stored"));
     });
@@ -157,6 +159,7 @@ FormatSpec FormatBox::format() const
     case FormatFamily::Minifloat:
     case FormatFamily::Mx:
     case FormatFamily::Bitsandbytes:
+    case FormatFamily::Ggml:
         f.format = static_cast<NumberFormat>(m_element->currentData().toInt());
         break;
     }
@@ -224,7 +227,24 @@ void FormatBox::nameElements()
         const QString name = nameOf(info);
         QString text = name;
         QString about;
-        if (info.minifloat) {
+        if (info.family == FormatFamily::Ggml) {
+            const ggml::TypeInfo& type = ggmlTypeOf(format);
+            text = tr("%1  (%2 bits per value)").arg(name).arg(type.bitsPerValue());
+            about = tr("llama.cpp's %1: blocks of %2 values in %3 bytes along the last axis, "
+                       "quantized exactly as ggml_quantize_chunk writes them")
+                        .arg(QString::fromLatin1(type.name))
+                        .arg(type.blockValues)
+                        .arg(type.blockBytes);
+            const bool fits = m_rowLength == 0 || m_rowLength % type.blockValues == 0;
+            if (auto* items = qobject_cast<QStandardItemModel*>(m_element->model())) {
+                items->item(i)->setEnabled(fits);
+            }
+            if (!fits) {
+                about = tr("Not for this tensor: its rows hold %1 values, not whole blocks of %2")
+                            .arg(m_rowLength)
+                            .arg(type.blockValues);
+            }
+        } else if (info.minifloat) {
             const MinifloatType& type = *info.minifloat;
             text = QStringLiteral("%1  (±%2)").arg(name).arg(double(type.maxFinite()), 0, 'g', 6);
             about = tr("%1 exponent and %2 mantissa bits and a sign; the largest value is %3")
@@ -245,6 +265,12 @@ void FormatBox::nameElements()
     }
 }
 
+void FormatBox::setRowLength(std::size_t rowLength)
+{
+    m_rowLength = rowLength;
+    nameElements();
+}
+
 void FormatBox::updateRows()
 {
     const FormatFamily family = this->family();
@@ -252,7 +278,7 @@ void FormatBox::updateRows()
     const bool minifloat = family == FormatFamily::Minifloat;
     const bool mx = family == FormatFamily::Mx;
     const bool bnb = family == FormatFamily::Bitsandbytes;
-    m_form->setRowVisible(m_element, minifloat || mx || bnb);
+    m_form->setRowVisible(m_element, minifloat || mx || bnb || family == FormatFamily::Ggml);
     m_form->setRowVisible(m_noScale, minifloat);
     // Only FP8 has a NaN or an infinity to overflow to; FP6 and FP4 always saturate.
     m_form->setRowVisible(m_overflow, minifloat && info.minifloat && info.minifloat->hasNan());

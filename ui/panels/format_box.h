@@ -3,8 +3,8 @@
 // shows below it) or a minifloat, MX, NVFP4 or bitsandbytes format with only the options that
 // format takes — the element type; no scale, overflow (FP8 only) and element rounding for the
 // minifloats; the scale rule and element rounding for MX; the flavour for NVFP4; the block size
-// and the zero-block backend for bitsandbytes. A hidden option keeps its value, so format()
-// gives back every field setFormat() was given.
+// and the zero-block backend for bitsandbytes; for llama.cpp's ggml block types the type alone.
+// A hidden option keeps its value, so format() gives back every field setFormat() was given.
 
 #include "quant/number_format.h"
 
@@ -34,6 +34,9 @@ public:
     // Shows `format` without emitting changed.
     void setFormat(const FormatSpec& format);
     FormatFamily family() const;
+    // The tensor's rows (its last axis): ggml's block types whose blocks do not tile them are
+    // offered disabled, with the reason in their tooltip. 0: no tensor yet, everything offered.
+    void setRowLength(std::size_t rowLength);
 
 signals:
     void changed();
@@ -56,8 +59,9 @@ private:
     QComboBox* m_flavour = nullptr;
     QSpinBox* m_blockSize = nullptr;
     QComboBox* m_backend = nullptr;
+    std::size_t m_rowLength = 0;
     // The element last chosen in each family, so that switching away and back keeps it.
-    std::array<NumberFormat, 5> m_lastElement{};
+    std::array<NumberFormat, 6> m_lastElement{}; // by family
 };
 
 } // namespace qs::ui

@@ -50,6 +50,16 @@ QString FormatDerivation::derive(const AnalysisSnapshot& s, std::size_t group)
         return prefix + nvfp4(s, group);
     case FormatFamily::Bitsandbytes:
         return prefix + bitsandbytes(s, group);
+    case FormatFamily::Ggml: {
+        const QuantParams& p = a.params.at(group);
+        return prefix +
+               (p.addend != 0
+                    ? tr("Stored by ggml: scale = <b>%1</b>, min = <b>%2</b>; R′ = scale · Q "
+                         "+ min")
+                          .arg(formatValue(p.scale, 7), formatValue(p.addend, 7))
+                    : tr("Stored by ggml: scale = <b>%1</b>; R′ = scale · level(Q)")
+                          .arg(formatValue(p.scale, 7)));
+    }
     case FormatFamily::Integer:
         break;
     }

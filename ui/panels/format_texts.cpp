@@ -2,6 +2,7 @@
 
 #include "number_format.h"
 #include "quant/codebook.h"
+#include "quant/ggml_formats.h"
 
 #include <QStringList>
 
@@ -164,6 +165,18 @@ QString FormatTexts::equation(const QuantSpec& spec)
                                     : tr("bitsandbytes' FP4 levels are ±{%1}, not E2M1's.")
                                           .arg(codebookMagnitudes(bnbFp4Codebook())));
     }
+    case FormatFamily::Ggml: {
+        const ggml::TypeInfo& type = ggmlTypeOf(info.format);
+        steps << tr("Scales searched per block by ggml's quantizer, stored as %1")
+                     .arg(QString::fromLatin1(info.scaleFormat.data(),
+                                              qsizetype(info.scaleFormat.size())))
+              << (type.hasOffset ? tr("R′ = Scale · Q + min, per sub-block of %1 values")
+                                 : tr("R′ = Scale · level(Q), per sub-block of %1 values"))
+                     .arg(type.gridValues);
+        return joinSteps(steps, tr("The bytes are those llama.cpp's quantizer writes: %1 bits "
+                                   "per value, scales included.")
+                                    .arg(type.bitsPerValue()));
+    }
     }
     return {};
 }
@@ -191,6 +204,14 @@ QString FormatTexts::fixedGranularity(const QuantSpec& spec)
                   "above), each with its float32 absmax.")
             .arg(nameOf(info))
             .arg(spec.format.blockSize);
+    case FormatFamily::Ggml: {
+        const ggml::TypeInfo& type = ggmlTypeOf(info.format);
+        return tr("Fixed by %1: each row (the last axis) in whole blocks of %2 values; every %3 "
+                  "values share a scale.")
+            .arg(nameOf(info))
+            .arg(type.blockValues)
+            .arg(type.gridValues);
+    }
     }
     return {};
 }
@@ -209,6 +230,10 @@ QString FormatTexts::calibrationLimits(const QuantSpec& spec)
             return tr("A plain cast has no scale to calibrate.");
         }
         break;
+    case FormatFamily::Ggml:
+        return tr("%1 takes no calibration: ggml's quantizer searches each block's scales "
+                  "itself.")
+            .arg(nameOf(info));
     case FormatFamily::Nvfp4:
     case FormatFamily::Bitsandbytes:
         break;

@@ -214,6 +214,7 @@ void SchemePanel::setTensorShape(const Shape& shape)
 {
     setTensorRank(static_cast<int>(shape.size()));
     m_shape = shape;
+    m_format->setRowLength(shape.empty() ? 0 : static_cast<std::size_t>(shape.back()));
     showBitsPerValue();
 }
 

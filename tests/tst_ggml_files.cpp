@@ -1,0 +1,143 @@
+// The real GGUF files of the data folder (see README, "Tests"): zoo.gguf holds 21 real weight
+// tensors, each in another ggml type, written by ggml's own quantizers; zoo_f32.gguf the same
+// tensors in F32; zoo_dequant.npz ggml's own decoding of every zoo tensor. QuantScope must
+// quantize zoo_f32's tensors into zoo's bytes, decode zoo's tensors into ggml's floats, and list
+// the lattice tensor it cannot decode with the reason.
+
+#include "analysis/ggml_quantization.h"
+#include "ggml/block_codec.h"
+#include "io/archive_factory.h"
+#include "io/tensor_source.h"
+#include "support/test_paths.h"
+
+#include <QtTest>
+
+#include <bit>
+#include <cmath>
+
+using namespace qs;
+
+namespace {
+
+std::unique_ptr<TensorArchive> openReal(const QString& name)
+{
+    auto archive = openTensorArchive(FileSpec{test::realData(name).toStdString(), {}, {}});
+    if (!archive) {
+        QTest::qFail(archive.error().describe().c_str(), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return std::move(*archive);
+}
+
+// zoo_dequant.npz spells '/' as "__".
+std::string npzName(std::string name)
+{
+    for (std::size_t at = name.find('/'); at != std::string::npos; at = name.find('/')) {
+        name.replace(at, 1, "__");
+    }
+    return name;
+}
+
+} // namespace
+
+class TestGgmlFiles : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void quantizingTheFloatsGivesTheFilesBytes();
+    void decodingGivesGgmlsValues();
+    void latticeTypesAreListedAndRefused();
+    void quantizedTensorsAreMarked();
+};
+
+void TestGgmlFiles::quantizingTheFloatsGivesTheFilesBytes()
+{
+    const auto zoo = openReal("gguf/zoo.gguf");
+    const auto floats = openReal("gguf/zoo_f32.gguf");
+    QVERIFY(zoo && floats);
+    int compared = 0;
+    for (std::size_t i = 0; i < zoo->entries().size(); ++i) {
+        const auto stored = zoo->storedBlocks(i);
+        if (!stored) {
+            continue;
+        }
+        const std::string& name = zoo->entries()[i].name;
+        const auto source = floats->find(name);
+        QVERIFY2(source.has_value(), name.c_str());
+        auto loaded = floats->load(*source);
+        QVERIFY2(loaded.has_value(), name.c_str());
+        const auto rowLength = static_cast<std::size_t>(loaded->tensor.shape.back());
+        auto quantized = quantizeToGgml(loaded->tensor.values, rowLength, *stored->type);
+        QVERIFY2(quantized.has_value(), name.c_str());
+        QVERIFY2(std::ranges::equal(quantized->blocks, stored->bytes),
+                 qPrintable(QStringLiteral("%1 (%2): bytes differ from ggml's")
+                                .arg(QString::fromStdString(name))
+                                .arg(QString::fromLatin1(stored->type->name))));
+        ++compared;
+    }
+    QCOMPARE(compared, 16); // every block type of the zoo but the lattice one
+}
+
+void TestGgmlFiles::decodingGivesGgmlsValues()
+{
+    const auto zoo = openReal("gguf/zoo.gguf");
+    const auto reference = openReal("gguf/zoo_dequant.npz");
+    QVERIFY(zoo && reference);
+    int compared = 0;
+    for (std::size_t i = 0; i < zoo->entries().size(); ++i) {
+        const TensorEntry& entry = zoo->entries()[i];
+        if (!entry.unsupported.empty()) {
+            continue;
+        }
+        auto ours = zoo->load(i);
+        QVERIFY2(ours.has_value(), entry.name.c_str());
+        const auto theirs = reference->find(npzName(entry.name));
+        QVERIFY2(theirs.has_value(), entry.name.c_str());
+        auto expected = reference->load(*theirs);
+        QVERIFY(expected.has_value());
+        QCOMPARE(ours->tensor.values.size(), expected->tensor.values.size());
+        for (std::size_t k = 0; k < ours->tensor.values.size(); ++k) {
+            const float a = ours->tensor.values[k];
+            const float b = expected->tensor.values[k];
+            QVERIFY2(std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b),
+                     qPrintable(QStringLiteral("%1 [%2]: %3 against ggml's %4 (%5)")
+                                    .arg(QString::fromStdString(entry.name))
+                                    .arg(k)
+                                    .arg(double(a), 0, 'g', 9)
+                                    .arg(double(b), 0, 'g', 9)
+                                    .arg(QString::fromStdString(entry.dtype))));
+        }
+        ++compared;
+    }
+    QCOMPARE(compared, 20);
+}
+
+void TestGgmlFiles::latticeTypesAreListedAndRefused()
+{
+    const auto zoo = openReal("gguf/zoo.gguf");
+    QVERIFY(zoo);
+    const auto index = zoo->find("lattice/GFF_2/kernel.iq3_xxs");
+    QVERIFY(index.has_value());
+    const TensorEntry& entry = zoo->entries()[*index];
+    QCOMPARE(entry.dtype, std::string("iq3_xxs"));
+    QCOMPARE(entry.bytes, std::uint64_t{144 * 256 / 256 * 98});
+    QVERIFY(entry.unsupported.find("lattice") != std::string::npos);
+    auto refused = zoo->load(*index);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().describe().find("lattice/GFF_2/kernel.iq3_xxs") != std::string::npos);
+}
+
+void TestGgmlFiles::quantizedTensorsAreMarked()
+{
+    const auto zoo = openReal("gguf/zoo.gguf");
+    QVERIFY(zoo);
+    for (const TensorEntry& entry : zoo->entries()) {
+        const ggml::TypeInfo* type = ggml::typeByName(entry.dtype);
+        QVERIFY2(type != nullptr, entry.dtype.c_str());
+        QCOMPARE(entry.alreadyQuantized, type->kind == ggml::TypeKind::Block);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestGgmlFiles)
+#include "tst_ggml_files.moc"
