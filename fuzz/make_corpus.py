@@ -128,6 +128,8 @@ def gguf(tensors, kv):
         out += gguf_string(key)
         if isinstance(value, str):
             out += struct.pack("<I", 8) + gguf_string(value)
+        elif isinstance(value, list):  # of strings
+            out += struct.pack("<IIQ", 9, 8, len(value)) + b"".join(map(gguf_string, value))
         else:
             out += struct.pack("<I", 4) + struct.pack("<I", value)
     offset, blobs = 0, []
@@ -147,6 +149,38 @@ put("gguf", "small.gguf", gguf(
      ("h", 1, [8], np.arange(8, dtype=np.float16).tobytes()),
      ("q", 8, [64], q8)],
     [("general.architecture", "llama"), ("general.file_type", 7)]))
+
+# one row of 256 values in every block type QuantScope decodes, ggml's own bytes (tests/data/ggml)
+GGML_BLOCKS = {"q4_0": (2, 32, 18), "q4_1": (3, 32, 20), "q5_0": (6, 32, 22), "q5_1": (7, 32, 24),
+               "q8_0": (8, 32, 34), "q2_k": (10, 256, 84), "q3_k": (11, 256, 110),
+               "q4_k": (12, 256, 144), "q5_k": (13, 256, 176), "q6_k": (14, 256, 210),
+               "iq4_nl": (20, 32, 18), "iq4_xs": (23, 256, 136), "tq1_0": (34, 256, 54),
+               "tq2_0": (35, 256, 66), "mxfp4": (39, 32, 17), "nvfp4": (40, 64, 36)}
+put("gguf", "blocks.gguf", gguf(
+    [(name, type_id, [256], (tests_data / "ggml" / f"{name}.bin").read_bytes()[:256 // n * size])
+     for name, (type_id, n, size) in GGML_BLOCKS.items()],
+    [("general.architecture", "llama")]))
+
+# imatrix: llama-imatrix's legacy .dat (entries, then chunk count and dataset) and its GGUF
+# (NAME.in_sum2 and NAME.counts), a dense tensor and one of 3 experts, one never routed to
+
+
+def imatrix_dat_entry(name, ncall, values):
+    return (struct.pack("<i", len(name)) + name.encode() + struct.pack("<ii", ncall, len(values)) +
+            np.asarray(values, dtype="<f4").tobytes())
+
+
+put("imatrix", "legacy.dat", struct.pack("<i", 2) +
+    imatrix_dat_entry("blk.0.attn_q.weight", 3, [3, 6, 0, 1.5]) +
+    imatrix_dat_entry("blk.0.ffn_up_exps.weight", 2, [2, 4, 6, 8, 2, 2]) +
+    struct.pack("<ii", 3, 9) + b"calib.txt")
+put("imatrix", "imatrix.gguf", gguf(
+    [("blk.0.attn_q.weight.in_sum2", 0, [4, 1], np.float32([8, 4, 2, 0]).tobytes()),
+     ("blk.0.attn_q.weight.counts", 0, [1, 1], np.float32([4]).tobytes()),
+     ("blk.0.ffn_up_exps.weight.in_sum2", 0, [2, 3], np.float32([2, 4, 9, 9, 6, 3]).tobytes()),
+     ("blk.0.ffn_up_exps.weight.counts", 0, [1, 3], np.float32([2, 0, 3]).tobytes())],
+    [("general.type", "imatrix"), ("imatrix.datasets", ["calib.txt"]),
+     ("imatrix.chunk_count", 3), ("imatrix.chunk_size", 512)]))
 
 put("csv", "comma.csv", "a,b,c\n1,2,3\n4.5,-6e-3,7\n")
 put("csv", "tabs.tsv", "1\t2\n3\t4\n")

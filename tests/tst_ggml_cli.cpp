@@ -70,6 +70,7 @@ private slots:
     void rowsNotWholeBlocksAreRefused();
     void optionsThatDoNotApplyAreRefused();
     void convertWritesTheValuesRead();
+    void importanceMatrixWeighsTheQuantizer();
 };
 
 void TestGgmlCli::analyzeReportsTheType_data()
@@ -189,6 +190,67 @@ void TestGgmlCli::convertWritesTheValuesRead()
     const test::CliRun missing = runCli({"convert", "nowhere.npy", "--out", out});
     QCOMPARE(missing.exitCode, 3);
     QVERIFY(missing.err.contains("nowhere.npy"));
+}
+
+// A legacy llama-imatrix .dat file of one entry (ncall calls, so the file holds weights·ncall).
+QByteArray legacyImatrix(const QByteArray& name, const std::vector<float>& weights, int ncall)
+{
+    QByteArray bytes;
+    const auto put = [&bytes](std::int32_t v) {
+        bytes.append(reinterpret_cast<const char*>(&v), 4);
+    };
+    put(1);
+    put(static_cast<std::int32_t>(name.size()));
+    bytes += name;
+    put(ncall);
+    put(static_cast<std::int32_t>(weights.size()));
+    for (const float w : weights) {
+        const float stored = w * static_cast<float>(ncall);
+        bytes.append(reinterpret_cast<const char*>(&stored), 4);
+    }
+    return bytes;
+}
+
+void TestGgmlCli::importanceMatrixWeighsTheQuantizer()
+{
+    // ggml's own bytes for the fixture rows with importance.npy as quant_weights; the file says
+    // ncall = 4, which llama-quantize divides out (4 is a power of two: exact).
+    const Tensor weights = test::npyFixture("ggml/importance.npy");
+    const test::CliRun named = runCli({"analyze", "--json", "--input", fixture("inputs.npy")});
+    const QByteArray name = QJsonDocument::fromJson(named.out.toUtf8())
+                                .object()["tensor"]
+                                .toObject()["name"]
+                                .toString()
+                                .toUtf8();
+    QVERIFY(!name.isEmpty());
+    test::ScratchDir dir;
+    const QString matrix =
+        QString::fromStdString(dir.write("m.dat", legacyImatrix(name, weights.values, 4)));
+    for (const QString type : {"q4_k", "iq4_xs", "q4_0"}) {
+        const QString out = QString::fromStdString(dir.path(type + ".bin"));
+        const test::CliRun run =
+            runCli({"analyze", "--json", "--input", fixture("inputs.npy"), "--format", type,
+                    "--imatrix", matrix, "--dump-blocks", out});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(test::readFileBytes(out), test::readFileBytes(fixture(type + "_imatrix.bin")));
+        const QJsonObject format =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()["format"].toObject();
+        QCOMPARE(format["imatrix"].toObject()["format"].toString(), QStringLiteral("dat"));
+    }
+    // Another tensor's matrix, a type that takes no weights, and no ggml type at all.
+    const QString other = QString::fromStdString(
+        dir.write("o.dat", legacyImatrix("blk.0.ffn_up.weight", weights.values, 1)));
+    const test::CliRun missing = runCli(
+        {"analyze", "--input", fixture("inputs.npy"), "--format", "q4_k", "--imatrix", other});
+    QCOMPARE(missing.exitCode, 3);
+    QVERIFY2(missing.err.contains(QString::fromUtf8(name)), qPrintable(missing.err));
+    const test::CliRun q8 = runCli(
+        {"analyze", "--input", fixture("inputs.npy"), "--format", "q8_0", "--imatrix", matrix});
+    QCOMPARE(q8.exitCode, 2);
+    QVERIFY2(q8.err.contains("q8_0"), qPrintable(q8.err));
+    const test::CliRun integer =
+        runCli({"analyze", "--input", fixture("inputs.npy"), "--imatrix", matrix});
+    QCOMPARE(integer.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestGgmlCli)

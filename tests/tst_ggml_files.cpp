@@ -8,8 +8,13 @@
 #include "ggml/block_codec.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
+#include "support/cli_run.h"
+#include "support/temp_files.h"
 #include "support/test_paths.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 #include <bit>
@@ -49,6 +54,8 @@ private slots:
     void decodingGivesGgmlsValues();
     void latticeTypesAreListedAndRefused();
     void quantizedTensorsAreMarked();
+    void modelAuditsTheLabel();
+    void convertWritesTheDecodedValues();
 };
 
 void TestGgmlFiles::quantizingTheFloatsGivesTheFilesBytes()
@@ -137,6 +144,51 @@ void TestGgmlFiles::quantizedTensorsAreMarked()
         QVERIFY2(type != nullptr, entry.dtype.c_str());
         QCOMPARE(entry.alreadyQuantized, type->kind == ggml::TypeKind::Block);
     }
+}
+
+void TestGgmlFiles::modelAuditsTheLabel()
+{
+    // zoo.gguf says Q4_K_M (llama_ftype 15) but holds every type once.
+    const test::CliRun run = test::runCli({"model", test::realData("gguf/zoo.gguf"), "--json"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonObject gguf = json["gguf"].toObject();
+    QCOMPARE(gguf["file_type"].toInt(), 15);
+    QCOMPARE(gguf["file_type_name"].toString(), QStringLiteral("Q4_K_M"));
+    QCOMPARE(gguf["claimed_type"].toString(), QStringLiteral("q4_k"));
+    QVERIFY(gguf["label_disagrees"].toBool());
+    QVERIFY(!gguf["note"].toString().isEmpty());
+    QCOMPARE(gguf["types"].toArray().size(), 20);
+    QCOMPARE(gguf["type_map"].toArray().size(), 21);
+    double bytes = 0;
+    for (const QJsonValue& t : gguf["types"].toArray()) {
+        bytes += t.toObject()["bytes"].toDouble();
+    }
+    QCOMPARE(bytes, gguf["bytes"].toDouble());
+    for (const QJsonValue& t : json["tensors"].toArray()) {
+        const QJsonObject tensor = t.toObject();
+        QCOMPARE(tensor["type"].toString(), tensor["dtype"].toString());
+        QVERIFY(tensor["bits_per_value"].toDouble() > 0);
+    }
+    QCOMPARE(json["tensors"].toArray().size(), 20); // the lattice tensor is skipped, with why
+    QVERIFY(json["skipped"].toArray().first().toObject()["reason"].toString().contains("lattice"));
+}
+
+void TestGgmlFiles::convertWritesTheDecodedValues()
+{
+    test::ScratchDir dir;
+    const QString out = QString::fromStdString(dir.path("q4k.npy"));
+    const QString source = test::realData("gguf/zoo.gguf") + "#upscaler/GFF_1/kernel";
+    const test::CliRun run = test::runCli({"convert", source, "--out", out});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    auto written = openTensorArchive(FileSpec{out.toStdString(), {}, {}});
+    auto reference = openReal("gguf/zoo_dequant.npz");
+    QVERIFY(written && reference);
+    auto ours = (*written)->load(0);
+    auto theirs = reference->load(*reference->find("upscaler__GFF_1__kernel"));
+    QVERIFY(ours && theirs);
+    QCOMPARE(ours->tensor.shape, theirs->tensor.shape);
+    QVERIFY(ours->tensor.values == theirs->tensor.values);
 }
 
 QTEST_GUILESS_MAIN(TestGgmlFiles)

@@ -2,6 +2,7 @@
 // order), block types decoded, lattice and unknown types listed with their size and refused,
 // metadata shown, the alignment honoured, and a malformed-file table.
 
+#include "analysis/gguf_audit.h"
 #include "analysis/model_report.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 #include <bit>
+#include <optional>
 
 using namespace qs;
 
@@ -46,12 +48,18 @@ struct GgufTensor
 
 // A version-3 file: general.architecture, general.alignment (when not 32), a token array and an
 // int32 array, then the tensors back to back at aligned offsets.
-QByteArray ggufBytes(const std::vector<GgufTensor>& tensors, quint64 alignment = 32)
+QByteArray ggufBytes(const std::vector<GgufTensor>& tensors, quint64 alignment = 32,
+                     std::optional<quint32> fileType = std::nullopt)
 {
     QByteArray bytes("GGUF");
     put32(bytes, 3);
     put64(bytes, tensors.size());
-    put64(bytes, alignment == 32 ? 3 : 4);
+    put64(bytes, (alignment == 32 ? 3 : 4) + (fileType ? 1 : 0));
+    if (fileType) {
+        putString(bytes, "general.file_type");
+        put32(bytes, 4);
+        put32(bytes, *fileType);
+    }
     putString(bytes, "general.architecture");
     put32(bytes, 8);
     putString(bytes, "llama");
@@ -116,6 +124,7 @@ private slots:
     void readsFloatAndIntegerTensors();
     void quantizedTensorsDecoded();
     void latticeAndUnknownTypesListedNotRead();
+    void auditCountsTypesAndJudgesTheLabel();
     void metadataAndAlignment();
     void modelReportReadsInPlace();
     void malformed_data();
@@ -179,6 +188,55 @@ void TestGguf::latticeAndUnknownTypesListedNotRead()
     QCOMPARE(unknown.dtype, std::string("ggml type 99"));
     QVERIFY(unknown.unsupported.find("not known") != std::string::npos);
     QVERIFY(!loadTensorFile(FileSpec{path, "blk.1.attn_v.weight", {}}));
+}
+
+void TestGguf::auditCountsTypesAndJudgesTheLabel()
+{
+    const std::vector<GgufTensor> tensors{
+        {"token_embd.weight", {32, 2}, 8, QByteArray(2 * 34, '\0')},     // q8_0, 64 values
+        {"blk.0.attn_q.weight", {32, 4}, 2, QByteArray(4 * 18, '\0')},   // q4_0, 128 values
+        {"blk.0.attn_norm.weight", {4}, 0, QByteArray(16, '\0')},        // f32
+        {"blk.1.ffn_down.weight", {32, 4}, 2, QByteArray(4 * 18, '\0')}, // q4_0
+    };
+    test::ScratchDir dir;
+    // Labelled Q8_0 (llama_ftype 7), but q4_0 holds 256 of the matrices' 320 values.
+    const auto mislabelled = dir.write("q8.gguf", ggufBytes(tensors, 32, 7));
+    auto archive = openTensorArchive(FileSpec{mislabelled, {}, {}});
+    QVERIFY(archive);
+    const auto audit = auditGguf(**archive);
+    QVERIFY(audit.has_value());
+    QCOMPARE(audit->fileType, std::optional<std::uint32_t>(7));
+    QCOMPARE(audit->fileTypeName, std::string("Q8_0"));
+    QCOMPARE(audit->claimedType, std::string("q8_0"));
+    QCOMPARE(audit->dominantType, std::string("q4_0"));
+    QVERIFY(audit->labelDisagrees);
+    QVERIFY2(audit->note.find("80.0%") != std::string::npos, audit->note.c_str());
+    QCOMPARE(audit->types.front().type, std::string("q4_0")); // most bytes first
+    QCOMPARE(audit->types.front().tensors, std::size_t{2});
+    QCOMPARE(audit->types.front().values, std::uint64_t{256});
+    QCOMPARE(audit->types.front().bytes, std::uint64_t{144});
+    QCOMPARE(audit->types.front().bitsPerValue(), 4.5);
+    QCOMPARE(audit->values, std::uint64_t{64 + 128 + 4 + 128});
+    QCOMPARE(audit->bytes, std::uint64_t{68 + 72 + 16 + 72});
+    QCOMPARE(audit->typeMap[0].layer, -1);
+    QCOMPARE(audit->typeMap[0].role, std::string("token_embd"));
+    QCOMPARE(audit->typeMap[1].layer, 0);
+    QCOMPARE(audit->typeMap[1].role, std::string("attn_q"));
+    QCOMPARE(audit->typeMap[3].layer, 1);
+    QCOMPARE(audit->typeMap[3].role, std::string("ffn_down"));
+    // Labelled Q4_0: it says what the file is.
+    const auto labelled = dir.write("q4.gguf", ggufBytes(tensors, 32, 2));
+    auto agreeing = openTensorArchive(FileSpec{labelled, {}, {}});
+    QVERIFY(agreeing);
+    QVERIFY(!auditGguf(**agreeing)->labelDisagrees);
+    // No label: nothing to judge.
+    auto plain = openTensorArchive(FileSpec{dir.write("none.gguf", ggufBytes(tensors)), {}, {}});
+    QVERIFY(plain);
+    QVERIFY(!auditGguf(**plain)->fileType.has_value());
+    QVERIFY(!auditGguf(**plain)->labelDisagrees);
+    QCOMPARE(llamaFileType(15), (std::pair<std::string, std::string>("Q4_K_M", "q4_k")));
+    QCOMPARE(llamaFileType(38), (std::pair<std::string, std::string>("MXFP4_MOE", "mxfp4")));
+    QVERIFY(llamaFileType(4).first.empty()); // a removed id
 }
 
 void TestGguf::metadataAndAlignment()

@@ -5,6 +5,7 @@
 #include "common/session_options.h"
 #include "common/source_options.h"
 #include "io/atomic_file.h"
+#include "io/imatrix_file.h"
 #include "io/npy_writer.h"
 #include "quant/ggml_formats.h"
 #include "report/analysis_report.h"
@@ -27,6 +28,7 @@ struct AnalyzeOptions
     std::string dumpScales;
     std::string dumpDequant;
     std::string dumpBlocks;
+    std::string imatrix;
     unsigned threads = 0;
 };
 
@@ -103,6 +105,35 @@ Result<void> writeScales(const std::string& path, const Analysis& analysis,
     return writeNpy(path, std::span<const float>(scales), shape);
 }
 
+// The importance matrix's weights for `tensor` (read into `matrix`), as llama-quantize looks
+// them up: by the tensor's name, one slice per matrix of an expert tensor [experts, rows, row].
+Result<std::span<const float>> importanceWeights(const std::string& path, const Tensor& tensor,
+                                                 const QuantSpec& spec, ImportanceMatrix& matrix)
+{
+    const auto refuse = [](std::string message) {
+        return std::unexpected(Error{ErrorCode::InvalidArgument, std::move(message), {}, {}});
+    };
+    if (!isGgmlFormat(spec.format.format)) {
+        return refuse("--imatrix weighs ggml's quantizers: it needs --format q4_k, iq4_xs, ... "
+                      "(one of ggml's block types)");
+    }
+    const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
+    if (!type.usesImportance) {
+        return refuse("--imatrix does not apply to --format " + std::string(type.option) +
+                      ": ggml's " + std::string(type.name) + " quantizer takes no weights");
+    }
+    auto read = readImportanceMatrix(path);
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    matrix = std::move(*read);
+    const std::size_t rowLength =
+        tensor.shape.empty() ? tensor.values.size() : static_cast<std::size_t>(tensor.shape.back());
+    const std::size_t matrices =
+        tensor.shape.size() == 3 ? static_cast<std::size_t>(tensor.shape.front()) : 1;
+    return importanceFor(matrix, tensor.name, rowLength, matrices);
+}
+
 int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
 {
     const auto input = chooseInput(command, o);
@@ -125,11 +156,21 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
                                  {},
                                  {}});
     }
+    ImportanceMatrix importance;
+    std::span<const float> weights;
+    if (!o.imatrix.empty()) {
+        auto found = importanceWeights(o.imatrix, tensor, spec, importance);
+        if (!found) {
+            return reportError(found.error());
+        }
+        weights = *found;
+    }
     std::vector<std::byte> blocks;
     AnalysisOptions options;
     options.codesOut = codes;
     options.dequantOut = dequant;
     options.ggmlBlocksOut = o.dumpBlocks.empty() ? nullptr : &blocks;
+    options.ggmlImportance = weights;
     options.threads = o.threads;
     auto analysis = analyzeTensor(tensor.view(), spec, options);
     if (!analysis) {
@@ -164,7 +205,9 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
 
     const AnalysisReport report{{tensor.name, tensor.shape, tensor.sourceDtype},
                                 std::move(*analysis),
-                                std::move(loaded->warnings)};
+                                std::move(loaded->warnings),
+                                importance.path,
+                                importance.format};
     const std::string text = o.json ? analysisJson(report) + "\n" : analysisText(report);
     std::fputs(text.c_str(), stdout);
     return kExitOk;
@@ -191,6 +234,10 @@ void addAnalyzeCommand(CLI::App& app, int& exitCode)
     command->add_option("--dump-blocks", options->dumpBlocks,
                         "ggml block types: write the blocks exactly as ggml stores them, rows "
                         "(the last axis) one after another");
+    command->add_option("--imatrix", options->imatrix,
+                        "ggml block types: quantize with this importance matrix (llama-imatrix's "
+                        ".dat or GGUF output), looked up by the tensor's name as llama-quantize "
+                        "does");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
     addSessionOptions(*command, options->session, /*withSave=*/true);
     command->callback([command, options, &exitCode] { exitCode = runAnalyze(*command, *options); });

@@ -169,13 +169,20 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
         return ok;
     }
     const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
-    auto quantized = quantizeToGgml(values, analysis.layout.rowLength, type, {}, options.threads,
-                                    progressStage(options.progress, 0, 0.5));
+    auto quantized = quantizeToGgml(values, analysis.layout.rowLength, type, options.ggmlImportance,
+                                    options.threads, progressStage(options.progress, 0, 0.5));
     if (!quantized) {
         return std::unexpected(quantized.error());
     }
+    std::vector<RealRange> extremes;
+    extremes.reserve(groupStats.size());
+    for (const GroupStats& g : groupStats) {
+        extremes.push_back({g.min, g.max});
+    }
     PassOptions pass = passOptionsFor(spec, analysis.stats);
     pass.layout = analysis.layout;
+    pass.groupExtremes = extremes;
+    pass.threads = options.threads;
     pass.valueBins = options.valueBins;
     pass.errorBins = options.errorBins;
     pass.codesOut = options.codesOut;

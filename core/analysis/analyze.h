@@ -32,6 +32,10 @@ struct AnalysisOptions
     std::span<float> dequantOut;      // optional: one slot per element
     // optional, ggml formats: receives the blocks as ggml stores them (analysis/ggml_quantization.h)
     std::vector<std::byte>* ggmlBlocksOut = nullptr;
+    // optional, ggml formats: an importance matrix's weights for the tensor (one per value of a
+    // row, or that many per matrix of an expert tensor: io/imatrix_file.h), as llama-quantize
+    // passes them to ggml's quantizers
+    std::span<const float> ggmlImportance;
     unsigned threads = 0; // 0 = automatic
     ProgressFn progress;  // fraction of the whole analysis; false cancels
 };

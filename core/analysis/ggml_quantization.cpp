@@ -56,24 +56,31 @@ Result<GgmlQuantization> quantizeToGgml(std::span<const float> values, std::size
     if (values.size() % rowLength != 0) {
         return fail(ErrorCode::InvalidArgument, "the values are not a whole number of rows");
     }
-    if (!importance.empty() && importance.size() != rowLength) {
+    const std::size_t rows = values.size() / rowLength;
+    const std::size_t matrices = importance.size() / rowLength;
+    if (!importance.empty() && (importance.size() % rowLength != 0 || rows % matrices != 0)) {
         return fail(ErrorCode::InvalidArgument,
                     "the importance matrix holds " + std::to_string(importance.size()) +
-                        " weights per row, the tensor's rows " + std::to_string(rowLength));
+                        " weights, not one per value of a row (" + std::to_string(rowLength) +
+                        ") for each of the tensor's matrices");
     }
+    const std::size_t rowsPerMatrix = importance.empty() ? rows : rows / matrices;
     GgmlQuantization q;
-    const std::size_t rows = values.size() / rowLength;
     const std::size_t rowBytes = rowLength / type.blockValues * type.blockBytes;
     q.blocks.resize(rows * rowBytes);
     const ChunkPlan plan{rows, rowsPerChunk(rowLength)};
     const bool finished = forEachChunk(
         plan, resolveThreadCount(values.size(), threads),
         [&](unsigned, std::size_t chunk) {
-            const std::size_t first = plan.begin(chunk);
-            const std::size_t count = plan.end(chunk) - first;
-            ggml::quantizeRows(
-                type, values.subspan(first * rowLength, count * rowLength), rowLength,
-                std::span(q.blocks).subspan(first * rowBytes, count * rowBytes), importance);
+            // Row by row: the rows of one chunk may belong to two matrices of an expert tensor.
+            for (std::size_t row = plan.begin(chunk); row < plan.end(chunk); ++row) {
+                const auto weights =
+                    importance.empty()
+                        ? importance
+                        : importance.subspan(row / rowsPerMatrix * rowLength, rowLength);
+                ggml::quantizeRows(type, values.subspan(row * rowLength, rowLength), rowLength,
+                                   std::span(q.blocks).subspan(row * rowBytes, rowBytes), weights);
+            }
         },
         progress);
     if (!finished) {

@@ -24,7 +24,9 @@ struct GgmlQuantization
 
 // Rows of `rowLength` values (a whole number of the type's blocks), quantized on `threads`
 // threads (0 = automatic) — the bytes are the same for any count. `importance`: empty, or one
-// weight per value of a row. Errors: InvalidArgument (row length, importance size), Cancelled.
+// weight per value of a row; or k such slices for a tensor of k matrices (an expert tensor
+// [k, rows, rowLength]: matrix m's rows use slice m). Errors: InvalidArgument (row length,
+// importance size), Cancelled.
 Result<GgmlQuantization> quantizeToGgml(std::span<const float> values, std::size_t rowLength,
                                         const ggml::TypeInfo& type,
                                         std::span<const float> importance = {},

@@ -57,6 +57,7 @@ TensorReportRow rowFromStats(const TensorEntry& entry, const Shape& shape, const
     row.dtype = entry.dtype;
     row.count = stats.count;
     row.alreadyQuantized = entry.alreadyQuantized;
+    row.bytes = entry.bytes;
     row.min = stats.min;
     row.max = stats.max;
     row.mean = stats.mean;
@@ -172,6 +173,7 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
     ModelReport report;
     report.file = archive.path();
     report.format = archive.format();
+    report.gguf = auditGguf(archive);
     report.spec = spec;
     report.channelAxis = outputChannelAxis(archive.format());
     report.bestFormatBits = options.bestFormatBits;

@@ -3,6 +3,7 @@
 // statistics that say which tensors will not survive it. Tensors are loaded, analysed and
 // released one at a time, so memory stays near one tensor however large the model is.
 
+#include "analysis/gguf_audit.h"
 #include "analysis/outlier_stats.h"
 #include "common/error.h"
 #include "common/progress.h"
@@ -22,6 +23,7 @@ struct TensorReportRow
     Shape shape;
     std::string dtype;
     std::uint64_t count = 0;
+    std::uint64_t bytes = 0; // as the file stores it
     bool alreadyQuantized = false;
 
     double min = 0;
@@ -67,6 +69,7 @@ struct ModelReport
     std::vector<TensorReportRow> tensors;
     std::vector<SkippedTensor> skipped; // not floating-point, empty, unreadable
     int bestFormatBits = 0;             // the shoot-out class of TensorReportRow::bestFormat
+    std::optional<GgufAudit> gguf;      // a GGUF file: its types against its label
 };
 
 struct ModelReportOptions

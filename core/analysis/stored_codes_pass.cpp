@@ -1,6 +1,7 @@
 #include "analysis/stored_codes_pass.h"
 
 #include "analysis/error_sums.h"
+#include "common/parallel_chunks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,8 +10,6 @@
 
 namespace qs {
 namespace {
-
-constexpr std::size_t kProgressEvery = std::size_t{1} << 16;
 
 // The grid's levels at unit scale, in value order: which codes lie between two codes' levels.
 // A negative scale only turns the order around, so the count between two codes is the same.
@@ -87,6 +86,23 @@ struct Totals
     std::uint64_t above = 0;
     std::uint64_t atZero = 0;
     double unused = 0;
+
+    void add(const Totals& o)
+    {
+        sums.sumX2 += o.sums.sumX2;
+        sums.sumE2 += o.sums.sumE2;
+        sums.sumXD += o.sums.sumXD;
+        sums.sumD2 += o.sums.sumD2;
+        sums.sumXE += o.sums.sumXE;
+        sumAbsE += o.sumAbsE;
+        sumE2Clipped += o.sumE2Clipped;
+        maxAbsE = std::max(maxAbsE, o.maxAbsE);
+        finite += o.finite;
+        below += o.below;
+        above += o.above;
+        atZero += o.atZero;
+        unused += o.unused;
+    }
 };
 
 PassHistograms emptyStoredHistograms(std::span<const QuantParams> params,
@@ -125,14 +141,97 @@ PassHistograms emptyStoredHistograms(std::span<const QuantParams> params,
     return h;
 }
 
-std::size_t binOf(const Histogram& h, double x)
+// The fused pass's binning (float32), so that both passes put a value in the same bin.
+struct Binners
 {
-    const double t = (x - h.lo) / h.binWidth();
-    if (!(t > 0)) {
-        return 0;
+    HistogramBinner values;
+    HistogramBinner rounding;
+    HistogramBinner clipping;
+
+    explicit Binners(const PassHistograms& h)
+        : values(h.values), rounding(h.roundingError), clipping(h.clippingError)
+    {}
+};
+
+void addCounts(Histogram& into, const Histogram& from)
+{
+    for (std::size_t i = 0; i < into.counts.size(); ++i) {
+        into.counts[i] += from.counts[i];
     }
-    return std::min(h.bins() - 1, static_cast<std::size_t>(t));
 }
+
+// One group's values through the sums and the worker's histograms (empty ones of the pass's
+// ranges to start with).
+struct GroupPass
+{
+    std::span<const float> values;
+    StoredCodes stored;
+    const QuantParams& first;
+    const LevelOrder& order;
+    const Binners& bins;
+    std::size_t groupSize;
+
+    GroupError measure(std::size_t g, const GridEnds& end, Totals& t, PassHistograms& h) const
+    {
+        GroupError ge;
+        double groupX2 = 0;
+        double groupE2 = 0;
+        float lowLevel = INFINITY;
+        float highLevel = -INFINITY;
+        const std::size_t codeCount = h.codes.bins();
+        for (std::size_t i = g * groupSize; i < (g + 1) * groupSize; ++i) {
+            const float x = values[i];
+            if (!std::isfinite(x)) {
+                continue;
+            }
+            const std::int32_t code = std::clamp(stored.codes[i], first.qmin, first.qmax);
+            const float d = stored.dequantized[i];
+            const float e = d - x; // float32, as NumPy's diff
+            const double xd = x;
+            const double ed = e;
+            ++ge.finite;
+            groupX2 += xd * xd;
+            groupE2 += ed * ed;
+            t.sums.sumXD += xd * d;
+            t.sums.sumD2 += static_cast<double>(d) * d;
+            t.sums.sumXE += xd * ed;
+            t.sumAbsE += std::fabs(ed);
+            t.maxAbsE = std::max(t.maxAbsE, std::fabs(ed));
+            t.atZero += d == 0.0f ? 1 : 0;
+            ++h.codes.counts[std::min(static_cast<std::size_t>(code - first.qmin), codeCount - 1)];
+            ++h.values.counts[bins.values.bin(x)];
+            const float unit = order.unitOf(code);
+            lowLevel = std::min(lowLevel, unit);
+            highLevel = std::max(highLevel, unit);
+            const bool below = xd < end.lowReach;
+            const bool above = xd > end.highReach;
+            if (below || above) {
+                ++ge.clipped;
+                t.below += below ? 1 : 0;
+                t.above += above ? 1 : 0;
+                t.sumE2Clipped += ed * ed;
+                ++h.clippingError.counts[bins.clipping.bin(e)];
+            } else {
+                ++h.roundingError.counts[bins.rounding.bin(e)];
+            }
+        }
+        t.finite += ge.finite;
+        t.sums.sumX2 += groupX2;
+        t.sums.sumE2 += groupE2;
+        ge.mse = groupE2 / static_cast<double>(std::max<std::uint64_t>(1, ge.finite));
+        ge.sqnrDb = sqnrDb(groupX2, groupE2);
+        if (ge.finite == 0) {
+            t.unused += 1.0;
+        } else {
+            const auto reached =
+                std::upper_bound(order.sorted.begin(), order.sorted.end(), highLevel) -
+                std::lower_bound(order.sorted.begin(), order.sorted.end(), lowLevel);
+            t.unused +=
+                1.0 - static_cast<double>(reached) / static_cast<double>(order.sorted.size());
+        }
+        return ge;
+    }
+};
 
 } // namespace
 
@@ -154,84 +253,54 @@ Result<PassResult> measureStoredCodes(std::span<const float> values, StoredCodes
     const LevelOrder order(params.front());
     std::vector<GridEnds> ends;
     ends.reserve(params.size());
-    std::vector<RealRange> extremes(params.size(), RealRange{options.dataMax, options.dataMin});
-    for (std::size_t g = 0; g < params.size(); ++g) {
-        ends.push_back(gridEnds(params[g], order));
-        for (std::size_t i = g * groupSize; i < (g + 1) * groupSize; ++i) {
-            if (std::isfinite(values[i])) {
-                extremes[g].lo = std::min<double>(extremes[g].lo, values[i]);
-                extremes[g].hi = std::max<double>(extremes[g].hi, values[i]);
+    for (const QuantParams& p : params) {
+        ends.push_back(gridEnds(p, order));
+    }
+    // The caller's group extremes when it has them (the analysis does), else our own.
+    std::vector<RealRange> own;
+    if (options.groupExtremes.size() != params.size()) {
+        own.assign(params.size(), RealRange{options.dataMax, options.dataMin});
+        for (std::size_t g = 0; g < params.size(); ++g) {
+            for (std::size_t i = g * groupSize; i < (g + 1) * groupSize; ++i) {
+                if (std::isfinite(values[i])) {
+                    own[g].lo = std::min<double>(own[g].lo, values[i]);
+                    own[g].hi = std::max<double>(own[g].hi, values[i]);
+                }
             }
         }
     }
+    const std::span<const RealRange> extremes =
+        own.empty() ? options.groupExtremes : std::span<const RealRange>(own);
     PassHistograms h = emptyStoredHistograms(params, ends, options, extremes);
-    const std::size_t codeCount = h.codes.bins();
-
-    Totals t;
+    // Chunks of whole groups on the threads: each chunk's sums in its own slot, added in chunk
+    // order (the same totals for any thread count); each worker counts into its own histograms.
+    const ChunkPlan plan{params.size(), std::max<std::size_t>(1, kDefaultChunkSize / groupSize)};
+    const unsigned threads = resolveThreadCount(values.size(), options.threads);
+    std::vector<Totals> chunkTotals(plan.chunks());
+    std::vector<PassHistograms> counts(threads, h);
     std::vector<GroupError> groups(params.size());
-    for (std::size_t g = 0; g < params.size(); ++g) {
-        const GridEnds& end = ends[g];
-        double groupX2 = 0;
-        double groupE2 = 0;
-        GroupError& ge = groups[g];
-        float lowLevel = INFINITY;
-        float highLevel = -INFINITY;
-        for (std::size_t i = g * groupSize; i < (g + 1) * groupSize; ++i) {
-            const float x = values[i];
-            if (!std::isfinite(x)) {
-                continue;
+    const Binners bins(h);
+    const GroupPass pass{values, stored, params.front(), order, bins, groupSize};
+    const bool finished = forEachChunk(
+        plan, threads,
+        [&](unsigned worker, std::size_t chunk) {
+            for (std::size_t g = plan.begin(chunk); g < plan.end(chunk); ++g) {
+                groups[g] = pass.measure(g, ends[g], chunkTotals[chunk], counts[worker]);
             }
-            const std::int32_t code = stored.codes[i];
-            const float d = stored.dequantized[i];
-            const float e = d - x; // float32, as NumPy's diff
-            const double xd = x;
-            const double ed = e;
-            ++ge.finite;
-            groupX2 += xd * xd;
-            groupE2 += ed * ed;
-            t.sums.sumXD += xd * d;
-            t.sums.sumD2 += static_cast<double>(d) * d;
-            t.sums.sumXE += xd * ed;
-            t.sumAbsE += std::fabs(ed);
-            t.maxAbsE = std::max(t.maxAbsE, std::fabs(ed));
-            t.atZero += d == 0.0f ? 1 : 0;
-            const auto codeBin = static_cast<std::size_t>(code - params.front().qmin);
-            ++h.codes.counts[std::min(codeBin, codeCount - 1)];
-            ++h.values.counts[binOf(h.values, xd)];
-            const float unit =
-                order.unitOf(std::clamp(code, params.front().qmin, params.front().qmax));
-            lowLevel = std::min(lowLevel, unit);
-            highLevel = std::max(highLevel, unit);
-            const bool below = xd < end.lowReach;
-            const bool above = xd > end.highReach;
-            if (below || above) {
-                ++ge.clipped;
-                t.below += below ? 1 : 0;
-                t.above += above ? 1 : 0;
-                t.sumE2Clipped += ed * ed;
-                ++h.clippingError.counts[binOf(h.clippingError, ed)];
-            } else {
-                ++h.roundingError.counts[binOf(h.roundingError, ed)];
-            }
-        }
-        t.finite += ge.finite;
-        t.sums.sumX2 += groupX2;
-        t.sums.sumE2 += groupE2;
-        ge.mse = groupE2 / static_cast<double>(std::max<std::uint64_t>(1, ge.finite));
-        ge.sqnrDb = sqnrDb(groupX2, groupE2);
-        if (ge.finite == 0) {
-            t.unused += 1.0;
-        } else {
-            const auto reached =
-                std::upper_bound(order.sorted.begin(), order.sorted.end(), highLevel) -
-                std::lower_bound(order.sorted.begin(), order.sorted.end(), lowLevel);
-            t.unused +=
-                1.0 - static_cast<double>(reached) / static_cast<double>(order.sorted.size());
-        }
-        if ((g + 1) * groupSize % kProgressEvery < groupSize && options.progress &&
-            !options.progress(static_cast<double>(g + 1) / static_cast<double>(params.size()))) {
-            return fail(ErrorCode::Cancelled, "cancelled");
-        }
+        },
+        options.progress);
+    if (!finished) {
+        return fail(ErrorCode::Cancelled, "cancelled");
+    }
+    Totals t;
+    for (const Totals& part : chunkTotals) {
+        t.add(part);
+    }
+    for (const PassHistograms& c : counts) {
+        addCounts(h.values, c.values);
+        addCounts(h.codes, c.codes);
+        addCounts(h.roundingError, c.roundingError);
+        addCounts(h.clippingError, c.clippingError);
     }
     if (!options.codesOut.empty()) {
         std::ranges::copy(stored.codes, options.codesOut.begin());
@@ -257,7 +326,7 @@ Result<PassResult> measureStoredCodes(std::span<const float> values, StoredCodes
     }
     m.clippedBelow = t.below;
     m.clippedAbove = t.above;
-    m.codesTotal = static_cast<std::int64_t>(codeCount);
+    m.codesTotal = static_cast<std::int64_t>(h.codes.bins());
     m.codesUsed = std::ranges::count_if(h.codes.counts, [](std::uint64_t c) { return c > 0; });
     result.histograms = std::move(h);
     result.finiteCount = t.finite;

@@ -47,6 +47,10 @@ json analysisDocument(const AnalysisReport& report)
     out["scheme"] = schemeJson(report.analysis.spec);
     out["format"] = formatJson(report.analysis.spec, report.analysis.params.size(),
                                report.analysis.stats.count, report.analysis.tensorScale);
+    if (!report.importanceFile.empty()) {
+        out["format"]["imatrix"] = {{"file", report.importanceFile},
+                                    {"format", report.importanceFormat}};
+    }
     out["params"] = paramsJson(report.analysis.params);
     out["metrics"] = metricsJson(report.analysis.metrics);
     out["warnings"] = warningsJson(report.loadWarnings, report.analysis.warnings);

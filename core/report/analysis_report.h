@@ -22,6 +22,9 @@ struct AnalysisReport
     TensorInfo tensor;
     Analysis analysis;
     Warnings loadWarnings; // what the reader noticed; analysis.warnings follow
+    // A ggml format quantized with an importance matrix: its file and format ("dat", "gguf").
+    std::string importanceFile{};
+    std::string importanceFormat{};
 };
 
 // The DESIGN.md contract: {"tensor", "scheme", "params", "metrics", "warnings"}, as one line of

@@ -282,6 +282,71 @@ bool isOutlierTensor(const TensorReportRow& row)
            row.outliers.magnitudeAtLeastSix > 0;
 }
 
+namespace {
+
+double bitsPerStoredValue(const TensorReportRow& row)
+{
+    return row.count == 0 ? 0.0
+                          : 8.0 * static_cast<double>(row.bytes) / static_cast<double>(row.count);
+}
+
+json ggufAuditJson(const GgufAudit& audit)
+{
+    json types = json::array();
+    for (const GgufTypeTotal& t : audit.types) {
+        types.push_back({{"type", t.type},
+                         {"tensors", t.tensors},
+                         {"values", t.values},
+                         {"bytes", t.bytes},
+                         {"bits_per_value", number(t.bitsPerValue())}});
+    }
+    json map = json::array();
+    for (const TypeMapCell& cell : audit.typeMap) {
+        map.push_back({{"name", cell.name},
+                       {"layer", cell.layer < 0 ? json(nullptr) : json(cell.layer)},
+                       {"role", cell.role},
+                       {"type", cell.type}});
+    }
+    return {
+        {"file_type", audit.fileType ? json(*audit.fileType) : json(nullptr)},
+        {"file_type_name", audit.fileTypeName.empty() ? json(nullptr) : json(audit.fileTypeName)},
+        {"claimed_type", audit.claimedType.empty() ? json(nullptr) : json(audit.claimedType)},
+        {"dominant_type", audit.dominantType},
+        {"label_disagrees", audit.labelDisagrees},
+        {"note", audit.note},
+        {"values", audit.values},
+        {"bytes", audit.bytes},
+        {"bits_per_value", number(audit.bitsPerValue())},
+        {"types", std::move(types)},
+        {"type_map", std::move(map)}};
+}
+
+// The audit in a few lines for the terminal.
+std::string ggufAuditText(const GgufAudit& audit)
+{
+    char line[256];
+    std::string text = "GGUF: ";
+    text += audit.fileType ? "general.file_type " + std::to_string(*audit.fileType) +
+                                 (audit.fileTypeName.empty() ? "" : " (" + audit.fileTypeName + ")")
+                           : std::string("no general.file_type");
+    std::snprintf(line, sizeof line, "; %.4g bits per value over %llu values\n",
+                  audit.bitsPerValue(), static_cast<unsigned long long>(audit.values));
+    text += line;
+    for (const GgufTypeTotal& t : audit.types) {
+        std::snprintf(line, sizeof line,
+                      "  %-8s %5zu tensors  %12llu values  %8.4g bits/value  %s\n", t.type.c_str(),
+                      t.tensors, static_cast<unsigned long long>(t.values), t.bitsPerValue(),
+                      formatBytes(t.bytes).c_str());
+        text += line;
+    }
+    if (audit.labelDisagrees) {
+        text += "  label disagrees: " + audit.note + "\n";
+    }
+    return text;
+}
+
+} // namespace
+
 std::string modelReportJson(const ModelReport& report)
 {
     json out;
@@ -310,6 +375,11 @@ std::string modelReportJson(const ModelReport& report)
         item["outlier_model_report"] = row.outliers.modelReportOutlier();
         item["outlier_llm_int8"] = row.outliers.magnitudeAtLeastSix > 0;
         item["already_quantized"] = row.alreadyQuantized;
+        item["bytes"] = row.bytes;
+        item["bits_per_value"] = number(bitsPerStoredValue(row));
+        if (report.gguf) {
+            item["type"] = row.dtype; // ggml's name of the stored type
+        }
         if (report.bestFormatBits != 0) {
             item["best_format"] = row.bestFormat
                                       ? json{{"format", row.bestFormat->name},
@@ -325,6 +395,9 @@ std::string modelReportJson(const ModelReport& report)
         skipped.push_back({{"name", skip.name}, {"reason", skip.reason}});
     }
     out["skipped"] = std::move(skipped);
+    if (report.gguf) {
+        out["gguf"] = ggufAuditJson(*report.gguf);
+    }
     return dumpJson(out);
 }
 
@@ -336,7 +409,8 @@ std::string modelReportCsv(const ModelReport& report)
     }
     out += ",outlier_model_report,outlier_llm_int8,already_quantized";
     const bool best = report.bestFormatBits != 0;
-    out += best ? ",best_format,best_format_sqnr_db,best_format_bits_per_value\n" : "\n";
+    out += best ? ",best_format,best_format_sqnr_db,best_format_bits_per_value" : "";
+    out += ",bytes,bits_per_value\n"; // as stored
     for (const TensorReportRow& row : report.tensors) {
         out += csvField(row.name) + "," + csvField(shapeToString(row.shape)) + "," +
                csvField(row.dtype);
@@ -354,6 +428,7 @@ std::string modelReportCsv(const ModelReport& report)
                                         csvNumber(row.bestFormat->bitsPerValue)
                                   : std::string(",,,");
         }
+        out += "," + std::to_string(row.bytes) + "," + csvNumber(bitsPerStoredValue(row));
         out += "\n";
     }
     return out;
@@ -368,9 +443,10 @@ std::string modelReportText(const ModelReport& report)
     }
     nameWidth = std::min<std::size_t>(nameWidth, 60);
 
-    std::string text = report.file + " (" + std::string(archiveFormatName(report.format)) +
-                       "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +
-                       schemeWords(report, ReportWords{}) + ", worst SQNR first\n";
+    std::string text = report.gguf ? ggufAuditText(*report.gguf) : std::string();
+    text += report.file + " (" + std::string(archiveFormatName(report.format)) +
+            "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +
+            schemeWords(report, ReportWords{}) + ", worst SQNR first\n";
     char line[512];
     std::snprintf(line, sizeof line, "%-*s  %-16s  %9s  %9s  %8s  %9s  %9s  %9s  %s\n",
                   static_cast<int>(nameWidth), "tensor", "shape", "max/std", "kurtosis", "SQNR dB",

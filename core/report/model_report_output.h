@@ -13,7 +13,11 @@ namespace qs {
 //  "min", "max", "mean", "std", "max_over_std", "excess_kurtosis", "abs_p97_5", "peak_ratio",
 //  "outlier_model_report", "beyond_6_sigma", "magnitude_ge_6", "outlier_llm_int8", "sqnr_db",
 //  "zero_code_fraction", "per_tensor_sqnr_db", "per_channel_sqnr_db", "per_channel_gain_db",
-//  "already_quantized"}], "skipped": [{"name", "reason"}]}
+//  "already_quantized", "bytes", "bits_per_value" (as stored), "type" (GGUF: ggml's type)}],
+//  "skipped": [{"name", "reason"}], "gguf" (GGUF files: {"file_type", "file_type_name",
+//  "claimed_type", "dominant_type", "label_disagrees", "note", "values", "bytes",
+//  "bits_per_value", "types": [{"type", "tensors", "values", "bytes", "bits_per_value"}],
+//  "type_map": [{"name", "layer", "role", "type"}]})}
 std::string modelReportJson(const ModelReport& report);
 // A header row, then one row per analysed tensor, in file order.
 std::string modelReportCsv(const ModelReport& report);
