@@ -56,6 +56,7 @@ private slots:
     void quantizedTensorsAreMarked();
     void modelAuditsTheLabel();
     void convertWritesTheDecodedValues();
+    void modelMeasuresAgainstTheFloats();
 };
 
 void TestGgmlFiles::quantizingTheFloatsGivesTheFilesBytes()
@@ -189,6 +190,54 @@ void TestGgmlFiles::convertWritesTheDecodedValues()
     QVERIFY(ours && theirs);
     QCOMPARE(ours->tensor.shape, theirs->tensor.shape);
     QVERIFY(ours->tensor.values == theirs->tensor.values);
+}
+
+void TestGgmlFiles::modelMeasuresAgainstTheFloats()
+{
+    const test::CliRun run = test::runCli({"model", test::realData("gguf/zoo.gguf"), "--reference",
+                                           test::realData("gguf/zoo_f32.gguf"), "--json"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const auto decoded = openReal("gguf/zoo_dequant.npz");
+    const auto floats = openReal("gguf/zoo_f32.gguf");
+    QVERIFY(decoded && floats);
+    int measured = 0;
+    for (const QJsonValue& value : json["tensors"].toArray()) {
+        const QJsonObject tensor = value.toObject();
+        const std::string name = tensor["name"].toString().toStdString();
+        // SQNR of ggml's own decoding against the floats, summed here.
+        auto stored = decoded->load(*decoded->find(npzName(name)));
+        auto reference = floats->load(*floats->find(name));
+        QVERIFY(stored && reference);
+        double signal = 0;
+        double noise = 0;
+        for (std::size_t i = 0; i < stored->tensor.values.size(); ++i) {
+            const double r = reference->tensor.values[i];
+            const double e =
+                static_cast<double>(stored->tensor.values[i] - reference->tensor.values[i]);
+            signal += r * r;
+            noise += e * e;
+        }
+        const QJsonObject against = tensor["reference"].toObject();
+        if (noise == 0) {
+            QVERIFY(against["sqnr_db"].isNull()); // lossless (f32): +inf is written as null
+            continue;
+        }
+        const double sqnr = 10 * std::log10(signal / noise);
+        QVERIFY2(std::fabs(against["sqnr_db"].toDouble() - sqnr) < 1e-9,
+                 qPrintable(QStringLiteral("%1: %2 against %3")
+                                .arg(QString::fromStdString(name))
+                                .arg(against["sqnr_db"].toDouble())
+                                .arg(sqnr)));
+        ++measured;
+        if (tensor["type"].toString() == "q4_k") {
+            // Each other 4-bit type quantized from the floats: q4_0, q4_1, iq4_nl, iq4_xs,
+            // mxfp4, nvfp4 (rows of 256 take them all).
+            QCOMPARE(tensor["alternatives"].toArray().size(), 6);
+        }
+    }
+    QVERIFY(measured >= 17);
+    QCOMPARE(json["reference_unmatched"].toArray().size(), 1); // the lattice tensor
 }
 
 QTEST_GUILESS_MAIN(TestGgmlFiles)

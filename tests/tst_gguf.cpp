@@ -4,6 +4,7 @@
 
 #include "analysis/gguf_audit.h"
 #include "analysis/model_report.h"
+#include "analysis/reference_comparison.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "support/model_files.h"
@@ -11,7 +12,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <optional>
 
 using namespace qs;
@@ -48,17 +51,18 @@ struct GgufTensor
 
 // A version-3 file: general.architecture, general.alignment (when not 32), a token array and an
 // int32 array, then the tensors back to back at aligned offsets.
+// `counts`: more uint32 metadata (general.file_type, llama.attention.head_count, ...).
 QByteArray ggufBytes(const std::vector<GgufTensor>& tensors, quint64 alignment = 32,
-                     std::optional<quint32> fileType = std::nullopt)
+                     const std::vector<std::pair<QByteArray, quint32>>& counts = {})
 {
     QByteArray bytes("GGUF");
     put32(bytes, 3);
     put64(bytes, tensors.size());
-    put64(bytes, (alignment == 32 ? 3 : 4) + (fileType ? 1 : 0));
-    if (fileType) {
-        putString(bytes, "general.file_type");
+    put64(bytes, (alignment == 32 ? 3 : 4) + counts.size());
+    for (const auto& [key, value] : counts) {
+        putString(bytes, key);
         put32(bytes, 4);
-        put32(bytes, *fileType);
+        put32(bytes, value);
     }
     putString(bytes, "general.architecture");
     put32(bytes, 8);
@@ -125,6 +129,7 @@ private slots:
     void quantizedTensorsDecoded();
     void latticeAndUnknownTypesListedNotRead();
     void auditCountsTypesAndJudgesTheLabel();
+    void referenceMatchedByLlamaNames();
     void metadataAndAlignment();
     void modelReportReadsInPlace();
     void malformed_data();
@@ -200,7 +205,8 @@ void TestGguf::auditCountsTypesAndJudgesTheLabel()
     };
     test::ScratchDir dir;
     // Labelled Q8_0 (llama_ftype 7), but q4_0 holds 256 of the matrices' 320 values.
-    const auto mislabelled = dir.write("q8.gguf", ggufBytes(tensors, 32, 7));
+    const auto mislabelled =
+        dir.write("q8.gguf", ggufBytes(tensors, 32, {{"general.file_type", 7}}));
     auto archive = openTensorArchive(FileSpec{mislabelled, {}, {}});
     QVERIFY(archive);
     const auto audit = auditGguf(**archive);
@@ -225,7 +231,7 @@ void TestGguf::auditCountsTypesAndJudgesTheLabel()
     QCOMPARE(audit->typeMap[3].layer, 1);
     QCOMPARE(audit->typeMap[3].role, std::string("ffn_down"));
     // Labelled Q4_0: it says what the file is.
-    const auto labelled = dir.write("q4.gguf", ggufBytes(tensors, 32, 2));
+    const auto labelled = dir.write("q4.gguf", ggufBytes(tensors, 32, {{"general.file_type", 2}}));
     auto agreeing = openTensorArchive(FileSpec{labelled, {}, {}});
     QVERIFY(agreeing);
     QVERIFY(!auditGguf(**agreeing)->labelDisagrees);
@@ -237,6 +243,75 @@ void TestGguf::auditCountsTypesAndJudgesTheLabel()
     QCOMPARE(llamaFileType(15), (std::pair<std::string, std::string>("Q4_K_M", "q4_k")));
     QCOMPARE(llamaFileType(38), (std::pair<std::string, std::string>("MXFP4_MOE", "mxfp4")));
     QVERIFY(llamaFileType(4).first.empty()); // a removed id
+}
+
+void TestGguf::referenceMatchedByLlamaNames()
+{
+    // A Hugging Face checkpoint (2 heads, 1 key-value head, head size 4, rows of 32) and the
+    // GGUF file its converter would write: Q and K rows in llama.cpp's order, stored as f32, so
+    // that a correct match is lossless and a wrong row order is not.
+    constexpr int kCols = 32;
+    const auto matrix = [](int rows, float seed) {
+        std::vector<float> v(static_cast<std::size_t>(rows * kCols));
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            v[i] = std::sin(seed + 0.37f * static_cast<float>(i));
+        }
+        return v;
+    };
+    // The converter's permute, written out for heads of 4 rows: rows (h, s, i) → (h, i, s).
+    const auto converted = [](const std::vector<float>& w, int heads) {
+        std::vector<float> out(w.size());
+        const int half = static_cast<int>(w.size()) / kCols / heads / 2;
+        for (int h = 0; h < heads; ++h) {
+            for (int s = 0; s < 2; ++s) {
+                for (int i = 0; i < half; ++i) {
+                    const int from = (h * 2 + s) * half + i;
+                    const int to = (h * half + i) * 2 + s;
+                    std::copy_n(w.begin() + from * kCols, kCols, out.begin() + to * kCols);
+                }
+            }
+        }
+        return out;
+    };
+    const std::vector<float> q = matrix(8, 1.0f);
+    const std::vector<float> k = matrix(4, 2.0f);
+    const std::vector<float> v = matrix(4, 3.0f);
+    test::ScratchDir dir;
+    const QByteArray header =
+        R"({"model.layers.0.self_attn.q_proj.weight":{"dtype":"F32","shape":[8,32],"data_offsets":[0,1024]},)"
+        R"("model.layers.0.self_attn.k_proj.weight":{"dtype":"F32","shape":[4,32],"data_offsets":[1024,1536]},)"
+        R"("model.layers.0.self_attn.v_proj.weight":{"dtype":"F32","shape":[4,32],"data_offsets":[1536,2048]}})";
+    std::vector<float> all = q;
+    all.insert(all.end(), k.begin(), k.end());
+    all.insert(all.end(), v.begin(), v.end());
+    const auto reference =
+        dir.write("model.safetensors", test::safetensorsBytes(header, test::floatBytes(all)));
+    const auto gguf = dir.write(
+        "m.gguf",
+        ggufBytes({{"blk.0.attn_q.weight", {32, 8}, 0, test::floatBytes(converted(q, 2))},
+                   {"blk.0.attn_k.weight", {32, 4}, 0, test::floatBytes(converted(k, 1))},
+                   {"blk.0.attn_v.weight", {32, 4}, 0, test::floatBytes(v)},
+                   {"blk.0.attn_output.weight", {32, 4}, 0, test::floatBytes(v)}},
+                  32, {{"llama.attention.head_count", 2}, {"llama.attention.head_count_kv", 1}}));
+    auto quantized = openTensorArchive(FileSpec{gguf, {}, {}});
+    auto checkpoint = openTensorArchive(FileSpec{reference, {}, {}});
+    QVERIFY(quantized && checkpoint);
+    auto comparison = compareWithReference(**quantized, **checkpoint);
+    QVERIFY(comparison);
+    QCOMPARE(comparison->tensors.size(), std::size_t{4});
+    for (int t = 0; t < 3; ++t) {
+        const ReferenceMatch& m = comparison->tensors[static_cast<std::size_t>(t)];
+        QVERIFY2(m.stored.has_value(), m.note.c_str());
+        QVERIFY2(std::isinf(m.stored->sqnrDb), m.name.c_str()); // lossless: the rows line up
+        QCOMPARE(m.stored->cosineSimilarity, 1.0);
+    }
+    QCOMPARE(comparison->tensors[0].referenceName,
+             std::string("model.layers.0.self_attn.q_proj.weight"));
+    const ReferenceMatch& unmatched = comparison->tensors[3]; // o_proj is not in the checkpoint
+    QVERIFY(!unmatched.stored);
+    QVERIFY(unmatched.note.find("no tensor") != std::string::npos);
+    // Without the converter's order the rows would not line up: the check above can fail.
+    QVERIFY(converted(q, 2) != q);
 }
 
 void TestGguf::metadataAndAlignment()

@@ -9,6 +9,7 @@
 #include "report/model_report_output.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace qs::cli {
@@ -26,7 +27,26 @@ struct ModelCommandOptions
     std::string page = "a4";
     std::string language = "en"; // of the --out report
     int bestFormat = 0;          // a shoot-out class, or 0
+    std::string reference;       // a float file to measure the stored values against
 };
+
+// The reference: a file, or a Hugging Face folder's safetensors (sharded through their index).
+Result<std::unique_ptr<TensorArchive>> openReference(const std::string& path)
+{
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        const std::filesystem::path folder(path);
+        for (const char* name : {"model.safetensors.index.json", "model.safetensors"}) {
+            if (std::filesystem::is_regular_file(folder / name, error)) {
+                return openTensorArchive(FileSpec{(folder / name).string(), {}, {}});
+            }
+        }
+        return fail(ErrorCode::FileNotFound,
+                    "the folder holds neither model.safetensors nor model.safetensors.index.json",
+                    path);
+    }
+    return openTensorArchive(FileSpec{path, {}, {}});
+}
 
 // The report as a file: HTML, PDF, Markdown (with the worst-tensors chart), CSV or JSON.
 int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
@@ -66,6 +86,19 @@ int runModel(const ModelCommandOptions& o)
     if (!report) {
         return reportError(report.error());
     }
+    if (!o.reference.empty()) {
+        auto reference = openReference(o.reference);
+        if (!reference) {
+            return reportError(reference.error());
+        }
+        ReferenceOptions compare;
+        compare.threads = o.threads;
+        auto comparison = compareWithReference(**archive, **reference, compare);
+        if (!comparison) {
+            return reportError(comparison.error());
+        }
+        report->reference = std::move(*comparison);
+    }
     if (!o.out.empty()) {
         return writeModelReport(*report, o);
     }
@@ -91,6 +124,10 @@ void addModelCommand(CLI::App& app, int& exitCode)
     auto* json = command->add_flag("--json", options->json, "Print one JSON object");
     command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per tensor)")
         ->excludes(json);
+    command->add_option("--reference", options->reference,
+                        "Measure the stored values against this float file (.gguf, .safetensors, "
+                        "an index, or a Hugging Face folder): tensors matched by name, or by "
+                        "llama.cpp's names with the converter's Q/K row order");
     command->add_option("--threads", options->threads, "Worker threads (default: automatic)");
     command
         ->add_option("--best-format", options->bestFormat,

@@ -5,6 +5,7 @@
 
 #include "analysis/gguf_audit.h"
 #include "analysis/outlier_stats.h"
+#include "analysis/reference_comparison.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "io/tensor_archive.h"
@@ -70,6 +71,8 @@ struct ModelReport
     std::vector<SkippedTensor> skipped; // not floating-point, empty, unreadable
     int bestFormatBits = 0;             // the shoot-out class of TensorReportRow::bestFormat
     std::optional<GgufAudit> gguf;      // a GGUF file: its types against its label
+    // With a reference file: each tensor's stored values against it (compareWithReference).
+    std::optional<ReferenceComparison> reference;
 };
 
 struct ModelReportOptions

@@ -290,6 +290,44 @@ double bitsPerStoredValue(const TensorReportRow& row)
                           : 8.0 * static_cast<double>(row.bytes) / static_cast<double>(row.count);
 }
 
+json referenceMetricsJson(const ReferenceMetrics& m)
+{
+    return {{"sqnr_db", number(m.sqnrDb)},
+            {"mse", number(m.mse)},
+            {"max_abs_error", number(m.maxAbsError)},
+            {"cosine_similarity", number(m.cosineSimilarity)}};
+}
+
+json typesOnReferenceJson(const std::vector<TypeOnReference>& types)
+{
+    json out = json::array();
+    for (const TypeOnReference& t : types) {
+        json item = referenceMetricsJson(t.metrics);
+        item["type"] = t.type;
+        item["bits_per_value"] = number(t.bitsPerValue);
+        item["bytes"] = t.bytes;
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// What the reference says of tensor `name`, in the tensor's JSON object.
+void addReference(json& item, const ReferenceComparison& comparison, const std::string& name)
+{
+    const auto found = std::ranges::find(comparison.tensors, name, &ReferenceMatch::name);
+    if (found == comparison.tensors.end()) {
+        return;
+    }
+    if (found->stored) {
+        item["reference"] = referenceMetricsJson(*found->stored);
+        item["reference"]["name"] = found->referenceName;
+        item["alternatives"] = typesOnReferenceJson(found->alternatives);
+    } else {
+        item["reference"] = nullptr;
+        item["reference_note"] = found->note;
+    }
+}
+
 json ggufAuditJson(const GgufAudit& audit)
 {
     json types = json::array();
@@ -319,6 +357,32 @@ json ggufAuditJson(const GgufAudit& audit)
         {"bits_per_value", number(audit.bitsPerValue())},
         {"types", std::move(types)},
         {"type_map", std::move(map)}};
+}
+
+// Each tensor against the reference, and the best other type of its class.
+std::string referenceText(const ReferenceComparison& comparison)
+{
+    std::string text = "against " + comparison.referenceFile + ":\n";
+    char line[512];
+    for (const ReferenceMatch& m : comparison.tensors) {
+        if (!m.stored) {
+            text += "  " + printable(m.name) + ": " + printable(m.note, kPrintableLineBytes) + "\n";
+            continue;
+        }
+        std::string best;
+        const auto top = std::ranges::max_element(
+            m.alternatives, {}, [](const TypeOnReference& t) { return t.metrics.sqnrDb; });
+        if (top != m.alternatives.end()) {
+            std::snprintf(line, sizeof line, "; best alternative %s %.2f dB at %.4g bits",
+                          top->type.c_str(), top->metrics.sqnrDb, top->bitsPerValue);
+            best = line;
+        }
+        std::snprintf(line, sizeof line, "  %-40s %-8s SQNR %7.2f dB, cosine %.6f%s\n",
+                      printable(m.name).c_str(), m.type.c_str(), m.stored->sqnrDb,
+                      m.stored->cosineSimilarity, best.c_str());
+        text += line;
+    }
+    return text;
 }
 
 // The audit in a few lines for the terminal.
@@ -380,6 +444,9 @@ std::string modelReportJson(const ModelReport& report)
         if (report.gguf) {
             item["type"] = row.dtype; // ggml's name of the stored type
         }
+        if (report.reference) {
+            addReference(item, *report.reference, row.name);
+        }
         if (report.bestFormatBits != 0) {
             item["best_format"] = row.bestFormat
                                       ? json{{"format", row.bestFormat->name},
@@ -398,6 +465,16 @@ std::string modelReportJson(const ModelReport& report)
     if (report.gguf) {
         out["gguf"] = ggufAuditJson(*report.gguf);
     }
+    if (report.reference) {
+        out["reference_file"] = report.reference->referenceFile;
+        json unmatched = json::array();
+        for (const ReferenceMatch& m : report.reference->tensors) {
+            if (!m.stored) {
+                unmatched.push_back({{"name", m.name}, {"note", m.note}});
+            }
+        }
+        out["reference_unmatched"] = std::move(unmatched);
+    }
     return dumpJson(out);
 }
 
@@ -410,7 +487,10 @@ std::string modelReportCsv(const ModelReport& report)
     out += ",outlier_model_report,outlier_llm_int8,already_quantized";
     const bool best = report.bestFormatBits != 0;
     out += best ? ",best_format,best_format_sqnr_db,best_format_bits_per_value" : "";
-    out += ",bytes,bits_per_value\n"; // as stored
+    out += ",bytes,bits_per_value"; // as stored
+    out += report.reference ? ",reference_sqnr_db,reference_mse,reference_max_abs_error,"
+                              "reference_cosine_similarity\n"
+                            : "\n";
     for (const TensorReportRow& row : report.tensors) {
         out += csvField(row.name) + "," + csvField(shapeToString(row.shape)) + "," +
                csvField(row.dtype);
@@ -429,6 +509,15 @@ std::string modelReportCsv(const ModelReport& report)
                                   : std::string(",,,");
         }
         out += "," + std::to_string(row.bytes) + "," + csvNumber(bitsPerStoredValue(row));
+        if (report.reference) {
+            const auto& tensors = report.reference->tensors;
+            const auto m = std::ranges::find(tensors, row.name, &ReferenceMatch::name);
+            out += m != tensors.end() && m->stored
+                       ? "," + csvNumber(m->stored->sqnrDb) + "," + csvNumber(m->stored->mse) +
+                             "," + csvNumber(m->stored->maxAbsError) + "," +
+                             csvNumber(m->stored->cosineSimilarity)
+                       : std::string(",,,,");
+        }
         out += "\n";
     }
     return out;
@@ -444,6 +533,9 @@ std::string modelReportText(const ModelReport& report)
     nameWidth = std::min<std::size_t>(nameWidth, 60);
 
     std::string text = report.gguf ? ggufAuditText(*report.gguf) : std::string();
+    if (report.reference) {
+        text += referenceText(*report.reference);
+    }
     text += report.file + " (" + std::string(archiveFormatName(report.format)) +
             "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +
             schemeWords(report, ReportWords{}) + ", worst SQNR first\n";
