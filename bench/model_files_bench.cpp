@@ -3,6 +3,7 @@
 #include "analysis/model_report.h"
 #include "analysis/streamed_quantization.h"
 #include "generate/generator.h"
+#include "gguf_model_bench.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
 
@@ -256,7 +257,7 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
                 "tensor (page cache of the mapped file not counted)\n",
                 static_cast<double>(baseline) / 1e6, growth / 1e6,
                 growth / static_cast<double>(largest));
-    return {};
+    return runGgufModelBench(spec, folder, threads);
 }
 
 } // namespace qs::bench

@@ -5,9 +5,11 @@
 // quantizer must write the same bytes, its decoder give the same floats, and its decoded grids the
 // same R′ as ggml's dequantizer.
 
+#include "analysis/analyze.h"
 #include "analysis/ggml_quantization.h"
 #include "ggml/block_codec.h"
 #include "ggml/ggml_scalars.h"
+#include "quant/presets.h"
 #include "support/fixtures.h"
 #include "support/test_paths.h"
 
@@ -77,6 +79,8 @@ private slots:
     void catalogKnowsEveryFileType();
     void rowsMustBeWholeBlocks();
     void fp16RoundsToNearestEven();
+    void llamaPresetsAgreeWithTheirTypes_data();
+    void llamaPresetsAgreeWithTheirTypes();
 };
 
 void TestGgmlCodecs::quantizesAsGgml_data()
@@ -219,6 +223,62 @@ void TestGgmlCodecs::fp16RoundsToNearestEven()
     QCOMPARE(ggml::fp16BitsToFloat(0x0001), 0x1p-24f);
     QCOMPARE(ggml::fp16BitsToFloat(0xfbff), -65504.0f);
     QVERIFY(std::isinf(ggml::fp16BitsToFloat(0x7c00)));
+}
+
+void TestGgmlCodecs::llamaPresetsAgreeWithTheirTypes_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("format");
+    QTest::newRow("llama-q8_0") << "llama-q8_0" << int(NumberFormat::GgmlQ8_0);
+    QTest::newRow("llama-q4_0") << "llama-q4_0" << int(NumberFormat::GgmlQ4_0);
+}
+
+void TestGgmlCodecs::llamaPresetsAgreeWithTheirTypes()
+{
+    // The presets' integer-grid path and ggml's own codec give the same codes and values.
+    QFETCH(QString, preset);
+    QFETCH(int, format);
+    const Tensor input = test::npyFixture("ggml/inputs.npy");
+    QuantSpec viaPreset = *schemePreset(preset.toStdString());
+    QuantSpec viaType;
+    viaType.format.format = static_cast<NumberFormat>(format);
+    const auto run = [&](const QuantSpec& spec, std::vector<std::int32_t>& codes,
+                         std::vector<float>& values) {
+        codes.resize(input.values.size());
+        values.resize(input.values.size());
+        AnalysisOptions options;
+        options.codesOut = codes;
+        options.dequantOut = values;
+        return analyzeTensor(input.view(), spec, options);
+    };
+    std::vector<std::int32_t> presetCodes;
+    std::vector<std::int32_t> typeCodes;
+    std::vector<float> presetValues;
+    std::vector<float> typeValues;
+    const auto a = run(viaPreset, presetCodes, presetValues);
+    const auto b = run(viaType, typeCodes, typeValues);
+    QVERIFY(a && b);
+    // Rows 10–12 (tiny, subnormal, wide range; see inputs.txt) hold blocks whose fp16 d underflows
+    // to 0 or overflows: ggml still stores the codes of 1/d there, the preset's grid code 0 or
+    // non-finite values. Everywhere else the two must agree.
+    for (std::size_t i = 0; i < input.values.size(); ++i) {
+        if (const std::size_t row = i / 256; row < 10 || row > 12) {
+            QVERIFY2(presetCodes[i] == typeCodes[i],
+                     qPrintable(QStringLiteral("code %1 (row %2): %3 against ggml's %4")
+                                    .arg(i)
+                                    .arg(i / 256)
+                                    .arg(presetCodes[i])
+                                    .arg(typeCodes[i])));
+            // Equal values; the sign of a zero may differ: the preset's integer grid keeps the
+            // −0 of a small negative value's rounding (as NumPy would), ggml's code 0 gives +0.
+            QVERIFY2(presetValues[i] == typeValues[i],
+                     qPrintable(QStringLiteral("value %1 (row %2): %3 against %4")
+                                    .arg(i)
+                                    .arg(i / 256)
+                                    .arg(double(presetValues[i]), 0, 'g', 9)
+                                    .arg(double(typeValues[i]), 0, 'g', 9)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGgmlCodecs)

@@ -57,6 +57,8 @@ private slots:
     void modelAuditsTheLabel();
     void convertWritesTheDecodedValues();
     void modelMeasuresAgainstTheFloats();
+    void storedTensorsAnalyseAsStored();
+    void recipeStaysWithinTheBudget();
 };
 
 void TestGgmlFiles::quantizingTheFloatsGivesTheFilesBytes()
@@ -238,6 +240,74 @@ void TestGgmlFiles::modelMeasuresAgainstTheFloats()
     }
     QVERIFY(measured >= 17);
     QCOMPARE(json["reference_unmatched"].toArray().size(), 1); // the lattice tensor
+}
+
+void TestGgmlFiles::storedTensorsAnalyseAsStored()
+{
+    // silero/encoder.3.reparam_conv.weight is stored as q4_k: under q4_k the file's codes and
+    // grids are shown as they are, under another format the stored values are re-quantized.
+    const QString tensor =
+        test::realData("gguf/zoo.gguf") + "#silero/encoder.3.reparam_conv.weight";
+    test::ScratchDir dir;
+    const QString codes = QString::fromStdString(dir.path("codes.npy"));
+    const test::CliRun stored = test::runCli(
+        {"analyze", "--json", "--input", tensor, "--format", "q4_k", "--dump-codes", codes});
+    QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+    const QJsonObject json = QJsonDocument::fromJson(stored.out.toUtf8()).object();
+    QCOMPARE(json["metrics"].toObject()["mse"].toDouble(), 0.0);
+    QVERIFY(QJsonDocument(json["warnings"].toArray()).toJson().contains("shown as stored"));
+    // The codes are the file's: decoded from its blocks here.
+    const auto zoo = openReal("gguf/zoo.gguf");
+    const auto blocks = zoo->storedBlocks(*zoo->find("silero/encoder.3.reparam_conv.weight"));
+    QVERIFY(blocks.has_value());
+    auto decoded = decodeGgml(blocks->bytes, *blocks->type);
+    QVERIFY(decoded);
+    const QByteArray written = test::readFileBytes(codes);
+    const QByteArray tail = written.right(static_cast<qsizetype>(decoded->codes.size()));
+    for (std::size_t i = 0; i < decoded->codes.size(); ++i) {
+        QCOMPARE(
+            static_cast<std::int32_t>(static_cast<std::uint8_t>(tail[static_cast<qsizetype>(i)])),
+            decoded->codes[i]);
+    }
+    const test::CliRun again =
+        test::runCli({"analyze", "--json", "--input", tensor, "--format", "q4_0"});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    const QJsonObject other = QJsonDocument::fromJson(again.out.toUtf8()).object();
+    QVERIFY(other["metrics"].toObject()["mse"].toDouble() > 0);
+    QVERIFY(
+        QJsonDocument(other["warnings"].toArray()).toJson().contains("stored quantized as q4_k"));
+}
+
+void TestGgmlFiles::recipeStaysWithinTheBudget()
+{
+    const auto recipe = [](const QString& bits) {
+        return test::runCli({"model", test::realData("gguf/zoo.gguf"), "--reference",
+                             test::realData("gguf/zoo_f32.gguf"), "--recipe", bits, "--json"});
+    };
+    const test::CliRun tight = recipe("4.5");
+    QVERIFY2(tight.exitCode == 0, qPrintable(tight.err));
+    const QJsonObject json =
+        QJsonDocument::fromJson(tight.out.toUtf8()).object()["recipe"].toObject();
+    QVERIFY(json["bits_per_value"].toDouble() <= 4.5);
+    QCOMPARE(json["tensors"].toArray().size(), 21); // every tensor, fixed ones included
+    QVERIFY(json["arguments"].toString().startsWith("--tensor-type '^"));
+    double sum = 0;
+    for (const QJsonValue& t : json["tensors"].toArray()) {
+        sum += t.toObject()["error"].toDouble();
+    }
+    QVERIFY(std::fabs(sum - json["total_error"].toDouble()) <= 1e-9 * sum);
+    // With room to spare every tensor takes its least error: never worse than the file.
+    const test::CliRun roomy = recipe("16");
+    QVERIFY2(roomy.exitCode == 0, qPrintable(roomy.err));
+    const QJsonObject wide =
+        QJsonDocument::fromJson(roomy.out.toUtf8()).object()["recipe"].toObject();
+    QVERIFY(wide["total_error"].toDouble() <= wide["current_total_error"].toDouble());
+    QVERIFY(wide["total_error"].toDouble() <= json["total_error"].toDouble());
+    // Below the cheapest choice: refused, saying what is achievable.
+    const test::CliRun impossible = recipe("1");
+    QCOMPARE(impossible.exitCode, 2);
+    QVERIFY2(impossible.err.contains("bits per value"), qPrintable(impossible.err));
+    QCOMPARE(test::runCli({"model", test::realData("gguf/zoo.gguf"), "--recipe", "4"}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestGgmlFiles)

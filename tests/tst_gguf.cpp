@@ -7,6 +7,7 @@
 #include "analysis/reference_comparison.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
+#include "support/gguf_files.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"
 
@@ -18,92 +19,12 @@
 #include <optional>
 
 using namespace qs;
+using test::ggufBytes;
+using test::GgufTensor;
+using test::put32;
+using test::put64;
 
 namespace {
-
-void put32(QByteArray& bytes, quint32 value)
-{
-    for (int i = 0; i < 4; ++i) {
-        bytes += static_cast<char>((value >> (8 * i)) & 0xff);
-    }
-}
-
-void put64(QByteArray& bytes, quint64 value)
-{
-    for (int i = 0; i < 8; ++i) {
-        bytes += static_cast<char>((value >> (8 * i)) & 0xff);
-    }
-}
-
-void putString(QByteArray& bytes, const QByteArray& text)
-{
-    put64(bytes, static_cast<quint64>(text.size()));
-    bytes += text;
-}
-
-struct GgufTensor
-{
-    QByteArray name;
-    std::vector<quint64> dims; // ggml order: fastest first
-    quint32 type;
-    QByteArray data;
-};
-
-// A version-3 file: general.architecture, general.alignment (when not 32), a token array and an
-// int32 array, then the tensors back to back at aligned offsets.
-// `counts`: more uint32 metadata (general.file_type, llama.attention.head_count, ...).
-QByteArray ggufBytes(const std::vector<GgufTensor>& tensors, quint64 alignment = 32,
-                     const std::vector<std::pair<QByteArray, quint32>>& counts = {})
-{
-    QByteArray bytes("GGUF");
-    put32(bytes, 3);
-    put64(bytes, tensors.size());
-    put64(bytes, (alignment == 32 ? 3 : 4) + counts.size());
-    for (const auto& [key, value] : counts) {
-        putString(bytes, key);
-        put32(bytes, 4);
-        put32(bytes, value);
-    }
-    putString(bytes, "general.architecture");
-    put32(bytes, 8);
-    putString(bytes, "llama");
-    putString(bytes, "tokenizer.ggml.tokens");
-    put32(bytes, 9);
-    put32(bytes, 8);
-    put64(bytes, 3);
-    for (const char* token : {"<s>", "a", "b"}) {
-        putString(bytes, token);
-    }
-    putString(bytes, "llama.block_sizes");
-    put32(bytes, 9);
-    put32(bytes, 5);
-    put64(bytes, 2);
-    put32(bytes, 7);
-    put32(bytes, 9);
-    if (alignment != 32) {
-        putString(bytes, "general.alignment");
-        put32(bytes, 4);
-        put32(bytes, static_cast<quint32>(alignment));
-    }
-    QByteArray data;
-    for (const GgufTensor& t : tensors) {
-        putString(bytes, t.name);
-        put32(bytes, static_cast<quint32>(t.dims.size()));
-        for (const quint64 d : t.dims) {
-            put64(bytes, d);
-        }
-        put32(bytes, t.type);
-        put64(bytes, static_cast<quint64>(data.size()));
-        data += t.data;
-        while (data.size() % static_cast<qsizetype>(alignment) != 0) {
-            data += '\0';
-        }
-    }
-    while (bytes.size() % static_cast<qsizetype>(alignment) != 0) {
-        bytes += '\0';
-    }
-    return bytes + data;
-}
 
 std::vector<GgufTensor> sampleTensors()
 {

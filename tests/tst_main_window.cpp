@@ -7,6 +7,7 @@
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
 #include "plots/histogram_plot.h"
+#include "support/gguf_files.h"
 #include "support/plot_items.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
@@ -46,6 +47,7 @@ private slots:
     void zoomingInDrawsOneLinePerCode();
     void hoverNamesTheBinAndItsCodes();
     void badFileShowsOneDialogAndKeepsTheState();
+    void storedTensorOpensOnItsOwnType();
     void outlierSlidersCoalesce();
     void screenshotModeWritesAPng();
     void longWorkShowsProgressAndCancel();
@@ -199,6 +201,41 @@ void TestMainWindow::badFileShowsOneDialogAndKeepsTheState()
     QVERIFY(dialogs.first()->text().contains("truncated.npy"));
     QCOMPARE(window.snapshot(), before);
     QCOMPARE(window.sourcePanel()->mode(), SourcePanel::Preset); // the panel shows what is shown
+}
+
+void TestMainWindow::storedTensorOpensOnItsOwnType()
+{
+    // A Q4_K tensor of ggml's own bytes (tests/data/ggml): the window switches to q4_k and
+    // shows the file's blocks as they are.
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    test::ScratchDir dir;
+    // The fixture's first 8 rows: ordinary weights (its later rows hold blocks that decode to
+    // ±Inf on purpose).
+    const QByteArray blocks = test::readFileBytes(test::testData("ggml/q4_k.bin")).left(8 * 144);
+    QCOMPARE(blocks.size(), 8 * 144);
+    const std::string path =
+        dir.write("m.gguf", test::ggufBytes({{"blk.0.ffn_down.weight", {256, 8}, 12, blocks}}));
+    window.openFile(QString::fromStdString(path));
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshot() &&
+                                 window.snapshot()->spec.format.format == NumberFormat::GgmlQ4K &&
+                                 !window.runner()->isBusy(),
+                             20000);
+    const SnapshotPtr shown = window.snapshot();
+    QCOMPARE(window.schemePanel()->spec().format.format, NumberFormat::GgmlQ4K);
+    QCOMPARE(shown->current.metrics.mse, 0.0); // the stored values against themselves
+    QCOMPARE(shown->current.params.size(), std::size_t{8 * 8});
+    QVERIFY(shown->data->loaded.storedBlocks.has_value());
+    // Another format re-quantizes the stored values: an error appears.
+    QSignalSpy drawn(&window, &MainWindow::snapshotShown);
+    QuantSpec q8 = window.spec();
+    q8.format.format = NumberFormat::GgmlQ8_0;
+    window.applySpec(q8);
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshot()->spec.format.format == NumberFormat::GgmlQ8_0,
+                             20000);
+    QVERIFY(window.snapshot()->current.metrics.mse > 0);
 }
 
 void TestMainWindow::outlierSlidersCoalesce()

@@ -9,8 +9,10 @@
 #include "panels/model_panel.h"
 #include "panels/scheme_panel.h"
 #include "plots/worst_tensors_plot.h"
+#include "support/gguf_files.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"
+#include "support/test_paths.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -98,6 +100,7 @@ private slots:
     void generatedSourcesExplainTheView();
     void bestFormatColumnOnRequest();
     void numberFormatOfTheSchemePanel();
+    void ggufShowsItsTypesAndLabel();
 };
 
 void TestModelView::initTestCase()
@@ -282,6 +285,48 @@ void TestModelView::bestFormatColumnOnRequest()
     QVERIFY(shown.wait(30000));
     QVERIFY(table->isColumnHidden(ModelTableModel::BestFormat));
     QVERIFY(!panel->tableModel()->rows().front().bestFormat);
+}
+
+void TestModelView::ggufShowsItsTypesAndLabel()
+{
+    // Labelled Q8_0 (llama_ftype 7) while q4_0 holds most values: the view says so and maps
+    // each layer's roles to their types.
+    const QByteArray q4 = test::readFileBytes(test::testData("ggml/q4_0.bin")).left(8 * 18);
+    const QByteArray q8 = test::readFileBytes(test::testData("ggml/q8_0.bin")).left(2 * 34);
+    test::ScratchDir dir;
+    const auto path =
+        dir.write("m.gguf", test::ggufBytes({{"token_embd.weight", {32, 2}, 8, q8},
+                                             {"blk.0.attn_q.weight", {32, 8}, 2, q4},
+                                             {"blk.1.attn_q.weight", {32, 8}, 2, q4},
+                                             {"blk.1.ffn_down.weight", {32, 2}, 8, q8}},
+                                            32, {{"general.file_type", 7}}));
+    MainWindow window;
+    window.show();
+    window.start(FileSpec{path, "blk.0.attn_q.weight", {}}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    QSignalSpy shown(window.modelPanel(), &ModelPanel::reportShown);
+    QVERIFY(window.showTab("model") && shown.wait(30000));
+    ModelPanel* panel = window.modelPanel();
+    QVERIFY(panel->auditLabel()->isVisible());
+    QVERIFY2(panel->auditLabel()->text().contains("Q8_0") &&
+                 panel->auditLabel()->text().contains("disagrees"),
+             qPrintable(panel->auditLabel()->text()));
+    QTableView* map = panel->typeMapView();
+    QVERIFY(map->isVisible());
+    QAbstractItemModel* cells = map->model();
+    QCOMPARE(cells->rowCount(), 3); // model, blk.0, blk.1
+    QCOMPARE(cells->headerData(1, Qt::Vertical).toString(), QStringLiteral("blk.0"));
+    const int attnQ = [&] {
+        for (int c = 0; c < cells->columnCount(); ++c) {
+            if (cells->headerData(c, Qt::Horizontal).toString() == "attn_q") {
+                return c;
+            }
+        }
+        return -1;
+    }();
+    QVERIFY(attnQ >= 0);
+    QCOMPARE(cells->index(2, attnQ).data().toString(), QStringLiteral("q4_0"));
+    QVERIFY(cells->index(2, attnQ).data(Qt::BackgroundRole).value<QColor>().isValid());
 }
 
 void TestModelView::numberFormatOfTheSchemePanel()

@@ -157,6 +157,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     int step = 0;
     auto analyse = [&](const QuantSpec& spec) -> Result<Analysis> {
         AnalysisOptions options;
+        options.storedBlocks = data->loaded.storedBlocks ? &*data->loaded.storedBlocks : nullptr;
         const double start = 0.1 + 0.2 * step++;
         options.progress = [&, start](double f) {
             return progress(start + 0.2 * f);

@@ -31,6 +31,7 @@
 #include "plots/sweep_plots.h"
 #include "plots/transfer_plot.h"
 #include "plots/worst_tensors_plot.h"
+#include "quant/ggml_formats.h"
 #include "quant/presets.h"
 #include "session_controller.h"
 
@@ -578,7 +579,28 @@ void MainWindow::requestSource(const TensorSource& source)
 void MainWindow::applySource(const TensorSource& source)
 {
     m_source->setSource(source);
+    m_adoptStoredFormat = true;
     requestSource(source);
+}
+
+bool MainWindow::adoptStoredFormat(const SnapshotPtr& snapshot)
+{
+    if (!m_adoptStoredFormat) {
+        return false;
+    }
+    m_adoptStoredFormat = false;
+    const auto& stored = snapshot->data->loaded.storedBlocks;
+    const ggml::TypeInfo* type = stored ? ggml::typeById(stored->type) : nullptr;
+    const auto format = type ? formatOfGgmlType(*type) : std::nullopt;
+    if (!format || m_spec.format.format == *format) {
+        return false;
+    }
+    QuantSpec spec = m_spec;
+    spec.format = FormatSpec{};
+    spec.format.format = *format;
+    spec.calibration = CalibrationSpec{};
+    applySpec(spec);
+    return true;
 }
 
 void MainWindow::applySpec(const QuantSpec& spec)
@@ -609,7 +631,13 @@ void MainWindow::submit(std::optional<TensorSource> source)
 
 void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
 {
+    const bool newData = !m_snapshot || m_snapshot->data != snapshot->data;
     m_snapshot = snapshot;
+    // A tensor the file stores quantized (a GGUF block type) opens on its own type, shown as
+    // stored (analysed on the data just loaded); this snapshot is shown meanwhile.
+    if (newData) {
+        adoptStoredFormat(snapshot);
+    }
     m_awaitingReplot = {m_histogram->plot(), m_transfer->plot(), m_error->plot(), m_codes->plot()};
     m_info->setSnapshot(snapshot);
     m_scheme->setTensorShape(snapshot->data->loaded.tensor.shape);

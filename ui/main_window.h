@@ -135,6 +135,9 @@ private:
     void requestSpec(const QuantSpec& spec);
     void submit(std::optional<TensorSource> source);
     void showSnapshot(const SnapshotPtr& snapshot);
+    // For a newly shown tensor: switches the format to the type it is stored in, once after the
+    // user chose it; true if it did.
+    bool adoptStoredFormat(const SnapshotPtr& snapshot);
     void onPlotReplotted(QObject* plot);
     QHash<QString, QWidget*> tableTabs() const;
     QHash<QString, QWidget*> viewTabs() const;
@@ -142,6 +145,9 @@ private:
     AnalysisRunner m_runner;
     SnapshotPtr m_snapshot;
     QuantSpec m_spec;
+    // Set by a user's choice of tensor: the next new tensor stored in a ggml block type switches
+    // the format to that type (a session restore keeps its own).
+    bool m_adoptStoredFormat = false;
 
     SourcePanel* m_source = nullptr;
     SchemePanel* m_scheme = nullptr;

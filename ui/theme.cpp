@@ -1,5 +1,8 @@
 #include "theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace qs::ui::theme {
 namespace {
 
@@ -76,6 +79,14 @@ QColor selection()
 QColor annotation()
 {
     return QColor(90, 90, 90);
+}
+
+QColor bitsPerValue(double bits)
+{
+    const double lo = std::log(1.5);
+    const double hi = std::log(16.0);
+    const double t = std::clamp((std::log(std::max(bits, 1e-3)) - lo) / (hi - lo), 0.0, 1.0);
+    return QColor::fromHsvF(static_cast<float>(0.66 * t), 0.35f, 1.0f);
 }
 
 QColor calibrationMethod(std::size_t index)

@@ -27,6 +27,9 @@ QColor selection();      // the picked channel or group
 QColor annotation();     // explanatory text inside a plot
 // One colour per calibration method (by its index in CalibrationMethod), for their markers.
 QColor calibrationMethod(std::size_t index);
+// A storage cost as a light background: few bits per value warm (red at 1.5), many cool (blue
+// at 16 and beyond), on a log scale — the type map's cells.
+QColor bitsPerValue(double bits);
 // One colour per format compared side by side (the shoot-out's error curves), by rank.
 QColor series(std::size_t index);
 

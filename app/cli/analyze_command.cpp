@@ -171,6 +171,7 @@ int runAnalyze(const CLI::App& command, const AnalyzeOptions& o)
     options.dequantOut = dequant;
     options.ggmlBlocksOut = o.dumpBlocks.empty() ? nullptr : &blocks;
     options.ggmlImportance = weights;
+    options.storedBlocks = loaded->storedBlocks ? &*loaded->storedBlocks : nullptr;
     options.threads = o.threads;
     auto analysis = analyzeTensor(tensor.view(), spec, options);
     if (!analysis) {

@@ -25,9 +25,10 @@ struct ModelCommandOptions
     unsigned threads = 0;
     std::string out; // a report file instead of printing
     std::string page = "a4";
-    std::string language = "en"; // of the --out report
-    int bestFormat = 0;          // a shoot-out class, or 0
-    std::string reference;       // a float file to measure the stored values against
+    std::string language = "en";  // of the --out report
+    int bestFormat = 0;           // a shoot-out class, or 0
+    std::string reference;        // a float file to measure the stored values against
+    std::optional<double> recipe; // a bits-per-value budget for the recipe
 };
 
 // The reference: a file, or a Hugging Face folder's safetensors (sharded through their index).
@@ -86,6 +87,10 @@ int runModel(const ModelCommandOptions& o)
     if (!report) {
         return reportError(report.error());
     }
+    if (o.recipe && o.reference.empty()) {
+        return reportUsageError("--recipe chooses types by their error against the float "
+                                "weights: it needs --reference");
+    }
     if (!o.reference.empty()) {
         auto reference = openReference(o.reference);
         if (!reference) {
@@ -93,11 +98,19 @@ int runModel(const ModelCommandOptions& o)
         }
         ReferenceOptions compare;
         compare.threads = o.threads;
+        compare.ladder = o.recipe.has_value();
         auto comparison = compareWithReference(**archive, **reference, compare);
         if (!comparison) {
             return reportError(comparison.error());
         }
         report->reference = std::move(*comparison);
+        if (o.recipe) {
+            auto recipe = recipeFor(*report->reference, *o.recipe);
+            if (!recipe) {
+                return reportError(recipe.error());
+            }
+            report->recipe = std::move(*recipe);
+        }
     }
     if (!o.out.empty()) {
         return writeModelReport(*report, o);
@@ -124,6 +137,12 @@ void addModelCommand(CLI::App& app, int& exitCode)
     auto* json = command->add_flag("--json", options->json, "Print one JSON object");
     command->add_flag("--csv", options->csv, "Print CSV (a header row, one row per tensor)")
         ->excludes(json);
+    command
+        ->add_option("--recipe", options->recipe,
+                     "With --reference: the ggml type per tensor (the k-quants and q8_0) "
+                     "whose total squared error is least while the file stays within BITS "
+                     "bits per value, printed as llama-quantize --tensor-type lines")
+        ->check(CLI::Range(0.5, 64.0));
     command->add_option("--reference", options->reference,
                         "Measure the stored values against this float file (.gguf, .safetensors, "
                         "an index, or a Hugging Face folder): tensors matched by name, or by "

@@ -169,8 +169,11 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
         return ok;
     }
     const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
-    auto quantized = quantizeToGgml(values, analysis.layout.rowLength, type, options.ggmlImportance,
-                                    options.threads, progressStage(options.progress, 0, 0.5));
+    const bool asStored = options.storedBlocks != nullptr && options.storedBlocks->type == type.id;
+    auto quantized =
+        asStored ? decodeGgml(options.storedBlocks->bytes, type, options.threads)
+                 : quantizeToGgml(values, analysis.layout.rowLength, type, options.ggmlImportance,
+                                  options.threads, progressStage(options.progress, 0, 0.5));
     if (!quantized) {
         return std::unexpected(quantized.error());
     }
@@ -206,6 +209,15 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
         *options.ggmlBlocksOut = std::move(quantized->blocks);
     }
     addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
+    if (asStored) {
+        analysis.warnings.push_back(makeWarning(
+            WarningCode::AlreadyQuantized,
+            QS_TRANSLATABLE("Warning", "shown as stored: the codes and block grids are the "
+                                       "file's own %1 blocks, so the error against the stored "
+                                       "values is 0; choose another format to see what it would "
+                                       "lose"),
+            {std::string(type.name)}));
+    }
     return {};
 }
 

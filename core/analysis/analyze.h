@@ -12,6 +12,7 @@
 #include "common/error.h"
 #include "common/progress.h"
 #include "common/warning.h"
+#include "io/loaded_tensor.h"
 #include "quant/group_layout.h"
 #include "quant/quant_params.h"
 #include "quant/quant_spec.h"
@@ -36,6 +37,10 @@ struct AnalysisOptions
     // row, or that many per matrix of an expert tensor: io/imatrix_file.h), as llama-quantize
     // passes them to ggml's quantizers
     std::span<const float> ggmlImportance;
+    // optional: the blocks the tensor is stored in (a GGUF tensor). Under its own type the
+    // analysis measures them as they are — the file's codes and grids, the error against the
+    // stored values 0 by construction — instead of quantizing the decoded values again.
+    const StoredGgmlBlocks* storedBlocks = nullptr;
     unsigned threads = 0; // 0 = automatic
     ProgressFn progress;  // fraction of the whole analysis; false cancels
 };

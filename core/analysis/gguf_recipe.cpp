@@ -6,8 +6,10 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <numeric>
+#include <string>
 
 namespace qs {
 namespace {
@@ -23,7 +25,10 @@ std::string numberText(double value)
     return std::string(buffer, end);
 }
 
-std::string quoted(const std::string& name) { return "'" + printable(name) + "'"; }
+std::string quoted(const std::string& name)
+{
+    return "'" + printable(name) + "'";
+}
 
 struct Wide
 {
@@ -88,21 +93,23 @@ bool isTypeName(std::string_view type)
     });
 }
 
-char lowerAscii(char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; }
+char lowerAscii(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
 
 bool sameType(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() && std::ranges::equal(a, b, [](char x, char y) {
-               return lowerAscii(x) == lowerAscii(y);
-           });
+    return a.size() == b.size() &&
+           std::ranges::equal(a, b, [](char x, char y) { return lowerAscii(x) == lowerAscii(y); });
 }
 
 // The sums every later step relies on, checked for 64 bits and for finite errors.
 struct Totals
 {
-    std::uint64_t count = 0;     // Σ n_t
-    std::uint64_t cheapest = 0;  // Σ m_t
-    std::uint64_t dearest = 0;   // Σ max_j B_tj
+    std::uint64_t count = 0;          // Σ n_t
+    std::uint64_t cheapest = 0;       // Σ m_t
+    std::uint64_t dearest = 0;        // Σ max_j B_tj
     std::vector<std::uint64_t> least; // m_t
 };
 
@@ -118,8 +125,8 @@ Result<void> checkTensor(const RecipeTensor& t)
     }
     for (const RecipeCandidate& c : t.candidates) {
         if (!isTypeName(c.type)) {
-            return fail(ErrorCode::InvalidArgument, "tensor " + quoted(t.name) + ": " +
-                                                        quoted(c.type) + " is not a type name");
+            return fail(ErrorCode::InvalidArgument,
+                        "tensor " + quoted(t.name) + ": " + quoted(c.type) + " is not a type name");
         }
         if (!std::isfinite(c.error) || c.error < 0) {
             return fail(ErrorCode::InvalidArgument,
@@ -195,7 +202,8 @@ Plan planTable(std::span<const RecipeTensor> tensors, const Totals& totals, std:
     plan.step = step;
     std::uint64_t span = 0; // Σ max d, at most Σ max B
     for (const std::size_t t : plan.variable) {
-        const auto dearest = std::ranges::max_element(tensors[t].candidates, {}, &RecipeCandidate::bytes);
+        const auto dearest =
+            std::ranges::max_element(tensors[t].candidates, {}, &RecipeCandidate::bytes);
         span += (dearest->bytes - totals.least[t]) / step;
     }
     plan.capacity = std::min(span, (budget - totals.cheapest) / step);
@@ -205,8 +213,8 @@ Plan planTable(std::span<const RecipeTensor> tensors, const Totals& totals, std:
 // F_0 over c = 0 … C, and per non-fixed tensor r its best candidate at each c.
 struct Table
 {
-    std::vector<double> least;       // F_0(c), +∞ where no choice costs exactly c steps
-    std::vector<std::uint8_t> best;  // row r, cell c at r · (C + 1) + c
+    std::vector<double> least;      // F_0(c), +∞ where no choice costs exactly c steps
+    std::vector<std::uint8_t> best; // row r, cell c at r · (C + 1) + c
 };
 
 Result<Table> fillTable(std::span<const RecipeTensor> tensors, const Totals& totals,
@@ -271,8 +279,8 @@ Recipe readChoice(std::span<const RecipeTensor> tensors, const Totals& totals, c
     for (std::size_t t = 0; t < tensors.size(); ++t) {
         recipe.choice[t] = leastErrorCandidate(tensors[t].candidates);
     }
-    std::size_t c = static_cast<std::size_t>(
-        std::ranges::min_element(table.least) - table.least.begin()); // first of equal errors
+    std::size_t c = static_cast<std::size_t>(std::ranges::min_element(table.least) -
+                                             table.least.begin()); // first of equal errors
     const std::size_t width = table.least.size();
     for (std::size_t r = 0; r < plan.variable.size(); ++r) {
         const std::size_t t = plan.variable[r];
@@ -287,7 +295,8 @@ Recipe readChoice(std::span<const RecipeTensor> tensors, const Totals& totals, c
         recipe.bytes += chosen.bytes;
         recipe.totalError += chosen.error;
     }
-    recipe.bitsPerValue = 8.0 * static_cast<double>(recipe.bytes) / static_cast<double>(totals.count);
+    recipe.bitsPerValue =
+        8.0 * static_cast<double>(recipe.bytes) / static_cast<double>(totals.count);
     return recipe;
 }
 
@@ -323,9 +332,8 @@ Result<Recipe> chooseRecipe(std::span<const RecipeTensor> tensors, double bitsPe
                         std::to_string(plan.capacity) + " + 1) bytes, for " +
                         std::to_string(plan.variable.size()) +
                         " tensors with a choice of type and a budget of " +
-                        std::to_string(plan.capacity) + " steps of " +
-                        std::to_string(plan.step) + " bytes; the limit is " +
-                        std::to_string(kRecipeTableLimit) + " bytes");
+                        std::to_string(plan.capacity) + " steps of " + std::to_string(plan.step) +
+                        " bytes; the limit is " + std::to_string(kRecipeTableLimit) + " bytes");
     }
     const auto table = fillTable(tensors, *totals, plan, progress);
     if (!table) {

@@ -41,8 +41,9 @@
 // C + 1 doubles, updated in place (c descending reads only cells not yet written), plus one byte
 // per tensor and step (its best candidate), from which the choice is read from the first tensor
 // forward: (V + 8) · (C + 1) bytes, refused above kRecipeTableLimit. For a 7B llama with q2_k …
-// q8_0 on its 226 matrices, u is 8 KiB and C ≈ 6·10^5: about 140 MB and a second; a 70B model
-// with the same types needs about 2 GB and is refused.
+// q8_0 on its 226 matrices, u is 8 KiB and C + 1 at most 6·10^5: 140 MB and under half a second;
+// a 70B model with the same types needs 0.6 to 1.8 GB (C ≈ 10^6 … 3·10^6 steps of 16 KiB) and is
+// refused.
 
 #include "common/error.h"
 #include "common/progress.h"

@@ -6,6 +6,7 @@
 #include "analysis/gguf_audit.h"
 #include "analysis/outlier_stats.h"
 #include "analysis/reference_comparison.h"
+#include "analysis/reference_recipe.h"
 #include "common/error.h"
 #include "common/progress.h"
 #include "io/tensor_archive.h"
@@ -73,6 +74,8 @@ struct ModelReport
     std::optional<GgufAudit> gguf;      // a GGUF file: its types against its label
     // With a reference file: each tensor's stored values against it (compareWithReference).
     std::optional<ReferenceComparison> reference;
+    // With a reference and a budget: the least-error types within it (analysis/reference_recipe.h).
+    std::optional<ReferenceRecipe> recipe;
 };
 
 struct ModelReportOptions

@@ -1,5 +1,6 @@
 #include "io/gguf_archive.h"
 
+#include "common/translatable.h"
 #include "ggml/block_codec.h"
 #include "io/archive_support.h"
 #include "io/mapped_file.h"
@@ -240,8 +241,16 @@ public:
             loaded.tensor.shape = entry.shape;
             loaded.tensor.sourceDtype = Dtype::Float32;
             loaded.tensor.values.resize(entry.count);
-            ggml::dequantizeBlocks(*location.blocks, storedBlocks(index)->bytes,
-                                   loaded.tensor.values);
+            const std::span<const std::byte> blocks = storedBlocks(index)->bytes;
+            ggml::dequantizeBlocks(*location.blocks, blocks, loaded.tensor.values);
+            loaded.storedBlocks =
+                StoredGgmlBlocks{location.blocks->id, {blocks.begin(), blocks.end()}};
+            loaded.warnings.push_back(makeWarning(
+                WarningCode::AlreadyQuantized,
+                QS_TRANSLATABLE("Warning", "%1 is stored quantized as %2: its values already sit "
+                                           "on that type's block grids; another format's error "
+                                           "is relative to them"),
+                {entry.name, std::string(location.blocks->name)}));
             return loaded;
         }
         const auto bytes = stored(index);

@@ -385,6 +385,39 @@ std::string referenceText(const ReferenceComparison& comparison)
     return text;
 }
 
+json recipeJson(const ReferenceRecipe& r)
+{
+    json tensors = json::array();
+    for (std::size_t t = 0; t < r.tensors.size(); ++t) {
+        const RecipeTensor& tensor = r.tensors[t];
+        const RecipeCandidate& chosen = tensor.candidates[r.recipe.choice[t]];
+        tensors.push_back({{"name", tensor.name},
+                           {"type", chosen.type},
+                           {"current", tensor.current},
+                           {"bytes", chosen.bytes},
+                           {"error", number(chosen.error)}});
+    }
+    return {{"budget_bits_per_value", number(r.budget)},
+            {"bits_per_value", number(r.recipe.bitsPerValue)},
+            {"total_error", number(r.recipe.totalError)},
+            {"current_bits_per_value", number(r.currentBitsPerValue)},
+            {"current_total_error", number(r.currentError)},
+            {"tensors", std::move(tensors)},
+            {"arguments", r.arguments}};
+}
+
+// The recipe for the terminal: the figures, then the llama-quantize lines.
+std::string recipeText(const ReferenceRecipe& r)
+{
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "recipe within %.4g bits per value: %.4g bits per value, total squared error "
+                  "%.6g (the file: %.4g bits per value, %.6g)\n",
+                  r.budget, r.recipe.bitsPerValue, r.recipe.totalError, r.currentBitsPerValue,
+                  r.currentError);
+    return line + (r.arguments.empty() ? std::string("  (no tensor changes type)\n") : r.arguments);
+}
+
 // The audit in a few lines for the terminal.
 std::string ggufAuditText(const GgufAudit& audit)
 {
@@ -465,6 +498,9 @@ std::string modelReportJson(const ModelReport& report)
     if (report.gguf) {
         out["gguf"] = ggufAuditJson(*report.gguf);
     }
+    if (report.recipe) {
+        out["recipe"] = recipeJson(*report.recipe);
+    }
     if (report.reference) {
         out["reference_file"] = report.reference->referenceFile;
         json unmatched = json::array();
@@ -535,6 +571,9 @@ std::string modelReportText(const ModelReport& report)
     std::string text = report.gguf ? ggufAuditText(*report.gguf) : std::string();
     if (report.reference) {
         text += referenceText(*report.reference);
+    }
+    if (report.recipe) {
+        text += recipeText(*report.recipe);
     }
     text += report.file + " (" + std::string(archiveFormatName(report.format)) +
             "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +

@@ -1451,6 +1451,14 @@ saturated: %1 (%2)</source>
         <source>%1: %2 numbers lie beyond float32&apos;s range and are read as ±inf (first: %3)</source>
         <translation>%1：%2 个数超出 float32 的范围，按 ±inf 读取（第一个：%3）</translation>
     </message>
+    <message>
+        <source>shown as stored: the codes and block grids are the file&apos;s own %1 blocks, so the error against the stored values is 0; choose another format to see what it would lose</source>
+        <translation>按存储原样显示：代码和块网格就是文件自己的 %1 块，因此相对存储值的误差为 0；选择其他格式即可看到它会损失多少</translation>
+    </message>
+    <message>
+        <source>%1 is stored quantized as %2: its values already sit on that type&apos;s block grids; another format&apos;s error is relative to them</source>
+        <translation>%1 以 %2 量化存储：它的值已经落在该类型的块网格上；其他格式的误差是相对这些值而言的</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::AnalysisRunner</name>
@@ -2409,6 +2417,18 @@ codes %1</source>
         <source>Run the Formats tab&apos;s shoot-out of the class on every tensor and show the best format within one bit per value of it</source>
         <translation>对每个张量运行“格式”页该类别的格式对比，显示每值位数不超出该类别一位的最佳格式</translation>
     </message>
+    <message>
+        <source>GGUF: %1 bits per value; %2.</source>
+        <translation>GGUF：每个值 %1 位；%2。</translation>
+    </message>
+    <message>
+        <source>Labelled %1.</source>
+        <translation>标注为 %1。</translation>
+    </message>
+    <message>
+        <source>The label disagrees: %1.</source>
+        <translation>标注与实际不符：%1。</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ModelTableModel</name>
@@ -3225,6 +3245,17 @@ p97.5 of |x| = %6</source>
     <message>
         <source>clip plateaus (截断)</source>
         <translation>截断平台</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::TypeMapModel</name>
+    <message>
+        <source>%1: %2, %3 bits per value</source>
+        <translation>%1：%2，每个值 %3 位</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@
 #include "i18n/retranslator.h"
 #include "io/archive_factory.h"
 #include "models/model_table_model.h"
+#include "models/type_map_model.h"
 #include "panels/job_status_bar.h"
 #include "plots/worst_tensors_plot.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -53,6 +55,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_table->setTextElideMode(Qt::ElideLeft);
     m_chart = new WorstTensorsPlot(this);
     m_texts->onChange([this] { refreshTexts(m_model); });
+    m_texts->onChange([this] { showAudit(m_auditShown); });
 
     m_status = new JobStatusBar(QStringLiteral("model"), this);
     auto* bestLabel = new QLabel(this);
@@ -78,15 +81,31 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(bestLabel);
     top->addWidget(m_bestFormat);
 
+    m_audit = new QLabel(this);
+    m_audit->setObjectName(QStringLiteral("ggufAudit"));
+    m_audit->setWordWrap(true);
+    m_audit->hide();
+    m_typeMap = new TypeMapModel(this);
+    m_typeMapView = new QTableView(this);
+    m_typeMapView->setObjectName(QStringLiteral("typeMap"));
+    m_typeMapView->setModel(m_typeMap);
+    m_typeMapView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_typeMapView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_typeMapView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
+    m_typeMapView->hide();
+    auto* right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_chart);
+    right->addWidget(m_typeMapView);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
-    split->addWidget(m_chart);
+    split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({600, 360});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_audit);
     layout->addWidget(split, 1);
 
     m_status->setText(&ModelPanel::noFileHint);
@@ -230,6 +249,40 @@ ModelPanel::RunSummary ModelPanel::compute(const Input& input, const JobControl&
     return summary;
 }
 
+void ModelPanel::showAudit(const std::optional<GgufAudit>& audit)
+{
+    if (&audit != &m_auditShown) {
+        m_auditShown = audit;
+    }
+    m_audit->setVisible(audit.has_value());
+    m_typeMapView->setVisible(audit.has_value());
+    if (!audit) {
+        m_typeMap->setMap({});
+        return;
+    }
+    m_typeMap->setMap(audit->typeMap);
+    QStringList types;
+    for (const GgufTypeTotal& t : audit->types) {
+        types << QStringLiteral("%1 × %2").arg(QString::fromStdString(t.type)).arg(t.tensors);
+    }
+    const QString label = QString::fromStdString(audit->fileTypeName);
+    m_audit->setText([&] {
+        QString text = tr("GGUF: %1 bits per value; %2.")
+                           .arg(audit->bitsPerValue(), 0, 'g', 4)
+                           .arg(types.join(QStringLiteral(", ")));
+        if (!label.isEmpty()) {
+            text += QLatin1Char(' ') + tr("Labelled %1.").arg(label);
+        }
+        if (audit->labelDisagrees) {
+            text += QStringLiteral(" <b style=\"color:%1\">%2</b>")
+                        .arg(theme::clipped().name(),
+                             tr("The label disagrees: %1.")
+                                 .arg(QString::fromStdString(audit->note).toHtmlEscaped()));
+        }
+        return text;
+    }());
+}
+
 void ModelPanel::onFinished(RunSummary summary)
 {
     // The tracker delivers only the newest run, m_computing; a hidden view may have been given a
@@ -240,6 +293,7 @@ void ModelPanel::onFinished(RunSummary summary)
     m_status->stop();
     if (current) {
         m_chart->setRows(m_model->rows());
+        showAudit(m_summary->report ? m_summary->report->gguf : std::nullopt);
         const QString file =
             QString::fromStdString(std::filesystem::path(m_wanted->file.path).filename().string());
         if (!m_summary->error.isEmpty()) {

@@ -15,6 +15,7 @@
 #include <optional>
 
 class QComboBox;
+class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -23,6 +24,7 @@ namespace qs::ui {
 class Retranslator;
 class JobStatusBar;
 class ModelTableModel;
+class TypeMapModel;
 class WorstTensorsPlot;
 
 class ModelPanel : public QWidget
@@ -40,6 +42,8 @@ public:
     ModelTableModel* tableModel() const { return m_model; }
     QTableView* table() const { return m_table; }
     WorstTensorsPlot* chart() const { return m_chart; }
+    QTableView* typeMapView() const { return m_typeMapView; }
+    QLabel* auditLabel() const { return m_audit; }
     // The shoot-out class of the "Best format" column: 4 or 8 bits, 0 for none (the default:
     // it runs every format of the class on every tensor).
     int bestFormatBits() const;
@@ -83,12 +87,18 @@ private:
     static RunSummary compute(const Input& input, const JobControl& job,
                               const std::function<void(TensorReportRow)>& report);
     void onFinished(RunSummary summary);
+    void showAudit(const std::optional<GgufAudit>& audit);
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     ModelTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_sorted = nullptr;
     QTableView* m_table = nullptr;
     WorstTensorsPlot* m_chart = nullptr;
+    // GGUF files: what the tensors are stored as against the file's label, and the type map.
+    QLabel* m_audit = nullptr;
+    TypeMapModel* m_typeMap = nullptr;
+    QTableView* m_typeMapView = nullptr;
+    std::optional<GgufAudit> m_auditShown;
     QComboBox* m_bestFormat = nullptr;
     JobStatusBar* m_status = nullptr;
     JobTracker m_jobs;
