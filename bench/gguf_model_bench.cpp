@@ -8,12 +8,11 @@
 #include "ggml/block_codec.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
+#include "memory_sampler.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <thread>
 
 namespace qs::bench {
 namespace {
@@ -76,21 +75,6 @@ bool writeGguf(const fs::path& path, std::size_t tensors, const std::vector<std:
     return static_cast<bool>(out);
 }
 
-std::uint64_t anonymousBytes()
-{
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "RssAnon:") {
-            std::uint64_t kb = 0;
-            status >> kb;
-            return kb * 1024;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0;
-}
-
 } // namespace
 
 Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, unsigned threads)
@@ -144,22 +128,13 @@ Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, un
     if (!archive) {
         return std::unexpected(archive.error());
     }
-    const std::uint64_t baseline = anonymousBytes();
-    std::atomic<bool> running{true};
-    std::atomic<std::uint64_t> peak{baseline};
-    std::thread sampler([&] {
-        while (running.load()) {
-            peak = std::max(peak.load(), anonymousBytes());
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        }
-    });
+    PeakMemorySampler memory;
     ModelReportOptions options;
     options.threads = threads;
     const auto reportStart = Clock::now();
     const auto report = analyzeModel(**archive, spec, options);
     const double seconds = secondsSince(reportStart);
-    running = false;
-    sampler.join();
+    const auto growth = static_cast<double>(memory.stop());
     std::error_code ignored;
     fs::remove(path, ignored);
     if (!report) {
@@ -172,8 +147,7 @@ Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, un
                 static_cast<long long>(kRows), static_cast<long long>(kColumns), seconds,
                 seconds * 1e9 / all);
     std::printf("       anonymous memory: peak +%.1f MB = %.2f x one tensor's float32 copy\n",
-                static_cast<double>(peak.load() - baseline) / 1e6,
-                static_cast<double>(peak.load() - baseline) / (4.0 * static_cast<double>(count)));
+                growth / 1e6, growth / (4.0 * static_cast<double>(count)));
     return {};
 }
 

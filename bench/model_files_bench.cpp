@@ -6,14 +6,13 @@
 #include "gguf_model_bench.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
+#include "memory_sampler.h"
 
-#include <atomic>
 #include <bit>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 namespace qs::bench {
 namespace {
@@ -145,23 +144,6 @@ bool writeBf16Model(const fs::path& path)
     return static_cast<bool>(out);
 }
 
-// Resident anonymous memory (heap, stacks) from /proc, without the page cache a mapped file
-// adds to the resident set.
-std::uint64_t anonymousBytes()
-{
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "RssAnon:") {
-            std::uint64_t kb = 0;
-            status >> kb;
-            return kb * 1024;
-        }
-        status.ignore(1 << 12, '\n');
-    }
-    return 0;
-}
-
 double millisecondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -226,26 +208,17 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
     }
 
     // Sample the anonymous memory while the report runs.
-    const std::uint64_t baseline = anonymousBytes();
-    std::atomic<bool> running{true};
-    std::atomic<std::uint64_t> peak{baseline};
-    std::thread sampler([&] {
-        while (running.load()) {
-            peak = std::max(peak.load(), anonymousBytes());
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        }
-    });
+    PeakMemorySampler memory;
     ModelReportOptions options;
     options.threads = threads;
     const auto start = Clock::now();
     const auto report = analyzeModel(**archive, spec, options);
     const double seconds = millisecondsSince(start) / 1000;
-    running = false;
-    sampler.join();
+    const auto growth = static_cast<double>(memory.stop());
+    const std::uint64_t baseline = memory.baseline();
     if (!report) {
         return std::unexpected(report.error());
     }
-    const double growth = static_cast<double>(peak.load() - baseline);
     std::printf("model  %.2f GB bfloat16 safetensors, %zu tensors, largest %.0f MB: %.2f s "
                 "(%.2f ns per value), %s\n",
                 static_cast<double>(fs::file_size(model)) / 1e9, report->tensors.size(),

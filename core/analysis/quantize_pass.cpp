@@ -75,17 +75,8 @@ Groups groupsOf(std::size_t count, std::size_t paramCount, const PassOptions& op
 PassHistograms emptyHistograms(std::span<const QuantParams> params, const Groups& groups,
                                const PassOptions& options)
 {
-    PassHistograms h;
-    double lo = options.dataMin;
-    double hi = options.dataMax;
-    if (!(hi > lo)) {
-        lo -= 0.5;
-        hi += 0.5;
-    }
-    h.values = makeHistogram(lo, hi, options.valueBins);
+    PassHistograms h = valueAndCodeHistograms(params.front(), options);
     const QuantParams& first = params.front();
-    h.codes = makeHistogram(first.qmin, static_cast<double>(first.qmax) + 1.0,
-                            static_cast<std::size_t>(first.range().codeCount()));
 
     // Rounding moves a value by at most half a step (a whole step for floor and stochastic); a
     // small margin absorbs float32's own rounding of R/Scale. The largest step of any group (a
@@ -365,6 +356,21 @@ Result<PassResult> quantizePass(std::span<const float> values, const QuantParams
                                 const PassOptions& options)
 {
     return quantizePass(values, std::span(&params, 1), options);
+}
+
+PassHistograms valueAndCodeHistograms(const QuantParams& first, const PassOptions& options)
+{
+    PassHistograms h;
+    double lo = options.dataMin;
+    double hi = options.dataMax;
+    if (!(hi > lo)) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    h.values = makeHistogram(lo, hi, options.valueBins);
+    h.codes = makeHistogram(first.qmin, static_cast<double>(first.qmax) + 1.0,
+                            static_cast<std::size_t>(first.range().codeCount()));
+    return h;
 }
 
 PassOptions passOptionsFor(const QuantSpec& spec, const TensorStats& stats)

@@ -76,6 +76,10 @@ struct PassResult
     std::vector<GroupError> groups;
 };
 
+// The value histogram over [dataMin, dataMax] and one bin per code of `first`'s grid, empty; the
+// error histograms are left to the pass.
+PassHistograms valueAndCodeHistograms(const QuantParams& first, const PassOptions& options);
+
 // What every pass of `spec` over a tensor with `stats` shares: the rounding and its seed, the
 // histogram ranges, and the all-finite promise.
 PassOptions passOptionsFor(const QuantSpec& spec, const TensorStats& stats);

@@ -109,17 +109,7 @@ PassHistograms emptyStoredHistograms(std::span<const QuantParams> params,
                                      std::span<const GridEnds> ends, const PassOptions& options,
                                      std::span<const RealRange> extremes)
 {
-    PassHistograms h;
-    double lo = options.dataMin;
-    double hi = options.dataMax;
-    if (!(hi > lo)) {
-        lo -= 0.5;
-        hi += 0.5;
-    }
-    h.values = makeHistogram(lo, hi, options.valueBins);
-    const QuantParams& first = params.front();
-    h.codes = makeHistogram(first.qmin, static_cast<double>(first.qmax) + 1.0,
-                            static_cast<std::size_t>(first.range().codeCount()));
+    PassHistograms h = valueAndCodeHistograms(params.front(), options);
     double step = 0;
     for (const QuantParams& p : params) {
         const double s = p.largestStep();
