@@ -3172,6 +3172,10 @@ p97.5 of |x| = %6</source>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
+    <message>
+        <source>%1 (ggml blocks, decoded)</source>
+        <translation>%1（ggml 块，已解码）</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::TensorPicker</name>
@@ -3475,6 +3479,14 @@ p97.5 of |x| = %6</source>
     <message>
         <source>The element&apos;s value: decode(code), before any scale</source>
         <translation>元素的值：decode(code)，乘以任何缩放因子之前</translation>
+    </message>
+    <message>
+        <source>(R − min)/s</source>
+        <translation>(R − min)/s</translation>
+    </message>
+    <message>
+        <source>R less the sub-block&apos;s stored minimum (0 for the types without one), divided by its scale s: where R falls on the grid; the code is the one ggml&apos;s quantizer stored</source>
+        <translation>R 减去子块存储的最小值（没有最小值的类型为 0），再除以其缩放因子 s：R 落在网格上的位置；代码是 ggml 量化器存储的那个</translation>
     </message>
 </context>
 <context>

@@ -252,6 +252,8 @@ QString WalkthroughModel::title(Column column) const
             return tr("v = R/(s·S_dec)");
         case FormatFamily::Bitsandbytes:
             return tr("xn = R/absmax");
+        case FormatFamily::Ggml:
+            return tr("(R − min)/s");
         default:
             return tr("R/Scale + Z");
         }
@@ -305,6 +307,10 @@ QString WalkthroughModel::explanation(Column column) const
             return tr("R times 1/(s·S_dec): the block's E4M3 scale and the tensor's decode scale");
         case FormatFamily::Bitsandbytes:
             return tr("R times 1/absmax: the block's values normalised to [−1, 1]");
+        case FormatFamily::Ggml:
+            return tr("R less the sub-block's stored minimum (0 for the types without one), "
+                      "divided by its scale s: where R falls on the grid; the code is the one "
+                      "ggml's quantizer stored");
         default:
             return tr("R divided by Scale, plus the zero point Z (0 without one), in float32");
         }

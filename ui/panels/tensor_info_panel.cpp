@@ -1,5 +1,6 @@
 #include "panels/tensor_info_panel.h"
 
+#include "ggml/block_codec.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "theme.h"
@@ -48,7 +49,12 @@ void TensorInfoPanel::setSnapshot(const SnapshotPtr& snapshot)
     const TensorStats& s = snapshot->data->stats;
     m_name->setText(QString::fromStdString(tensor.name));
     m_shape->setText(QString::fromStdString(shapeToString(tensor.shape)));
-    m_dtype->setText(QString::fromLatin1(dtypeName(tensor.sourceDtype).data()));
+    const auto& stored = snapshot->data->loaded.storedBlocks;
+    const ggml::TypeInfo* blocks = stored ? ggml::typeById(stored->type) : nullptr;
+    m_dtype->setText(
+        blocks ? tr("%1 (ggml blocks, decoded)")
+                     .arg(QString::fromLatin1(blocks->name.data(), qsizetype(blocks->name.size())))
+               : QString::fromLatin1(dtypeName(tensor.sourceDtype).data()));
     m_count->setText(tr("%1 (%2 finite)").arg(formatCount(s.count), formatCount(s.finiteCount)));
     m_nonFinite->setText(tr("%1 / %2").arg(formatCount(s.nanCount), formatCount(s.infCount)));
     QPalette palette = m_nonFinite->palette();
