@@ -308,6 +308,21 @@ void TestGgmlFiles::recipeStaysWithinTheBudget()
     QCOMPARE(impossible.exitCode, 2);
     QVERIFY2(impossible.err.contains("bits per value"), qPrintable(impossible.err));
     QCOMPARE(test::runCli({"model", test::realData("gguf/zoo.gguf"), "--recipe", "4"}).exitCode, 2);
+    // The reports people read say the same: the audit, the flagged label, the recipe's lines.
+    test::ScratchDir dir;
+    for (const QString name : {"r.html", "r.md"}) {
+        const QString out = QString::fromStdString(dir.path(name));
+        const test::CliRun report =
+            test::runCli({"model", test::realData("gguf/zoo.gguf"), "--reference",
+                          test::realData("gguf/zoo_f32.gguf"), "--recipe", "4.5", "--out", out});
+        QVERIFY2(report.exitCode == 0, qPrintable(report.err));
+        // (Markdown escapes the underscores: compare without its backslashes.)
+        const QString text = QString::fromUtf8(test::readFileBytes(out)).remove(QLatin1Char('\\'));
+        QVERIFY2(text.contains("GGUF: 6.058 bits per value") && text.contains("Labelled Q4_K_M") &&
+                     text.contains("The label disagrees") && text.contains("--tensor-type") &&
+                     text.contains("Recipe within 4.50 bits per value"),
+                 qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGgmlFiles)

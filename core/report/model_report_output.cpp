@@ -3,6 +3,7 @@
 #include "common/printable_text.h"
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
+#include "report/readable_numbers.h"
 #include "report/text_escape.h"
 
 #include <algorithm>
@@ -223,6 +224,36 @@ json formatOptionsJson(const QuantSpec& spec)
 
 } // namespace
 
+namespace {
+
+// The GGUF audit and the recipe as plain sentences (empty for other files), and the recipe's
+// llama-quantize lines.
+std::vector<std::string> ggufSentences(const ModelReport& report, const ReportWords& w)
+{
+    std::vector<std::string> out;
+    if (const auto& audit = report.gguf) {
+        std::string types;
+        for (const GgufTypeTotal& t : audit->types) {
+            types += (types.empty() ? "" : ", ") + t.type + " × " + std::to_string(t.tensors);
+        }
+        out.push_back(fillPattern(
+            w.ggufAudit, {bitsText(audit->bitsPerValue()), std::to_string(audit->values), types,
+                          audit->fileTypeName.empty() ? "—" : audit->fileTypeName}));
+        if (audit->labelDisagrees) {
+            out.push_back(fillPattern(w.labelDisagrees, {audit->note}));
+        }
+    }
+    if (const auto& r = report.recipe) {
+        out.push_back(fillPattern(
+            w.recipeSummary, {bitsText(r->budget), bitsText(r->recipe.bitsPerValue),
+                              float32Text(r->recipe.totalError), bitsText(r->currentBitsPerValue),
+                              float32Text(r->currentError)}));
+    }
+    return out;
+}
+
+} // namespace
+
 std::string modelReportHtml(const ModelReport& report, const std::string& chart,
                             const ReportWords& w)
 {
@@ -231,9 +262,16 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart,
         "\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(w.modelTitle) +
         "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
         "margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
-        ".flagged{background:#ffe8d0}</style></head><body>\n<h1>" +
-        escapeHtml(w.modelTitle) + "</h1>\n<p>" + escapeHtml(summaryLine(report, w)) +
-        "</p>\n<div>" + chart + "</div>\n<table width=\"100%\">\n<tr>";
+        ".flagged{background:#ffe8d0}pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>"
+        "</head><body>\n<h1>" +
+        escapeHtml(w.modelTitle) + "</h1>\n<p>" + escapeHtml(summaryLine(report, w)) + "</p>\n";
+    for (const std::string& sentence : ggufSentences(report, w)) {
+        out += "<p>" + escapeHtml(sentence) + "</p>\n";
+    }
+    if (report.recipe && !report.recipe->arguments.empty()) {
+        out += "<pre>" + escapeHtml(report.recipe->arguments) + "</pre>\n";
+    }
+    out += "<div>" + chart + "</div>\n<table width=\"100%\">\n<tr>";
     for (const std::string& column : columnsOf(report, w)) {
         out += "<th>" + escapeHtml(column) + "</th>";
     }
@@ -253,6 +291,12 @@ std::string modelReportMarkdown(const ModelReport& report, const std::string& ch
 {
     std::string out =
         "# " + w.modelTitle + "\n\n" + escapeMarkdown(summaryLine(report, w)) + "\n\n";
+    for (const std::string& sentence : ggufSentences(report, w)) {
+        out += escapeMarkdown(sentence) + "\n\n";
+    }
+    if (report.recipe && !report.recipe->arguments.empty()) {
+        out += "```\n" + report.recipe->arguments + "```\n\n";
+    }
     if (!chart.empty()) {
         out += "![" + w.worstChart + "](" + chart + ")\n\n";
     }

@@ -128,6 +128,14 @@ struct ReportWords
     std::string modelFormat = QS_TRANSLATABLE("Report", "%1, calibration %2");
     // the bits class (4 or 8): the column of each tensor's best format of the shoot-out
     std::string bestFormatColumn = QS_TRANSLATABLE("Report", "best %1-bit format");
+    // A GGUF file: bits per value, values, the types with their tensor counts, the label
+    std::string ggufAudit =
+        QS_TRANSLATABLE("Report", "GGUF: %1 bits per value over %2 values; %3. Labelled %4.");
+    std::string labelDisagrees = QS_TRANSLATABLE("Report", "The label disagrees: %1.");
+    // budget; bits per value and total squared error chosen; the file's two
+    std::string recipeSummary = QS_TRANSLATABLE(
+        "Report", "Recipe within %1 bits per value: %2 bits per value, total squared error %3 "
+                  "(the file: %4 bits per value, %5). As llama-quantize arguments:");
 };
 
 // Calls `visit` on every translatable word (not `language`), so an interface can replace each

@@ -1255,6 +1255,18 @@ saturated: %1 (%2)</source>
         <source>chosen</source>
         <translation>当前所选</translation>
     </message>
+    <message>
+        <source>GGUF: %1 bits per value over %2 values; %3. Labelled %4.</source>
+        <translation>GGUF：共 %2 个值，每个值 %1 位；%3。标注为 %4。</translation>
+    </message>
+    <message>
+        <source>The label disagrees: %1.</source>
+        <translation>标注与实际不符：%1。</translation>
+    </message>
+    <message>
+        <source>Recipe within %1 bits per value: %2 bits per value, total squared error %3 (the file: %4 bits per value, %5). As llama-quantize arguments:</source>
+        <translation>每个值不超过 %1 位的配方：每个值 %2 位，总平方误差 %3（文件现状：每个值 %4 位，%5）。llama-quantize 参数如下：</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
