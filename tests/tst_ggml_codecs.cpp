@@ -7,8 +7,11 @@
 
 #include "analysis/analyze.h"
 #include "analysis/ggml_quantization.h"
+#include "analysis/range_usage.h"
 #include "ggml/block_codec.h"
 #include "ggml/ggml_scalars.h"
+#include "quant/element_quantizer.h"
+#include "quant/ggml_formats.h"
 #include "quant/presets.h"
 #include "support/fixtures.h"
 #include "support/test_paths.h"
@@ -81,6 +84,7 @@ private slots:
     void fp16RoundsToNearestEven();
     void llamaPresetsAgreeWithTheirTypes_data();
     void llamaPresetsAgreeWithTheirTypes();
+    void gridsKnowTheirEnds();
 };
 
 void TestGgmlCodecs::quantizesAsGgml_data()
@@ -279,6 +283,31 @@ void TestGgmlCodecs::llamaPresetsAgreeWithTheirTypes()
                                     .arg(double(typeValues[i]), 0, 'g', 9)));
         }
     }
+}
+
+void TestGgmlCodecs::gridsKnowTheirEnds()
+{
+    // IQ4's table is not symmetric (−127 … 113); a k-quant's grid is shifted by its minimum.
+    const ggml::SubBlockGrid iq4{0.5f, 0.0f};
+    const QuantParams table =
+        ggmlGridParams(*ggml::typeByName("iq4_nl"), std::span(&iq4, 1)).front();
+    QCOMPARE(table.representableMin(), -63.5f);
+    QCOMPARE(table.representableMax(), 56.5f);
+    const ggml::SubBlockGrid flipped{-0.5f, 0.0f}; // ggml's d may be negative
+    const QuantParams turned =
+        ggmlGridParams(*ggml::typeByName("iq4_nl"), std::span(&flipped, 1)).front();
+    QCOMPARE(turned.representableMin(), -56.5f);
+    QCOMPARE(turned.representableMax(), 63.5f);
+    const ggml::SubBlockGrid q4k{0.25f, -1.0f}; // R′ = 0.25·q − 1, q in 0..15
+    const QuantParams shifted =
+        ggmlGridParams(*ggml::typeByName("q4_k"), std::span(&q4k, 1)).front();
+    QCOMPARE(shifted.representableMin(), -1.0f);
+    QCOMPARE(shifted.representableMax(), 2.75f);
+    const RealInterval clip = clipThresholds(shifted, Rounding::HalfEven);
+    QCOMPARE(clip.lo, -1.125);
+    QCOMPARE(clip.hi, 2.875);
+    QCOMPARE(quantizeElement(shifted, Rounding::HalfEven, 0.1f).code, 4); // (0.1 + 1)/0.25 = 4.4
+    QCOMPARE(quantizeElement(shifted, Rounding::HalfEven, 0.1f).dequantized, 0.0f);
 }
 
 QTEST_GUILESS_MAIN(TestGgmlCodecs)

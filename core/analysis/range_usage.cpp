@@ -98,18 +98,20 @@ RealInterval clipThresholds(const QuantParams& params, Rounding rounding)
     if (params.element.kind != ElementKind::Integer) {
         // Past the largest level and half the top step (a minifloat's tie there rounds to the
         // even largest code, so the threshold itself still fits); a codebook past its last level.
+        if (params.element.kind == ElementKind::Codebook) { // its ends, which may be asymmetric
+            return {params.representableMin(), params.representableMax()};
+        }
         const double top = params.representableMax();
-        const double reach =
-            params.element.kind == ElementKind::Minifloat ? top + 0.5 * params.largestStep() : top;
-        return {-reach, reach};
+        return {-(top + 0.5 * params.largestStep()), top + 0.5 * params.largestStep()};
     }
     const double scale = params.elementScale();
     const double zero = params.zeroPoint;
+    const double shift = params.addend; // a ggml block's stored minimum
     if (deterministic(rounding) == Rounding::Floor) {
         // floor(v) < Qmin  <=>  v < Qmin;   floor(v) > Qmax  <=>  v >= Qmax + 1
-        return {(params.qmin - zero) * scale, (params.qmax + 1 - zero) * scale};
+        return {(params.qmin - zero) * scale + shift, (params.qmax + 1 - zero) * scale + shift};
     }
-    return {(params.qmin - 0.5 - zero) * scale, (params.qmax + 0.5 - zero) * scale};
+    return {(params.qmin - 0.5 - zero) * scale + shift, (params.qmax + 0.5 - zero) * scale + shift};
 }
 
 } // namespace qs

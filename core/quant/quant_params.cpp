@@ -2,8 +2,10 @@
 
 #include "quant/codebook.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <utility>
 
 namespace qs {
 
@@ -52,10 +54,29 @@ float QuantParams::dequantize(std::int32_t code) const
     return addend != 0 ? r + addend : r;
 }
 
+namespace {
+
+// A codebook's lowest and highest level times the scales. Tables need not be symmetric (ggml's
+// IQ4 table runs from −127 to 113); a sign-magnitude table is.
+std::pair<float, float> codebookEnds(const QuantParams& p)
+{
+    const Codebook& book = *p.element.codebook;
+    const float low = book.signMagnitude ? -book.maxMagnitude() : book.levels[0];
+    const float scale = p.elementScale() * p.outerScale;
+    const float a = low * scale;
+    const float b = book.maxMagnitude() * scale;
+    return {std::min(a, b), std::max(a, b)};
+}
+
+} // namespace
+
 float QuantParams::representableMin() const
 {
     if (element.kind == ElementKind::Integer) {
         return std::min(dequantize(qmin), dequantize(qmax));
+    }
+    if (element.kind == ElementKind::Codebook) {
+        return codebookEnds(*this).first;
     }
     return -representableMax();
 }
@@ -66,7 +87,7 @@ float QuantParams::representableMax() const
     case ElementKind::Minifloat:
         return std::fabs(element.minifloat.maxFinite() * elementScale() * outerScale);
     case ElementKind::Codebook:
-        return std::fabs(element.codebook->maxMagnitude() * elementScale() * outerScale);
+        return codebookEnds(*this).second;
     case ElementKind::Integer:
         break;
     }
