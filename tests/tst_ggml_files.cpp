@@ -320,7 +320,8 @@ void TestGgmlFiles::recipeStaysWithinTheBudget()
         const QString text = QString::fromUtf8(test::readFileBytes(out)).remove(QLatin1Char('\\'));
         QVERIFY2(text.contains("GGUF: 6.058 bits per value") && text.contains("Labelled Q4_K_M") &&
                      text.contains("The label disagrees") && text.contains("--tensor-type") &&
-                     text.contains("Recipe within 4.50 bits per value"),
+                     text.contains("Recipe within 4.50 bits per value") &&
+                     text.contains("stored vs reference SQNR dB") && text.contains("46.72"),
                  qPrintable(name));
     }
 }

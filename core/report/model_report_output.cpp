@@ -151,6 +151,9 @@ std::vector<std::string> columnsOf(const ModelReport& report, const ReportWords&
         columns.push_back(
             fillPattern(words.bestFormatColumn, {std::to_string(report.bestFormatBits)}));
     }
+    if (report.reference) {
+        columns.push_back(words.referenceSqnrColumn);
+    }
     return columns;
 }
 
@@ -179,6 +182,13 @@ std::vector<std::string> shownCells(const ModelReport& report, const TensorRepor
                                    flags(row, words.quantizedFlag)};
     if (report.bestFormatBits != 0) {
         cells.push_back(bestFormatCell(row));
+    }
+    if (report.reference) {
+        const auto& tensors = report.reference->tensors;
+        const auto match = std::ranges::find(tensors, row.name, &ReferenceMatch::name);
+        cells.push_back(match != tensors.end() && match->stored
+                            ? fixed(match->stored->sqnrDb, "%.2f")
+                            : std::string("—"));
     }
     return cells;
 }

@@ -48,6 +48,7 @@ void forEachWord(ReportWords& w, const std::function<void(std::string&)>& visit)
                               &w.bestFormatColumn,
                               &w.ggufAudit,
                               &w.labelDisagrees,
+                              &w.referenceSqnrColumn,
                               &w.recipeSummary,
                               &w.numberFormat,
                               &w.formatOptions,

@@ -132,6 +132,8 @@ struct ReportWords
     std::string ggufAudit =
         QS_TRANSLATABLE("Report", "GGUF: %1 bits per value over %2 values; %3. Labelled %4.");
     std::string labelDisagrees = QS_TRANSLATABLE("Report", "The label disagrees: %1.");
+    // the column of each tensor's stored values against the reference file
+    std::string referenceSqnrColumn = QS_TRANSLATABLE("Report", "stored vs reference SQNR dB");
     // budget; bits per value and total squared error chosen; the file's two
     std::string recipeSummary = QS_TRANSLATABLE(
         "Report", "Recipe within %1 bits per value: %2 bits per value, total squared error %3 "

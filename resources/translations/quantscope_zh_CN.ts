@@ -1267,6 +1267,10 @@ saturated: %1 (%2)</source>
         <source>Recipe within %1 bits per value: %2 bits per value, total squared error %3 (the file: %4 bits per value, %5). As llama-quantize arguments:</source>
         <translation>每个值不超过 %1 位的配方：每个值 %2 位，总平方误差 %3（文件现状：每个值 %4 位，%5）。llama-quantize 参数如下：</translation>
     </message>
+    <message>
+        <source>stored vs reference SQNR dB</source>
+        <translation>存储值相对参考的 SQNR dB</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
