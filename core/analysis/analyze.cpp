@@ -160,6 +160,32 @@ Warnings summarise(const std::vector<Warnings>& perGroup)
     return merged;
 }
 
+// Each group's finite [min, max], as the passes take them.
+std::vector<RealRange> groupExtremes(const std::vector<GroupStats>& groupStats)
+{
+    std::vector<RealRange> extremes;
+    extremes.reserve(groupStats.size());
+    for (const GroupStats& g : groupStats) {
+        extremes.push_back({g.min, g.max});
+    }
+    return extremes;
+}
+
+// Each group's data and error, for the per-channel view (a block format has a million of them
+// at 16M values).
+std::vector<GroupSummary> groupSummaries(const std::vector<GroupStats>& groupStats,
+                                         const std::vector<GroupError>& errors)
+{
+    std::vector<GroupSummary> out;
+    out.reserve(groupStats.size());
+    for (std::size_t g = 0; g < groupStats.size(); ++g) {
+        const GroupStats& s = groupStats[g];
+        const GroupError& e = errors[g];
+        out.push_back({s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped});
+    }
+    return out;
+}
+
 // A ggml block type: ggml's quantizer chooses the codes, the stored pass measures them.
 Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
                          const std::vector<GroupStats>& groupStats, const AnalysisOptions& options,
@@ -177,11 +203,7 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
     if (!quantized) {
         return std::unexpected(quantized.error());
     }
-    std::vector<RealRange> extremes;
-    extremes.reserve(groupStats.size());
-    for (const GroupStats& g : groupStats) {
-        extremes.push_back({g.min, g.max});
-    }
+    const std::vector<RealRange> extremes = groupExtremes(groupStats);
     PassOptions pass = passOptionsFor(spec, analysis.stats);
     pass.layout = analysis.layout;
     pass.groupExtremes = extremes;
@@ -199,12 +221,7 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
     analysis.params = std::move(quantized->params);
     analysis.metrics = result->metrics;
     analysis.histograms = std::move(result->histograms);
-    analysis.groups.reserve(groupStats.size());
-    for (std::size_t g = 0; g < groupStats.size(); ++g) {
-        const GroupStats& s = groupStats[g];
-        const GroupError& e = result->groups[g];
-        analysis.groups.push_back({s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped});
-    }
+    analysis.groups = groupSummaries(groupStats, result->groups);
     if (options.ggmlBlocksOut != nullptr) {
         *options.ggmlBlocksOut = std::move(quantized->blocks);
     }
@@ -312,11 +329,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
         analysis.warnings = std::move(choice->warnings);
     }
 
-    std::vector<RealRange> extremes;
-    extremes.reserve(groupStats.size());
-    for (const GroupStats& g : groupStats) {
-        extremes.push_back({g.min, g.max});
-    }
+    const std::vector<RealRange> extremes = groupExtremes(groupStats);
     std::vector<std::int32_t> movedCodes(moved && !options.codesOut.empty() ? values.size() : 0);
     std::vector<float> movedDequant(moved && !options.dequantOut.empty() ? values.size() : 0);
     PassOptions pass = passOptionsFor(resolved, stats);
@@ -342,12 +355,7 @@ Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
     }
     analysis.metrics = result->metrics;
     analysis.histograms = std::move(result->histograms);
-    analysis.groups.reserve(groupStats.size()); // a block format has a million of them at 16M
-    for (std::size_t g = 0; g < groupStats.size(); ++g) {
-        const GroupStats& s = groupStats[g];
-        const GroupError& e = result->groups[g];
-        analysis.groups.push_back({s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped});
-    }
+    analysis.groups = groupSummaries(groupStats, result->groups);
     addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
     return analysis;
 }
