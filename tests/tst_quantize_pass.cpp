@@ -6,6 +6,7 @@
 #include "quant/choose_params.h"
 #include "quant/group_layout.h"
 #include "quant/presets.h"
+#include "quant/quantization_error.h"
 #include "support/naive_quantizer.h"
 #include "tensor/tensor_stats.h"
 
@@ -168,6 +169,8 @@ class TestQuantizePass : public QObject
     Q_OBJECT
 
 private slots:
+    void insideErrorMatchesNaive_data();
+    void insideErrorMatchesNaive();
     void fusedMatchesNaive_data();
     void fusedMatchesNaive();
     void conventionsMatchNaive_data();
@@ -182,6 +185,67 @@ private slots:
     void degenerateTensorsAnalyseCleanly_data();
     void degenerateTensorsAnalyseCleanly();
 };
+
+void TestQuantizePass::insideErrorMatchesNaive_data()
+{
+    QTest::addColumn<int>("scheme");
+    QTest::addColumn<int>("convention");
+    QTest::addColumn<int>("count");
+    const int tutorial = int(Convention::Tutorial);
+    const int pytorch = int(Convention::PyTorch);
+    for (const int count : {1, 7, 8, 9, 255, 256, 257, 1000, 70000}) {
+        const QByteArray n = QByteArray::number(count);
+        QTest::newRow("symmetric tutorial " + n) << int(Scheme::Symmetric) << tutorial << count;
+        QTest::newRow("asymmetric tutorial " + n) << int(Scheme::Asymmetric) << tutorial << count;
+        QTest::newRow("asymmetric pytorch " + n) << int(Scheme::Asymmetric) << pytorch << count;
+    }
+}
+
+void TestQuantizePass::insideErrorMatchesNaive()
+{
+    // The lean error pass without masks, for values inside the grid: the sums of the checked
+    // pass bit for bit, and the naive quantizer's up to summation order.
+    QFETCH(int, scheme);
+    QFETCH(int, convention);
+    QFETCH(int, count);
+    QuantSpec spec;
+    spec.scheme = static_cast<Scheme>(scheme);
+    spec.convention = static_cast<Convention>(convention);
+    GenerateSpec generate;
+    generate.shape = {count};
+    generate.seed = 17;
+    const std::vector<float> values = generateTensor(generate)->values;
+    const TensorStats stats = computeStats(values);
+    const RealRange range{stats.min, stats.max};
+    const QuantParams params = chooseParams(range, spec)->params;
+    QVERIFY(!mayClip(params, range, spec.rounding));
+    const ErrorSums inside = insideQuantizationError(values, params, spec.rounding);
+    const ErrorSums checked = quantizationError(values, params, spec.rounding, 0, 0, 1);
+    QVERIFY(inside.sumX2 == checked.sumX2);
+    QVERIFY(inside.sumE2 == checked.sumE2);
+    QCOMPARE(inside.count, checked.count);
+    QCOMPARE(inside.atZero, checked.atZero);
+    QCOMPARE(inside.clipped, std::uint64_t{0});
+
+    PassOptions options;
+    options.rounding = spec.rounding;
+    options.dataMin = stats.min;
+    options.dataMax = stats.max;
+    const test::NaiveResult naive = test::naiveQuantize(values, params, options);
+    double signal = 0;
+    double error = 0;
+    std::uint64_t atZero = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        signal += double(values[i]) * values[i];
+        const double e = double(naive.dequant[i]) - values[i];
+        error += e * e;
+        atZero += naive.codes[i] == params.zeroPoint ? 1 : 0;
+    }
+    QCOMPARE(inside.count, std::uint64_t(count));
+    QCOMPARE(inside.atZero, atZero);
+    QVERIFY(std::abs(inside.sumX2 - signal) <= 1e-6 * signal);
+    QVERIFY(std::abs(inside.sumE2 - error) <= 1e-6 * error + 1e-30);
+}
 
 void TestQuantizePass::fusedMatchesNaive_data()
 {

@@ -10,7 +10,7 @@ namespace qs {
 // 1 − cos; with R' = R + e, b = ΣR·e/ΣR², c = Σe²/ΣR² and s = √(1 + 2b + c):
 //     1 − cos = (c − b²) / (s · (s + 1 + b))
 // which loses nothing as c → 0 (c − b² ≥ 0 by Cauchy–Schwarz).
-double cosineSimilarity(const ErrorSums& s)
+double cosineSimilarity(const AgreementSums& s)
 {
     if (s.sumX2 <= 0 || s.sumD2 <= 0) {
         return s.sumX2 == s.sumD2 ? 1.0 : 0.0; // both all zero: identical

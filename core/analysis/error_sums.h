@@ -4,7 +4,7 @@
 
 namespace qs {
 
-struct ErrorSums
+struct AgreementSums
 {
     double sumX2 = 0; // ΣR²
     double sumE2 = 0; // Σe²
@@ -14,7 +14,7 @@ struct ErrorSums
 };
 
 // ΣR·R' / √(ΣR² ΣR'²), accurate when the error is small (see the .cpp).
-double cosineSimilarity(const ErrorSums& s);
+double cosineSimilarity(const AgreementSums& s);
 
 // 10·log10(signal / noise), +∞ when noise is 0.
 double sqnrDb(double signal, double noise);

@@ -7,6 +7,7 @@
 #include "quant/element_codecs.h"
 #include "quant/element_quantizer.h"
 #include "quant/grid_geometry.h"
+#include "quant/quantization_error.h"
 
 #include <algorithm>
 #include <array>
@@ -133,23 +134,6 @@ void addCounts(Histogram& into, const std::vector<std::uint64_t>& counts, std::s
     }
 }
 
-// Whether any finite value of a group may round outside [Qmin, Qmax]. Quantization is monotonic
-// in R, so it is enough to look at the extremes; stochastic rounding may go either way, so both
-// ways are tried (u = 0 rounds up any fraction, u just below 1 rounds down).
-bool mayClip(const QuantParams& params, RealRange extremes, Rounding rounding)
-{
-    const std::array<float, 2> uniforms{0.0f, 0x1.fffffep-1f};
-    for (const double extreme : {extremes.lo, extremes.hi}) {
-        for (const float u : uniforms) {
-            if (quantizeElement(params, rounding, static_cast<float>(extreme), u).clip !=
-                ClipState::Inside) {
-                return true;
-            }
-        }
-    }
-    return false;
-}
-
 // What the pass needs to know of every group before it runs and after: whether its values may
 // clip (mayClip), and the formats' mean unused share of their grids (the element levels outside
 // the levels of each group's extremes). The formats' many small blocks run through one codec,
@@ -217,7 +201,7 @@ GroupProbe probeGroups(std::span<const QuantParams> params, std::span<const Real
 
 double cosineSimilarity(const ChunkSums& s)
 {
-    return cosineSimilarity(ErrorSums{s.sumX2, s.sumE2, s.sumXD, s.sumD2, s.sumXE});
+    return cosineSimilarity(AgreementSums{s.sumX2, s.sumE2, s.sumXD, s.sumD2, s.sumXE});
 }
 
 // The exponents of the kernel's sum units (fused_kernel.h): R, R′ and e are summed times

@@ -84,7 +84,7 @@ std::optional<Counterpart> counterpartOf(const TensorEntry& entry, const TensorA
 
 ReferenceMetrics referenceMetrics(std::span<const float> stored, std::span<const float> reference)
 {
-    ErrorSums sums;
+    AgreementSums sums;
     double sumAbs = 0;
     double worst = 0;
     for (std::size_t i = 0; i < stored.size(); ++i) {

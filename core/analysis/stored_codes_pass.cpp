@@ -77,7 +77,7 @@ GridEnds gridEnds(const QuantParams& p, const LevelOrder& order)
 
 struct Totals
 {
-    ErrorSums sums;
+    AgreementSums sums;
     double sumAbsE = 0;
     double sumE2Clipped = 0;
     double maxAbsE = 0;
