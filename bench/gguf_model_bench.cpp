@@ -142,7 +142,7 @@ Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, un
     }
     const double all = static_cast<double>(tensors) * static_cast<double>(count);
     std::printf("model  %.2f GB Q4_K GGUF, %zu tensors of %lldx%lld: %.2f s (%.2f ns per value), "
-                "each tensor decoded whole\n",
+                "decoded slice by slice, no float32 copy\n",
                 static_cast<double>(tensors * blockBytes) / 1e9, report->tensors.size(),
                 static_cast<long long>(kRows), static_cast<long long>(kColumns), seconds,
                 seconds * 1e9 / all);

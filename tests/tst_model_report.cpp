@@ -7,11 +7,13 @@
 #include "analysis/shootout.h"
 #include "analysis/streamed_quantization.h"
 #include "calibrate/percentile.h"
+#include "ggml/block_codec.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
 #include "quant/bits_per_value.h"
 #include "report/model_report_output.h"
 #include "support/fixtures.h"
+#include "support/gguf_files.h"
 #include "support/model_files.h"
 #include "support/temp_files.h"
 
@@ -127,6 +129,10 @@ private slots:
     void streamedMatchesWholeTensor_data();
     void streamedMatchesWholeTensor();
     void storedBfloat16NeedsNoCopy();
+    void percentileBracketIsExact_data();
+    void percentileBracketIsExact();
+    void ggmlBlocksReadUnaligned();
+    void ggufBlocksStreamAsDecoded();
     void streamsCancelsAndSkips();
     void jsonAndCsv();
     void numberFormatsAreAnalysedWhole();
@@ -227,10 +233,14 @@ void TestModelReport::rowsMatchSeparateAnalyses()
     perChannel.granularity = Granularity::Channel;
     const auto channels = analyzeTensor(tensor.view(), perChannel);
     QVERIFY(whole && channels);
-    QCOMPARE(row->sqnrDb, whole->metrics.sqnrDb);
+    // The row's passes add the same errors in other partial sums (~1e-10 relative).
+    const auto sameDb = [](double a, double b) {
+        return std::abs(a - b) < 1e-6;
+    };
+    QVERIFY(sameDb(row->sqnrDb, whole->metrics.sqnrDb));
     QCOMPARE(row->zeroCodeFraction, whole->metrics.zeroCodeFraction);
-    QCOMPARE(*row->perTensorSqnrDb, whole->metrics.sqnrDb);
-    QCOMPARE(*row->perChannelSqnrDb, channels->metrics.sqnrDb);
+    QVERIFY(sameDb(*row->perTensorSqnrDb, whole->metrics.sqnrDb));
+    QVERIFY(sameDb(*row->perChannelSqnrDb, channels->metrics.sqnrDb));
     QVERIFY(*row->perChannelGainDb() > 3); // two extreme channels: per-channel scales help
     QCOMPARE(row->maxAbsOverStd, whole->stats.absMax / whole->stats.std);
     QCOMPARE(row->count, std::uint64_t{64 * 32});
@@ -241,7 +251,8 @@ void TestModelReport::rowsMatchSeparateAnalyses()
     const auto last = analyzeModelTensor(tensor, entry, symmetric8(), -1);
     QuantSpec lastAxis = perChannel;
     lastAxis.axis = 1;
-    QCOMPARE(*last->perChannelSqnrDb, analyzeTensor(tensor.view(), lastAxis)->metrics.sqnrDb);
+    QVERIFY(
+        sameDb(*last->perChannelSqnrDb, analyzeTensor(tensor.view(), lastAxis)->metrics.sqnrDb));
 }
 
 void TestModelReport::streamedMatchesWholeTensor_data()
@@ -291,26 +302,149 @@ void TestModelReport::streamedMatchesWholeTensor()
     spec.axis = axis;
     spec.convention = static_cast<Convention>(convention);
     QVERIFY(canStream(spec, shape));
+    // Beside the chosen spec, the variants a model row measures in the same two reads.
+    QuantSpec perTensor = spec;
+    perTensor.granularity = Granularity::Tensor;
+    QuantSpec perChannel = spec;
+    perChannel.granularity = Granularity::Channel;
+    perChannel.axis = shape.size() > 1 ? 0 : axis;
+    const std::vector<QuantSpec> specs{spec, perTensor, perChannel};
     const ValueSource source = ValueSource::floats(tensor.values);
-    const TensorStats stats = streamedStats(source);
     const TensorStats whole = computeStats(tensor.values);
-    QCOMPARE(stats.min, whole.min);
-    QCOMPARE(stats.max, whole.max);
-    QCOMPARE(stats.finiteCount, whole.finiteCount);
-    QVERIFY(std::abs(stats.std - whole.std) <= 1e-6 * whole.std);
-    const auto analysis = analyzeTensor(tensor.view(), spec);
-    QVERIFY(analysis);
-    for (const unsigned threads : {1u, 2u}) {
-        const auto streamed = streamedQuantization(source, shape, spec, stats, threads);
-        QVERIFY(streamed);
-        // The same parameters and errors; only how the values split into float-lane partial sums
-        // differs (~1e-10 relative).
-        QVERIFY2(std::abs(streamed->sqnrDb - analysis->metrics.sqnrDb) < 1e-6,
-                 qPrintable(QStringLiteral("%1 vs %2")
-                                .arg(streamed->sqnrDb, 0, 'g', 17)
-                                .arg(analysis->metrics.sqnrDb, 0, 'g', 17)));
-        QCOMPARE(streamed->zeroCodeFraction, analysis->metrics.zeroCodeFraction);
+    const NaiveOutliers naive = naiveOutliers(tensor.values);
+    std::vector<Analysis> analyses;
+    for (const QuantSpec& s : specs) {
+        auto analysis = analyzeTensor(tensor.view(), s);
+        QVERIFY(analysis);
+        analyses.push_back(std::move(*analysis));
     }
+    for (const unsigned threads : {1u, 2u}) {
+        const auto streamed = measureStreamed(source, shape, specs, threads);
+        QVERIFY(streamed);
+        const TensorStats& stats = streamed->stats;
+        QCOMPARE(stats.min, whole.min);
+        QCOMPARE(stats.max, whole.max);
+        QCOMPARE(stats.finiteCount, whole.finiteCount);
+        QCOMPARE(stats.nanCount, whole.nanCount);
+        QVERIFY(std::abs(stats.std - whole.std) <= 1e-6 * whole.std);
+        // Outliers against the textbook formulas; the percentile exactly (by selection for the
+        // small tensors, by the two-level count for the others).
+        const OutlierStats& outliers = streamed->outliers;
+        QVERIFY(std::abs(outliers.excessKurtosis - naive.kurtosis) <=
+                1e-6 * std::max(1.0, std::abs(naive.kurtosis)));
+        QCOMPARE(outliers.beyondSixSigma, naive.beyondSix);
+        QCOMPARE(outliers.magnitudeAtLeastSix, naive.atLeastSix);
+        QCOMPARE(outliers.absPercentile, naive.p975);
+        QCOMPARE(outliers.absMax, naive.absMax);
+        QCOMPARE(streamed->schemes.size(), specs.size());
+        for (std::size_t k = 0; k < specs.size(); ++k) {
+            const auto& summary = streamed->schemes[k];
+            QVERIFY(summary);
+            // The same parameters and errors; only how the values split into float-lane partial
+            // sums differs (~1e-10 relative).
+            QVERIFY2(std::abs(summary->sqnrDb - analyses[k].metrics.sqnrDb) < 1e-6,
+                     qPrintable(QStringLiteral("spec %1: %2 vs %3")
+                                    .arg(k)
+                                    .arg(summary->sqnrDb, 0, 'g', 17)
+                                    .arg(analyses[k].metrics.sqnrDb, 0, 'g', 17)));
+            QCOMPARE(summary->zeroCodeFraction, analyses[k].metrics.zeroCodeFraction);
+        }
+    }
+}
+
+void TestModelReport::percentileBracketIsExact_data()
+{
+    QTest::addColumn<std::vector<float>>("values");
+    std::vector<float> normal = test::generated(Distribution::Normal, {300000}, 3).values;
+    QTest::newRow("a sample that represents the tensor") << normal;
+    // Every 61st value (the sampling stride) is large: the sample's bracket misses the ranks.
+    std::vector<float> unrepresentative = normal;
+    for (std::size_t i = 0; i < unrepresentative.size(); i += 61) {
+        unrepresentative[i] = 50.0f + static_cast<float>(i) * 1e-6f;
+    }
+    QTest::newRow("a sample that does not") << unrepresentative;
+    // Ties inside the bracket, and so many of them that the bracket overflows its cap.
+    std::vector<float> ties(300000, 1.0f);
+    std::copy_n(normal.begin(), 3000, ties.begin());
+    QTest::newRow("ties") << ties;
+    std::vector<float> constant(std::size_t{1} << 21, -2.5f);
+    constant[12345] = 7.0f;
+    QTest::newRow("too many ties") << constant;
+}
+
+void TestModelReport::percentileBracketIsExact()
+{
+    QFETCH(std::vector<float>, values);
+    const NaiveOutliers expected = naiveOutliers(values);
+    const Shape shape{static_cast<std::int64_t>(values.size())};
+    const std::vector<QuantSpec> specs{symmetric8()};
+    for (const unsigned threads : {1u, 2u}) {
+        const auto streamed = measureStreamed(ValueSource::floats(values), shape, specs, threads);
+        QVERIFY(streamed);
+        QCOMPARE(streamed->outliers.absPercentile, expected.p975);
+        QCOMPARE(streamed->outliers.magnitudeAtLeastSix, expected.atLeastSix);
+    }
+}
+
+void TestModelReport::ggmlBlocksReadUnaligned()
+{
+    // Any slice of a block tensor decodes as the whole tensor does, bit for bit.
+    const ggml::TypeInfo& q4k = *ggml::typeByName("q4_k");
+    const Tensor tensor = test::generated(Distribution::Laplace, {4, 1024}, 8);
+    std::vector<std::byte> blocks(*ggml::storedBytes(q4k, tensor.values.size()));
+    ggml::quantizeRows(q4k, tensor.values, 1024, blocks);
+    std::vector<float> decoded(tensor.values.size());
+    ggml::dequantizeBlocks(q4k, blocks, decoded);
+    const ValueSource source = ValueSource::ggmlBlocks(blocks, q4k);
+    QCOMPARE(source.size(), tensor.values.size());
+    std::vector<float> scratch;
+    for (const SliceRange range : {SliceRange{0, 4096}, SliceRange{3, 700}, SliceRange{256, 512},
+                                   SliceRange{1000, 1001}, SliceRange{4095, 4096}}) {
+        const auto got = source.read(range, scratch);
+        QCOMPARE(got.size(), range.size());
+        QVERIFY(
+            std::equal(got.begin(), got.end(), decoded.begin() + range.begin, [](float a, float b) {
+                return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
+            }));
+    }
+}
+
+void TestModelReport::ggufBlocksStreamAsDecoded()
+{
+    // A q4_k tensor of a GGUF file: its row read from the blocks in place is the row of its
+    // decoded values loaded whole.
+    const ggml::TypeInfo& q4k = *ggml::typeByName("q4_k");
+    const Tensor tensor = test::generated(Distribution::StudentT, {96, 512}, 9);
+    std::vector<std::byte> blocks(*ggml::storedBytes(q4k, tensor.values.size()));
+    ggml::quantizeRows(q4k, tensor.values, 512, blocks);
+    test::ScratchDir dir;
+    const std::string path = dir.write(
+        "model.gguf", test::ggufBytes({{"blk.0.ffn_down.weight",
+                                        {512, 96},
+                                        q4k.id,
+                                        QByteArray(reinterpret_cast<const char*>(blocks.data()),
+                                                   static_cast<qsizetype>(blocks.size()))}}));
+    auto archive = openTensorArchive(FileSpec{path, {}, {}});
+    QVERIFY(archive);
+    QVERIFY((*archive)->storedBlocks(0).has_value());
+    const auto report = analyzeModel(**archive, symmetric8());
+    QVERIFY(report);
+    QCOMPARE(report->tensors.size(), std::size_t{1});
+    const TensorReportRow& row = report->tensors.front();
+    QVERIFY(row.alreadyQuantized);
+
+    auto loaded = (*archive)->load(0);
+    QVERIFY(loaded);
+    const auto whole = analyzeTensor(loaded->tensor.view(), symmetric8());
+    QVERIFY(whole);
+    QVERIFY(std::abs(row.sqnrDb - whole->metrics.sqnrDb) < 1e-6);
+    QCOMPARE(row.max, whole->stats.max);
+    QCOMPARE(row.min, whole->stats.min);
+    const OutlierStats outliers = computeOutlierStats(ValueSource::floats(loaded->tensor.values),
+                                                      computeStats(loaded->tensor.values));
+    QCOMPARE(row.outliers.absPercentile, outliers.absPercentile);
+    QCOMPARE(row.outliers.beyondSixSigma, outliers.beyondSixSigma);
+    QVERIFY(row.perChannelSqnrDb.has_value());
 }
 
 void TestModelReport::storedBfloat16NeedsNoCopy()

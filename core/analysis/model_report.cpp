@@ -5,6 +5,7 @@
 #include "analysis/streamed_quantization.h"
 #include "tensor/tensor_stats.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace qs {
@@ -144,25 +145,43 @@ Result<TensorReportRow> streamedModelRow(const ValueSource& source, const Shape&
                                          const TensorEntry& entry, const QuantSpec& spec,
                                          int channelAxis, unsigned threads)
 {
-    const TensorStats stats = streamedStats(source, threads);
-    auto main = streamedQuantization(source, shape, spec, stats, threads);
+    // The chosen spec and the variants beside it, measured in the same two reads.
+    std::vector<QuantSpec> specs{spec};
+    const auto slotOf = [&](const QuantSpec& variant) -> std::optional<std::size_t> {
+        if (!canStream(variant, shape)) {
+            return std::nullopt;
+        }
+        const auto found = std::find(specs.begin(), specs.end(), variant);
+        if (found != specs.end()) {
+            return static_cast<std::size_t>(found - specs.begin());
+        }
+        specs.push_back(variant);
+        return specs.size() - 1;
+    };
+    const auto variants = channelVariants(spec, shape, channelAxis);
+    const auto perTensor = variants ? slotOf(variants->perTensor) : std::nullopt;
+    const auto perChannel = variants ? slotOf(variants->perChannel) : std::nullopt;
+    auto numbers = measureStreamed(source, shape, specs, threads);
+    if (!numbers) {
+        return std::unexpected(numbers.error());
+    }
+    const Result<QuantSummary>& main = numbers->schemes.front();
     if (!main) {
         return std::unexpected(main.error());
     }
-    TensorReportRow row = rowFromStats(entry, shape, stats);
-    row.outliers = computeOutlierStats(source, stats, threads);
+    TensorReportRow row = rowFromStats(entry, shape, numbers->stats);
+    row.outliers = numbers->outliers;
     row.sqnrDb = main->sqnrDb;
     row.zeroCodeFraction = main->zeroCodeFraction;
-    if (const auto variants = channelVariants(spec, shape, channelAxis)) {
-        const auto sqnrOf = [&](const QuantSpec& variant) -> std::optional<double> {
-            if (variant == spec) {
-                return row.sqnrDb;
+    if (variants) {
+        const auto sqnrOf = [&](std::optional<std::size_t> slot) -> std::optional<double> {
+            if (!slot || !numbers->schemes[*slot]) {
+                return std::nullopt;
             }
-            auto summary = streamedQuantization(source, shape, variant, stats, threads);
-            return summary ? std::optional(summary->sqnrDb) : std::nullopt;
+            return numbers->schemes[*slot]->sqnrDb;
         };
-        row.perTensorSqnrDb = sqnrOf(variants->perTensor);
-        row.perChannelSqnrDb = sqnrOf(variants->perChannel);
+        row.perTensorSqnrDb = sqnrOf(perTensor);
+        row.perChannelSqnrDb = sqnrOf(perChannel);
     }
     return row;
 }
@@ -216,9 +235,13 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
         // Read in place when the file allows it (no float32 copy); otherwise loaded whole.
         Result<TensorReportRow> row = fail(ErrorCode::InvalidArgument, "not analysed");
         const bool whole = options.bestFormatBits != 0; // the shoot-out needs the tensor whole
-        if (const auto stored = archive.stored(i);
-            stored && canStream(spec, entry.shape) && !whole) {
+        const bool streams = canStream(spec, entry.shape) && !whole;
+        if (const auto stored = streams ? archive.stored(i) : std::nullopt) {
             row = streamedModelRow(ValueSource::stored(stored->bytes, stored->dtype, stored->order),
+                                   entry.shape, entry, spec, report.channelAxis, options.threads);
+        } else if (const auto blocks = streams ? archive.storedBlocks(i) : std::nullopt) {
+            // ggml blocks decoded slice by slice, as ggml decodes them: no float32 copy.
+            row = streamedModelRow(ValueSource::ggmlBlocks(blocks->bytes, *blocks->type),
                                    entry.shape, entry, spec, report.channelAxis, options.threads);
         } else if (auto loaded = archive.load(i); !loaded) {
             row = std::unexpected(loaded.error());

@@ -99,8 +99,8 @@ int outputChannelAxis(ArchiveFormat format);
 Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
                                  const ModelReportOptions& options = {});
 
-// One tensor's row (the tensor already loaded). Schemes streamedQuantization covers are read
-// slice by slice; others get the window's whole-tensor analyses.
+// One tensor's row (the tensor already loaded). Schemes that stream (canStream) are measured in
+// the two reads of measureStreamed; others get the window's whole-tensor analyses.
 Result<TensorReportRow> analyzeModelTensor(const Tensor& tensor, const TensorEntry& entry,
                                            const QuantSpec& spec, int channelAxis,
                                            unsigned threads = 0);

@@ -1,9 +1,8 @@
 #include "analysis/outlier_stats.h"
 
+#include "analysis/percentile_counts.h"
 #include "common/parallel_chunks.h"
 
-#include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -11,106 +10,18 @@
 namespace qs {
 namespace {
 
-constexpr std::size_t kBins = 1 << 16;
 constexpr std::size_t kSliceSize = std::size_t{1} << 18;
-constexpr std::uint32_t kAbsMask = 0x7fffffffu;
-constexpr std::uint32_t kInfinityBits = 0x7f800000u; // |x| patterns at or above are not finite
 
-using Counts = std::vector<std::uint64_t>;
-
-std::uint32_t absBits(float x)
-{
-    return std::bit_cast<std::uint32_t>(x) & kAbsMask;
-}
-
-// Rank `rank` (0-based) in a histogram: the bin and the rank left inside it.
-std::pair<std::size_t, std::uint64_t> locate(const Counts& counts, std::uint64_t rank)
-{
-    for (std::size_t bin = 0; bin < counts.size(); ++bin) {
-        if (rank < counts[bin]) {
-            return {bin, rank};
-        }
-        rank -= counts[bin];
-    }
-    return {counts.size() - 1, 0}; // unreachable for rank < total
-}
-
-// Adds the per-worker histograms of `tables` consecutive kBins tables into one set.
-std::vector<Counts> mergeTables(const std::vector<Counts>& perWorker, std::size_t tables)
-{
-    std::vector<Counts> total(tables, Counts(kBins, 0));
-    for (const Counts& counts : perWorker) {
-        for (std::size_t t = 0; t < tables; ++t) {
-            for (std::size_t i = 0; i < kBins; ++i) {
-                total[t][i] += counts[t * kBins + i];
-            }
-        }
-    }
-    return total;
-}
+using percentile::Counts;
 
 Counts topCounts(const ValueSource& source, std::span<const SliceRange> slices, unsigned threads)
 {
-    std::vector<Counts> perWorker(threads, Counts(kBins, 0));
+    std::vector<Counts> perWorker(threads, Counts(percentile::kBins, 0));
     forEachSlice(source, slices, threads,
                  [&](unsigned worker, std::size_t, std::span<const float> values) {
-                     Counts& counts = perWorker[worker];
-                     for (const float x : values) {
-                         const std::uint32_t bits = absBits(x);
-                         counts[bits >> 16] += bits < kInfinityBits ? 1 : 0;
-                     }
+                     percentile::countTopBits(values, perWorker[worker]);
                  });
-    return mergeTables(perWorker, 1).front();
-}
-
-// The second pass of the percentile: counts of the low 16 bits inside the top bins that hold
-// ranks `low` and `low + 1`, so both order statistics come out exactly. `visit` lets a caller
-// add its own per-value work to the same read of the data.
-struct PercentileRanks
-{
-    std::size_t binLow = 0;
-    std::size_t binHigh = 0;
-    std::uint64_t rankLow = 0;
-    std::uint64_t rankHigh = 0;
-    double fraction = 0;
-};
-
-PercentileRanks planPercentile(const Counts& top, std::uint64_t finite, double p)
-{
-    // numpy.percentile's default ("linear"): rank h = p/100·(n−1), between floor(h) and
-    // floor(h)+1.
-    const double h = p / 100.0 * static_cast<double>(finite - 1);
-    const auto low = static_cast<std::uint64_t>(std::floor(h));
-    const auto [binLow, rankLow] = locate(top, low);
-    const auto [binHigh, rankHigh] = locate(top, std::min(low + 1, finite - 1));
-    return {binLow, binHigh, rankLow, rankHigh, h - static_cast<double>(low)};
-}
-
-void countLowBits(std::span<const float> values, const PercentileRanks& ranks, Counts& counts)
-{
-    for (const float x : values) {
-        const std::uint32_t bits = absBits(x);
-        const std::size_t bin = bits >> 16;
-        if (bin == ranks.binLow) {
-            ++counts[bits & 0xffff];
-        } else if (bin == ranks.binHigh) {
-            ++counts[kBins + (bits & 0xffff)];
-        }
-    }
-}
-
-double finishPercentile(const PercentileRanks& ranks, const std::vector<Counts>& low)
-{
-    const auto lowBits =
-        static_cast<std::uint32_t>((ranks.binLow << 16) | locate(low[0], ranks.rankLow).first);
-    const Counts& highTable = ranks.binHigh == ranks.binLow ? low[0] : low[1];
-    const auto highBits =
-        static_cast<std::uint32_t>((ranks.binHigh << 16) | locate(highTable, ranks.rankHigh).first);
-    const double a = std::bit_cast<float>(lowBits);
-    const double b = std::bit_cast<float>(highBits);
-    const double t = ranks.fraction;
-    // NumPy's _lerp: a + (b − a)·t, switching ends for t ≥ 0.5 to stay exact at t = 1.
-    return t >= 0.5 ? b - (b - a) * (1.0 - t) : a + (b - a) * t;
+    return percentile::mergeTables(perWorker, 1);
 }
 
 struct MomentSlice
@@ -144,13 +55,13 @@ double absPercentile(std::span<const float> values, double p, unsigned threads)
     if (finite == 0) {
         return std::numeric_limits<double>::quiet_NaN();
     }
-    const PercentileRanks ranks = planPercentile(top, finite, p);
-    std::vector<Counts> perWorker(threads, Counts(2 * kBins, 0));
+    const percentile::Ranks ranks = percentile::planRanks(top, finite, p);
+    std::vector<Counts> perWorker(threads, Counts(2 * percentile::kBins, 0));
     forEachSlice(source, slices, threads,
                  [&](unsigned worker, std::size_t, std::span<const float> slice) {
-                     countLowBits(slice, ranks, perWorker[worker]);
+                     percentile::countLowBits(slice, ranks, perWorker[worker]);
                  });
-    return finishPercentile(ranks, mergeTables(perWorker, 2));
+    return percentile::finish(ranks, percentile::mergeTables(perWorker, 2));
 }
 
 OutlierStats computeOutlierStats(const ValueSource& source, const TensorStats& stats,
@@ -165,19 +76,20 @@ OutlierStats computeOutlierStats(const ValueSource& source, const TensorStats& s
         return out;
     }
     const Counts top = topCounts(source, slices, threads);
-    const PercentileRanks ranks = planPercentile(top, stats.finiteCount, kModelReportPercentile);
+    const percentile::Ranks ranks =
+        percentile::planRanks(top, stats.finiteCount, kModelReportPercentile);
 
     // One more read for the central moments, the outlier counts and the percentile's low bits.
     std::vector<MomentSlice> moments(slices.size());
-    std::vector<Counts> perWorker(threads, Counts(2 * kBins, 0));
+    std::vector<Counts> perWorker(threads, Counts(2 * percentile::kBins, 0));
     const double mean = stats.mean;
     const double sixSigma = kSigmaOutlier * stats.std;
     forEachSlice(source, slices, threads,
                  [&](unsigned worker, std::size_t slice, std::span<const float> values) {
-                     countLowBits(values, ranks, perWorker[worker]);
+                     percentile::countLowBits(values, ranks, perWorker[worker]);
                      MomentSlice partial;
                      for (const float x : values) {
-                         if (absBits(x) >= kInfinityBits) {
+                         if (percentile::absBits(x) >= percentile::kInfinityBits) {
                              continue;
                          }
                          const double d = static_cast<double>(x) - mean;
@@ -203,7 +115,7 @@ OutlierStats computeOutlierStats(const ValueSource& source, const TensorStats& s
     if (sum2 > 0) {
         out.excessKurtosis = static_cast<double>(stats.finiteCount) * sum4 / (sum2 * sum2) - 3.0;
     }
-    out.absPercentile = finishPercentile(ranks, mergeTables(perWorker, 2));
+    out.absPercentile = percentile::finish(ranks, percentile::mergeTables(perWorker, 2));
     return out;
 }
 

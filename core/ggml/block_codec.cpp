@@ -268,11 +268,25 @@ void dequantizeBlocks(const TypeInfo& type, std::span<const std::byte> blocks,
     std::vector<SubBlockGrid> grids(type.blockValues / type.gridValues);
     const std::size_t count = blocks.size() / type.blockBytes;
     assert(values.size() == count * type.blockValues);
+    // The table indexed by the code itself; the offset's test hoisted out of the loops (adding a
+    // zero offset would turn a −0 into +0, so the types without one never add it).
+    const float* level = type.levels.data() - type.codeMin;
     for (std::size_t b = 0; b < count; ++b) {
         type.decode(blocks.subspan(b * type.blockBytes, type.blockBytes), codes, grids);
         float* out = values.data() + b * type.blockValues;
-        for (std::size_t i = 0; i < type.blockValues; ++i) {
-            out[i] = dequantize(type, grids[i / type.gridValues], codes[i]);
+        const std::int32_t* code = codes.data();
+        for (const SubBlockGrid& grid : grids) {
+            if (type.hasOffset) {
+                for (std::size_t i = 0; i < type.gridValues; ++i) {
+                    out[i] = grid.scale * level[code[i]] + grid.offset;
+                }
+            } else {
+                for (std::size_t i = 0; i < type.gridValues; ++i) {
+                    out[i] = grid.scale * level[code[i]];
+                }
+            }
+            out += type.gridValues;
+            code += type.gridValues;
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "io/value_source.h"
 
 #include "common/parallel_chunks.h"
+#include "ggml/block_codec.h"
 
 namespace qs {
 
@@ -22,10 +23,31 @@ ValueSource ValueSource::stored(std::span<const std::byte> bytes, Dtype dtype, B
     return source;
 }
 
+ValueSource ValueSource::ggmlBlocks(std::span<const std::byte> blocks, const ggml::TypeInfo& type)
+{
+    ValueSource source;
+    source.m_bytes = blocks;
+    source.m_blockType = &type;
+    source.m_count = blocks.size() / type.blockBytes * type.blockValues;
+    return source;
+}
+
 std::span<const float> ValueSource::read(SliceRange range, std::vector<float>& scratch) const
 {
     if (m_bytes.empty()) {
         return m_floats.subspan(range.begin, range.size());
+    }
+    if (m_blockType != nullptr) {
+        const std::size_t perBlock = m_blockType->blockValues;
+        const std::size_t first = range.begin / perBlock;
+        const std::size_t last = (range.end + perBlock - 1) / perBlock;
+        scratch.resize((last - first) * perBlock);
+        ggml::dequantizeBlocks(*m_blockType,
+                               m_bytes.subspan(first * m_blockType->blockBytes,
+                                               (last - first) * m_blockType->blockBytes),
+                               scratch);
+        return std::span<const float>(scratch).subspan(range.begin - first * perBlock,
+                                                       range.size());
     }
     scratch.resize(range.size());
     const std::size_t itemSize = dtypeSize(m_dtype);

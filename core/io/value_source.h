@@ -1,8 +1,8 @@
 #pragma once
-// A tensor's values read slice by slice as float32: straight from float32 memory, or converted
-// from the bytes a file stores (a memory-mapped bfloat16 checkpoint, say) into a small buffer per
-// worker. Passes written against it never hold a float32 copy of a tensor stored in another
-// dtype.
+// A tensor's values read slice by slice as float32: straight from float32 memory, converted from
+// the bytes a file stores (a memory-mapped bfloat16 checkpoint, say), or decoded from ggml blocks
+// (a quantized GGUF tensor), into a small buffer per worker. Passes written against it never hold
+// a float32 copy of a tensor stored in another dtype.
 
 #include "io/dtype_convert.h"
 #include "tensor/dtype.h"
@@ -13,6 +13,10 @@
 #include <vector>
 
 namespace qs {
+
+namespace ggml {
+struct TypeInfo;
+}
 
 struct SliceRange
 {
@@ -27,6 +31,9 @@ public:
     static ValueSource floats(std::span<const float> values);
     // `bytes` holds whole elements of `dtype` in `order`.
     static ValueSource stored(std::span<const std::byte> bytes, Dtype dtype, ByteOrder order);
+    // `blocks` holds whole blocks of ggml's block type `type`, decoded exactly as ggml decodes
+    // them (a slice that starts or ends inside a block decodes the whole block).
+    static ValueSource ggmlBlocks(std::span<const std::byte> blocks, const ggml::TypeInfo& type);
 
     std::size_t size() const { return m_count; }
 
@@ -36,6 +43,7 @@ public:
 private:
     std::span<const float> m_floats;
     std::span<const std::byte> m_bytes;
+    const ggml::TypeInfo* m_blockType = nullptr;
     Dtype m_dtype = Dtype::Float32;
     ByteOrder m_order = ByteOrder::Little;
     std::size_t m_count = 0;
