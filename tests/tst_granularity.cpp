@@ -50,6 +50,7 @@ private slots:
     void eachChannelIsItsOwnTensor_data();
     void eachChannelIsItsOwnTensor();
     void groupsAlongTheLastAxis();
+    void aGroupWithoutFiniteValues();
     void perChannelRescuesOutlierChannels();
     void badLayoutsAreRefused();
 };
@@ -118,6 +119,33 @@ void TestGranularity::groupsAlongTheLastAxis()
         }
         QCOMPARE(out.analysis.params[g].scale, double(absMax) / 127.0);
     }
+}
+
+void TestGranularity::aGroupWithoutFiniteValues()
+{
+    // A group of ±Inf alone (a GGUF block that decodes to Inf) does not stop the analysis: the
+    // other groups are measured as they would be without it.
+    const Tensor finite = weights({1, 96});
+    Tensor tensor = weights({1, 128});
+    std::copy(finite.values.begin(), finite.values.begin() + 64, tensor.values.begin());
+    std::fill(tensor.values.begin() + 64, tensor.values.begin() + 96,
+              std::numeric_limits<float>::infinity());
+    tensor.values[70] = -std::numeric_limits<float>::infinity();
+    std::copy(finite.values.begin() + 64, finite.values.end(), tensor.values.begin() + 96);
+    QuantSpec spec;
+    spec.granularity = Granularity::Group;
+    spec.groupSize = 32;
+    const auto withInf = analyzeTensor(tensor.view(), spec);
+    QVERIFY(withInf);
+    const auto without = analyzeTensor(finite.view(), spec);
+    QVERIFY(without);
+    QCOMPARE(withInf->metrics.mse, without->metrics.mse);
+    QCOMPARE(withInf->metrics.sqnrDb, without->metrics.sqnrDb);
+    QCOMPARE(withInf->params[3].scale, without->params[2].scale);
+
+    Tensor allInf = tensor;
+    std::fill(allInf.values.begin(), allInf.values.end(), std::numeric_limits<float>::infinity());
+    QCOMPARE(analyzeTensor(allInf.view(), spec).error().code, ErrorCode::NoFiniteValues);
 }
 
 void TestGranularity::perChannelRescuesOutlierChannels()

@@ -236,6 +236,21 @@ void TestMainWindow::storedTensorOpensOnItsOwnType()
     QTRY_VERIFY_WITH_TIMEOUT(window.snapshot()->spec.format.format == NumberFormat::GgmlQ8_0,
                              20000);
     QVERIFY(window.snapshot()->current.metrics.mse > 0);
+
+    // Started on the file (quantscope --input m.gguf): on its own type unless a format was named.
+    MainWindow started;
+    started.show();
+    started.start(FileSpec{path, {}, {}}, QuantSpec{}, true);
+    QTRY_VERIFY_WITH_TIMEOUT(started.snapshot() &&
+                                 started.snapshot()->spec.format.format == NumberFormat::GgmlQ4K &&
+                                 !started.runner()->isBusy(),
+                             20000);
+    QCOMPARE(started.snapshot()->current.metrics.mse, 0.0);
+    MainWindow named;
+    named.show();
+    named.start(FileSpec{path, {}, {}}, QuantSpec{}, false);
+    QVERIFY(waitForResults(named));
+    QCOMPARE(named.snapshot()->spec.format.format, QuantSpec{}.format.format);
 }
 
 void TestMainWindow::outlierSlidersCoalesce()

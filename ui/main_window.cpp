@@ -435,9 +435,10 @@ void MainWindow::dropEvent(QDropEvent* event)
     openFile(event->mimeData()->urls().first().toLocalFile());
 }
 
-void MainWindow::start(const TensorSource& source, const QuantSpec& spec)
+void MainWindow::start(const TensorSource& source, const QuantSpec& spec, bool adoptStoredFormat)
 {
     m_spec = spec;
+    m_adoptStoredFormat = adoptStoredFormat;
     m_scheme->setSpec(spec);
     const TensorSource shown = m_files->firstTensorOf(source);
     m_source->setSource(shown);

@@ -53,7 +53,9 @@ public:
     static QuantSpec demoSpec();
 
     // Shows `source` and `spec` in the panels and analyses them.
-    void start(const TensorSource& source, const QuantSpec& spec);
+    // `adoptStoredFormat`: a tensor the file stores quantized opens on its own type (the command
+    // line named no format).
+    void start(const TensorSource& source, const QuantSpec& spec, bool adoptStoredFormat = false);
     // A file by path ("model.npz#layer1.weight" picks a tensor); a file of several tensors without
     // a name opens the tensor picker.
     void openFile(const QString& path);

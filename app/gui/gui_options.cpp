@@ -75,6 +75,7 @@ Result<StartState> startState(const GuiOptions& options, const TensorSource& dem
         }
         state.spec = *spec;
     }
+    state.adoptStoredFormat = !s.input.empty() && !options.scheme.format;
     return state;
 }
 

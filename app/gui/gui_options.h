@@ -40,6 +40,8 @@ struct StartState
 {
     TensorSource source;
     QuantSpec spec;
+    // A file named without --format: a tensor stored quantized opens on its own type.
+    bool adoptStoredFormat = false;
 };
 Result<StartState> startState(const GuiOptions& options, const TensorSource& demoSource,
                               const QuantSpec& demoSpec);

@@ -65,7 +65,7 @@ int main(int argc, char** argv)
     } else if (*session) {
         window.sessions()->apply(**session, QString::fromStdString(options.session.load));
     } else {
-        window.start(state->source, state->spec);
+        window.start(state->source, state->spec, state->adoptStoredFormat);
     }
     for (const std::string& tab : options.tabs) { // after a session's view: --tab wins
         window.showTab(QString::fromStdString(tab));

@@ -8,6 +8,7 @@
 #include "calibrate/percentile.h"
 #include "common/parallel_chunks.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -181,13 +182,15 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
     if (auto valid = validate(spec); !valid) {
         return std::unexpected(valid.error());
     }
-    for (std::size_t g = 0; g < stats.size(); ++g) {
-        if (stats[g].finite == 0) {
-            return fail(ErrorCode::NoFiniteValues,
-                        layout.granularity == Granularity::Tensor
-                            ? std::string("the tensor has no finite values to calibrate on")
-                            : "group " + std::to_string(g) + " has no finite values");
-        }
+    // A group of NaN and ±Inf alone (a GGUF block that decodes to Inf, say) has nothing to
+    // measure: it is calibrated on [0, 0], and only a tensor without any finite value is refused.
+    const bool anyFinite = std::any_of(stats.begin(), stats.end(),
+                                       [](const GroupStats& group) { return group.finite > 0; });
+    if (!anyFinite) {
+        return fail(ErrorCode::NoFiniteValues,
+                    layout.granularity == Granularity::Tensor
+                        ? std::string("the tensor has no finite values to calibrate on")
+                        : std::string("no group has finite values"));
     }
     std::vector<CalibratedRange> ranges(stats.size());
     if (stats.size() == 1) { // one group: its own search reports progress and uses the threads
@@ -207,6 +210,10 @@ Result<std::vector<CalibratedRange>> calibrateGroups(std::span<const float> valu
         cheap ? 1u : (threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency())),
         [&](unsigned, std::size_t chunk) {
             for (std::size_t g = plan.begin(chunk); g < plan.end(chunk); ++g) {
+                if (stats[g].finite == 0) {
+                    ranges[g] = {{0, 0}, 0};
+                    continue;
+                }
                 const auto group = values.subspan(layout.start(g), layout.length(g));
                 // Without a progress function a group's search cannot be cancelled.
                 ranges[g] = {*calibrateOne(group, stats[g], spec, layout.start(g), {}, 1),
