@@ -5,11 +5,11 @@
 #include "common/scheme_options.h"
 #include "export/report_export.h"
 #include "io/archive_factory.h"
+#include "io/reference_archive.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 
 namespace qs::cli {
@@ -30,24 +30,6 @@ struct ModelCommandOptions
     std::string reference;        // a float file to measure the stored values against
     std::optional<double> recipe; // a bits-per-value budget for the recipe
 };
-
-// The reference: a file, or a Hugging Face folder's safetensors (sharded through their index).
-Result<std::unique_ptr<TensorArchive>> openReference(const std::string& path)
-{
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-        const std::filesystem::path folder(path);
-        for (const char* name : {"model.safetensors.index.json", "model.safetensors"}) {
-            if (std::filesystem::is_regular_file(folder / name, error)) {
-                return openTensorArchive(FileSpec{(folder / name).string(), {}, {}});
-            }
-        }
-        return fail(ErrorCode::FileNotFound,
-                    "the folder holds neither model.safetensors nor model.safetensors.index.json",
-                    path);
-    }
-    return openTensorArchive(FileSpec{path, {}, {}});
-}
 
 // The report as a file: HTML, PDF, Markdown (with the worst-tensors chart), CSV or JSON.
 int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
@@ -92,7 +74,7 @@ int runModel(const ModelCommandOptions& o)
                                 "weights: it needs --reference");
     }
     if (!o.reference.empty()) {
-        auto reference = openReference(o.reference);
+        auto reference = openReferenceArchive(o.reference);
         if (!reference) {
             return reportError(reference.error());
         }
