@@ -33,6 +33,7 @@
 #include "plots/worst_tensors_plot.h"
 #include "quant/ggml_formats.h"
 #include "quant/presets.h"
+#include "reference_chooser.h"
 #include "session_controller.h"
 
 #include <QApplication>
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_sessions = new SessionController(this);
     m_files = new FileOpener(this);
     m_lessons = new LessonGuide(this);
+    m_references = new ReferenceChooser(this, m_modelView);
     buildMenus();
     showResultTexts();
     // Menus are built anew once the events are handled (deleting widgets while Qt hands the
@@ -281,6 +283,7 @@ void MainWindow::buildMenus()
     });
     m_chooseTensorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_chooseTensorAction->setEnabled(false);
+    m_references->addActions(file);
     file->addSeparator();
     file->addAction(tr("Open &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     [this] { m_sessions->openWithDialog(); });
@@ -655,6 +658,7 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_sweeps->setSnapshot(snapshot);
     m_modelView->setSnapshot(snapshot);
     m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
+    m_references->setFileShown(m_files->currentFile() != nullptr);
     showResultTexts();
     emit snapshotShown(snapshot);
 }
@@ -678,6 +682,7 @@ void MainWindow::rebuildMenus()
     setMenuBar(new QMenuBar(this)); // deletes the old one with its menus
     buildMenus();
     m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
+    m_references->setFileShown(m_files->currentFile() != nullptr);
 }
 
 void MainWindow::startLesson(int number)

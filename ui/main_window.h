@@ -31,6 +31,7 @@ class LessonGuide;
 class Retranslator;
 class MetricsPanel;
 class ModelPanel;
+class ReferenceChooser;
 class SessionController;
 class SchemePanel;
 class ScaleUsagePlot;
@@ -89,6 +90,8 @@ public:
     // next results are shown (they apply to results).
     void applyViewState(const ViewState& view);
     SessionController* sessions() const { return m_sessions; }
+    // File → Compare with Reference… and its dialogs.
+    ReferenceChooser* referenceChooser() const { return m_references; }
 
     SnapshotPtr snapshot() const { return m_snapshot; }
     // Some background work runs: an analysis, a re-binning, a channel or the sweeps.
@@ -170,6 +173,7 @@ private:
     SessionController* m_sessions = nullptr;
     FileOpener* m_files = nullptr;
     LessonGuide* m_lessons = nullptr;
+    ReferenceChooser* m_references = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QAction* m_chooseTensorAction = nullptr;
     QTabWidget* m_tables = nullptr;

@@ -4,8 +4,10 @@
 #include "i18n/retranslator.h"
 #include "io/archive_factory.h"
 #include "models/model_table_model.h"
+#include "models/reference_columns_model.h"
 #include "models/type_map_model.h"
 #include "panels/job_status_bar.h"
+#include "panels/reference_bar.h"
 #include "plots/worst_tensors_plot.h"
 #include "theme.h"
 
@@ -27,8 +29,9 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_texts = new Retranslator(this);
     // Headers and flags read in the new language; the numbers stay.
     m_model = new ModelTableModel(this);
+    m_columns = new ReferenceColumnsModel(m_model, this);
     m_sorted = new QSortFilterProxyModel(this);
-    m_sorted->setSourceModel(m_model);
+    m_sorted->setSourceModel(m_columns);
     m_sorted->setSortRole(ModelTableModel::kSortRole);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("modelTable"));
@@ -50,11 +53,28 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_table->setColumnWidth(ModelTableModel::ChannelGain, 115);
     m_table->setColumnWidth(ModelTableModel::Flags, 150);
     m_table->setColumnWidth(ModelTableModel::Shape, 100);
+    // The reference columns, when shown, read next to the tensor's name: they say how the stored
+    // tensor fares, which is what a reference is set for.
+    for (int column = ReferenceColumnsModel::kFirstColumn;
+         column < ReferenceColumnsModel::ColumnCount; ++column) {
+        QHeaderView* header = m_table->horizontalHeader();
+        header->moveSection(header->visualIndex(column),
+                            1 + column - ReferenceColumnsModel::kFirstColumn);
+    }
+    m_table->setColumnWidth(ReferenceColumnsModel::ReferenceName, 160);
+    m_table->setColumnWidth(ReferenceColumnsModel::ReferenceSqnr, 110);
+    m_table->setColumnWidth(ReferenceColumnsModel::ReferenceCosine, 90);
+    m_table->setColumnWidth(ReferenceColumnsModel::ReferenceMaxError, 100);
+    m_table->setColumnWidth(ReferenceColumnsModel::BestAlternative, 190);
+    for (int column = ReferenceColumnsModel::kFirstColumn;
+         column < ReferenceColumnsModel::ColumnCount; ++column) {
+        m_table->setColumnHidden(column, true); // until a reference is set
+    }
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideLeft);
     m_chart = new WorstTensorsPlot(this);
-    m_texts->onChange([this] { refreshTexts(m_model); });
+    m_texts->onChange([this] { refreshTexts(m_columns); });
     m_texts->onChange([this] { showAudit(m_auditShown); });
 
     m_status = new JobStatusBar(QStringLiteral("model"), this);
@@ -85,6 +105,8 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_audit->setObjectName(QStringLiteral("ggufAudit"));
     m_audit->setWordWrap(true);
     m_audit->hide();
+    m_referenceBar = new ReferenceBar(this);
+    connect(m_referenceBar, &ReferenceBar::clearRequested, this, &ModelPanel::clearReference);
     m_typeMap = new TypeMapModel(this);
     m_typeMapView = new QTableView(this);
     m_typeMapView->setObjectName(QStringLiteral("typeMap"));
@@ -106,9 +128,11 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
     layout->addWidget(m_audit);
+    layout->addWidget(m_referenceBar);
     layout->addWidget(split, 1);
 
-    m_status->setText(&ModelPanel::noFileHint);
+    m_reportMessage = &ModelPanel::noFileHint;
+    m_status->setText(m_reportMessage);
 
     connect(&m_jobs, &JobTracker::progressChanged, m_status, &JobStatusBar::setProgress);
     connect(m_status, &JobStatusBar::cancelRequested, &m_jobs, &JobTracker::cancel);
@@ -137,7 +161,14 @@ std::optional<ModelReport> ModelPanel::shownReport() const
     if (!m_shown || m_computing || !m_summary || !m_summary->report || !(m_shown == m_wanted)) {
         return std::nullopt;
     }
-    return m_summary->report;
+    ModelReport report = *m_summary->report;
+    if (const auto reference = wantedReference()) {
+        if (m_referenceComputing || !(reference == m_referenceShown)) {
+            return std::nullopt; // the comparison is still to come
+        }
+        report.reference = m_columns->comparison(); // none after an error or a cancel
+    }
+    return report;
 }
 
 QString ModelPanel::statusText() const
@@ -149,13 +180,18 @@ void ModelPanel::setSnapshot(const SnapshotPtr& snapshot)
 {
     const auto* file = std::get_if<FileSpec>(&snapshot->data->source);
     m_bestFormat->setEnabled(file != nullptr); // nothing to seek without a model file
+    if (file == nullptr || file->path != m_referenceFor) {
+        // A reference is compared with the file it was chosen for.
+        setReference({});
+    }
     if (file == nullptr) {
         m_wanted.reset();
         m_shown.reset();
         m_jobs.cancel();
         m_model->clear();
         m_chart->setRows({});
-        m_status->setText(&ModelPanel::noFileHint);
+        m_reportMessage = &ModelPanel::noFileHint;
+        m_status->setText(m_reportMessage);
         return;
     }
     {
@@ -195,13 +231,32 @@ void ModelPanel::showEvent(QShowEvent* event)
 
 void ModelPanel::startIfNeeded()
 {
-    if (!m_wanted || !isVisible() || m_wanted == m_shown) {
+    if (!isVisible()) {
         return;
     }
-    if (m_computing == m_wanted) {
-        return; // already running
+    // The report first; the comparison once the report of the newest file and scheme is shown
+    // (one job at a time: starting one replaces the other).
+    if (m_wanted && !(m_wanted == m_shown)) {
+        if (!(m_computing == m_wanted)) {
+            startReport();
+        }
+        return;
     }
+    const auto reference = wantedReference();
+    if (reference && !(reference == m_referenceShown) && !(reference == m_referenceComputing)) {
+        startComparison(*reference);
+    }
+}
+
+void ModelPanel::startReport()
+{
     m_computing = m_wanted;
+    m_shown.reset();              // the table is emptied for the new rows
+    m_referenceComputing.reset(); // a comparison running is replaced; it runs after the report
+    if (m_referenceCancelled) {
+        m_referenceShown.reset(); // a cancelled comparison is tried again with the new report
+    }
+    showReference();
     m_model->clear();
     m_chart->setRows({});
     m_status->start([path = QString::fromStdString(m_computing->file.path)] {
@@ -297,15 +352,17 @@ void ModelPanel::onFinished(RunSummary summary)
         const QString file =
             QString::fromStdString(std::filesystem::path(m_wanted->file.path).filename().string());
         if (!m_summary->error.isEmpty()) {
-            m_status->setText([error = m_summary->error] { return error; });
+            m_reportMessage = [error = m_summary->error] {
+                return error;
+            };
         } else if (cancelled) {
-            m_status->setText([file, rows = m_model->rows().size()] {
+            m_reportMessage = [file, rows = m_model->rows().size()] {
                 return tr("Cancelled after %1 of %2. The report runs again when the scheme or "
                           "file changes.")
                     .arg(tensorCount(rows), file);
-            });
+            };
         } else {
-            m_status->setText([file, rows = m_model->rows().size(), skipped = m_summary->skipped,
+            m_reportMessage = [file, rows = m_model->rows().size(), skipped = m_summary->skipped,
                                notFloating = m_summary->notFloating] {
                 QString text = tr("%1 of %2 under the current scheme, worst SQNR first.")
                                    .arg(tensorCount(rows), file);
@@ -314,9 +371,19 @@ void ModelPanel::onFinished(RunSummary summary)
                             tr("%1 skipped (%2 not floating-point).").arg(skipped).arg(notFloating);
                 }
                 return text + QLatin1Char(' ') + tr("Double-click a tensor to open it.");
-            });
+            };
         }
+        m_status->setText(m_reportMessage);
         m_shown = m_computing; // a cancelled report is not restarted until something changes
+        const auto reference = wantedReference();
+        if (cancelled && reference && !(reference == m_referenceShown)) {
+            // Cancel stops the comparison waiting for this report too.
+            m_columns->setComparison(std::nullopt);
+            m_referenceShown = reference;
+            m_referenceError.clear();
+            m_referenceCancelled = true;
+            showReference();
+        }
         if (!cancelled && m_summary->error.isEmpty()) {
             emit reportShown();
         }

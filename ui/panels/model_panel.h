@@ -4,6 +4,9 @@
 // a column with each tensor's best format at 4 or 8 bits per value. The report
 // reads the file tensor by tensor off the UI thread, only while the view is shown, with progress
 // and Cancel; rows appear as they are computed. Double-clicking a row opens that tensor.
+// With a reference file set (File → Compare with Reference…) a second job, run after the report
+// with the same progress and Cancel, measures the stored values against the reference and fills
+// the reference columns; it does not depend on the scheme, so a scheme change keeps it.
 
 #include "analysis/model_report.h"
 #include "analysis_snapshot.h"
@@ -11,6 +14,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -24,6 +28,8 @@ namespace qs::ui {
 class Retranslator;
 class JobStatusBar;
 class ModelTableModel;
+class ReferenceBar;
+class ReferenceColumnsModel;
 class TypeMapModel;
 class WorstTensorsPlot;
 
@@ -49,15 +55,29 @@ public:
     int bestFormatBits() const;
     void setBestFormatBits(int bits);
     QString statusText() const;
-    // The complete report the view shows (for File → Export Report); nullopt while it runs, after
-    // a cancel or an error, or with no file.
+    // The complete report the view shows (for File → Export Report), with the comparison when a
+    // reference is set and compared; nullopt while the report or the comparison runs, after a
+    // cancelled report or an error, or with no file.
     std::optional<ModelReport> shownReport() const;
+
+    // The float file (or Hugging Face folder) the open file's stored values are measured
+    // against; empty for none. It belongs to the file shown: another file clears it.
+    void setReference(const QString& path);
+    void clearReference() { setReference({}); }
+    QString reference() const { return m_reference; }
+    ReferenceColumnsModel* referenceModel() const { return m_columns; }
+    // What the line above the table says about the reference (empty without one).
+    QString referenceStatusText() const;
 
 signals:
     // The user double-clicked a tensor: open it in the main view.
     void tensorChosen(const QString& name);
     // The report of the newest file and scheme is complete.
     void reportShown();
+    // The reference was set or cleared.
+    void referenceChanged(const QString& path);
+    // The comparison with the newest reference has ended: shown, failed or cancelled.
+    void referenceShown();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -80,6 +100,20 @@ private:
         std::optional<ModelReport> report{}; // a complete run's report (rows included)
     };
 
+    // The quantized file and the reference of one comparison.
+    struct ReferenceInput
+    {
+        FileSpec file;
+        std::string reference;
+        friend bool operator==(const ReferenceInput&, const ReferenceInput&) = default;
+    };
+    struct ComparisonOutcome
+    {
+        std::optional<ReferenceComparison> comparison{};
+        QString error{};
+        bool cancelled = false;
+    };
+
     static QString noFileHint();
     static QString tensorCount(std::size_t count); // "1 tensor", "12 tensors"
     void startIfNeeded();
@@ -88,9 +122,18 @@ private:
                               const std::function<void(TensorReportRow)>& report);
     void onFinished(RunSummary summary);
     void showAudit(const std::optional<GgufAudit>& audit);
+    void startReport();
+    // The comparison of the shown file with its reference, if one is set.
+    std::optional<ReferenceInput> wantedReference() const;
+    void startComparison(const ReferenceInput& input);
+    static ComparisonOutcome compare(const ReferenceInput& input, const JobControl& job);
+    void onComparisonFinished(ComparisonOutcome outcome);
+    // The reference columns and the line above the table, for the reference state.
+    void showReference();
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     ModelTableModel* m_model = nullptr;
+    ReferenceColumnsModel* m_columns = nullptr; // m_model's columns and the reference's
     QSortFilterProxyModel* m_sorted = nullptr;
     QTableView* m_table = nullptr;
     WorstTensorsPlot* m_chart = nullptr;
@@ -101,11 +144,19 @@ private:
     std::optional<GgufAudit> m_auditShown;
     QComboBox* m_bestFormat = nullptr;
     JobStatusBar* m_status = nullptr;
+    std::function<QString()> m_reportMessage; // the status of the last report, under a comparison
+    ReferenceBar* m_referenceBar = nullptr;
     JobTracker m_jobs;
-    std::optional<RunSummary> m_summary; // of the last run that ended
-    std::optional<Input> m_wanted;       // the newest snapshot's file and scheme
-    std::optional<Input> m_shown;        // what the table shows
-    std::optional<Input> m_computing;    // what the worker runs
+    std::optional<RunSummary> m_summary;                // of the last run that ended
+    std::optional<Input> m_wanted;                      // the newest snapshot's file and scheme
+    std::optional<Input> m_shown;                       // what the table shows
+    std::optional<Input> m_computing;                   // what the worker runs
+    QString m_reference;                                // empty: none
+    std::string m_referenceFor;                         // the file it was set for
+    std::optional<ReferenceInput> m_referenceShown;     // what the reference columns show
+    std::optional<ReferenceInput> m_referenceComputing; // what the worker compares
+    QString m_referenceError;                           // of the comparison shown
+    bool m_referenceCancelled = false;                  // the comparison shown was cancelled
 };
 
 } // namespace qs::ui
