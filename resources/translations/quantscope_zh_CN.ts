@@ -2445,6 +2445,10 @@ codes %1</source>
         <source>The label disagrees: %1.</source>
         <translation>标注与实际不符：%1。</translation>
     </message>
+    <message>
+        <source>Comparing every tensor of %1 with %2…</source>
+        <translation>正在将 %1 的每个张量与 %2 比较…</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ModelTableModel</name>
@@ -2555,6 +2559,135 @@ p97.5 of |x| = %6</source>
     <message>
         <source>The format of the chosen class with the highest SQNR on this tensor within one bit per value of the class (scales included), as the Formats tab&apos;s shoot-out finds it; sorted by its SQNR</source>
         <translation>所选类别中在此张量上 SQNR 最高、每值位数（含缩放因子）不超出该类别一位的格式，与“格式”页的格式对比结果一致；按其 SQNR 排序</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ReferenceBar</name>
+    <message>
+        <source>Clear Reference</source>
+        <translation>清除参考</translation>
+    </message>
+    <message>
+        <source>Stop comparing with the reference file</source>
+        <translation>停止与参考文件比较</translation>
+    </message>
+    <message>
+        <source>Comparing with %1…</source>
+        <translation>正在与 %1 比较…</translation>
+    </message>
+    <message>
+        <source>Compared with %1: %2 matched, %3 not matched.</source>
+        <translation>已与 %1 比较：%2 个匹配，%3 个未匹配。</translation>
+    </message>
+    <message>
+        <source>The Reference tensor column says why.</source>
+        <translation>“参考张量”一列说明原因。</translation>
+    </message>
+    <message>
+        <source>Read from %1</source>
+        <translation>读取自 %1</translation>
+    </message>
+    <message>
+        <source>The comparison with %1 was cancelled. It runs again when the report does or the reference changes.</source>
+        <translation>与 %1 的比较已取消。报告重新运行或参考改变时会再次运行。</translation>
+    </message>
+    <message>
+        <source>Cannot compare with %1:</source>
+        <translation>无法与 %1 比较：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… 还有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ReferenceChooser</name>
+    <message>
+        <source>Compare with &amp;Reference…</source>
+        <translation>与参考比较(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Measure the stored values of the open file against a float file (.gguf, .safetensors, an index, ...) in the Model view</source>
+        <translation>在“模型”视图中，将打开文件的存储值与一个浮点文件（.gguf、.safetensors、索引……）比较</translation>
+    </message>
+    <message>
+        <source>Compare with Reference Fol&amp;der…</source>
+        <translation>与参考文件夹比较(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The same against a Hugging Face folder: its model.safetensors, or the shards its index lists</source>
+        <translation>同上，但与 Hugging Face 文件夹比较：其 model.safetensors，或其索引列出的分片</translation>
+    </message>
+    <message>
+        <source>Clear Refere&amp;nce</source>
+        <translation>清除参考(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Compare with a Hugging Face folder</source>
+        <translation>与 Hugging Face 文件夹比较</translation>
+    </message>
+    <message>
+        <source>Compare with a reference file</source>
+        <translation>与参考文件比较</translation>
+    </message>
+    <message>
+        <source>Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;All files (*)</source>
+        <translation>浮点张量与模型 (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ReferenceColumnsModel</name>
+    <message>
+        <source>%1 (%2 dB, %3 bits)</source>
+        <translation>%1（%2 dB，%3 位）</translation>
+    </message>
+    <message>
+        <source>Quantized from the reference values (stored: %1):</source>
+        <translation>由参考值量化得到（存储类型：%1）：</translation>
+    </message>
+    <message>
+        <source>%1: %2 dB, %3 bits per value</source>
+        <translation>%1：%2 dB，每值 %3 位</translation>
+    </message>
+    <message>
+        <source>Reference tensor</source>
+        <translation>参考张量</translation>
+    </message>
+    <message>
+        <source>Ref. SQNR (dB)</source>
+        <translation>参考 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Ref. cosine</source>
+        <translation>参考余弦</translation>
+    </message>
+    <message>
+        <source>Ref. max |e|</source>
+        <translation>参考最大 |e|</translation>
+    </message>
+    <message>
+        <source>Best alternative</source>
+        <translation>最佳替代</translation>
+    </message>
+    <message>
+        <source>The reference tensor the stored one is measured against, matched by name or by llama.cpp&apos;s name mapping; in italics, why none is</source>
+        <translation>用来衡量存储张量的参考张量，按名称或 llama.cpp 的名称映射匹配；斜体表示没有匹配的原因</translation>
+    </message>
+    <message>
+        <source>Signal-to-noise ratio of the stored values, with the reference values as the signal and stored − reference as the noise</source>
+        <translation>存储值的信噪比：参考值为信号，存储值 − 参考值为噪声</translation>
+    </message>
+    <message>
+        <source>Cosine similarity of the stored values and the reference values</source>
+        <translation>存储值与参考值的余弦相似度</translation>
+    </message>
+    <message>
+        <source>Largest |stored − reference| over the tensor</source>
+        <translation>整个张量上 |存储值 − 参考值| 的最大值</translation>
+    </message>
+    <message>
+        <source>Of the other ggml types of the stored type&apos;s bits class, each quantized from the reference values as llama.cpp does, the one with the highest SQNR against them; hover a cell for every type; sorted by its SQNR</source>
+        <translation>在与存储类型同一位数类别的其他 ggml 类型中（各自像 llama.cpp 那样由参考值量化），相对参考值 SQNR 最高的那个；悬停单元格可查看所有类型；按其 SQNR 排序</translation>
     </message>
 </context>
 <context>
