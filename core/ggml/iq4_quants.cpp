@@ -2,6 +2,7 @@
 
 #include "ggml/ggml_scalars.h"
 #include "ggml/level_tables.h"
+#include "ggml/packed_scales.h"
 
 #include <algorithm>
 #include <array>
@@ -189,13 +190,6 @@ void storeXsScale(std::byte* block, std::size_t ib, int biased)
              static_cast<std::uint16_t>(loadU16(block + kXsScalesHighAt) | high));
 }
 
-int loadXsScale(const std::byte* block, std::size_t ib)
-{
-    const auto low = std::to_integer<int>(block[kXsScalesLowAt + ib / 2]) >> (4 * (ib % 2));
-    const int high = loadU16(block + kXsScalesHighAt) >> (2 * ib);
-    return (low & 0xf) | ((high & 3) << 4);
-}
-
 void quantizeXsBlock(std::span<const float> x, std::span<const float> importance, std::byte* out)
 {
     std::fill(out, out + kXsBlockBytes, std::byte{0});
@@ -284,8 +278,8 @@ void decodeIq4Xs(std::span<const std::byte> blocks, std::span<std::int32_t> code
         const float d = fp16BitsToFloat(loadU16(block));
         for (std::size_t ib = 0; ib < kXsSubBlocks; ++ib) {
             // ggml's dequantize_row_iq4_xs forms d·(ls − 32) once per sub-block.
-            const auto ls = static_cast<float>(loadXsScale(block, ib) - kXsScaleBias);
-            grids[b * kXsSubBlocks + ib] = SubBlockGrid{d * ls, 0.0f};
+            const int ls = static_cast<int>(unpackIq4XsScaleCode(block, ib)) - kXsScaleBias;
+            grids[b * kXsSubBlocks + ib] = SubBlockGrid{d * static_cast<float>(ls), 0.0f};
             unpackCodes(block + kXsCodesAt + ib * (kSubBlockValues / 2),
                         codes.subspan((b * kXsSubBlocks + ib) * kSubBlockValues, kSubBlockValues));
         }

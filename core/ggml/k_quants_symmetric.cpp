@@ -8,6 +8,7 @@
 #include "ggml/ggml_scalars.h"
 #include "ggml/k_quant_search_symmetric.h"
 #include "ggml/k_quants.h"
+#include "ggml/packed_scales.h"
 
 #include <algorithm>
 #include <array>
@@ -83,13 +84,6 @@ void packQ3Scales(std::span<const int, kSubBlocks> biased, std::byte* scales)
         packed[8 + j % 4] |= static_cast<std::uint8_t>((l >> 4) << (2 * (j / 4)));
     }
     std::memcpy(scales, packed.data(), packed.size());
-}
-
-int unpackQ3Scale(const std::byte* scales, std::size_t j)
-{
-    const auto low = static_cast<unsigned>(scales[j % 8]) >> (j < 8 ? 0 : 4);
-    const auto high = static_cast<unsigned>(scales[8 + j % 4]) >> (2 * (j / 4));
-    return static_cast<int>((low & 0xf) | ((high & 3) << 4)) - 32;
 }
 
 // Codes 0..7: bit 2 of value j goes to hmask byte j % 32 at bit j / 32; bits 0–1 of value
@@ -286,7 +280,8 @@ void decodeQ3K(std::span<const std::byte> blocks, std::span<std::int32_t> codes,
         const float d = fp16BitsToFloat(loadU16(block + 108));
         for (std::size_t j = 0; j < kSubBlocks; ++j) {
             // ggml's dequantize_row_q3_K: d · (sc − 32), the subtraction in integers
-            grids[b * kSubBlocks + j] = {d * static_cast<float>(unpackQ3Scale(block + 96, j)), 0};
+            const int sc = static_cast<int>(unpackQ3ScaleCode(block + 96, j)) - 32;
+            grids[b * kSubBlocks + j] = {d * static_cast<float>(sc), 0};
         }
         for (std::size_t j = 0; j < kSuperBlock; ++j) {
             const auto high = static_cast<unsigned>(block[j % 32]) >> (j / 32);

@@ -7,6 +7,7 @@
 #include "ggml/ggml_scalars.h"
 #include "ggml/k_quant_search_min.h"
 #include "ggml/k_quants.h"
+#include "ggml/packed_scales.h"
 
 #include <algorithm>
 #include <array>
@@ -113,23 +114,6 @@ void packScaleCodes(std::span<const std::uint8_t, 8> scales, std::span<const std
     }
 }
 
-struct ScaleMinCodes
-{
-    unsigned scale = 0;
-    unsigned minimum = 0;
-};
-
-ScaleMinCodes unpackScaleCodes(const std::uint8_t* bytes, std::size_t j)
-{
-    const unsigned low = bytes[j + 4];
-    if (j < 4) {
-        return {bytes[j] & 63u, low & 63u};
-    }
-    const unsigned scaleTop = bytes[j - 4] >> 6u;
-    const unsigned minimumTop = bytes[j] >> 6u;
-    return {(low & 0xFu) | (scaleTop << 4u), (low >> 4u) | (minimumTop << 4u)};
-}
-
 // ggml's reference path: each sub-block searched on its own, then the scales and minima put on
 // 0..63 against the largest of each.
 void fitPlain32(std::span<const float> x, const MinSearchSweep& sweep, MinSuperBlock& block)
@@ -207,7 +191,7 @@ void requantize32(std::span<const float> x, int levelMax, MinSuperBlock& block)
     const float d = fp16BitsToFloat(block.d);
     const float dmin = fp16BitsToFloat(block.dmin);
     for (std::size_t j = 0; j < 8; ++j) {
-        const ScaleMinCodes sm = unpackScaleCodes(block.scaleBytes.data(), j);
+        const ScaleMinCodes sm = unpackScaleMinCodes(block.scaleBytes.data(), j);
         requantize(x.subspan(32 * j, 32), d * static_cast<float>(sm.scale),
                    dmin * static_cast<float>(sm.minimum), levelMax,
                    std::span(block.codes).subspan(32 * j, 32));
@@ -247,7 +231,7 @@ void decodeMinGrids(const std::byte* block, std::span<SubBlockGrid> grids)
         bytes[i] = std::to_integer<std::uint8_t>(block[4 + i]);
     }
     for (std::size_t j = 0; j < 8; ++j) {
-        const ScaleMinCodes sm = unpackScaleCodes(bytes.data(), j);
+        const ScaleMinCodes sm = unpackScaleMinCodes(bytes.data(), j);
         grids[j].scale = d * static_cast<float>(sm.scale);
         grids[j].offset = offsetOf(dmin * static_cast<float>(sm.minimum));
     }
