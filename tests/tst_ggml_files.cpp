@@ -5,6 +5,7 @@
 // the lattice tensor it cannot decode with the reason.
 
 #include "analysis/ggml_quantization.h"
+#include "analysis/ggml_scale_usage.h"
 #include "ggml/block_codec.h"
 #include "io/archive_factory.h"
 #include "io/tensor_source.h"
@@ -58,6 +59,8 @@ private slots:
     void convertWritesTheDecodedValues();
     void modelMeasuresAgainstTheFloats();
     void storedTensorsAnalyseAsStored();
+    void storedScalesAreCounted_data();
+    void storedScalesAreCounted();
     void recipeStaysWithinTheBudget();
 };
 
@@ -276,6 +279,71 @@ void TestGgmlFiles::storedTensorsAnalyseAsStored()
     QVERIFY(other["metrics"].toObject()["mse"].toDouble() > 0);
     QVERIFY(
         QJsonDocument(other["warnings"].toArray()).toJson().contains("stored quantized as q4_k"));
+}
+
+void TestGgmlFiles::storedScalesAreCounted_data()
+{
+    // Read from zoo.gguf's blocks by a separate reading of ggml's block structs: the scale fields
+    // (blocks: d fields; MXFP4 and NVFP4 their E8M0 / UE4M3 bytes), the codes used, lowest and
+    // highest, and the count of `code`.
+    QTest::addColumn<QString>("tensor");
+    QTest::addColumn<int>("blocks");
+    QTest::addColumn<double>("dLowest");
+    QTest::addColumn<double>("dHighest");
+    QTest::addColumn<int>("used");
+    QTest::addColumn<int>("lowest");
+    QTest::addColumn<int>("highest");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("codeCount");
+    QTest::newRow("q4_k") << "silero/encoder.3.reparam_conv.weight" << 96 << 0.00019347667694091797
+                          << 0.00858306884765625 << 62 << 2 << 63 << 63 << 96;
+    QTest::newRow("q6_k") << "silero/decoder.rnn.weight_hh" << 256 << -0.0006275177001953125
+                          << 0.000518798828125 << 222 << -128 << 127 << -128 << 256;
+    QTest::newRow("q2_k") << "silero/encoder.1.reparam_conv.weight" << 96 << 0.002605438232421875
+                          << 0.06134033203125 << 16 << 0 << 15 << 7 << 183;
+    QTest::newRow("q4_1") << "upscaler/UPN1/kernel" << 3200 << 0.0052337646484375
+                          << 0.0251312255859375 << 0 << 0 << 0 << 0 << 0;
+    QTest::newRow("tq2_0") << "ternary/UPN1/kernel.tq2_0" << 64 << 0.068359375 << 0.234130859375
+                           << 0 << 0 << 0 << 0 << 0;
+    QTest::newRow("mxfp4") << "upscaler/F_1_1/kernel" << 72 << 0.0 << 0.0 << 2 << 121 << 122 << 121
+                           << 53;
+    QTest::newRow("nvfp4") << "upscaler/F_2_1/kernel" << 144 << 0.0 << 0.0 << 12 << 4 << 15 << 7
+                           << 36;
+}
+
+void TestGgmlFiles::storedScalesAreCounted()
+{
+    QFETCH(QString, tensor);
+    QFETCH(int, blocks);
+    QFETCH(double, dLowest);
+    QFETCH(double, dHighest);
+    QFETCH(int, used);
+    QFETCH(int, lowest);
+    QFETCH(int, highest);
+    QFETCH(int, code);
+    QFETCH(int, codeCount);
+    const auto zoo = openReal("gguf/zoo.gguf");
+    QVERIFY(zoo);
+    const auto stored = zoo->storedBlocks(*zoo->find(tensor.toStdString()));
+    QVERIFY(stored.has_value());
+    const ScaleUsage usage = ggmlScaleUsage(*stored->type, stored->bytes);
+    QCOMPARE(int(usage.blocks), blocks);
+    if (usage.storage != ScaleStorageKind::Fp16) { // the E8M0 / UE4M3 bytes
+        QCOMPARE(int(usage.codesUsed()), used);
+        QCOMPARE(usage.lowestCode, lowest);
+        QCOMPARE(usage.highestCode, highest);
+        QCOMPARE(int(usage.codeCounts[std::size_t(code)]), codeCount);
+        return;
+    }
+    QCOMPARE(int(usage.values.total()), blocks);
+    QCOMPARE(usage.values.lo, dLowest);
+    QCOMPARE(usage.values.hi, dHighest);
+    QCOMPARE(int(usage.subScales.codesUsed()), used);
+    if (used > 0) {
+        QCOMPARE(usage.subScales.lowest, lowest);
+        QCOMPARE(usage.subScales.highest, highest);
+        QCOMPARE(int(usage.subScales.count(code)), codeCount);
+    }
 }
 
 void TestGgmlFiles::recipeStaysWithinTheBudget()

@@ -53,30 +53,6 @@ std::uint8_t mxExponent(float amax)
     return static_cast<std::uint8_t>(static_cast<unsigned>(biased) & 0xffu);
 }
 
-// ggml's GGML_E8M0_TO_FP32_HALF: 2^(e − 128), the E8M0 value halved to undo the doubled table.
-// e = 0 and 1 are float32 subnormals.
-float e8m0Half(std::uint8_t e)
-{
-    const std::uint32_t bits =
-        e < 2 ? (0x00200000u << e) : (static_cast<std::uint32_t>(e) - 1) << 23;
-    return std::bit_cast<float>(bits);
-}
-
-// ggml's ggml_ue4m3_to_fp32: the UE4M3 value (bias 7, no sign; 0x7F read as 0) halved, as above.
-// The top bit is ignored, as ggml ignores it.
-float ue4m3Half(std::uint8_t code)
-{
-    if (code == 0 || code == 0x7f) {
-        return 0.0f;
-    }
-    const int exponent = (code >> 3) & 0xf;
-    const int mantissa = code & 0x7;
-    const float raw = exponent == 0
-                          ? std::ldexp(static_cast<float>(mantissa), -9)
-                          : std::ldexp(1.0f + static_cast<float>(mantissa) / 8.0f, exponent - 7);
-    return raw * 0.5f;
-}
-
 // ggml's own float32 → UE4M3 conversion (ggml_fp32_to_ue4m3), not an RNE cast: inputs above 448
 // are clamped to it, the mantissa is cut to three bits and rounded half up on the fourth, exponent
 // 15 is always 0x7E (448), and the subnormal range rounds x·2^9 half up but stops at mantissa 7
@@ -160,6 +136,30 @@ void unpackCodes(const std::byte* in, std::span<std::int32_t> codes)
 }
 
 } // namespace
+
+// ggml's GGML_E8M0_TO_FP32_HALF: 2^(e − 128), the E8M0 value halved to undo the doubled table.
+// e = 0 and 1 are float32 subnormals.
+float e8m0Half(std::uint8_t e)
+{
+    const std::uint32_t bits =
+        e < 2 ? (0x00200000u << e) : (static_cast<std::uint32_t>(e) - 1) << 23;
+    return std::bit_cast<float>(bits);
+}
+
+// ggml's ggml_ue4m3_to_fp32: the UE4M3 value (bias 7, no sign; 0x7F read as 0) halved, as above.
+// The top bit is ignored, as ggml ignores it.
+float ue4m3Half(std::uint8_t code)
+{
+    if (code == 0 || code == 0x7f) {
+        return 0.0f;
+    }
+    const int exponent = (code >> 3) & 0xf;
+    const int mantissa = code & 0x7;
+    const float raw = exponent == 0
+                          ? std::ldexp(static_cast<float>(mantissa), -9)
+                          : std::ldexp(1.0f + static_cast<float>(mantissa) / 8.0f, exponent - 7);
+    return raw * 0.5f;
+}
 
 void quantizeMxfp4(std::span<const float> row, std::span<std::byte> out,
                    std::span<const float> importance)

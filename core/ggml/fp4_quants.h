@@ -19,6 +19,12 @@
 
 namespace qs::ggml {
 
+// The scale values ggml multiplies its doubled E2M1 table by (half the stored scale's value):
+// GGML_E8M0_TO_FP32_HALF, 2^(e − 128); ggml_ue4m3_to_fp32 halved, the UE4M3 value (bias 7, no
+// sign: the top bit is ignored, 0x7F reads as 0) times 1/2.
+float e8m0Half(std::uint8_t e);
+float ue4m3Half(std::uint8_t code);
+
 void quantizeMxfp4(std::span<const float> row, std::span<std::byte> out,
                    std::span<const float> importance = {});
 void decodeMxfp4(std::span<const std::byte> blocks, std::span<std::int32_t> codes,
