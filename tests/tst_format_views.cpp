@@ -1,8 +1,8 @@
 // The window's views of the formats beyond the integer grid, offscreen: the histogram draws the
 // picked block's values (uneven for FP8 and NF4, a band where too dense), the code-usage plot a
 // labelled bar per code, the scale-usage plot the block scales, the walkthrough each kind's steps,
-// the Channels view the blocks; and llama.cpp's Q4_0 grid, turned around by its negative Scale,
-// is drawn the right way round.
+// the Channels view the blocks (a stored q4_k tensor's d, dmin and sub-block codes among them);
+// and llama.cpp's Q4_0 grid, turned around by its negative Scale, is drawn the right way round.
 
 #include "analysis/scale_usage.h"
 #include "main_window.h"
@@ -16,8 +16,11 @@
 #include "plots/transfer_plot.h"
 #include "quant/grid_geometry.h"
 #include "quant/presets.h"
+#include "support/gguf_files.h"
 #include "support/plot_items.h"
+#include "support/temp_files.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -101,6 +104,53 @@ QStringList headers(const WalkthroughModel* model)
     return out;
 }
 
+// One q4_k super-block (144 bytes): fp16 d and dmin, the twelve bytes that pack eight 6-bit scale
+// and minimum codes as ggml's get_scale_min_k4 reads them, and 4-bit codes `code(v)` (value v
+// of 64g..64g+31 in the low nibbles of bytes 16 + 32g.., the next 32 in the high ones).
+QByteArray q4KBlock(quint16 d, quint16 dmin, const std::array<int, 8>& scales,
+                    const std::array<int, 8>& mins)
+{
+    QByteArray block(144, '\0');
+    auto put = [&](int at, unsigned bits) {
+        block[at] = char(uchar(block[at]) | (bits & 0xFF));
+    };
+    put(0, d & 0xFF);
+    put(1, d >> 8);
+    put(2, dmin & 0xFF);
+    put(3, dmin >> 8);
+    for (int j = 0; j < 4; ++j) {
+        put(4 + j, unsigned(scales[j]) | (unsigned(scales[j + 4]) >> 4) << 6);
+        put(8 + j, unsigned(mins[j]) | (unsigned(mins[j + 4]) >> 4) << 6);
+        put(12 + j, (unsigned(scales[j + 4]) & 0xF) | (unsigned(mins[j + 4]) & 0xF) << 4);
+    }
+    for (int v = 0; v < 256; ++v) {
+        const unsigned code = unsigned(v * 7 + v / 32) % 16;
+        put(16 + 32 * (v / 64) + v % 32, code << (4 * (v % 64 / 32)));
+    }
+    return block;
+}
+
+// The y of the point at `key` of graph `name`.
+double valueAt(QCustomPlot* plot, const QString& name, double key)
+{
+    QCPGraph* graph = graphNamed(plot, name);
+    if (graph == nullptr) {
+        return std::nan("");
+    }
+    const auto it = graph->data()->findBegin(key, false);
+    return it != graph->data()->constEnd() && it->key == key ? it->value : std::nan("");
+}
+
+double barAt(QCPBars* bars, double key)
+{
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+        if (std::fabs(it->key - key) < 1e-9) {
+            return it->value;
+        }
+    }
+    return std::nan("");
+}
+
 } // namespace
 
 class TestFormatViews : public QObject
@@ -118,6 +168,9 @@ private slots:
     void walkthroughColumnsFollowTheKind_data();
     void walkthroughColumnsFollowTheKind();
     void channelsViewShowsTheBlocks();
+    void storedQ4KShowsItsBlockScales();
+    void pickedGgmlBlockKeepsItsCodes_data();
+    void pickedGgmlBlockKeepsItsCodes();
     void transferIsTheUnevenStaircase();
     void saturationShowsLikeClipping();
     void q4_0GridIsTheRightWayRound();
@@ -421,6 +474,152 @@ void TestFormatViews::channelsViewShowsTheBlocks()
     QCOMPARE(model->index(0, model->section(WalkthroughModel::Block)).data().toString(),
              QStringLiteral("5"));
     QVERIFY(window.walkthroughPanel()->derivation().contains("block 5"));
+}
+
+void TestFormatViews::storedQ4KShowsItsBlockScales()
+{
+    // Two super-blocks whose fields are chosen: d 0.5 and 1.5 (fp16 0x3800, 0x3E00), dmin 0.25 and
+    // 0.125; the first with scale codes 1 2 3 4 60 61 62 63, the second all 37 (minimums 12).
+    const QByteArray blocks =
+        q4KBlock(0x3800, 0x3400, {1, 2, 3, 4, 60, 61, 62, 63}, {63, 0, 17, 33, 5, 48, 16, 32}) +
+        q4KBlock(0x3E00, 0x3000, {37, 37, 37, 37, 37, 37, 37, 37},
+                 {12, 12, 12, 12, 12, 12, 12, 12});
+    test::ScratchDir dir;
+    const auto path =
+        dir.write("q4k.gguf", test::ggufBytes({{"blk.0.ffn_down.weight", {256, 2}, 12, blocks}}));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.showTab("channels"));
+    ChannelsPanel* channels = window.channelsPanel();
+    QSignalSpy groupShown(channels, &ChannelsPanel::groupShown);
+    window.start(FileSpec{path, "blk.0.ffn_down.weight", {}}, formatSpec(NumberFormat::GgmlQ4K));
+    QVERIFY(waitForResults(window));
+    QVERIFY(groupShown.count() > 0 || groupShown.wait(10000));
+
+    // The scale-usage plot: titled with the type, d and dmin binned, a bar per sub-block code.
+    ScaleUsagePlot* scales = window.scaleUsagePlot();
+    QVERIFY(!scales->isHidden());
+    QVERIFY2(scales->title().startsWith("q4_k") && scales->title().contains("dmin") &&
+                 scales->title().contains("6-bit"),
+             qPrintable(scales->title()));
+    QCustomPlot* usage = scales->plot();
+    for (const QString name : {"d-histogram", "minimum-histogram"}) {
+        QCPGraph* histogram = graphNamed(usage, name);
+        QVERIFY2(histogram, qPrintable(name));
+        double total = 0;
+        for (int i = 0; i + 1 < histogram->dataCount(); ++i) {
+            total += histogram->data()->at(i)->value;
+        }
+        QCOMPARE(total, 2.0); // one d and one dmin per super-block
+    }
+    QCOMPARE(graphNamed(usage, "d-histogram")->data()->at(0)->key, 0.5);
+    QVERIFY(usage->xAxis->label().contains("2 blocks"));
+    QVERIFY(scales->subScaleRect());
+    QCPBars* codes = barsNamed(usage, "sub-scale-bars");
+    QCPBars* minimums = barsNamed(usage, "sub-minimum-bars");
+    QVERIFY(codes && minimums);
+    QCOMPARE(barAt(codes, 37 - 0.2), 8.0);
+    QCOMPARE(barAt(codes, 61 - 0.2), 1.0);
+    QCOMPARE(barAt(codes, 36 - 0.2), 0.0);
+    QCOMPARE(barAt(minimums, 12 + 0.2), 8.0);
+    QCOMPARE(barAt(minimums, 0 + 0.2), 1.0);
+    // Wrapped to the plot's width: every line of the title and of the codes' label fits it, and
+    // the legend sits under the plot rather than on its histograms.
+    const QString codeAxis =
+        scales->subScaleRect()->axis(QCPAxis::atBottom)->label().replace('\n', ' ');
+    auto* titleElement = usage->findChild<QCPTextElement*>("scale-title");
+    QVERIFY(titleElement);
+    QVERIFY(!titleElement->text().contains('\n'));
+    QVERIFY2(QFontMetrics(titleElement->font()).horizontalAdvance(titleElement->text()) <=
+                 usage->width(),
+             qPrintable(titleElement->text()));
+    const QFontMetrics labelMetrics(scales->subScaleRect()->axis(QCPAxis::atBottom)->labelFont());
+    for (const QString& line :
+         scales->subScaleRect()->axis(QCPAxis::atBottom)->label().split('\n')) {
+        QVERIFY2(labelMetrics.horizontalAdvance(line) <= usage->width(), qPrintable(line));
+    }
+    QCOMPARE(usage->legend->layout(), static_cast<QCPLayout*>(usage->plotLayout()));
+    QVERIFY2(codeAxis.contains("6-bit") && codeAxis.contains("9 of 64 codes (1 … 63)") &&
+                 codeAxis.contains("16 sub-blocks"),
+             qPrintable(codeAxis));
+    QVERIFY(scales->describeSubScaleAt(37).contains("8 sub-blocks"));
+
+    // The Channels view: each sub-block with its super-block's d and dmin and its own code.
+    QCOMPARE(window.snapshot()->current.params.size(), std::size_t(16));
+    QCustomPlot* strip = channels->rangePlot()->scalePlot();
+    QVERIFY(strip->isVisible());
+    QCOMPARE(graphNamed(strip, "block-d")->dataCount(), 16);
+    QCOMPARE(valueAt(strip, "block-d", 2), 0.5);
+    QCOMPARE(valueAt(strip, "block-d", 9), 1.5);
+    QCOMPARE(valueAt(strip, "block-minimum", 9), 0.125);
+    QCOMPARE(valueAt(strip, "sub-block-scale-codes", 5), 61.0);
+    QCOMPARE(valueAt(strip, "sub-block-scale-codes", 12), 37.0);
+    QVERIFY(strip->yAxis2->visible());
+    // Every block lossless: the SQNR strip says so rather than drawing bars of a made-up height;
+    // the scale strip's legend sits below its plot, off the first blocks' steps.
+    auto* lossless = qobject_cast<QCPItemText*>(
+        test::itemNamed(channels->rangePlot()->sqnrPlot(), "all-lossless"));
+    QVERIFY(lossless);
+    QVERIFY(lossless->text().contains("every block lossless"));
+    QCOMPARE(strip->plotLayout()->elementAt(strip->plotLayout()->rowColToIndex(1, 0)),
+             static_cast<QCPLayoutElement*>(strip->legend));
+
+    groupShown.clear();
+    channels->pickGroup(9);
+    QVERIFY(groupShown.wait(10000));
+    const QString summary = channels->findChild<QLabel*>("groupSummary")->text();
+    QVERIFY2(summary.contains("super-block 1, sub-block 1 of 8") &&
+                 summary.contains("d 1.5 (fp16 0x3E00) × scale code 37 = 55.5") &&
+                 summary.contains("dmin 0.125 (fp16 0x3000) × minimum code 12 = 1.5"),
+             qPrintable(summary));
+    // Shown as stored, the picked sub-block is lossless too: its codes are the file's.
+    QVERIFY2(summary.contains("lossless"), qPrintable(summary));
+    QCOMPARE(channels->groupSnapshot()->current.metrics.mse, 0.0);
+    // The picked sub-block's own grid: its scale d·sc = 55.5 and offset −dmin·m = −1.5.
+    const QuantParams& picked = window.snapshot()->current.params[9];
+    QCOMPARE(picked.scale, 55.5);
+    QCOMPARE(picked.addend, -1.5f);
+    QCOMPARE(lineX(channels->histogramPlot()->plot(), "representable-max"),
+             double(picked.representableMax()));
+}
+
+void TestFormatViews::pickedGgmlBlockKeepsItsCodes_data()
+{
+    QTest::addColumn<NumberFormat>("format");
+    QTest::newRow("q4_1: a stored minimum") << NumberFormat::GgmlQ4_1;
+    QTest::newRow("q4_k: scales searched with the minimum") << NumberFormat::GgmlQ4K;
+    QTest::newRow("q3_k: codes chosen with the scales") << NumberFormat::GgmlQ3K;
+}
+
+void TestFormatViews::pickedGgmlBlockKeepsItsCodes()
+{
+    // The picked block measured by itself must agree with that block's row of the whole
+    // analysis: the same codes, so the same error (a grid R′ = Scale·q + min re-rounded without
+    // its minimum, or codes re-chosen by rounding, would not).
+    QFETCH(NumberFormat, format);
+    MainWindow window;
+    window.show();
+    QVERIFY(window.showTab("channels"));
+    ChannelsPanel* channels = window.channelsPanel();
+    QSignalSpy groupShown(channels, &ChannelsPanel::groupShown);
+    window.start(weights(8, 256), formatSpec(format));
+    QVERIFY(waitForResults(window));
+    QVERIFY(groupShown.count() > 0 || groupShown.wait(10000));
+    const Analysis& whole = window.snapshot()->current;
+    for (const int group : {0, 13, static_cast<int>(whole.groups.size()) - 1}) {
+        groupShown.clear();
+        channels->pickGroup(group);
+        QVERIFY(groupShown.wait(10000));
+        QVERIFY(!test::itemNamed(channels->rangePlot()->sqnrPlot(), "all-lossless"));
+        const Analysis& picked = channels->groupSnapshot()->current;
+        const double expected = whole.groups[static_cast<std::size_t>(group)].mse;
+        QVERIFY2(expected > 0, "the generated data is not on any grid");
+        QVERIFY2(std::fabs(picked.metrics.mse - expected) <= 1e-12 * expected,
+                 qPrintable(QStringLiteral("group %1: %2 against %3")
+                                .arg(group)
+                                .arg(picked.metrics.mse)
+                                .arg(expected)));
+    }
 }
 
 void TestFormatViews::transferIsTheUnevenStaircase()

@@ -1,6 +1,7 @@
 #include "analysis_runner.h"
 
 #include "i18n/core_texts.h"
+#include "quant/ggml_formats.h"
 
 #include <QElapsedTimer>
 
@@ -155,22 +156,31 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
 
     // Five passes share the progress bar: the current spec, the three schemes, the outliers.
     int step = 0;
-    auto analyse = [&](const QuantSpec& spec) -> Result<Analysis> {
+    auto analyse = [&](const QuantSpec& spec,
+                       std::vector<std::byte>* ggmlBlocks = nullptr) -> Result<Analysis> {
         AnalysisOptions options;
         options.storedBlocks = data->loaded.storedBlocks ? &*data->loaded.storedBlocks : nullptr;
+        options.ggmlBlocksOut = ggmlBlocks;
         const double start = 0.1 + 0.2 * step++;
         options.progress = [&, start](double f) {
             return progress(start + 0.2 * f);
         };
         return analyzeTensor(view, spec, options, data->stats);
     };
-    auto current = analyse(request.spec);
+    // A ggml format keeps its blocks: its scales are read from them (they are the analysis' own
+    // copy, the file's bytes when measured as stored).
+    auto blocks = std::make_shared<std::vector<std::byte>>();
+    auto current =
+        analyse(request.spec, isGgmlFormat(request.spec.format.format) ? blocks.get() : nullptr);
     if (!current) {
         outcome.cancelled = current.error().code == ErrorCode::Cancelled;
         outcome.error = errorText(current.error());
         return outcome;
     }
     snapshot->current = std::move(*current);
+    if (!blocks->empty()) {
+        snapshot->ggmlBlocks = std::move(blocks);
+    }
     const Scheme schemes[] = {Scheme::General, Scheme::Symmetric, Scheme::Asymmetric};
     for (std::size_t i = 0; i < 3; ++i) {
         const QuantSpec spec = withScheme(schemeBase(request.spec, snapshot->current), schemes[i]);
@@ -185,7 +195,9 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     const TensorStats& s = data->stats;
     snapshot->outliers = countOutside(view.values, s.mean - request.outlierSigmas * s.std,
                                       s.mean + request.outlierSigmas * s.std);
-    snapshot->scaleUsage = scaleUsage(snapshot->current);
+    snapshot->scaleUsage = scaleUsage(
+        snapshot->current, snapshot->ggmlBlocks ? std::span<const std::byte>(*snapshot->ggmlBlocks)
+                                                : std::span<const std::byte>());
     progress(1.0);
     snapshot->computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     outcome.snapshot = std::move(snapshot);

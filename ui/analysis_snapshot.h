@@ -13,7 +13,9 @@
 #include <QMetaType>
 
 #include <array>
+#include <cstddef>
 #include <memory>
+#include <vector>
 
 namespace qs::ui {
 
@@ -38,6 +40,9 @@ struct AnalysisSnapshot
     double outlierSigmas = 6;
     BandCounts outliers;   // finite values beyond mean ± outlierSigmas·std
     ScaleUsage scaleUsage; // how often each block scale occurs (block formats)
+    // A ggml format: the current analysis' blocks as ggml stores them (the file's own when it is
+    // measured as stored), from which the scale fields of each block are read.
+    std::shared_ptr<const std::vector<std::byte>> ggmlBlocks;
     double computeMilliseconds = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "analysis/analyze.h"
 
+#include "analysis/ggml_group_analysis.h"
 #include "analysis/ggml_quantization.h"
 #include "analysis/stored_codes_pass.h"
 #include "calibrate/calibrate.h"
@@ -418,6 +419,56 @@ Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
     analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse,
                         result->groups[0].sqnrDb, result->groups[0].clipped}};
     addDataWarnings(analysis.stats, *result, params, analysis.warnings);
+    return analysis;
+}
+
+Result<Analysis> analyzeGgmlGroup(TensorView group, const QuantSpec& spec,
+                                  std::span<const std::byte> blocks, std::size_t index,
+                                  const AnalysisOptions& options)
+{
+    if (!isGgmlFormat(spec.format.format)) {
+        return fail(ErrorCode::InvalidArgument, "the format is not a ggml block type");
+    }
+    const ggml::TypeInfo& type = ggmlTypeOf(spec.format.format);
+    const std::size_t gridsPerBlock = type.blockValues / type.gridValues;
+    const std::size_t block = index / gridsPerBlock;
+    const std::size_t sub = index % gridsPerBlock;
+    if (group.size() != type.gridValues || blocks.size() / type.blockBytes <= block) {
+        return fail(ErrorCode::InvalidArgument, "the values are not sub-block " +
+                                                    std::to_string(index) + " of the " +
+                                                    std::string(type.name) + " blocks");
+    }
+    auto decoded = decodeGgml(blocks.subspan(block * type.blockBytes, type.blockBytes), type, 1);
+    if (!decoded) {
+        return std::unexpected(decoded.error());
+    }
+    const std::size_t n = group.size();
+    Analysis analysis;
+    analysis.spec = spec;
+    analysis.spec.granularity = Granularity::Tensor;
+    analysis.stats = computeStats(group.values, {options.threads, {}});
+    analysis.layout = {Granularity::Tensor, 1, n, n, 0};
+    analysis.params = {decoded->params[sub]};
+    const RealRange extremes[] = {{analysis.stats.min, analysis.stats.max}};
+    PassOptions pass = passOptionsFor(spec, analysis.stats);
+    pass.layout = analysis.layout;
+    pass.groupExtremes = extremes;
+    pass.threads = options.threads;
+    pass.valueBins = options.valueBins;
+    pass.errorBins = options.errorBins;
+    pass.progress = options.progress;
+    const StoredCodes stored{std::span(decoded->codes).subspan(sub * n, n),
+                             std::span(decoded->dequantized).subspan(sub * n, n)};
+    auto result = measureStoredCodes(group.values, stored, analysis.params, pass);
+    if (!result) {
+        return std::unexpected(result.error());
+    }
+    analysis.metrics = result->metrics;
+    analysis.histograms = std::move(result->histograms);
+    const TensorStats& s = analysis.stats;
+    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse,
+                        result->groups[0].sqnrDb, result->groups[0].clipped}};
+    addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
     return analysis;
 }
 

@@ -445,6 +445,73 @@
     </message>
 </context>
 <context>
+    <name>GgmlScaleText</name>
+    <message>
+        <source>%1 (fp16 %2)</source>
+        <translation>%1（fp16 %2）</translation>
+    </message>
+    <message>
+        <source>%1: an E8M0 exponent X = 2^(e − 127) per %2 values</source>
+        <translation>%1：每 %2 个值一个 E8M0 指数 X = 2^(e − 127)</translation>
+    </message>
+    <message>
+        <source>%1: a UE4M3 scale s per %2 values, no tensor scale</source>
+        <translation>%1：每 %2 个值一个 UE4M3 缩放因子 s，无张量缩放因子</translation>
+    </message>
+    <message>
+        <source>%1: fp16 d per %2 values</source>
+        <translation>%1：每 %2 个值一个 fp16 d</translation>
+    </message>
+    <message>
+        <source>%1: fp16 d and dmin per %2 values</source>
+        <translation>%1：每 %2 个值一个 fp16 d 和 dmin</translation>
+    </message>
+    <message>
+        <source>%1: fp16 d and m per %2 values</source>
+        <translation>%1：每 %2 个值一个 fp16 d 和 m</translation>
+    </message>
+    <message>
+        <source>%1-bit scale and minimum codes per %2</source>
+        <translation>每 %2 个值一个 %1 位缩放码和最小值码</translation>
+    </message>
+    <message>
+        <source>%1-bit signed scale codes per %2</source>
+        <translation>每 %2 个值一个 %1 位有符号缩放码</translation>
+    </message>
+    <message>
+        <source>%1-bit scale codes per %2</source>
+        <translation>每 %2 个值一个 %1 位缩放码</translation>
+    </message>
+    <message>
+        <source>%1 (factor %2)</source>
+        <translation>%1（因子 %2）</translation>
+    </message>
+    <message>
+        <source>E8M0 %1: X = %2</source>
+        <translation>E8M0 %1：X = %2</translation>
+    </message>
+    <message>
+        <source>UE4M3 %1: s = %2</source>
+        <translation>UE4M3 %1：s = %2</translation>
+    </message>
+    <message>
+        <source>d %1</source>
+        <translation>d %1</translation>
+    </message>
+    <message>
+        <source>, m %1</source>
+        <translation>，m %1</translation>
+    </message>
+    <message>
+        <source>super-block %1, sub-block %2 of %3: d %4 × scale code %5 = %6</source>
+        <translation>超块 %1，子块 %2 / %3：d %4 × 缩放码 %5 = %6</translation>
+    </message>
+    <message>
+        <source>; dmin %1 × minimum code %2 = %3, subtracted</source>
+        <translation>；dmin %1 × 最小值码 %2 = %3，被减去</translation>
+    </message>
+</context>
+<context>
     <name>Granularity</name>
     <message>
         <source>channel %1</source>
@@ -1636,6 +1703,58 @@ saturated: %1 (%2)</source>
         <source>stored scale</source>
         <translation>存储的缩放因子</translation>
     </message>
+    <message>
+        <source>every channel lossless (SQNR +∞)</source>
+        <translation>每个通道都无损（SQNR +∞）</translation>
+    </message>
+    <message>
+        <source>every block lossless (SQNR +∞)</source>
+        <translation>每个块都无损（SQNR +∞）</translation>
+    </message>
+    <message>
+        <source>every group lossless (SQNR +∞)</source>
+        <translation>每个组都无损（SQNR +∞）</translation>
+    </message>
+    <message>
+        <source>X = 2^(e − 127) per block</source>
+        <translation>每块 X = 2^(e − 127)</translation>
+    </message>
+    <message>
+        <source>UE4M3 scale s per 16 values</source>
+        <translation>每 16 个值的 UE4M3 缩放因子 s</translation>
+    </message>
+    <message>
+        <source>super-block d</source>
+        <translation>超块 d</translation>
+    </message>
+    <message>
+        <source>block d</source>
+        <translation>块 d</translation>
+    </message>
+    <message>
+        <source>super-block dmin</source>
+        <translation>超块 dmin</translation>
+    </message>
+    <message>
+        <source>block m</source>
+        <translation>块 m</translation>
+    </message>
+    <message>
+        <source>stored fp16</source>
+        <translation>存储的 fp16</translation>
+    </message>
+    <message>
+        <source>sub-block code (factor code − %1)</source>
+        <translation>子块码（因子 = 码 − %1）</translation>
+    </message>
+    <message>
+        <source>sub-block code</source>
+        <translation>子块码</translation>
+    </message>
+    <message>
+        <source>scale code</source>
+        <translation>缩放码</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ChannelsPanel</name>
@@ -2729,6 +2848,62 @@ p97.5 of |x| = %6</source>
 %3 blocks</source>
         <translation>[%1, %2)
 %3 个块</translation>
+    </message>
+    <message>
+        <source>%1 of %2 codes (%3 … %4)</source>
+        <translation>%2 个码中的 %1 个（%3 … %4）</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>d</translation>
+    </message>
+    <message>
+        <source>dmin</source>
+        <translation>dmin</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <translation>m</translation>
+    </message>
+    <message>
+        <source>fp16 value: %1 blocks</source>
+        <translation>fp16 值：%1 个块</translation>
+    </message>
+    <message>
+        <source>scale codes</source>
+        <translation>缩放码</translation>
+    </message>
+    <message>
+        <source>%1-bit scale codes: %2</source>
+        <translation>%1 位缩放码：%2</translation>
+    </message>
+    <message>
+        <source>minimum codes</source>
+        <translation>最小值码</translation>
+    </message>
+    <message>
+        <source>; minimum codes: %1</source>
+        <translation>；最小值码：%1</translation>
+    </message>
+    <message>
+        <source>; factor = code − %1</source>
+        <translation>；因子 = 码 − %1</translation>
+    </message>
+    <message>
+        <source>; %1 sub-blocks</source>
+        <translation>；%1 个子块</translation>
+    </message>
+    <message>
+        <source>sub-blocks</source>
+        <translation>子块</translation>
+    </message>
+    <message>
+        <source>scale code %1: %2 sub-blocks</source>
+        <translation>缩放码 %1：%2 个子块</translation>
+    </message>
+    <message>
+        <source>minimum code %1: %2 sub-blocks</source>
+        <translation>最小值码 %1：%2 个子块</translation>
     </message>
 </context>
 <context>

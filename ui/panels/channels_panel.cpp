@@ -1,11 +1,14 @@
 #include "panels/channels_panel.h"
 
+#include "analysis/ggml_group_analysis.h"
 #include "analysis/value_counts.h"
+#include "ggml_scale_text.h"
 #include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/channel_range_plot.h"
 #include "plots/histogram_plot.h"
+#include "quant/ggml_formats.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -145,8 +148,12 @@ SnapshotPtr ChannelsPanel::computeGroupSnapshot(const AnalysisSnapshot& snapshot
     data->source = snapshot.data->source;
     data->loaded.tensor = std::move(*values);
     data->stats = computeStats(data->loaded.tensor.values);
-    auto analysis = analyzeWithParams(data->loaded.tensor.view(), snapshot.spec,
-                                      snapshot.current.params[group]);
+    // A ggml block's codes are the blocks' own (its quantizer's choice, its stored minimum).
+    auto analysis = snapshot.ggmlBlocks && isGgmlFormat(snapshot.spec.format.format)
+                        ? analyzeGgmlGroup(data->loaded.tensor.view(), snapshot.spec,
+                                           *snapshot.ggmlBlocks, group)
+                        : analyzeWithParams(data->loaded.tensor.view(), snapshot.spec,
+                                            snapshot.current.params[group]);
     if (!analysis) {
         return {};
     }
@@ -189,6 +196,18 @@ void ChannelsPanel::showGroup(const SnapshotPtr& snapshot)
     emit groupShown(m_group->value());
 }
 
+QString ChannelsPanel::storedFieldsText(std::size_t group) const
+{
+    const Analysis& whole = m_snapshot->current;
+    if (!isGgmlFormat(whole.spec.format.format) || !m_snapshot->ggmlBlocks ||
+        group >= whole.params.size()) {
+        return {};
+    }
+    const ggml::TypeInfo& type = ggmlTypeOf(whole.spec.format.format);
+    return ggmlGridFieldsText(type, ggml::readGridScaleFields(type, *m_snapshot->ggmlBlocks, group),
+                              group);
+}
+
 void ChannelsPanel::describeGroup()
 {
     if (!m_groupSnapshot || !m_snapshot) {
@@ -205,6 +224,10 @@ void ChannelsPanel::describeGroup()
     QString scale = group < whole.params.size() ? scaleText(whole, group) : QString();
     if (const QString tensor = tensorScaleText(whole); !tensor.isEmpty()) {
         scale += QStringLiteral(", ") + tensor;
+    }
+    // A ggml block's stored fields, which make that scale.
+    if (const QString stored = storedFieldsText(group); !stored.isEmpty()) {
+        scale += QStringLiteral("; ") + stored;
     }
     m_summary->setText(tr("<b>%1</b> of %2: %3 values in [%4, %5]; %6; SQNR %7; clipped %8")
                            .arg(blockLabel(whole, group),

@@ -49,6 +49,7 @@ private:
     void requestGroup();
     void showGroup(const SnapshotPtr& snapshot);
     void describeGroup();
+    QString storedFieldsText(std::size_t group) const;
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QStackedWidget* m_pages = nullptr;

@@ -1,9 +1,11 @@
 #include "plots/channel_range_plot.h"
 
 #include "analysis/scale_usage.h"
+#include "ggml/block_scales.h"
 #include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "plots/plot_setup.h"
+#include "quant/ggml_formats.h"
 #include "theme.h"
 
 #include <QVBoxLayout>
@@ -55,8 +57,6 @@ ChannelRangePlot::ChannelRangePlot(QWidget* parent) : QWidget(parent)
     m_scales->setObjectName(QStringLiteral("channelScales"));
     setUpPlot(m_scales);
     m_scales->setMinimumHeight(110);
-    m_scales->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    m_scales->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     m_scales->hide();
     for (QCustomPlot* plot : plots()) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -126,7 +126,9 @@ void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
         }
     }
     // A lossless group (SQNR +∞) stands at the top of the strip.
+    bool anyFinite = false;
     for (double& db : sqnr) {
+        anyFinite = anyFinite || std::isfinite(db);
         db = std::isfinite(db) ? db : bestFinite + 6;
     }
 
@@ -172,6 +174,14 @@ void ChannelRangePlot::setSnapshot(const SnapshotPtr& snapshot)
         : blocks ? tr("block (%1 values each)").arg(a.layout.groupSize)
                  : tr("group (%1 values each along the last axis)").arg(a.layout.groupSize);
     m_sqnr->xAxis->setLabel(axisTitle);
+    if (!anyFinite) {
+        // Bars of a made-up height would read as 6 dB: say what they stand for.
+        addLabel(m_sqnr, m_sqnr->axisRect(), (m_groups - 1) / 2.0, 0.5,
+                 channels ? tr("every channel lossless (SQNR +∞)")
+                          : (blocks ? tr("every block lossless (SQNR +∞)")
+                                    : tr("every group lossless (SQNR +∞)")),
+                 theme::annotation(), Qt::AlignCenter, QStringLiteral("all-lossless"));
+    }
     drawScales(*snapshot);
     for (QCustomPlot* plot : {m_ranges, m_sqnr}) {
         plot->xAxis->setRange(-0.5, m_groups - 0.5);
@@ -209,6 +219,21 @@ void ChannelRangePlot::markSelected()
     }
 }
 
+// The scale strip's value axis: logarithmic for scales that span decades, linear for a ggml
+// type's fp16 d, which can be negative (Q4_0's d = m/−8 has the sign of the block's extreme).
+void ChannelRangePlot::setScaleAxis(bool logarithmic)
+{
+    QCPAxis* axis = m_scales->yAxis;
+    axis->setScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    axis->setTicker(logarithmic ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
+                                : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    m_scales->yAxis2->setVisible(false);
+    // Below the strip, as the range plot's: inside, it would cover the first blocks' steps.
+    placeLegendBelow(m_scales);
+    m_scales->xAxis->setLabel(m_sqnr->xAxis->label());
+    m_scales->xAxis->setRange(-0.5, m_groups - 0.5);
+}
+
 // Each block's stored scale (log axis: MX's are powers of two, NVFP4's E4M3 values span decades).
 void ChannelRangePlot::drawScales(const AnalysisSnapshot& snapshot)
 {
@@ -218,6 +243,11 @@ void ChannelRangePlot::drawScales(const AnalysisSnapshot& snapshot)
     if (storage == ScaleStorageKind::None) {
         return;
     }
+    if (isGgmlFormat(a.spec.format.format)) {
+        drawGgmlScales(snapshot);
+        return;
+    }
+    setScaleAxis(true);
     QVector<double> keys;
     QVector<double> scales;
     for (std::size_t g = 0; g < a.params.size(); ++g) {
@@ -236,16 +266,101 @@ void ChannelRangePlot::drawScales(const AnalysisSnapshot& snapshot)
     strip->setLineStyle(QCPGraph::lsStepCenter);
     strip->setData(keys, scales, true);
     m_scales->yAxis->setLabel(tr("stored scale"));
-    m_scales->xAxis->setLabel(m_sqnr->xAxis->label());
-    m_scales->xAxis->setRange(-0.5, m_groups - 0.5);
+    fitLogRange(strip);
+}
+
+void ChannelRangePlot::fitLogRange(QCPGraph* strip)
+{
     bool found = false;
     QCPRange y = strip->getValueRange(found, QCP::sdPositive);
     if (!found) {
         y = QCPRange(0.5, 2);
     }
     m_scales->yAxis->setRange(y.lower / 1.5, y.upper * 1.5);
-    m_scales->legend->setVisible(true);
-    m_scales->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+}
+
+// A ggml type: each group (a sub-block) with the fields its block stores, read from the blocks —
+// d (and m or dmin) as steps, and the sub-block's own scale code on the right-hand axis.
+void ChannelRangePlot::drawGgmlScales(const AnalysisSnapshot& snapshot)
+{
+    const Analysis& a = snapshot.current;
+    const ggml::TypeInfo& type = ggmlTypeOf(a.spec.format.format);
+    const ggml::ScaleLayout layout = ggml::scaleLayoutOf(type);
+    const std::vector<ggml::GridScaleFields> fields =
+        snapshot.ggmlBlocks ? ggml::readScaleFields(type, *snapshot.ggmlBlocks)
+                            : std::vector<ggml::GridScaleFields>{};
+    if (fields.size() != a.params.size()) {
+        m_scales->hide(); // no blocks to read
+        return;
+    }
+    const bool fp16 = layout.storage == ggml::BlockScaleStorage::Fp16;
+    setScaleAxis(!fp16);
+    const bool markers = m_groups <= kMarkersUpTo;
+    QVector<double> keys;
+    QVector<double> d;
+    QVector<double> minimum;
+    QVector<double> codes;
+    for (std::size_t g = 0; g < fields.size(); ++g) {
+        keys << static_cast<double>(g);
+        // A zero E8M0/UE4M3 scale has no place on the log axis.
+        d << (fp16 || fields[g].d > 0 ? double(fields[g].d) : std::nan(""));
+        minimum << fields[g].minimum;
+        codes << fields[g].subScale;
+    }
+    const QString dName =
+        layout.storage == ggml::BlockScaleStorage::E8M0    ? tr("X = 2^(e − 127) per block")
+        : layout.storage == ggml::BlockScaleStorage::UE4M3 ? tr("UE4M3 scale s per 16 values")
+        : layout.hasSubScales()                            ? tr("super-block d")
+                                                           : tr("block d");
+    QCPGraph* strip = addSeries(m_scales, QStringLiteral("block-d"), dName,
+                                QPen(theme::representable(), markers ? 3 : 1));
+    strip->setLineStyle(QCPGraph::lsStepCenter);
+    strip->setData(keys, d, true);
+    if (layout.hasMinimum) {
+        QCPGraph* m = addSeries(m_scales, QStringLiteral("block-minimum"),
+                                layout.minimumIsFactor ? tr("super-block dmin") : tr("block m"),
+                                QPen(theme::zeroPoint(), markers ? 3 : 1));
+        m->setLineStyle(QCPGraph::lsStepCenter);
+        m->setData(keys, minimum, true);
+    }
+    m_scales->yAxis->setLabel(fp16 ? tr("stored fp16") : tr("stored scale"));
+    if (fp16) {
+        m_scales->yAxis->rescale();
+        const QCPRange y = m_scales->yAxis->range();
+        const double pad = 0.08 * std::max(y.size(), 1e-12);
+        m_scales->yAxis->setRange(y.lower - pad, y.upper + pad);
+    } else {
+        fitLogRange(strip);
+    }
+    if (!layout.hasSubScales()) {
+        return;
+    }
+    QCPGraph* sub = m_scales->addGraph(m_scales->xAxis, m_scales->yAxis2);
+    sub->setObjectName(QStringLiteral("sub-block-scale-codes"));
+    sub->setName(layout.subScaleBias != 0
+                     ? tr("sub-block code (factor code − %1)").arg(layout.subScaleBias)
+                     : tr("sub-block code"));
+    sub->setLineStyle(QCPGraph::lsNone);
+    sub->setScatterStyle(QCPScatterStyle(markers ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssDot,
+                                         theme::values().darker(130), 5));
+    sub->setData(keys, codes, true);
+    QCPAxis* right = m_scales->yAxis2;
+    right->setVisible(true);
+    right->setTickLabels(true);
+    right->setLabel(tr("scale code"));
+    const auto [lo, hi] = std::ranges::minmax(codes);
+    right->setRange(lo - 1.5, hi + 1.5);
+    fitLegendColumns(m_scales, 3);
+}
+
+void ChannelRangePlot::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // The legends below the plots wrap to their new width rather than cut their entries.
+    for (QCustomPlot* plot : {m_ranges, m_scales}) {
+        fitLegendColumns(plot, 4);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 int ChannelRangePlot::groupAt(const QCustomPlot* plot, double pixelX) const

@@ -2,14 +2,17 @@
 // Every channel (or group) at a glance, as AIMET draws it: its min, max and mean, with the range
 // its grid covers behind them, and under that a strip of each one's SQNR. For a block format the
 // blocks are the groups, and a third strip shows each block's scale as it is stored (MX's X, NVFP4's
-// E4M3 s, bitsandbytes' absmax). Clicking picks a channel; the picked one is marked in all.
+// E4M3 s, bitsandbytes' absmax; a ggml type's fp16 d, m or dmin, and on a second axis each
+// sub-block's scale code). Clicking picks a channel; the picked one is marked in all.
 
 #include "analysis_snapshot.h"
 
 #include <QWidget>
 
+class QCPGraph;
 class QCustomPlot;
 class QMouseEvent;
+class QResizeEvent;
 
 namespace qs::ui {
 
@@ -34,10 +37,16 @@ public:
 signals:
     void groupPicked(int group);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void markSelected();
     void onClick(const QCustomPlot* plot, QMouseEvent* event);
     void drawScales(const AnalysisSnapshot& snapshot);
+    void drawGgmlScales(const AnalysisSnapshot& snapshot);
+    void setScaleAxis(bool logarithmic);
+    void fitLogRange(QCPGraph* strip);
     QList<QCustomPlot*> plots() const { return {m_ranges, m_sqnr, m_scales}; }
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language

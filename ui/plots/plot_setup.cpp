@@ -39,6 +39,23 @@ void placeLegendBelow(QCustomPlot* plot)
     plot->legend->setVisible(true);
 }
 
+QString wrapToWidth(const QString& text, const QFont& font, int width)
+{
+    const QFontMetrics metrics(font);
+    QString wrapped;
+    QString line;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
+            line = longer;
+            continue;
+        }
+        wrapped += line + QLatin1Char('\n');
+        line = word;
+    }
+    return wrapped + line;
+}
+
 void fitLegendColumns(QCustomPlot* plot, int maxColumns)
 {
     QCPLegend* legend = plot->legend;

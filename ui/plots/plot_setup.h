@@ -11,6 +11,7 @@ class QCPGraph;
 class QCPItemRect;
 class QCPItemStraightLine;
 class QCPItemText;
+class QFont;
 
 namespace qs::ui {
 
@@ -23,6 +24,10 @@ void placeLegendBelow(QCustomPlot* plot);
 // Fewest legend rows, up to `maxColumns` entries side by side, such that the legend fits the
 // plot's width (long entries, such as a block's scale, get a row to themselves).
 void fitLegendColumns(QCustomPlot* plot, int maxColumns);
+
+// `text` broken into lines at spaces so that each fits `width` pixels in `font` (a word longer
+// than the width keeps a line of its own): titles and axis labels of narrow plots.
+QString wrapToWidth(const QString& text, const QFont& font, int width);
 
 // A graph with no data that only puts an entry in the legend (for overlays drawn as items).
 QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,

@@ -1,11 +1,13 @@
 #include "plots/scale_usage_plot.h"
 
 #include "analysis/scale_usage.h"
+#include "ggml_scale_text.h"
 #include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/plot_setup.h"
 #include "plots/slot_ticker.h"
+#include "quant/ggml_formats.h"
 #include "theme.h"
 
 #include <QToolTip>
@@ -20,6 +22,40 @@ namespace {
 constexpr int kMarginCodes = 2;        // unused codes shown either side of those in use
 constexpr double kPixelsPerLabel = 18; // rotated labels: one line of text each
 
+// A histogram as a step graph on `rect`: one point per bin edge, the last closing the step.
+QCPGraph* addHistogram(QCustomPlot* chart, QCPAxisRect* rect, const Histogram& h,
+                       const QString& objectName, const QColor& colour)
+{
+    QVector<double> keys;
+    QVector<double> counts;
+    for (std::size_t i = 0; i <= h.bins(); ++i) {
+        keys << h.binLo(i);
+        counts << static_cast<double>(h.counts[std::min(i, h.bins() - 1)]);
+    }
+    QCPGraph* graph = chart->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+    graph->setObjectName(objectName);
+    graph->setLineStyle(QCPGraph::lsStepLeft);
+    graph->setPen(theme::barPen(colour));
+    graph->setBrush(theme::barBrush(colour));
+    graph->setData(keys, counts, true);
+    return graph;
+}
+
+double largestCount(const Histogram& h)
+{
+    return h.counts.empty() ? 0 : static_cast<double>(*std::ranges::max_element(h.counts));
+}
+
+// "41 of 64 codes (3 … 60)".
+QString codesUsedText(const SubScaleCounts& counts)
+{
+    return ScaleUsagePlot::tr("%1 of %2 codes (%3 … %4)")
+        .arg(counts.codesUsed())
+        .arg(counts.counts.size())
+        .arg(counts.lowest)
+        .arg(counts.highest);
+}
+
 } // namespace
 
 ScaleUsagePlot::ScaleUsagePlot(QWidget* parent)
@@ -31,7 +67,14 @@ ScaleUsagePlot::ScaleUsagePlot(QWidget* parent)
     chart->axisRect()->setRangeDrag(Qt::Horizontal);
     chart->axisRect()->setRangeZoom(Qt::Horizontal);
     connect(chart, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
-        const QString text = describeAt(plot()->xAxis->pixelToCoord(event->position().x()));
+        const double x = event->position().x();
+        const bool onCodes =
+            m_subScaleRect != nullptr && m_subScaleRect->outerRect().contains(event->pos());
+        const bool onTitle = m_title != nullptr && m_title->outerRect().contains(event->pos());
+        const QString text =
+            onTitle   ? m_titleText
+            : onCodes ? describeSubScaleAt(m_subScaleRect->axis(QCPAxis::atBottom)->pixelToCoord(x))
+                      : describeAt(plot()->xAxis->pixelToCoord(x));
         if (text.isEmpty()) {
             QToolTip::hideText();
         } else {
@@ -45,16 +88,211 @@ void ScaleUsagePlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsh
 {
     m_labels.clear();
     m_descriptions.clear();
+    removeGgmlLayout();
+    plot()->legend->setVisible(false);
     const ScaleUsage& usage = snapshot.scaleUsage;
     setVisible(!usage.empty());
     if (usage.empty()) {
         return;
     }
-    if (usage.storage == ScaleStorageKind::Float32) {
+    if (isGgmlFormat(snapshot.current.spec.format.format)) {
+        addTitle(ggmlScaleLayoutText(ggmlTypeOf(snapshot.current.spec.format.format)));
+    }
+    if (usage.storage == ScaleStorageKind::Fp16) {
+        drawGgmlScales(snapshot);
+    } else if (usage.storage == ScaleStorageKind::Float32) {
         drawValues(snapshot);
     } else {
         drawCodes(snapshot);
     }
+    wrapTexts();
+}
+
+void ScaleUsagePlot::resizeEvent(QResizeEvent* event)
+{
+    SnapshotPlot::resizeEvent(event);
+    wrapTexts(); // the plot has its new width by now
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// A ggml type's title and codes' label name every field; in a narrow plot they are elided (the
+// title) or take more lines (the label) rather than run past its edges.
+void ScaleUsagePlot::wrapTexts()
+{
+    const int width = std::max(80, plot()->width() - 16);
+    if (m_title != nullptr) {
+        // One line, elided: the plot is short, and hovering the title shows all of it.
+        m_title->setText(
+            QFontMetrics(m_title->font()).elidedText(m_titleText, Qt::ElideRight, width));
+    }
+    if (m_subScaleRect != nullptr) {
+        // The label is centred under the axis rect, which the value axis' labels narrow.
+        QCPAxis* x = m_subScaleRect->axis(QCPAxis::atBottom);
+        const int axisWidth = std::max(80, plot()->axisRect()->width() - 8);
+        x->setLabel(wrapToWidth(m_subScaleLabel, x->labelFont(), std::min(width, axisWidth)));
+    }
+    if (plot()->legend->visible() && plot()->legend->layout() == plot()->plotLayout()) {
+        fitLegendColumns(plot(), 2);
+    }
+}
+
+// The title row and the codes' axis rect are a ggml type's only: taken away before each drawing
+// (their graphs are gone already), added again where they apply.
+void ScaleUsagePlot::removeGgmlLayout()
+{
+    QCPLayoutGrid* layout = plot()->plotLayout();
+    if (m_subScaleRect != nullptr) {
+        layout->remove(m_subScaleRect);
+        m_subScaleRect = nullptr;
+    }
+    if (m_title != nullptr) {
+        layout->remove(m_title);
+        m_title = nullptr;
+    }
+    // The legend goes back inside the axis rect, where the other formats keep it.
+    QCPLegend* legend = plot()->legend;
+    if (legend->layout() == layout) {
+        plot()->axisRect()->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    }
+    layout->simplify();
+    m_titleText.clear();
+    m_subScaleLabel.clear();
+}
+
+void ScaleUsagePlot::addTitle(const QString& text)
+{
+    QCustomPlot* const chart = plot();
+    chart->plotLayout()->insertRow(0);
+    QFont bold = chart->font();
+    bold.setBold(true);
+    m_titleText = text;
+    m_title = new QCPTextElement(chart, text, bold);
+    m_title->setObjectName(QStringLiteral("scale-title"));
+    chart->plotLayout()->addElement(0, 0, m_title);
+}
+
+QString ScaleUsagePlot::title() const
+{
+    return m_titleText;
+}
+
+// A ggml type's fp16 fields: d (and m or dmin) per block as histograms, the sub-block codes
+// under them.
+void ScaleUsagePlot::drawGgmlScales(const AnalysisSnapshot& snapshot)
+{
+    QCustomPlot* const chart = plot();
+    const ScaleUsage& usage = snapshot.scaleUsage;
+    const ggml::TypeInfo& type = ggmlTypeOf(snapshot.current.spec.format.format);
+    const ggml::ScaleLayout layout = ggml::scaleLayoutOf(type);
+    chart->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    chart->xAxis->setTickLabelRotation(0);
+    QCPGraph* d = addHistogram(chart, chart->axisRect(), usage.values,
+                               QStringLiteral("d-histogram"), theme::values());
+    d->setName(tr("d"));
+    double lo = usage.values.lo;
+    double hi = usage.values.hi;
+    double most = std::max(1.0, largestCount(usage.values));
+    if (!usage.minimums.counts.empty()) {
+        QCPGraph* m = addHistogram(chart, chart->axisRect(), usage.minimums,
+                                   QStringLiteral("minimum-histogram"), theme::zeroPoint());
+        m->setName(layout.minimumIsFactor ? tr("dmin") : tr("m"));
+        lo = std::min(lo, usage.minimums.lo);
+        hi = std::max(hi, usage.minimums.hi);
+        most = std::max(most, largestCount(usage.minimums));
+    }
+    chart->xAxis->setLabel(tr("fp16 value: %1 blocks").arg(formatCount(usage.blocks)));
+    chart->xAxis->setRange(lo, hi);
+    chart->yAxis->setRange(0, most * 1.15);
+    if (!usage.subScales.empty()) {
+        drawSubScaleCodes(usage);
+    }
+    // Under everything: inside, the legend would cover the histograms of a narrow plot.
+    chart->plotLayout()->addElement(chart->plotLayout()->rowCount(), 0, chart->legend);
+    chart->plotLayout()->setRowStretchFactor(chart->plotLayout()->rowCount() - 1, 0.001);
+    chart->legend->setMargins(QMargins(6, 2, 6, 2));
+    chart->legend->setVisible(true);
+}
+
+// A bar per sub-block scale code (and beside it per minimum code) over the codes in use.
+void ScaleUsagePlot::drawSubScaleCodes(const ScaleUsage& usage)
+{
+    QCustomPlot* const chart = plot();
+    m_subScaleRect = new QCPAxisRect(chart);
+    m_subScaleRect->setObjectName(QStringLiteral("sub-scale-rect"));
+    m_subScaleRect->setRangeDrag(Qt::Horizontal);
+    m_subScaleRect->setRangeZoom(Qt::Horizontal);
+    QCPLayoutGrid* layout = chart->plotLayout();
+    const int row = layout->rowCount();
+    layout->addElement(row, 0, m_subScaleRect);
+    layout->setRowStretchFactor(row, 1);
+    QCPAxis* x = m_subScaleRect->axis(QCPAxis::atBottom);
+    QCPAxis* y = m_subScaleRect->axis(QCPAxis::atLeft);
+    const bool withMinimums = !usage.subMinimums.empty();
+    const double width = withMinimums ? 0.4 : 0.8;
+    int first = usage.subScales.lowest;
+    int last = usage.subScales.highest;
+    if (withMinimums) {
+        first = std::min(first, usage.subMinimums.lowest);
+        last = std::max(last, usage.subMinimums.highest);
+    }
+    first = std::max(usage.subScales.first, first - kMarginCodes);
+    last = std::min(usage.subScales.first + static_cast<int>(usage.subScales.counts.size()) - 1,
+                    last + kMarginCodes);
+    double most = 1;
+    auto addBars = [&](const SubScaleCounts& counts, const QString& objectName, const QString& name,
+                       const QColor& colour, double shift) {
+        auto* bars = new QCPBars(x, y);
+        bars->setObjectName(objectName);
+        bars->setName(name);
+        bars->setWidth(width);
+        bars->setPen(theme::barPen(colour));
+        bars->setBrush(theme::barBrush(colour));
+        for (int code = first; code <= last; ++code) {
+            const auto n = static_cast<double>(counts.count(code));
+            bars->addData(code + shift, n);
+            most = std::max(most, n);
+        }
+    };
+    addBars(usage.subScales, QStringLiteral("sub-scale-bars"), tr("scale codes"), theme::values(),
+            withMinimums ? -0.2 : 0.0);
+    QString label =
+        tr("%1-bit scale codes: %2").arg(usage.subScales.bits).arg(codesUsedText(usage.subScales));
+    if (withMinimums) {
+        addBars(usage.subMinimums, QStringLiteral("sub-minimum-bars"), tr("minimum codes"),
+                theme::zeroPoint(), 0.2);
+        label += tr("; minimum codes: %1").arg(codesUsedText(usage.subMinimums));
+    }
+    if (usage.subScales.bias != 0) {
+        label += tr("; factor = code − %1").arg(usage.subScales.bias);
+    }
+    m_subScaleLabel = label + tr("; %1 sub-blocks").arg(formatCount(usage.subScales.total()));
+    x->setLabel(m_subScaleLabel);
+    y->setLabel(tr("sub-blocks"));
+    x->setRange(first - 0.6, last + 0.6);
+    y->setRange(0, most * 1.15);
+}
+
+QString ScaleUsagePlot::describeSubScaleAt(double code) const
+{
+    if (m_subScaleRect == nullptr || !snapshot()) {
+        return {};
+    }
+    const ScaleUsage& usage = snapshot()->scaleUsage;
+    const auto c = static_cast<std::int32_t>(std::lround(code));
+    const std::int32_t end =
+        usage.subScales.first + static_cast<std::int32_t>(usage.subScales.counts.size());
+    if (c < usage.subScales.first || c >= end) {
+        return {};
+    }
+    QString text =
+        tr("scale code %1: %2 sub-blocks")
+            .arg(subScaleCodeText(c, usage.subScales.bias), formatCount(usage.subScales.count(c)));
+    if (!usage.subMinimums.empty()) {
+        text += QLatin1Char('\n') + tr("minimum code %1: %2 sub-blocks")
+                                        .arg(c)
+                                        .arg(formatCount(usage.subMinimums.count(c)));
+    }
+    return text;
 }
 
 // E8M0 or E4M3 codes: a bar per code over the codes in use.
@@ -110,22 +348,9 @@ void ScaleUsagePlot::drawValues(const AnalysisSnapshot& snapshot)
     const Histogram& h = usage.values;
     chart->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     chart->xAxis->setTickLabelRotation(0);
-    QVector<double> keys;
-    QVector<double> counts;
-    double most = 1;
-    for (std::size_t i = 0; i <= h.bins(); ++i) {
-        keys << h.binLo(i);
-        const auto n = static_cast<double>(h.counts[std::min(i, h.bins() - 1)]);
-        counts << n;
-        most = std::max(most, n);
-    }
-    QCPGraph* graph = chart->addGraph();
-    graph->setObjectName(QStringLiteral("scale-histogram"));
-    graph->setLineStyle(QCPGraph::lsStepLeft);
-    graph->setPen(theme::barPen(theme::values()));
-    graph->setBrush(theme::barBrush(theme::values()));
-    graph->setData(keys, counts, true);
-    graph->removeFromLegend();
+    addHistogram(chart, chart->axisRect(), h, QStringLiteral("scale-histogram"), theme::values())
+        ->removeFromLegend();
+    const double most = std::max(1.0, largestCount(h));
     const bool blocks =
         formatInfo(snapshot.current.spec.format.format).family == FormatFamily::Bitsandbytes;
     chart->xAxis->setLabel(blocks
