@@ -7,6 +7,7 @@
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
 #include "plots/histogram_plot.h"
+#include "session/session.h"
 #include "support/gguf_files.h"
 #include "support/plot_items.h"
 #include "support/temp_files.h"
@@ -50,6 +51,7 @@ private slots:
     void storedTensorOpensOnItsOwnType();
     void outlierSlidersCoalesce();
     void screenshotModeWritesAPng();
+    void fileArgumentOpensTensorsAndSessions();
     void longWorkShowsProgressAndCancel();
     void remembersLayoutAndRecentFiles();
 
@@ -285,6 +287,47 @@ void TestMainWindow::screenshotModeWritesAPng()
     const QImage image(out);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 1280 && image.height() >= 800);
+}
+
+// `quantscope FILE`, as the desktop entry starts it for a file opened from a file manager.
+void TestMainWindow::fileArgumentOpensTensorsAndSessions()
+{
+    test::ScratchDir dir;
+    const auto run = [](const QStringList& arguments) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("QT_QPA_PLATFORM", "offscreen");
+        process.setProcessEnvironment(environment);
+        process.start(test::guiPath(), arguments);
+        const bool finished = process.waitForFinished(60000);
+        return std::pair(finished ? process.exitCode() : -1,
+                         QString::fromUtf8(process.readAllStandardError()));
+    };
+    const QString png = QString::fromStdString(dir.path("window.png"));
+    const QString tensor = QString::fromStdString(dir.write(
+        "values.npy", test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }",
+                                     QByteArray::fromHex("0000803f000000c0"))));
+    QCOMPARE(run({tensor, "--screenshot", png}).first, 0);
+    QVERIFY(QImage(png).width() > 0);
+
+    // Read as --input: a missing file is the tensor's error, named.
+    const QString missing = QString::fromStdString(dir.path("missing.npy"));
+    const auto [missingCode, missingError] = run({missing, "--screenshot", png});
+    QCOMPARE(missingCode, 1);
+    QVERIFY2(missingError.contains(missing + ": no such file"), qPrintable(missingError));
+
+    // A .qscope is read as --session: the session gives the scheme, so --bits is refused.
+    const std::string session = dir.path("saved.qscope");
+    QVERIFY(writeSession(session, Session{PresetSpec{"tutorial-3"}, QuantSpec{}, {}}));
+    QCOMPARE(run({QString::fromStdString(session), "--screenshot", png}).first, 0);
+    const auto [bitsCode, bitsError] = run({QString::fromStdString(session), "--bits", "3"});
+    QCOMPARE(bitsCode, 2);
+    QVERIFY2(bitsError.contains("drop --bits"), qPrintable(bitsError));
+
+    // One thing to open: FILE and another source are refused before any window.
+    const auto [bothCode, bothError] = run({tensor, "--preset-data", "tutorial-3"});
+    QCOMPARE(bothCode, 2);
+    QVERIFY2(bothError.contains("FILE names what to open"), qPrintable(bothError));
 }
 
 void TestMainWindow::longWorkShowsProgressAndCancel()

@@ -16,6 +16,8 @@ int main(int argc, char** argv)
     CLI::App app{"QuantScope: see what quantization does to a tensor.", "quantscope-cli"};
     app.require_subcommand(1);
     app.fallthrough(false);
+    app.set_version_flag("--version", "quantscope-cli " QUANTSCOPE_VERSION,
+                         "Print the version and exit");
 
     int exitCode = kExitOk;
     addTutorialCommand(app, exitCode);
@@ -50,6 +52,8 @@ int main(int argc, char** argv)
         return app.exit(help);
     } catch (const CLI::CallForAllHelp& help) {
         return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
     } catch (const CLI::ParseError& error) {
         return reportUsageError(std::string(error.what()) + " (see quantscope-cli --help)");
     } catch (const std::bad_alloc&) {

@@ -8,10 +8,11 @@ namespace qs::cli {
 
 namespace {
 
-// Options that say what to do with the session's analysis, not what to analyse.
+// Options that say what to do with the session's analysis, not what to analyse; "file" is
+// quantscope's FILE when it names the session.
 constexpr std::array kBesideSession{
-    "--session",    "--save-session", "--json", "--dump-codes", "--dump-dequant", "--threads",
-    "--screenshot", "--tab",          "--zoom", "--benchmark",  "--help"};
+    "--session", "--save-session", "--json", "--dump-codes", "--dump-dequant", "--threads",
+    "file",      "--screenshot",   "--tab",  "--zoom",       "--benchmark",    "--help"};
 
 } // namespace
 

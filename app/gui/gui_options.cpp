@@ -23,8 +23,26 @@ std::string takeSessionArgument(int& argc, char** argv)
     return value;
 }
 
+bool asksForVersion(int argc, const char* const* argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string versionText()
+{
+    return std::string("quantscope ") + QUANTSCOPE_VERSION;
+}
+
 void addGuiOptions(CLI::App& app, GuiOptions& options)
 {
+    app.add_option("file", options.file,
+                   "A file to open: a .qscope session (as --session) or a tensor or model file "
+                   "(as --input)");
     cli::addSourceOptions(app, options.source);
     cli::addSchemeOptions(app, options.scheme);
     cli::addSessionOptions(app, options.session, /*withSave=*/false);
@@ -53,6 +71,28 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
     app.add_flag("--benchmark", options.benchmark,
                  "Measure control-change-to-repaint latency and UI-thread stalls on 1M and 16M "
                  "values, then exit");
+    // main answers it before parsing (asksForVersion); registered for --help and as a fallback.
+    app.set_version_flag("--version", versionText(), "Print the version and exit");
+}
+
+Result<void> placeFileArgument(GuiOptions& options)
+{
+    if (options.file.empty()) {
+        return {};
+    }
+    const cli::SourceOptions& s = options.source;
+    if (!s.input.empty() || !s.distribution.empty() || !s.presetData.empty() ||
+        !options.session.load.empty()) {
+        return fail(ErrorCode::InvalidArgument,
+                    "FILE names what to open; drop --input, --generate, --preset-data or "
+                    "--session, or FILE");
+    }
+    if (options.file.ends_with(".qscope")) {
+        options.session.load = options.file;
+    } else {
+        options.source.input = options.file;
+    }
+    return {};
 }
 
 Result<StartState> startState(const GuiOptions& options, const TensorSource& demoSource,

@@ -17,11 +17,17 @@
 int main(int argc, char** argv)
 {
     qs::removeTemporaryFilesOnSignals(); // an export killed half way leaves no .part file behind
+    if (qs::gui::asksForVersion(argc, argv)) {
+        std::printf("%s\n", qs::gui::versionText().c_str());
+        return 0;
+    }
     const std::string sessionPath = qs::gui::takeSessionArgument(argc, argv);
     QApplication app(argc, argv); // takes Qt's own options (-platform, ...) out of argv
     QApplication::setOrganizationName(QStringLiteral("QuantScope"));
     QApplication::setApplicationName(QStringLiteral("QuantScope"));
     QApplication::setApplicationVersion(QStringLiteral(QUANTSCOPE_VERSION));
+    // The installed desktop entry's name: Wayland shells find the window's icon and name by it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.quantscope.QuantScope"));
 
     CLI::App parser{"QuantScope: see what quantization does to a tensor.", "quantscope"};
     qs::gui::GuiOptions options;
@@ -30,11 +36,16 @@ int main(int argc, char** argv)
         parser.parse(argc, argv);
     } catch (const CLI::CallForHelp& help) {
         return parser.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return parser.exit(version);
     } catch (const CLI::ParseError& error) {
         return qs::cli::reportUsageError(std::string(error.what()) + " (see quantscope --help)");
     }
 
     options.session.load = sessionPath;
+    if (const auto placed = qs::gui::placeFileArgument(options); !placed) {
+        return qs::cli::reportUsageError(placed.error().message + " (see quantscope --help)");
+    }
     const auto session = qs::cli::loadSessionOption(parser, options.session);
     if (!session) {
         return qs::cli::reportError(session.error());
