@@ -7,6 +7,7 @@
 #include "generate/generator.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace qs::bench {
 namespace {
@@ -36,7 +37,7 @@ std::vector<FormatCase> formatCases()
 
 // The shoot-out of a bits class on the same tensor: the whole compare, stats included.
 Result<void> benchShootout(int bitsClass, const Tensor& tensor, const std::string& sizeText,
-                           int repeat, unsigned parallel)
+                           int repeat, unsigned parallel, const BenchProgress& progress)
 {
     const auto candidates = bitsClassCandidates(bitsClass);
     if (!candidates) {
@@ -51,6 +52,7 @@ Result<void> benchShootout(int bitsClass, const Tensor& tensor, const std::strin
     const double multi = bestNsPerElement(repeat, n, [&] { compare(parallel); }) * 1e-9 * n;
     const std::string label = std::to_string(bitsClass) + "-bit shoot-out, " +
                               std::to_string(candidates->size()) + " rows (s)";
+    progress.printing();
     std::printf("%-8s %-30s %12.3f %12.3f\n", sizeText.c_str(), label.c_str(), single, multi);
     return {};
 }
@@ -66,6 +68,10 @@ Result<void> runFormatBench(const FormatBenchOptions& o)
                 kRow, o.repeat);
     std::printf("%-8s %-30s %12s %12s %14s\n", "values", "format (ns per value)", "1 thread",
                 (std::to_string(parallel) + " threads").c_str(), "vs int8 (par.)");
+    const std::vector<FormatCase> cases = formatCases();
+    constexpr int kShootouts = 2; // the 4- and 8-bit classes
+    const int total = static_cast<int>(o.sizes.size() * (cases.size() + kShootouts));
+    int done = 0;
     for (const std::string& sizeText : o.sizes) {
         const auto size = parseSize(sizeText);
         if (!size) {
@@ -82,7 +88,8 @@ Result<void> runFormatBench(const FormatBenchOptions& o)
         const std::size_t n = tensor->values.size();
         const TensorStats stats = computeStats(tensor->values);
         double int8Parallel = 0;
-        for (const FormatCase& c : formatCases()) {
+        for (const FormatCase& c : cases) {
+            o.progress.starting(done++, total);
             auto analyse = [&](unsigned threads) {
                 AnalysisOptions options;
                 options.threads = threads;
@@ -93,11 +100,15 @@ Result<void> runFormatBench(const FormatBenchOptions& o)
             if (int8Parallel == 0) {
                 int8Parallel = multi;
             }
+            o.progress.printing();
             std::printf("%-8s %-30s %12.3f %12.3f %13.2fx\n", sizeText.c_str(), c.label, single,
                         multi, multi / int8Parallel);
         }
         for (const int bitsClass : {4, 8}) {
-            if (auto ok = benchShootout(bitsClass, *tensor, sizeText, o.repeat, parallel); !ok) {
+            o.progress.starting(done++, total);
+            if (auto ok =
+                    benchShootout(bitsClass, *tensor, sizeText, o.repeat, parallel, o.progress);
+                !ok) {
                 return ok;
             }
         }

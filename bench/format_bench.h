@@ -4,6 +4,7 @@
 // ratio to int8 — the formats' speed target is within 2× of it — and the whole 4- and 8-bit
 // shoot-outs (`compare`) on the tensor, in seconds.
 
+#include "bench_progress.h"
 #include "common/error.h"
 
 #include <string>
@@ -16,6 +17,7 @@ struct FormatBenchOptions
     std::vector<std::string> sizes{"16M"}; // as parseSize reads them (rounded to rows of 4096)
     int repeat = 5;
     unsigned threads = 0; // of the parallel column; 0 = automatic
+    BenchProgress progress;
 };
 
 // Prints the table on stdout. Errors: InvalidArgument (a size), the analysis' own.

@@ -77,8 +77,10 @@ bool writeGguf(const fs::path& path, std::size_t tensors, const std::vector<std:
 
 } // namespace
 
-Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, unsigned threads)
+Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, unsigned threads,
+                               const BenchProgress& progress, int firstStep, int totalSteps)
 {
+    progress.starting(firstStep, totalSteps);
     const ggml::TypeInfo& q4k = *ggml::typeByName("q4_k");
     GenerateSpec values;
     values.distribution = Distribution::StudentT;
@@ -113,14 +115,17 @@ Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, un
     if (!decoded) {
         return std::unexpected(decoded.error());
     }
+    progress.printing();
     std::printf("q4_k   quantize %zu values: %.3f s (%.1f ns per value, best of 3); with the "
                 "decoding of codes, R′ and grids: %.3f s\n",
                 count, quantize, quantize * 1e9 / static_cast<double>(count), withDecode);
 
     const std::size_t tensors = static_cast<std::size_t>(kFileBytes / blockBytes);
     const fs::path path = folder / "model-q4_k.gguf";
+    progress.printing();
     std::printf("writing %s ...\n", path.filename().string().c_str());
     std::fflush(stdout);
+    progress.starting(firstStep + 1, totalSteps);
     if (!writeGguf(path, tensors, decoded->blocks)) {
         return fail(ErrorCode::WriteFailed, "cannot write", path.string());
     }
@@ -141,6 +146,7 @@ Result<void> runGgufModelBench(const QuantSpec& spec, const fs::path& folder, un
         return std::unexpected(report.error());
     }
     const double all = static_cast<double>(tensors) * static_cast<double>(count);
+    progress.printing();
     std::printf("model  %.2f GB Q4_K GGUF, %zu tensors of %lldx%lld: %.2f s (%.2f ns per value), "
                 "decoded slice by slice, no float32 copy\n",
                 static_cast<double>(tensors * blockBytes) / 1e9, report->tensors.size(),

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <iterator>
 #include <vector>
 
 namespace qs::bench {
@@ -40,6 +41,7 @@ Result<void> runKernelBench(const KernelBenchOptions& o)
     std::printf("%-8s %-44s %12s %12s\n", "values", "stage (ns per element)", "1 thread",
                 (std::to_string(parallel) + " threads").c_str());
 
+    int done = 0;
     for (const std::string& sizeText : o.sizes) {
         const auto size = parseSize(sizeText);
         if (!size) {
@@ -126,9 +128,12 @@ Result<void> runKernelBench(const KernelBenchOptions& o)
                  analyze(threads, true);
              }},
         };
+        const int total = static_cast<int>(o.sizes.size() * std::size(stages));
         for (const Stage& stage : stages) {
+            o.progress.starting(done++, total);
             const double single = bestNsPerElement(o.repeat, n, [&] { stage.run(1); });
             const double multi = bestNsPerElement(o.repeat, n, [&] { stage.run(parallel); });
+            o.progress.printing();
             std::printf("%-8s %-44s %12.3f %12.3f\n", sizeText.c_str(), stage.name, single, multi);
         }
     }

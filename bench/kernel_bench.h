@@ -3,6 +3,7 @@
 // pass with and without stores, checks and AVX2, the whole analyze), on one thread and on all,
 // next to a memory-copy yardstick measured on the same machine in the same run.
 
+#include "bench_progress.h"
 #include "common/error.h"
 #include "quant/quant_spec.h"
 
@@ -17,6 +18,7 @@ struct KernelBenchOptions
     std::vector<std::string> sizes{"1M", "16M"}; // as parseSize reads them
     int repeat = 5;                              // runs per stage; the best is reported
     unsigned threads = 0;                        // of the parallel column; 0 = automatic
+    BenchProgress progress;
 };
 
 // Prints the table on stdout. Errors: InvalidArgument (a size), the analysis' own.

@@ -151,7 +151,8 @@ double millisecondsSince(Clock::time_point start)
 
 } // namespace
 
-Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads)
+Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads,
+                                const BenchProgress& progress)
 {
     std::error_code ec;
     const fs::path base = parent.empty() ? fs::temp_directory_path(ec) : fs::path(parent);
@@ -174,6 +175,7 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
     const fs::path model = folder / "model-bf16.safetensors";
     std::printf("QuantScope model-file bench (files in %s, removed afterwards)\n",
                 folder.string().c_str());
+    progress.starting(0, kModelFilesBenchSteps);
     if (!writeSparseList(listed)) {
         return fail(ErrorCode::WriteFailed, "cannot write", listed.string());
     }
@@ -188,11 +190,13 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
         bestList = std::min(bestList, millisecondsSince(start));
         listedCount = (*archive)->entries().size();
     }
+    progress.printing();
     std::printf("list   %.2f GB float32 safetensors, %zu tensors: %.2f ms (best of 5)\n",
                 static_cast<double>(fs::file_size(listed)) / 1e9, listedCount, bestList);
 
     std::printf("writing %s ...\n", model.filename().string().c_str());
     std::fflush(stdout);
+    progress.starting(1, kModelFilesBenchSteps);
     if (!writeBf16Model(model)) {
         return fail(ErrorCode::WriteFailed, "cannot write", model.string());
     }
@@ -219,6 +223,7 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
     if (!report) {
         return std::unexpected(report.error());
     }
+    progress.printing();
     std::printf("model  %.2f GB bfloat16 safetensors, %zu tensors, largest %.0f MB: %.2f s "
                 "(%.2f ns per value), %s\n",
                 static_cast<double>(fs::file_size(model)) / 1e9, report->tensors.size(),
@@ -230,7 +235,7 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
                 "tensor (page cache of the mapped file not counted)\n",
                 static_cast<double>(baseline) / 1e6, growth / 1e6,
                 growth / static_cast<double>(largest));
-    return runGgufModelBench(spec, folder, threads);
+    return runGgufModelBench(spec, folder, threads, progress, 2, kModelFilesBenchSteps);
 }
 
 } // namespace qs::bench

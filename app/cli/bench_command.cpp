@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
+#include "common/terminal_progress.h"
 #include "format_bench.h"
 #include "kernel_bench.h"
 #include "model_files_bench.h"
@@ -33,12 +34,25 @@ int runBench(const BenchCommandOptions& o)
         return reportError(spec.error());
     }
     Result<void> ran;
-    if (o.modelFiles) {
-        ran = bench::runModelFilesBench(*spec, o.dir, o.threads);
-    } else if (o.formats) {
-        ran = bench::runFormatBench({o.sizes, o.repeat, o.threads});
-    } else {
-        ran = bench::runKernelBench({*spec, o.sizes, o.repeat, o.threads});
+    {
+        TerminalProgress line("bench");
+        bench::BenchProgress progress;
+        if (line.enabled()) {
+            progress.step = [&line](int done, int total) {
+                line.count(static_cast<std::size_t>(done), static_cast<std::size_t>(total),
+                           "steps");
+            };
+            progress.clear = [&line] {
+                line.clear();
+            };
+        }
+        if (o.modelFiles) {
+            ran = bench::runModelFilesBench(*spec, o.dir, o.threads, progress);
+        } else if (o.formats) {
+            ran = bench::runFormatBench({o.sizes, o.repeat, o.threads, progress});
+        } else {
+            ran = bench::runKernelBench({*spec, o.sizes, o.repeat, o.threads, progress});
+        }
     }
     return ran ? kExitOk : reportError(ran.error());
 }

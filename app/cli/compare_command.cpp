@@ -3,6 +3,7 @@
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
 #include "common/source_options.h"
+#include "common/terminal_progress.h"
 #include "report/shootout_report.h"
 #include "tensor/tensor_stats.h"
 
@@ -41,7 +42,15 @@ int runCompare(const CompareOptions& o)
     }
     const Tensor& tensor = loaded->tensor;
     const TensorStats stats = computeStats(tensor.values, {o.threads, {}});
-    auto shootout = runShootout(tensor.view(), *candidates, stats, {o.threads, {}});
+    Result<Shootout> shootout = fail(ErrorCode::Cancelled, "not run");
+    {
+        TerminalProgress progress("compare");
+        ShootoutOptions options{o.threads, {}};
+        if (progress.enabled()) {
+            options.progress = progress.fractionFn();
+        }
+        shootout = runShootout(tensor.view(), *candidates, stats, options);
+    }
     if (!shootout) {
         return reportError(withSourceFile(shootout.error(), *source));
     }

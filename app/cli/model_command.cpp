@@ -3,13 +3,16 @@
 #include "cli/offscreen_snapshot.h"
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
+#include "common/terminal_progress.h"
 #include "export/report_export.h"
 #include "io/archive_factory.h"
 #include "io/reference_archive.h"
 #include "io/tensor_source.h"
 #include "report/model_report_output.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace qs::cli {
@@ -39,7 +42,13 @@ int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
         ui::ReportOptions options;
         options.format = *ui::reportFormatForPath(out);
         options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
-        if (const QString error = ui::exportModelReport(report, out, options); !error.isEmpty()) {
+        QString error;
+        {
+            TerminalProgress progress("model");
+            progress.message("writing " + std::filesystem::path(o.out).filename().string());
+            error = ui::exportModelReport(report, out, options);
+        }
+        if (!error.isEmpty()) {
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return static_cast<int>(kExitBadInput);
         }
@@ -48,11 +57,69 @@ int writeModelReport(const ModelReport& report, const ModelCommandOptions& o)
     });
 }
 
+// The floating-point tensors analyzeModel reads: the total of the progress line.
+std::size_t analysedTensorCount(const TensorArchive& archive)
+{
+    return static_cast<std::size_t>(std::ranges::count_if(archive.entries(), [](const auto& entry) {
+        return entry.floating && entry.unsupported.empty() && entry.count > 0;
+    }));
+}
+
+// The report with the reference comparison and recipe asked for, while the progress line shows
+// how far it is (it is gone when this returns).
+Result<ModelReport> buildModelReport(TensorArchive& archive, const QuantSpec& spec,
+                                     const ModelCommandOptions& o)
+{
+    TerminalProgress progress("model");
+    const std::size_t total = analysedTensorCount(archive);
+    std::size_t done = 0;
+    ModelReportOptions options;
+    options.threads = o.threads;
+    options.bestFormatBits = o.bestFormat;
+    if (progress.enabled()) {
+        progress.count(0, total, "tensors");
+        options.onTensor = [&](const TensorReportRow&) {
+            progress.count(++done, total, "tensors");
+        };
+    }
+    auto report = analyzeModel(archive, spec, options);
+    if (!report || o.reference.empty()) {
+        return report;
+    }
+    auto reference = openReferenceArchive(o.reference);
+    if (!reference) {
+        return std::unexpected(reference.error());
+    }
+    ReferenceOptions compare;
+    compare.threads = o.threads;
+    compare.ladder = o.recipe.has_value();
+    if (progress.enabled()) {
+        compare.progress = progress.fractionFn("against the reference");
+    }
+    auto comparison = compareWithReference(archive, **reference, compare);
+    if (!comparison) {
+        return std::unexpected(comparison.error());
+    }
+    report->reference = std::move(*comparison);
+    if (o.recipe) {
+        auto recipe = recipeFor(*report->reference, *o.recipe);
+        if (!recipe) {
+            return std::unexpected(recipe.error());
+        }
+        report->recipe = std::move(*recipe);
+    }
+    return report;
+}
+
 int runModel(const ModelCommandOptions& o)
 {
     if (!o.out.empty() && !ui::reportFormatForPath(QString::fromStdString(o.out))) {
         return reportUsageError("--out must end in .html, .pdf, .md, .csv or .json, got '" + o.out +
                                 "'");
+    }
+    if (o.recipe && o.reference.empty()) {
+        return reportUsageError("--recipe chooses types by their error against the float "
+                                "weights: it needs --reference");
     }
     const auto spec = makeQuantSpec(o.scheme);
     if (!spec) {
@@ -62,37 +129,9 @@ int runModel(const ModelCommandOptions& o)
     if (!archive) {
         return reportError(archive.error());
     }
-    ModelReportOptions options;
-    options.threads = o.threads;
-    options.bestFormatBits = o.bestFormat;
-    auto report = analyzeModel(**archive, *spec, options);
+    auto report = buildModelReport(**archive, *spec, o);
     if (!report) {
         return reportError(report.error());
-    }
-    if (o.recipe && o.reference.empty()) {
-        return reportUsageError("--recipe chooses types by their error against the float "
-                                "weights: it needs --reference");
-    }
-    if (!o.reference.empty()) {
-        auto reference = openReferenceArchive(o.reference);
-        if (!reference) {
-            return reportError(reference.error());
-        }
-        ReferenceOptions compare;
-        compare.threads = o.threads;
-        compare.ladder = o.recipe.has_value();
-        auto comparison = compareWithReference(**archive, **reference, compare);
-        if (!comparison) {
-            return reportError(comparison.error());
-        }
-        report->reference = std::move(*comparison);
-        if (o.recipe) {
-            auto recipe = recipeFor(*report->reference, *o.recipe);
-            if (!recipe) {
-                return reportError(recipe.error());
-            }
-            report->recipe = std::move(*recipe);
-        }
     }
     if (!o.out.empty()) {
         return writeModelReport(*report, o);

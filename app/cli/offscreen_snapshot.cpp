@@ -2,11 +2,13 @@
 
 #include "analysis_runner.h"
 #include "common/cli_support.h"
+#include "common/terminal_progress.h"
 #include "i18n/language.h"
 
 #include <QApplication>
 
 #include <cstdio>
+#include <filesystem>
 
 namespace qs::cli {
 
@@ -45,8 +47,9 @@ int runWithOffscreenApplication(const std::string& language, const std::function
     return work();
 }
 
-int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& schemeOptions,
-                      const std::string& out, const std::string& language,
+int writeFromSnapshot(const std::string& command, const SourceOptions& sourceOptions,
+                      const SchemeOptions& schemeOptions, const std::string& out,
+                      const std::string& language,
                       const std::function<QString(const ui::SnapshotPtr&)>& write)
 {
     const auto source = makeTensorSource(sourceOptions);
@@ -61,13 +64,20 @@ int writeFromSnapshot(const SourceOptions& sourceOptions, const SchemeOptions& s
         ui::AnalysisRequest request;
         request.source = *source;
         request.spec = *spec;
-        const ui::RunnerOutcome outcome =
-            ui::AnalysisRunner::compute(request, [](double) { return true; });
+        ui::RunnerOutcome outcome;
+        QString error;
+        {
+            TerminalProgress progress(command);
+            outcome = ui::AnalysisRunner::compute(request, progress.fractionFn("analysing"));
+            if (outcome.snapshot) {
+                progress.message("writing " + std::filesystem::path(out).filename().string());
+                error = write(outcome.snapshot);
+            }
+        }
         if (!outcome.snapshot) {
             std::fprintf(stderr, "error: %s\n", qPrintable(outcome.error));
             return static_cast<int>(kExitBadInput);
         }
-        const QString error = write(outcome.snapshot);
         if (!error.isEmpty()) {
             std::fprintf(stderr, "error: %s\n", qPrintable(error));
             return static_cast<int>(kExitBadInput);

@@ -25,9 +25,11 @@ void addLanguageOption(CLI::App& command, std::string& language);
 int runWithOffscreenApplication(const std::string& language, const std::function<int()>& work);
 
 // `write` returns an empty string on success or the reason (naming the file). Prints
-// "wrote OUT" or one error line; returns the exit code.
-int writeFromSnapshot(const SourceOptions& source, const SchemeOptions& scheme,
-                      const std::string& out, const std::string& language,
+// "wrote OUT" or one error line; returns the exit code. While it works, a terminal's stderr shows
+// how far it is, under the name of `command`.
+int writeFromSnapshot(const std::string& command, const SourceOptions& source,
+                      const SchemeOptions& scheme, const std::string& out,
+                      const std::string& language,
                       const std::function<QString(const ui::SnapshotPtr&)>& write);
 
 } // namespace qs::cli

@@ -80,7 +80,7 @@ int runPlot(const PlotOptions& o)
         return reportUsageError("--out must end in .png, .svg or .pdf, got '" + o.out + "'");
     }
     return writeFromSnapshot(
-        o.source, o.scheme, o.out, o.language,
+        "plot", o.source, o.scheme, o.out, o.language,
         [&o](const ui::SnapshotPtr& snapshot) { return drawAndExport(o, snapshot); });
 }
 

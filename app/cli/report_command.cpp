@@ -54,7 +54,7 @@ int runReport(const ReportCommandOptions& o)
     options.format = *format;
     options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
     options.sweeps = o.sweeps;
-    return writeFromSnapshot(o.source, o.scheme, o.out, o.language,
+    return writeFromSnapshot("report", o.source, o.scheme, o.out, o.language,
                              [&out, &options](const ui::SnapshotPtr& snapshot) {
                                  return ui::exportTensorReport(snapshot, out, options);
                              });

@@ -3,6 +3,7 @@
 #include "common/cli_support.h"
 #include "common/scheme_options.h"
 #include "common/source_options.h"
+#include "common/terminal_progress.h"
 #include "report/sweep_report.h"
 #include "tensor/tensor_stats.h"
 
@@ -66,7 +67,14 @@ int runSweepCommand(const SweepCommandOptions& o)
     if (!parameter) {
         return reportUsageError("--param: unknown sweep '" + o.parameter + "'");
     }
-    auto result = runSweep(*parameter, tensor, *spec, options);
+    Result<SweepResult> result = fail(ErrorCode::Cancelled, "not run");
+    {
+        TerminalProgress progress("sweep");
+        if (progress.enabled()) {
+            options.progress = progress.fractionFn();
+        }
+        result = runSweep(*parameter, tensor, *spec, options);
+    }
     if (!result) {
         return reportError(withSourceFile(result.error(), *source));
     }
