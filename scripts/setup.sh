@@ -18,6 +18,8 @@ QS_PACKAGES=(
     poppler-utils
     # the layout check (scripts/check-format, run by the tests)
     clang-format-19
+    # the install tree's validators (tests/packaging) and the Debian package (scripts/package)
+    desktop-file-utils appstream libxml2-utils shared-mime-info man-db dpkg-dev
 )
 
 qs_missing_packages() {
