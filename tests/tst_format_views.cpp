@@ -513,7 +513,7 @@ void TestFormatViews::storedQ4KShowsItsBlockScales()
         QCOMPARE(total, 2.0); // one d and one dmin per super-block
     }
     QCOMPARE(graphNamed(usage, "d-histogram")->data()->at(0)->key, 0.5);
-    QVERIFY(usage->xAxis->label().contains("2 blocks"));
+    QVERIFY(usage->xAxis->label().replace('\n', ' ').contains("2 blocks"));
     QVERIFY(scales->subScaleRect());
     QCPBars* codes = barsNamed(usage, "sub-scale-bars");
     QCPBars* minimums = barsNamed(usage, "sub-minimum-bars");

@@ -13,6 +13,7 @@
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
@@ -52,6 +53,7 @@ private slots:
     void outlierSlidersCoalesce();
     void screenshotModeWritesAPng();
     void fileArgumentOpensTensorsAndSessions();
+    void logCountsIsOneState();
     void longWorkShowsProgressAndCancel();
     void remembersLayoutAndRecentFiles();
 
@@ -372,6 +374,41 @@ void TestMainWindow::remembersLayoutAndRecentFiles()
     const auto actions = again.findChild<QMenu*>("recentFiles")->actions();
     QVERIFY(!actions.isEmpty());
     QCOMPARE(actions.first()->text(), file);
+}
+
+void TestMainWindow::logCountsIsOneState()
+{
+    MainWindow window;
+    window.show();
+    window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.histogramPlot()->plot();
+    auto* box = window.histogramPlot()->findChild<QCheckBox*>();
+    QAction* item = nullptr;
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == "&Log counts") {
+            item = action;
+        }
+    }
+    QVERIFY(box && item);
+    QVERIFY(!box->isChecked() && !item->isChecked());
+
+    // Ticking the box redraws at once (no recompute runs) and the menu item follows.
+    box->click();
+    QVERIFY(!window.runner()->isBusy());
+    QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(plot->yAxis->range().lower, 0.5);
+    QVERIFY(item->isChecked());
+    // The menu item turns it off again, and the box follows.
+    item->trigger();
+    QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLinear);
+    QCOMPARE(plot->yAxis->range().lower, 0.0);
+    QVERIFY(!box->isChecked());
+    // A restored view (a session) sets both.
+    ViewState view = window.viewState();
+    view.logCounts = true;
+    window.applyViewState(view);
+    QVERIFY(box->isChecked() && item->isChecked());
 }
 
 QTEST_MAIN(TestMainWindow)

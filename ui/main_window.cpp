@@ -35,6 +35,7 @@
 #include "quant/presets.h"
 #include "reference_chooser.h"
 #include "session_controller.h"
+#include "window_fit.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -44,6 +45,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -72,7 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(2, 0);
-    m_mainSplitter->setSizes({340, 800, 520});
+    m_mainSplitter->setSizes({320, 900, 360}); // shares of the width: the plots take most
     setCentralWidget(m_mainSplitter);
     m_sessions = new SessionController(this);
     m_files = new FileOpener(this);
@@ -91,8 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         showResultTexts();
     });
     buildStatusBar();
-    resize(1660, 940);
-    setMinimumSize(1280, 800);
+    fitToScreen();
     restoreLayout();
 
     connect(m_source, &SourcePanel::sourceChanged, this, &MainWindow::requestSource);
@@ -186,8 +187,13 @@ QWidget* MainWindow::buildLeftColumn()
     for (QComboBox* combo : column->findChildren<QComboBox*>()) {
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         combo->setMinimumContentsLength(8);
+        // Neither setter forgets the minimum size the combo box worked out from its longest
+        // item while its panel was built; a style change makes it work it out again.
+        QEvent styleChange(QEvent::StyleChange);
+        QCoreApplication::sendEvent(combo, &styleChange);
     }
     auto* scroll = new ColumnScrollArea(column, this);
+    scroll->setObjectName(QStringLiteral("leftColumn"));
     scroll->setMinimumWidth(320);
     return scroll;
 }
@@ -265,7 +271,7 @@ QWidget* MainWindow::buildRightColumn()
         m_comparisons->setTabText(0, tr("Schemes"));
         m_comparisons->setTabText(1, tr("Formats"));
     });
-    m_tables->setMinimumWidth(420);
+    m_tables->setMinimumWidth(300); // the error table's two columns; wider tables scroll
     return m_tables;
 }
 
@@ -345,6 +351,8 @@ void MainWindow::buildMenus()
     log->setCheckable(true);
     log->setChecked(m_histogram->logScale());
     connect(log, &QAction::toggled, m_histogram, &HistogramPlot::setLogScale);
+    // One state, two views of it: the menu item follows the box and a restored session.
+    connect(m_histogram, &HistogramPlot::logScaleChanged, log, &QAction::setChecked);
     view->addAction(tr("Show &walkthrough"), this,
                     [this] { m_tables->setCurrentWidget(m_walkthrough); });
     view->addAction(tr("Show &compare table"), this,
@@ -395,6 +403,19 @@ void MainWindow::buildStatusBar()
         }
     });
     connect(m_cancel, &QToolButton::clicked, this, [this] { m_runner.cancel(); });
+}
+
+void MainWindow::fitToScreen()
+{
+    setMinimumSize(kSmallestWindowSize);
+    // The offscreen platform's screen is a nominal 800×600: there is nothing to fit, and a
+    // picture (--screenshot) is drawn at the preferred size.
+    const bool offscreen = QGuiApplication::platformName() == QLatin1String("offscreen");
+    if (const QScreen* display = screen(); display != nullptr && !offscreen) {
+        setGeometry(openingWindowGeometry(display->availableGeometry()));
+    } else {
+        resize(kPreferredWindowSize);
+    }
 }
 
 void MainWindow::restoreLayout()

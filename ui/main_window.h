@@ -133,6 +133,7 @@ private:
     void rebuildMenus();
     // The window title and the status bar's size and time, for the snapshot shown.
     void showResultTexts();
+    void fitToScreen();
     void restoreLayout();
     void saveLayout() const;
 

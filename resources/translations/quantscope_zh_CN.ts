@@ -2174,10 +2174,6 @@ count %2</source>
         <translation>重置缩放</translation>
     </message>
     <message>
-        <source>drag or wheel to zoom the value axis</source>
-        <translation>拖动或滚动滚轮以缩放数值轴</translation>
-    </message>
-    <message>
         <source>Outliers beyond</source>
         <translation>离群阈值</translation>
     </message>
@@ -2212,6 +2208,10 @@ codes %1</source>
     <message>
         <source>%1&apos;s grid: %2</source>
         <translation>%1 的网格：%2</translation>
+    </message>
+    <message>
+        <source>wheel to zoom, drag to pan the value axis</source>
+        <translation>滚轮缩放、拖动平移数值轴</translation>
     </message>
 </context>
 <context>
@@ -3363,10 +3363,6 @@ p97.5 of |x| = %6</source>
         <translation>缩放因子 Scale</translation>
     </message>
     <message>
-        <source>6.02 dB/bit through 8 bits</source>
-        <translation>过 8 位的 6.02 dB/位 直线</translation>
-    </message>
-    <message>
         <source>SQNR</source>
         <translation>SQNR</translation>
     </message>
@@ -3429,6 +3425,10 @@ p97.5 of |x| = %6</source>
     <message>
         <source>MSE %1</source>
         <translation>MSE %1</translation>
+    </message>
+    <message>
+        <source>6.02 dB/bit line</source>
+        <translation>每位 6.02 dB 参考线</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     m_histogram->plot()->setObjectName(QStringLiteral("groupHistogram"));
     m_histogram->setHintVisible(false);
     m_histogram->setLegendColumns(3); // a narrower plot than the main one
-    m_ranges->setMinimumWidth(360);
+    m_ranges->setMinimumWidth(200);
 
     auto* picked = new QWidget(this);
     auto* header = new QHBoxLayout;

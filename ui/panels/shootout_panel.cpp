@@ -20,6 +20,9 @@ ShootoutPanel::ShootoutPanel(QWidget* parent) : QWidget(parent)
     m_texts = new Retranslator(this);
     m_class = new QComboBox(this);
     m_class->setObjectName(QStringLiteral("shootoutClass"));
+    // Its long choices elide rather than widen the table column.
+    m_class->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_class->setMinimumContentsLength(12);
     m_class->addItem(QString(), 4);
     m_class->addItem(QString(), 8);
     auto* classLabel = new QLabel(this);

@@ -23,6 +23,21 @@
 namespace qs::ui {
 namespace {
 
+// A file and tensor name with a line-break opportunity after each separator: the label wraps
+// a long name ("model-00003-of-00004.safetensors#model.layers.27.mlp.down_proj.weight") rather
+// than widening the column, which has no room to scroll sideways.
+QString wrappableName(QString name)
+{
+    static const QString kSeparators = QStringLiteral("/._#-:");
+    constexpr QChar kZeroWidthSpace(0x200B);
+    for (qsizetype i = name.size() - 1; i > 0; --i) {
+        if (kSeparators.contains(name[i - 1])) {
+            name.insert(i, kZeroWidthSpace);
+        }
+    }
+    return name;
+}
+
 QDoubleSpinBox* numberBox(QWidget* parent, double lo, double hi, double value, int decimals = 3)
 {
     auto* box = new QDoubleSpinBox(parent);
@@ -348,7 +363,7 @@ void SourcePanel::setSource(const TensorSource& source)
         if (!file->tensorName.empty()) {
             text += QLatin1Char('#') + QString::fromStdString(file->tensorName);
         }
-        m_file->setText(text);
+        m_file->setText(wrappableName(text));
         m_file->setToolTip(QString::fromStdString(file->path));
     }
     m_pages->setCurrentIndex(m_mode->currentIndex());

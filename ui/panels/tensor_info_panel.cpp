@@ -1,5 +1,6 @@
 #include "panels/tensor_info_panel.h"
 
+#include "elided_label.h"
 #include "ggml/block_codec.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
@@ -33,8 +34,8 @@ TensorInfoPanel::TensorInfoPanel(QWidget* parent) : QWidget(parent)
 
 QLabel* TensorInfoPanel::addRow(QFormLayout* form, std::function<QString()> label)
 {
-    auto* value = new QLabel(QStringLiteral("–"), this);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Elided rather than widening the column (a long tensor name or dtype text).
+    auto* value = new ElidedLabel(QStringLiteral("–"), this);
     addTranslatedRow(form, m_texts, value, std::move(label));
     return value;
 }

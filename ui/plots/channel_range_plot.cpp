@@ -350,17 +350,7 @@ void ChannelRangePlot::drawGgmlScales(const AnalysisSnapshot& snapshot)
     right->setLabel(tr("scale code"));
     const auto [lo, hi] = std::ranges::minmax(codes);
     right->setRange(lo - 1.5, hi + 1.5);
-    fitLegendColumns(m_scales, 3);
-}
-
-void ChannelRangePlot::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    // The legends below the plots wrap to their new width rather than cut their entries.
-    for (QCustomPlot* plot : {m_ranges, m_scales}) {
-        fitLegendColumns(plot, 4);
-        plot->replot(QCustomPlot::rpQueuedReplot);
-    }
+    setLegendColumnsBelow(m_scales, 3);
 }
 
 int ChannelRangePlot::groupAt(const QCustomPlot* plot, double pixelX) const

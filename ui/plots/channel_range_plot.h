@@ -12,7 +12,6 @@
 class QCPGraph;
 class QCustomPlot;
 class QMouseEvent;
-class QResizeEvent;
 
 namespace qs::ui {
 
@@ -36,9 +35,6 @@ public:
 
 signals:
     void groupPicked(int group);
-
-protected:
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void markSelected();

@@ -43,18 +43,6 @@ QCPGraph* addMarks(QCustomPlot* chart, const QString& objectName, const QString&
     return marks;
 }
 
-// The top corner whose third of the bars is lower, for the legend: it covers the fewest bars.
-Qt::Alignment quieterCorner(const QVector<double>& counts)
-{
-    const qsizetype third = counts.size() / 3;
-    if (third == 0) {
-        return Qt::AlignLeft;
-    }
-    const double left = *std::max_element(counts.begin(), counts.begin() + third);
-    const double right = *std::max_element(counts.end() - third, counts.end());
-    return right < left ? Qt::AlignRight : Qt::AlignLeft;
-}
-
 } // namespace
 
 CodeUsagePlot::CodeUsagePlot(QWidget* parent)
@@ -92,7 +80,8 @@ void CodeUsagePlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsho
     }
     QCustomPlot* const chart = plot();
     chart->legend->setVisible(true);
-    chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | m_legendCorner);
+    // Below the bars: in a corner it covered some, the zero code's among them (lesson 4's point).
+    keepLegendBelow(2);
 }
 
 // The integer grid: one step per code, centred on it, Qmin..Qmax.
@@ -127,7 +116,6 @@ void CodeUsagePlot::drawIntegerCodes(const AnalysisSnapshot& snapshot)
     bars->setBrush(theme::barBrush(theme::values()));
     bars->setData(keys, counts, true);
     bars->removeFromLegend(); // the bars explain themselves; the legend is for the marks
-    m_legendCorner = quieterCorner(counts);
 
     addMarks(chart, QStringLiteral("unused-codes"), tr("unused code"),
              QCPScatterStyle(QCPScatterStyle::ssPlus, theme::unused(), 5), unusedKeys);
@@ -189,7 +177,6 @@ void CodeUsagePlot::drawFormatCodes(const AnalysisSnapshot& snapshot)
     QVector<double> unusedKeys;
     QVector<double> negativeZeroKeys;
     QVector<double> specialKeys;
-    QVector<double> allCounts;
     std::vector<int> position(static_cast<std::size_t>(p.element.codeCount()), 0);
     int firstFinite = -1;
     int lastFinite = -1;
@@ -201,7 +188,6 @@ void CodeUsagePlot::drawFormatCodes(const AnalysisSnapshot& snapshot)
         const std::uint64_t n = bin < codes.bins() ? codes.counts[bin] : 0;
         const auto count = static_cast<double>(n);
         top = std::max(top, count);
-        allCounts << count;
         position[static_cast<std::size_t>(slot.code)] = static_cast<int>(i);
         m_labels << elementText(slot.value, 4);
         m_descriptions << tr("code %1 = %2\ncount %3")
@@ -228,7 +214,6 @@ void CodeUsagePlot::drawFormatCodes(const AnalysisSnapshot& snapshot)
             break;
         }
     }
-    m_legendCorner = quieterCorner(allCounts);
     values->setName(tr("count per code"));
     values->removeFromLegend();
     zero->setName(tr("the codes of 0"));

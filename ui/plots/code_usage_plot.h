@@ -34,9 +34,8 @@ private:
     void onMouseMove(QMouseEvent* event);
 
     int m_pickedGroup = 0;
-    Qt::Alignment m_legendCorner = Qt::AlignLeft; // over the lower bars
-    QStringList m_labels;                         // bar labels (formats)
-    QStringList m_descriptions;                   // what hovering a bar says (formats)
+    QStringList m_labels;       // bar labels (formats)
+    QStringList m_descriptions; // what hovering a bar says (formats)
 };
 
 } // namespace qs::ui

@@ -1,5 +1,6 @@
 #include "plots/histogram_plot.h"
 
+#include "elided_label.h"
 #include "grid_text.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
@@ -82,8 +83,9 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     });
     auto* reset = new QPushButton(this);
     texts()->bind([reset] { reset->setText(tr("Reset zoom")); });
-    m_hint = new QLabel(this);
-    texts()->bind([this] { m_hint->setText(tr("drag or wheel to zoom the value axis")); });
+    m_hint = new ElidedLabel(QString(), this); // gives way to the controls in a narrow window
+    texts()->bind([this] { m_hint->setText(tr("wheel to zoom, drag to pan the value axis")); });
+    m_hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_hint->setEnabled(false);
 
     auto* bar = new QHBoxLayout;
@@ -93,8 +95,8 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     texts()->bind([sigmasLabel] { sigmasLabel->setText(tr("Outliers beyond")); });
     bar->addWidget(sigmasLabel);
     bar->addWidget(m_sigmas);
-    bar->addStretch();
-    bar->addWidget(m_hint);
+    bar->addSpacing(12);
+    bar->addWidget(m_hint, 1); // the room left, its text right-aligned
     bar->addWidget(reset);
     contentLayout()->insertLayout(0, bar);
 
@@ -151,11 +153,20 @@ void HistogramPlot::setLogScale(bool on)
     if (on == logScale()) {
         return;
     }
-    m_log->setChecked(on);
     plot()->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     plot()->yAxis->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog)
                                 : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    {
+        const QSignalBlocker quiet(m_log); // the box follows; its toggle is what called us
+        m_log->setChecked(on);
+    }
+    // The bars shown now (a zoomed view's too) on the new axis, at once.
+    const bool zoomed = m_zoomed;
     showHistogram(m_shown);
+    m_zoomed = zoomed;
+    rescaleCounts();
+    plot()->replot(QCustomPlot::rpQueuedReplot);
+    emit logScaleChanged(on);
 }
 
 // A language change draws the same snapshot again: the labels drawn with the results (clipped
@@ -236,20 +247,12 @@ void HistogramPlot::drawGrid()
             entry->addToLegend();
         }
     }
-    fitLegendColumns(plot(), m_legendColumns);
+    fitPlotTexts(plot());
 }
 
 void HistogramPlot::setLegendColumns(int columns)
 {
-    m_legendColumns = std::max(1, columns);
-    fitLegendColumns(plot(), m_legendColumns);
-}
-
-void HistogramPlot::resizeEvent(QResizeEvent* event)
-{
-    SnapshotPlot::resizeEvent(event);
-    fitLegendColumns(plot(), m_legendColumns); // the plot has its new width by now
-    plot()->replot(QCustomPlot::rpQueuedReplot);
+    setLegendColumnsBelow(plot(), columns); // refitted to the width before every replot
 }
 
 void HistogramPlot::showZoomedHistogram(const Histogram& histogram)

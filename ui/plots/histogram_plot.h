@@ -20,7 +20,6 @@ class QLabel;
 class QCPGraph;
 class QDoubleSpinBox;
 class QMouseEvent;
-class QResizeEvent;
 
 namespace qs::ui {
 
@@ -38,7 +37,7 @@ public:
 
     double outlierSigmas() const;
     void setOutlierSigmas(double sigmas);
-    // The "drag or wheel to zoom" hint; a narrow copy of the plot can do without it.
+    // The "wheel to zoom, drag to pan" hint; a narrow copy of the plot can do without it.
     void setHintVisible(bool visible);
     void setLogScale(bool on);
     // Shows only [lo, hi] of the value axis (as a drag or the wheel would).
@@ -60,9 +59,8 @@ signals:
     void outlierSigmasChanged(double sigmas);
     void rebinRequested(double lo, double hi);
     void replotted();
-
-protected:
-    void resizeEvent(QResizeEvent* event) override;
+    // The count axis turned logarithmic or linear, by the box or by setLogScale.
+    void logScaleChanged(bool on);
 
 private:
     void draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous) override;
@@ -92,7 +90,6 @@ private:
     Histogram m_shown;
     bool m_zoomed = false; // m_shown is a finer histogram of the zoomed range
     int m_pickedGroup = 0;
-    int m_legendColumns = 4;
     PickedGrid m_grid; // the picked group's grid of the snapshot shown
     GridLinesDrawn m_linesDrawn;
 };

@@ -11,11 +11,51 @@ namespace qs::ui {
 
 const char* const kOverlayLayer = "overlays";
 
+namespace {
+
+// The most legend entries side by side a legend below its plot takes (placeLegendBelow).
+const char* const kLegendColumnsProperty = "legendColumnsBelow";
+constexpr int kDefaultLegendColumns = 4;
+
+} // namespace
+
+void fitPlotTexts(QCustomPlot* plot)
+{
+    const int width = std::max(60, plot->width() - 12);
+    QCPLayoutGrid* layout = plot->plotLayout();
+    for (int i = 0; i < layout->elementCount(); ++i) {
+        if (auto* heading = qobject_cast<QCPTextElement*>(layout->elementAt(i))) {
+            // Its own line breaks are the ones wrapping put there: undone, then redone.
+            const QString text = heading->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+            heading->setText(wrapToWidth(text, heading->font(), width));
+        }
+    }
+    // Axis labels: a horizontal axis' along its rect's width, a vertical one's along its height.
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        for (QCPAxis* axis : rect->axes()) {
+            const bool horizontal = axis->orientation() == Qt::Horizontal;
+            const int length = std::max(60, (horizontal ? rect->width() : rect->height()) - 4);
+            const QString label = axis->label().replace(QLatin1Char('\n'), QLatin1Char(' '));
+            const QString wrapped = wrapToWidth(label, axis->labelFont(), length);
+            if (wrapped != axis->label()) {
+                axis->setLabel(wrapped);
+            }
+        }
+    }
+    if (plot->legend->layout() == layout) {
+        const QVariant columns = plot->property(kLegendColumnsProperty);
+        fitLegendColumns(plot, columns.isValid() ? columns.toInt() : kDefaultLegendColumns);
+    }
+}
+
 void setUpPlot(QCustomPlot* plot)
 {
     installExportMenu(plot);
+    // Before every replot (a resize replots too), ahead of the layout: the texts fit the width
+    // the plot has now, whatever was drawn or resized since.
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitPlotTexts(plot); });
     plot->setNoAntialiasingOnDrag(true);
-    plot->setMinimumSize(240, 160);
+    plot->setMinimumSize(180, 130); // three side by side in the centre of a 1280 px window
     if (plot->layer(kOverlayLayer) == nullptr) {
         plot->addLayer(kOverlayLayer, plot->layer("grid"), QCustomPlot::limAbove);
     }
@@ -33,7 +73,8 @@ void placeLegendBelow(QCustomPlot* plot)
         layout->addElement(1, 0, plot->legend);
         layout->setRowStretchFactor(1, 0.001);
     }
-    plot->legend->setWrap(4);
+    const QVariant columns = plot->property(kLegendColumnsProperty);
+    plot->legend->setWrap(columns.isValid() ? columns.toInt() : kDefaultLegendColumns);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     plot->legend->setMargins(QMargins(6, 2, 6, 2));
     plot->legend->setVisible(true);
@@ -54,6 +95,14 @@ QString wrapToWidth(const QString& text, const QFont& font, int width)
         line = word;
     }
     return wrapped + line;
+}
+
+void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns)
+{
+    plot->setProperty(kLegendColumnsProperty, std::max(1, maxColumns));
+    if (plot->legend->layout() == plot->plotLayout()) {
+        fitLegendColumns(plot, std::max(1, maxColumns));
+    }
 }
 
 void fitLegendColumns(QCustomPlot* plot, int maxColumns)

@@ -15,11 +15,18 @@ class QFont;
 
 namespace qs::ui {
 
-// The shared look, the overlay layer and the export context menu.
+// The shared look, the overlay layer and the export context menu; and from then on, the texts
+// refitted to the plot's width before every replot (fitPlotTexts).
 void setUpPlot(QCustomPlot* plot);
 
-// Moves the legend out of the data: a row under the axis rect, entries side by side.
+// Moves the legend out of the data: a row under the axis rect, entries side by side (up to
+// setLegendColumnsBelow's count, 4 unless set), in as many rows as the plot's width needs.
 void placeLegendBelow(QCustomPlot* plot);
+void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns);
+
+// The headings (text elements of the plot layout) wrapped to the plot's width, and a legend
+// below the plot in as many rows as its entries need at that width.
+void fitPlotTexts(QCustomPlot* plot);
 
 // Fewest legend rows, up to `maxColumns` entries side by side, such that the legend fits the
 // plot's width (long entries, such as a block's scale, get a row to themselves).

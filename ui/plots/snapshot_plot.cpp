@@ -40,4 +40,11 @@ void SnapshotPlot::setSnapshot(SnapshotPtr snapshot)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void SnapshotPlot::keepLegendBelow(int maxColumns)
+{
+    setLegendColumnsBelow(m_plot, maxColumns);
+    placeLegendBelow(m_plot);
+    fitLegendColumns(m_plot, maxColumns);
+}
+
 } // namespace qs::ui

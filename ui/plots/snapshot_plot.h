@@ -39,6 +39,11 @@ protected:
     // a view across snapshots of the same tensor. The base replots afterwards.
     virtual void draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous) = 0;
 
+    // The legend in a row under the plot, up to `maxColumns` entries side by side and as many
+    // rows as the plot's width needs: for plots whose data fill the axis rect, so that no
+    // corner is free for it, at any width.
+    void keepLegendBelow(int maxColumns);
+
     Retranslator* texts() const { return m_texts; }
     // The plot fills it; a subclass may add controls around the plot.
     QVBoxLayout* contentLayout() const { return m_layout; }

@@ -33,7 +33,7 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name)
     plot->setObjectName(name);
     setUpPlot(plot);
     placeLegendBelow(plot); // before the title row goes on top
-    plot->legend->setWrap(2);
+    setLegendColumnsBelow(plot, 2);
     plot->plotLayout()->insertRow(0);
     auto* heading = new QCPTextElement(
         plot, QString(), QFont(plot->font().family(), plot->font().pointSize(), QFont::Bold));
@@ -209,8 +209,8 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     auto wholeBits = QSharedPointer<QCPAxisTickerFixed>::create();
     wholeBits->setTickStep(2);
     m_bits->xAxis->setTicker(wholeBits);
-    m_bits->legend->setWrap(1);
-    m_outlier->legend->setWrap(1);
+    setLegendColumnsBelow(m_bits, 1);
+    setLegendColumnsBelow(m_outlier, 1);
     for (QCustomPlot* plot : {m_bits, m_clip, m_outlier}) {
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     }
@@ -244,6 +244,8 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_bits);
     layout->addWidget(clipColumn);
     layout->addWidget(m_outlier);
+    // Three value axes (SQNR, the zero code's share, the scale) take more width than one.
+    m_outlier->setMinimumWidth(235);
     m_texts->onChange([this] {
         if (m_shownBits) {
             showBits(m_shownBits->first, m_shownBits->second);
@@ -291,7 +293,7 @@ void SweepPlots::showBits(const Result<BitsSweep>& sweep, int currentBits)
         ideal << sweep->idealSqnrDb(p.bits);
         top = std::max({top, sqnr.back(), ideal.back()});
     }
-    QCPGraph* line = addLine(m_bits, QStringLiteral("ideal-line"), tr("6.02 dB/bit through 8 bits"),
+    QCPGraph* line = addLine(m_bits, QStringLiteral("ideal-line"), tr("6.02 dB/bit line"),
                              theme::referencePen());
     line->setData(bits, ideal, true);
     QCPGraph* measured =

@@ -100,7 +100,7 @@ void TransferPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot
         ->setVisible(picked.grid.zeroLevel.has_value());
 
     chart->legend->setVisible(true);
-    chart->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    keepLegendBelow(3); // the staircase runs corner to corner: no corner is free
     chart->xAxis->setRange(extent.lo, extent.hi);
     chart->yAxis->setRange(extent.lo, extent.hi);
 }
