@@ -513,7 +513,8 @@ void TestFormatViews::storedQ4KShowsItsBlockScales()
         QCOMPARE(total, 2.0); // one d and one dmin per super-block
     }
     QCOMPARE(graphNamed(usage, "d-histogram")->data()->at(0)->key, 0.5);
-    QVERIFY(usage->xAxis->label().replace('\n', ' ').contains("2 blocks"));
+    QVERIFY2(usage->xAxis->label().replace('\n', ' ').contains("2 blocks"),
+             qPrintable(usage->xAxis->label()));
     QVERIFY(scales->subScaleRect());
     QCPBars* codes = barsNamed(usage, "sub-scale-bars");
     QCPBars* minimums = barsNamed(usage, "sub-minimum-bars");
@@ -527,6 +528,10 @@ void TestFormatViews::storedQ4KShowsItsBlockScales()
     // the legend sits under the plot rather than on its histograms.
     const QString codeAxis =
         scales->subScaleRect()->axis(QCPAxis::atBottom)->label().replace('\n', ' ');
+    // Texts are fitted to the room they have once their plot is shown and laid out.
+    QVERIFY(window.showTab("quantizer"));
+    QVERIFY(QTest::qWaitFor([&] { return usage->isVisible(); }));
+    usage->replot();
     auto* titleElement = usage->findChild<QCPTextElement*>("scale-title");
     QVERIFY(titleElement);
     QVERIFY(!titleElement->text().contains('\n'));
@@ -545,6 +550,7 @@ void TestFormatViews::storedQ4KShowsItsBlockScales()
     QVERIFY(scales->describeSubScaleAt(37).contains("8 sub-blocks"));
 
     // The Channels view: each sub-block with its super-block's d and dmin and its own code.
+    QVERIFY(window.showTab("channels"));
     QCOMPARE(window.snapshot()->current.params.size(), std::size_t(16));
     QCustomPlot* strip = channels->rangePlot()->scalePlot();
     QVERIFY(strip->isVisible());

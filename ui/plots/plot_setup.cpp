@@ -16,44 +16,105 @@ namespace {
 // The most legend entries side by side a legend below its plot takes (placeLegendBelow).
 const char* const kLegendColumnsProperty = "legendColumnsBelow";
 constexpr int kDefaultLegendColumns = 4;
+constexpr int kMaxTextLines = 2; // a heading or axis label: more would squeeze out the data
+constexpr int kLaidOut = 10;     // pixels: an axis rect smaller has not been laid out yet
+// A heading's or axis label's text as set, and as last fitted to the width (elided, it cannot
+// be told back from what is shown).
+const char* const kFullTextProperty = "fullText";
+const char* const kFittedTextProperty = "fittedText";
+
+// The text as the code set it: the one kept when the shown text is still the one fitted last,
+// else the shown text itself (set anew since).
+QString unfittedText(const QObject* holder, const QString& shown)
+{
+    const QVariant fitted = holder->property(kFittedTextProperty);
+    return fitted.isValid() && fitted.toString() == shown
+               ? holder->property(kFullTextProperty).toString()
+               : shown;
+}
+
+// `text` wrapped to `width` in at most kMaxTextLines lines, both remembered on `holder`.
+QString fittedText(QObject* holder, const QString& text, const QFont& font, int width)
+{
+    const QString fitted = wrapToWidth(text, font, width, kMaxTextLines);
+    holder->setProperty(kFullTextProperty, text);
+    holder->setProperty(kFittedTextProperty, fitted);
+    return fitted;
+}
+
+// A plot that was hidden (a tab in the back) is not fitted: shown, it is laid out and fitted
+// anew, even when its size did not change meanwhile.
+class RefitWhenShown : public QObject
+{
+public:
+    explicit RefitWhenShown(QCustomPlot* plot) : QObject(plot) { plot->installEventFilter(this); }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Show) {
+            static_cast<QCustomPlot*>(watched)->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+};
 
 } // namespace
 
-void fitPlotTexts(QCustomPlot* plot)
+bool fitPlotTexts(QCustomPlot* plot)
 {
+    if (!plot->isVisible()) {
+        return false; // a hidden tab's plot has no size of its own yet: fitted when shown
+    }
+    bool changed = false;
     const int width = std::max(60, plot->width() - 12);
     QCPLayoutGrid* layout = plot->plotLayout();
     for (int i = 0; i < layout->elementCount(); ++i) {
         if (auto* heading = qobject_cast<QCPTextElement*>(layout->elementAt(i))) {
-            // Its own line breaks are the ones wrapping put there: undone, then redone.
-            const QString text = heading->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
-            heading->setText(wrapToWidth(text, heading->font(), width));
+            const QString text = unfittedText(heading, heading->text());
+            const QString fitted = fittedText(heading, text, heading->font(), width);
+            changed = changed || fitted != heading->text();
+            heading->setText(fitted);
         }
     }
     // Axis labels: a horizontal axis' along its rect's width, a vertical one's along its height.
     for (QCPAxisRect* rect : plot->axisRects()) {
         for (QCPAxis* axis : rect->axes()) {
             const bool horizontal = axis->orientation() == Qt::Horizontal;
-            const int length = std::max(60, (horizontal ? rect->width() : rect->height()) - 4);
-            const QString label = axis->label().replace(QLatin1Char('\n'), QLatin1Char(' '));
-            const QString wrapped = wrapToWidth(label, axis->labelFont(), length);
-            if (wrapped != axis->label()) {
-                axis->setLabel(wrapped);
+            const int along = horizontal ? rect->width() : rect->height();
+            if (along < kLaidOut) {
+                continue; // not laid out yet: its size says nothing of the room the label has
+            }
+            const QString label = unfittedText(axis, axis->label());
+            const QString fitted = fittedText(axis, label, axis->labelFont(), along - 4);
+            if (fitted != axis->label()) {
+                axis->setLabel(fitted);
+                changed = true;
             }
         }
     }
     if (plot->legend->layout() == layout) {
+        const int wrap = plot->legend->wrap();
         const QVariant columns = plot->property(kLegendColumnsProperty);
         fitLegendColumns(plot, columns.isValid() ? columns.toInt() : kDefaultLegendColumns);
+        changed = changed || wrap != plot->legend->wrap();
     }
+    return changed;
 }
 
 void setUpPlot(QCustomPlot* plot)
 {
     installExportMenu(plot);
-    // Before every replot (a resize replots too), ahead of the layout: the texts fit the width
-    // the plot has now, whatever was drawn or resized since.
-    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitPlotTexts(plot); });
+    // After every layout (a replot's, a resize's, an export's): the texts fit the room the
+    // layout gave, whatever was drawn or resized since; where that changes them, once more.
+    new RefitWhenShown(plot);
+    QObject::connect(plot, &QCustomPlot::afterLayout, plot, [plot] {
+        if (fitPlotTexts(plot)) {
+            for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                                     QCPLayoutElement::upLayout}) {
+                plot->plotLayout()->update(phase);
+            }
+        }
+    });
     plot->setNoAntialiasingOnDrag(true);
     plot->setMinimumSize(180, 130); // three side by side in the centre of a 1280 px window
     if (plot->layer(kOverlayLayer) == nullptr) {
@@ -80,21 +141,24 @@ void placeLegendBelow(QCustomPlot* plot)
     plot->legend->setVisible(true);
 }
 
-QString wrapToWidth(const QString& text, const QFont& font, int width)
+QString wrapToWidth(const QString& text, const QFont& font, int width, int maxLines)
 {
     const QFontMetrics metrics(font);
-    QString wrapped;
+    QStringList lines;
     QString line;
     for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (line.isEmpty() || metrics.horizontalAdvance(longer) <= width) {
+        const bool lastLine = maxLines > 0 && lines.size() + 1 == maxLines;
+        if (line.isEmpty() || lastLine || metrics.horizontalAdvance(longer) <= width) {
             line = longer;
             continue;
         }
-        wrapped += line + QLatin1Char('\n');
+        lines << line;
         line = word;
     }
-    return wrapped + line;
+    // The last line allowed takes the rest, elided.
+    lines << (maxLines > 0 ? metrics.elidedText(line, Qt::ElideRight, width) : line);
+    return lines.join(QLatin1Char('\n'));
 }
 
 void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns)

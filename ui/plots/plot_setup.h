@@ -16,7 +16,7 @@ class QFont;
 namespace qs::ui {
 
 // The shared look, the overlay layer and the export context menu; and from then on, the texts
-// refitted to the plot's width before every replot (fitPlotTexts).
+// refitted to the room they have after every layout (fitPlotTexts).
 void setUpPlot(QCustomPlot* plot);
 
 // Moves the legend out of the data: a row under the axis rect, entries side by side (up to
@@ -24,17 +24,19 @@ void setUpPlot(QCustomPlot* plot);
 void placeLegendBelow(QCustomPlot* plot);
 void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns);
 
-// The headings (text elements of the plot layout) wrapped to the plot's width, and a legend
-// below the plot in as many rows as its entries need at that width.
-void fitPlotTexts(QCustomPlot* plot);
+// The headings (text elements of the plot layout) and axis labels wrapped to the room the last
+// layout gave them, and a legend below the plot in as many rows as its entries need at that
+// width. True if any of them changed (the plot then needs laying out again).
+bool fitPlotTexts(QCustomPlot* plot);
 
 // Fewest legend rows, up to `maxColumns` entries side by side, such that the legend fits the
 // plot's width (long entries, such as a block's scale, get a row to themselves).
 void fitLegendColumns(QCustomPlot* plot, int maxColumns);
 
 // `text` broken into lines at spaces so that each fits `width` pixels in `font` (a word longer
-// than the width keeps a line of its own): titles and axis labels of narrow plots.
-QString wrapToWidth(const QString& text, const QFont& font, int width);
+// than the width keeps a line of its own): titles and axis labels of narrow plots. With
+// maxLines > 0, the last line allowed takes the rest of the text, elided to the width.
+QString wrapToWidth(const QString& text, const QFont& font, int width, int maxLines = 0);
 
 // A graph with no data that only puts an entry in the legend (for overlays drawn as items).
 QCPGraph* addLegendEntry(QCustomPlot* plot, const QString& name, const QPen& pen,

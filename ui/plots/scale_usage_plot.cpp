@@ -108,6 +108,13 @@ void ScaleUsagePlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsh
     wrapTexts();
 }
 
+QSize ScaleUsagePlot::sizeHint() const
+{
+    // As tall as the code plot above it asks: a ggml type stacks two axis rects here, and the
+    // column's splitter gives a plot that appears its size hint.
+    return {240, 360};
+}
+
 void ScaleUsagePlot::resizeEvent(QResizeEvent* event)
 {
     SnapshotPlot::resizeEvent(event);
@@ -115,24 +122,14 @@ void ScaleUsagePlot::resizeEvent(QResizeEvent* event)
     plot()->replot(QCustomPlot::rpQueuedReplot);
 }
 
-// A ggml type's title and codes' label name every field; in a narrow plot they are elided (the
-// title) or take more lines (the label) rather than run past its edges.
+// A ggml type's title names every field: in a narrow plot it is elided (hovering it shows it
+// all) rather than run past the edges. (Axis labels wrap by themselves: plot_setup.h.)
 void ScaleUsagePlot::wrapTexts()
 {
-    const int width = std::max(80, plot()->width() - 16);
     if (m_title != nullptr) {
-        // One line, elided: the plot is short, and hovering the title shows all of it.
+        const int width = std::max(80, plot()->width() - 16);
         m_title->setText(
             QFontMetrics(m_title->font()).elidedText(m_titleText, Qt::ElideRight, width));
-    }
-    if (m_subScaleRect != nullptr) {
-        // The label is centred under the axis rect, which the value axis' labels narrow.
-        QCPAxis* x = m_subScaleRect->axis(QCPAxis::atBottom);
-        const int axisWidth = std::max(80, plot()->axisRect()->width() - 8);
-        x->setLabel(wrapToWidth(m_subScaleLabel, x->labelFont(), std::min(width, axisWidth)));
-    }
-    if (plot()->legend->visible() && plot()->legend->layout() == plot()->plotLayout()) {
-        fitLegendColumns(plot(), 2);
     }
 }
 
@@ -156,7 +153,6 @@ void ScaleUsagePlot::removeGgmlLayout()
     }
     layout->simplify();
     m_titleText.clear();
-    m_subScaleLabel.clear();
 }
 
 void ScaleUsagePlot::addTitle(const QString& text)
@@ -211,6 +207,7 @@ void ScaleUsagePlot::drawGgmlScales(const AnalysisSnapshot& snapshot)
     chart->plotLayout()->setRowStretchFactor(chart->plotLayout()->rowCount() - 1, 0.001);
     chart->legend->setMargins(QMargins(6, 2, 6, 2));
     chart->legend->setVisible(true);
+    setLegendColumnsBelow(chart, 2);
 }
 
 // A bar per sub-block scale code (and beside it per minimum code) over the codes in use.
@@ -265,8 +262,7 @@ void ScaleUsagePlot::drawSubScaleCodes(const ScaleUsage& usage)
     if (usage.subScales.bias != 0) {
         label += tr("; factor = code − %1").arg(usage.subScales.bias);
     }
-    m_subScaleLabel = label + tr("; %1 sub-blocks").arg(formatCount(usage.subScales.total()));
-    x->setLabel(m_subScaleLabel);
+    x->setLabel(label + tr("; %1 sub-blocks").arg(formatCount(usage.subScales.total())));
     y->setLabel(tr("sub-blocks"));
     x->setRange(first - 0.6, last + 0.6);
     y->setRange(0, most * 1.15);

@@ -36,6 +36,8 @@ public:
     QCPAxisRect* subScaleRect() const { return m_subScaleRect; }
     QString describeSubScaleAt(double code) const;
 
+    QSize sizeHint() const override;
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
@@ -54,7 +56,6 @@ private:
     int m_firstCode = 0;
     QCPTextElement* m_title = nullptr;     // ggml types only
     QString m_titleText;                   // its text before wrapping to the plot's width
-    QString m_subScaleLabel;               // the codes' axis label before wrapping
     QCPAxisRect* m_subScaleRect = nullptr; // ggml types with sub-block codes only
 };
 
