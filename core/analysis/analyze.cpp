@@ -239,6 +239,31 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
     return {};
 }
 
+// `values` as one group under `params`, before its pass: a channel or a block by itself.
+Analysis oneGroupAnalysis(TensorView values, const QuantSpec& spec, const QuantParams& params,
+                          unsigned threads)
+{
+    Analysis analysis;
+    analysis.spec = spec;
+    analysis.spec.granularity = Granularity::Tensor;
+    analysis.stats = computeStats(values.values, {threads, {}});
+    analysis.layout = {Granularity::Tensor, 1, values.size(), values.size(), 0};
+    analysis.params = {params};
+    return analysis;
+}
+
+// That analysis with its pass' figures.
+Analysis withOneGroupResult(Analysis analysis, PassResult&& result)
+{
+    analysis.metrics = result.metrics;
+    analysis.histograms = std::move(result.histograms);
+    const TensorStats& s = analysis.stats;
+    const GroupError& e = result.groups[0];
+    analysis.groups = {{s.min, s.max, s.mean, s.std, e.mse, e.sqnrDb, e.clipped}};
+    addDataWarnings(analysis.stats, result, analysis.params.front(), analysis.warnings);
+    return analysis;
+}
+
 } // namespace
 
 Result<Analysis> analyzeTensor(TensorView tensor, const QuantSpec& spec,
@@ -393,12 +418,7 @@ Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
         return failWith(ErrorCode::EmptyTensor,
                         QS_TRANSLATABLE("Error", "the tensor has no elements"), {});
     }
-    Analysis analysis;
-    analysis.spec = spec;
-    analysis.spec.granularity = Granularity::Tensor;
-    analysis.stats = computeStats(tensor.values, {options.threads, {}});
-    analysis.layout = {Granularity::Tensor, 1, tensor.size(), tensor.size(), 0};
-    analysis.params = {params};
+    Analysis analysis = oneGroupAnalysis(tensor, spec, params, options.threads);
     PassOptions pass;
     pass.rounding = spec.rounding;
     pass.roundingSeed = spec.roundingSeed;
@@ -413,13 +433,7 @@ Result<Analysis> analyzeWithParams(TensorView tensor, const QuantSpec& spec,
     if (!result) {
         return std::unexpected(result.error());
     }
-    analysis.metrics = result->metrics;
-    analysis.histograms = std::move(result->histograms);
-    const TensorStats& s = analysis.stats;
-    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse,
-                        result->groups[0].sqnrDb, result->groups[0].clipped}};
-    addDataWarnings(analysis.stats, *result, params, analysis.warnings);
-    return analysis;
+    return withOneGroupResult(std::move(analysis), std::move(*result));
 }
 
 Result<Analysis> analyzeGgmlGroup(TensorView group, const QuantSpec& spec,
@@ -443,12 +457,7 @@ Result<Analysis> analyzeGgmlGroup(TensorView group, const QuantSpec& spec,
         return std::unexpected(decoded.error());
     }
     const std::size_t n = group.size();
-    Analysis analysis;
-    analysis.spec = spec;
-    analysis.spec.granularity = Granularity::Tensor;
-    analysis.stats = computeStats(group.values, {options.threads, {}});
-    analysis.layout = {Granularity::Tensor, 1, n, n, 0};
-    analysis.params = {decoded->params[sub]};
+    Analysis analysis = oneGroupAnalysis(group, spec, decoded->params[sub], options.threads);
     const RealRange extremes[] = {{analysis.stats.min, analysis.stats.max}};
     PassOptions pass = passOptionsFor(spec, analysis.stats);
     pass.layout = analysis.layout;
@@ -463,13 +472,7 @@ Result<Analysis> analyzeGgmlGroup(TensorView group, const QuantSpec& spec,
     if (!result) {
         return std::unexpected(result.error());
     }
-    analysis.metrics = result->metrics;
-    analysis.histograms = std::move(result->histograms);
-    const TensorStats& s = analysis.stats;
-    analysis.groups = {{s.min, s.max, s.mean, s.std, result->groups[0].mse,
-                        result->groups[0].sqnrDb, result->groups[0].clipped}};
-    addDataWarnings(analysis.stats, *result, analysis.params.front(), analysis.warnings);
-    return analysis;
+    return withOneGroupResult(std::move(analysis), std::move(*result));
 }
 
 } // namespace qs
