@@ -215,7 +215,7 @@ void TestFormatReport::integerGridReportIsUnchanged()
     const QString markdown = readText(path);
     // The tutorial's symmetric int8 example: Scale = 1.2962356805801392 / 127 in double.
     QVERIFY(markdown.contains("| scheme | symmetric, 8-bit signed, rounding half-even |\n"
-                              "| calibration | minmax {} |\n"
+                              "| calibration | minmax |\n"
                               "| granularity | tensor (1 group) |\n"
                               "| Qmin .. Qmax | -127 .. 127 |\n"
                               "| Scale | 0.01020658016204834 |\n"
@@ -236,7 +236,7 @@ void TestFormatReport::formatParametersReplaceTheIntegerRows()
     // 3 values in one block: 4 bits each + (8 for the E4M3 scale + 32 for S) / 3 = 17.333.
     QVERIFY2(markdown.contains("| number format | nvfp4 |\n"
                                "| format options | NVFP4 flavour: transformer-engine |\n"
-                               "| calibration | minmax {} |\n"
+                               "| calibration | minmax |\n"
                                "| granularity | group (1 group) |\n"
                                "| block size | 16 |\n"
                                "| scale format | e4m3+float32 |\n"

@@ -271,8 +271,10 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart,
         "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(w.language) +
         "\"><head><meta charset=\"utf-8\"><title>" + escapeHtml(w.modelTitle) +
         "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
-        "margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
-        ".flagged{background:#ffe8d0}pre{white-space:pre-wrap;overflow-wrap:anywhere}</style>"
+        "margin:2em}table{border-collapse:collapse}tr{page-break-inside:avoid;break-inside:avoid}"
+        "td,th{border:1px solid #ccc;padding:.2em .5em}td:first-child{overflow-wrap:anywhere}"
+        ".flagged{background:#ffe8d0}pre{white-space:pre-wrap;overflow-wrap:anywhere}"
+        ".chart svg{display:block;width:100%;height:auto}</style>"
         "</head><body>\n<h1>" +
         escapeHtml(w.modelTitle) + "</h1>\n<p>" + escapeHtml(summaryLine(report, w)) + "</p>\n";
     for (const std::string& sentence : ggufSentences(report, w)) {
@@ -281,7 +283,7 @@ std::string modelReportHtml(const ModelReport& report, const std::string& chart,
     if (report.recipe && !report.recipe->arguments.empty()) {
         out += "<pre>" + escapeHtml(report.recipe->arguments) + "</pre>\n";
     }
-    out += "<div>" + chart + "</div>\n<table width=\"100%\">\n<tr>";
+    out += "<div class=\"chart\">" + chart + "</div>\n<table width=\"100%\">\n<tr>";
     for (const std::string& column : columnsOf(report, w)) {
         out += "<th>" + escapeHtml(column) + "</th>";
     }

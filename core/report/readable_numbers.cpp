@@ -2,6 +2,7 @@
 
 #include "report/numpy_print_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -36,7 +37,17 @@ std::string bitsText(double bits)
 
 std::string percentText(double share)
 {
-    return std::isfinite(share) ? fixedText(100.0 * share, 2) + "%" : nonFinite(share);
+    if (!std::isfinite(share)) {
+        return nonFinite(share);
+    }
+    const double percent = 100.0 * share;
+    if (percent == 0.0 || std::abs(percent) >= 0.1) {
+        return fixedText(percent, 2) + "%";
+    }
+    // The decimals that give two significant digits (0.0015 → 4); a share is a count over a
+    // count, so never below 2⁻⁶⁴ and 20 decimals always suffice.
+    const int decimals = 1 - static_cast<int>(std::floor(std::log10(std::abs(percent))));
+    return fixedText(percent, std::min(decimals, 20)) + "%";
 }
 
 std::string float32Text(double value)

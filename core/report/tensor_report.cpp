@@ -4,10 +4,12 @@
 #include "report/csv_fields.h"
 #include "report/format_facts.h"
 #include "report/format_formulas.h"
+#include "report/numpy_print_format.h"
 #include "report/readable_numbers.h"
 #include "report/shootout_section.h"
 #include "report/text_escape.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace qs {
@@ -15,16 +17,64 @@ namespace {
 
 constexpr std::array kSchemeKeys{"general", "symmetric", "asymmetric"};
 
-// A number exactly as the JSON holds it ("null" for an infinite SQNR shows as ∞).
+// A text or a whole number as the JSON holds it (the CSV's cells).
 std::string cell(const json& value)
 {
     if (value.is_null()) {
-        return "∞";
+        return "∞"; // the CSV's metrics: only an infinite SQNR is null
     }
     if (value.is_string()) {
         return value.get<std::string>();
     }
     return value.dump();
+}
+
+// A number of the tensor or its grid as the window shows it: float32 values (every value,
+// error and range is one) in the tutorial's shortest digits ("1.2962357" where the JSON has
+// 1.2962356805801392), whole numbers as they are, "—" where the JSON has none.
+std::string valueText(const json& value)
+{
+    if (value.is_null()) {
+        return "—";
+    }
+    if (value.is_number_integer() || value.is_boolean()) {
+        return value.dump();
+    }
+    return value.is_number() ? float32Text(value.get<double>()) : cell(value);
+}
+
+// The integer grid's Scale as the tutorial prints it: NumPy computes it in double, so it keeps
+// a double's shortest digits ("0.00906828525019627").
+std::string scaleText(const json& value)
+{
+    return value.is_number() ? formatPythonFloat(value.get<double>()) : valueText(value);
+}
+
+// A metric as the window's error table shows it: SQNR with two decimals (∞ when lossless),
+// shares as percentages, counts as they are, errors and similarity in float32 digits.
+std::string metricText(std::string_view key, const json& value)
+{
+    if (key == "sqnr_db") {
+        return value.is_null() ? "∞" : fixedText(value.get<double>(), 2);
+    }
+    if (key.ends_with("_fraction") && value.is_number()) {
+        return percentText(value.get<double>());
+    }
+    return valueText(value);
+}
+
+// The calibration's arguments in words, only where it has some: "minmax", "kl (bins 2048,
+// levels 128, variant tensorrt-published)".
+std::string calibrationText(const json& scheme)
+{
+    std::string args;
+    for (const auto& [key, value] : scheme.at("calibration_args").items()) {
+        std::string name = key;
+        std::ranges::replace(name, '_', ' ');
+        args += (args.empty() ? "" : ", ") + name + " " + cell(value);
+    }
+    const std::string method = cell(scheme.at("calibration"));
+    return args.empty() ? method : method + " (" + args + ")";
 }
 
 // The formulas of the scheme or the format, with the tutorial's names.
@@ -81,15 +131,14 @@ std::vector<ReportFact> tensorFacts(const json& d, const ReportWords& w)
             {w.tensor, cell(t.at("name"))},
             {w.shape, t.at("shape").dump()},
             {w.dtype, cell(t.at("dtype"))},
-            {w.count, cell(t.at("count"))},
-            {w.minMax, cell(t.at("min")) + " / " + cell(t.at("max"))},
-            {w.meanStd, cell(t.at("mean")) + " / " + cell(t.at("std"))}};
+            {w.count, valueText(t.at("count"))},
+            {w.minMax, valueText(t.at("min")) + " / " + valueText(t.at("max"))},
+            {w.meanStd, valueText(t.at("mean")) + " / " + valueText(t.at("std"))}};
 }
 
 ReportFact calibrationFact(const json& d, const ReportWords& w)
 {
-    const json& s = d.at("scheme");
-    return {w.calibration, cell(s.at("calibration")) + " " + s.at("calibration_args").dump()};
+    return {w.calibration, calibrationText(d.at("scheme"))};
 }
 
 ReportFact granularityFact(const json& d, const ReportWords& w)
@@ -144,10 +193,10 @@ std::vector<ReportFact> facts(const json& d, const ReportWords& w)
     out.push_back(granularityFact(d, w));
     out.emplace_back(w.codeRange, cell(p.at("qmin")) + " .. " + cell(p.at("qmax")));
     if (p.at("groups").get<std::size_t>() == 1) {
-        out.emplace_back(w.scale, cell(p.at("scale")[0]));
-        out.emplace_back(w.zeroPoint, cell(p.at("zero_point")[0]));
-        out.emplace_back(w.clipRange,
-                         "[" + cell(p.at("clip_min")[0]) + ", " + cell(p.at("clip_max")[0]) + "]");
+        out.emplace_back(w.scale, scaleText(p.at("scale")[0]));
+        out.emplace_back(w.zeroPoint, valueText(p.at("zero_point")[0]));
+        out.emplace_back(w.clipRange, "[" + valueText(p.at("clip_min")[0]) + ", " +
+                                          valueText(p.at("clip_max")[0]) + "]");
     }
     return out;
 }
@@ -259,9 +308,10 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
     out += "\n|---|---|---|---|---|\n";
     const json& compare = d.at("compare");
     for (const auto& [label, key] : metricRows(d, w)) {
-        out += "| " + escapeMarkdown(label) + " | " + cell(d.at("metrics").at(key));
+        out += "| " + escapeMarkdown(label) + " | " + metricText(key, d.at("metrics").at(key));
         for (const char* scheme : kSchemeKeys) {
-            out += " | " + (compare.contains(scheme) ? cell(compare.at(scheme).at(key)) : "");
+            out += " | " +
+                   (compare.contains(scheme) ? metricText(key, compare.at(scheme).at(key)) : "");
         }
         out += " |\n";
     }
@@ -277,7 +327,7 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
     for (const json& row : d.at("walkthrough")) {
         out += "|";
         for (std::size_t c = 1; c < kWalkColumns.size(); ++c) {
-            out += " " + cell(row.at(kWalkColumns[c])) + " |";
+            out += " " + valueText(row.at(kWalkColumns[c])) + " |";
         }
         out += "\n";
     }
@@ -298,12 +348,14 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         "<!DOCTYPE html>\n<html lang=\"" + escapeHtml(w.language) +
         "\"><head><meta charset=\"utf-8\"><title>" + title +
         "</title>\n<style>body{font-family:'DejaVu Sans','WenQuanYi Micro Hei',sans-serif;"
-        "max-width:60em;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}td:first-child,"
-        "th:first-child{text-align:left}.figure{margin:1.5em 0}"
-        ".figure svg,.figure img{max-width:100%;height:auto}.caption{color:#555}</style>"
-        "</head><body>\n<h1>" +
-        title + "</h1>\n<table>\n";
+        "max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}tr{page-break-inside:avoid;"
+        "break-inside:avoid}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:right}"
+        "td:first-child,th:first-child{text-align:left}.facts td{overflow-wrap:anywhere}"
+        ".figure{margin:1.5em 0}.figure svg{display:block;width:100%;height:auto}"
+        ".figure img{max-width:100%;height:auto}"
+        ".caption{color:#555}</style></head><body>\n<h1>" +
+        title + "</h1>\n<table class=\"facts\">\n";
     for (const auto& [label, value] : facts(d, w)) {
         out += "<tr><th>" + escapeHtml(label) + "</th><td>" + escapeHtml(value) + "</td></tr>\n";
     }
@@ -326,10 +378,11 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     out += "</tr>\n";
     const json& compare = d.at("compare");
     for (const auto& [label, key] : metricRows(d, w)) {
-        out +=
-            "<tr><td>" + escapeHtml(label) + "</td><td>" + cell(d.at("metrics").at(key)) + "</td>";
+        out += "<tr><td>" + escapeHtml(label) + "</td><td>" +
+               metricText(key, d.at("metrics").at(key)) + "</td>";
         for (const char* scheme : kSchemeKeys) {
-            out += "<td>" + (compare.contains(scheme) ? cell(compare.at(scheme).at(key)) : "") +
+            out += "<td>" +
+                   (compare.contains(scheme) ? metricText(key, compare.at(scheme).at(key)) : "") +
                    "</td>";
         }
         out += "</tr>\n";
@@ -347,7 +400,7 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
     for (const json& row : d.at("walkthrough")) {
         out += "<tr>";
         for (std::size_t c = 1; c < kWalkColumns.size(); ++c) {
-            out += "<td>" + cell(row.at(kWalkColumns[c])) + "</td>";
+            out += "<td>" + valueText(row.at(kWalkColumns[c])) + "</td>";
         }
         out += "</tr>\n";
     }
@@ -361,9 +414,11 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         out += "</tr>\n";
         for (const json& g : d.at("groups")) {
             out += "<tr>";
+            // A group's Scale in float32 digits, as its values are quantized with it: seven
+            // columns leave no room for a double's.
             for (const char* key :
                  {"group", "min", "max", "scale", "zero_point", "sqnr_db", "clipped"}) {
-                out += "<td>" + cell(g.at(key)) + "</td>";
+                out += "<td>" + metricText(key, g.at(key)) + "</td>";
             }
             out += "</tr>\n";
         }
