@@ -1,7 +1,9 @@
 #include "export/report_export.h"
 
 #include "analysis/analysis_walkthrough.h"
+#include "export/html_svg.h"
 #include "export/plot_export.h"
+#include "export/table_rows_on_pages.h"
 #include "i18n/core_texts.h"
 #include "i18n/report_language.h"
 #include "panels/sweeps_panel.h"
@@ -214,9 +216,8 @@ std::optional<std::string> inlineSvg(QCustomPlot* plot)
     if (!svg) {
         return std::nullopt;
     }
-    // Drop the XML prolog: the markup goes inside the HTML page. It refers to nothing outside.
-    const qsizetype start = svg->indexOf("<svg");
-    return svg->mid(start < 0 ? 0 : start).toStdString();
+    // The markup goes inside the HTML page, scaled to its column. It refers to nothing outside.
+    return svgForHtml(*svg).toStdString();
 }
 
 QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QString& path,
@@ -281,7 +282,6 @@ public:
         for (const auto& [url, image] : m_images) {
             text.addResource(QTextDocument::ImageResource, QUrl(url), image);
         }
-        text.setHtml(QString::fromStdString(html));
         QByteArray bytes;
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
@@ -295,6 +295,7 @@ public:
             // full width span the page.
             const QSizeF points = pdf.pageLayout().paintRect(QPageLayout::Point).size();
             text.setPageSize(points * (kScreenDpi / 72.0));
+            setHtmlKeepingRowsWhole(text, QString::fromStdString(html));
             text.print(&pdf);
         }
         buffer.close();
