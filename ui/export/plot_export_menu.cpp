@@ -1,5 +1,7 @@
 #include "export/plot_export_menu.h"
 
+#include "export/typed_extension.h"
+
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -89,11 +91,12 @@ bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<P
     if (path.isEmpty()) {
         return false;
     }
-    if (!plotFormatForPath(path)) {
-        path += suffixFor(format.value_or(PlotFormat::Png));
-    }
+    const PlotFormat selected = format.value_or(PlotFormat::Png);
+    const TypedTarget<PlotFormat> target =
+        followTypedExtension(path, &plotFormatForPath, selected, suffixFor(selected));
+    path = target.path;
     PlotImageSize size;
-    if (plotFormatForPath(path) == PlotFormat::Png) {
+    if (target.format == PlotFormat::Png) {
         const auto chosen = askPngSize(plot, parent);
         if (!chosen) {
             return false;

@@ -1,12 +1,14 @@
 #include "export/report_export_dialog.h"
 
 #include "export/report_export.h"
+#include "export/typed_extension.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 
@@ -45,21 +47,18 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
         filters << QCoreApplication::translate("ReportExport", choice.filter);
     }
     QString selected = filters.front();
-    QString path = QFileDialog::getSaveFileName(
+    const QString path = QFileDialog::getSaveFileName(
         parent, QCoreApplication::translate("ReportExport", "Export report"), defaultName,
         filters.join(QStringLiteral(";;")), &selected);
     if (path.isEmpty()) {
         return false;
     }
-    const Choice& choice =
-        kChoices.at(static_cast<std::size_t>(std::max<qsizetype>(0, filters.indexOf(selected))));
-    if (!path.endsWith(QLatin1String(choice.suffix))) {
-        path += QLatin1String(choice.suffix);
-    }
+    const ReportTarget target = reportTarget(
+        path, static_cast<std::size_t>(std::max<qsizetype>(0, filters.indexOf(selected))));
     ReportOptions options;
-    options.format = choice.format;
-    options.page = choice.page;
-    const QString error = write(path, options);
+    options.format = target.format;
+    options.page = target.page;
+    const QString error = write(target.path, options);
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QCoreApplication::translate("ReportExport", "Export report"),
                              error);
@@ -69,6 +68,14 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
 }
 
 } // namespace
+
+ReportTarget reportTarget(const QString& typedPath, std::size_t filter)
+{
+    const Choice& choice = kChoices.at(std::min(filter, kChoices.size() - 1));
+    const TypedTarget<ReportFormat> typed = followTypedExtension(
+        typedPath, &reportFormatForPath, choice.format, QLatin1String(choice.suffix));
+    return {typed.path, typed.format, typed.format == choice.format ? choice.page : QPageSize::A4};
+}
 
 bool exportReportInteractively(const SnapshotPtr& snapshot, bool sweeps, QWidget* parent,
                                std::shared_ptr<const Shootout> shootout)

@@ -5,12 +5,28 @@
 #include "analysis/model_report.h"
 #include "analysis/shootout.h"
 #include "analysis_snapshot.h"
+#include "export/report_export.h"
 
+#include <QString>
+
+#include <cstddef>
 #include <memory>
 
 class QWidget;
 
 namespace qs::ui {
+
+// The file to write and how, from the name typed in the dialog and the selected filter (by its
+// place in the dialog's list: HTML, PDF A4, PDF US Letter, Markdown, CSV, JSON). The typed
+// extension decides the format (r.pdf under the HTML filter writes a PDF); a name without one
+// gets the filter's format and suffix. A PDF keeps a PDF filter's page size, else A4.
+struct ReportTarget
+{
+    QString path;
+    ReportFormat format = ReportFormat::Html;
+    QPageSize::PageSizeId page = QPageSize::A4;
+};
+ReportTarget reportTarget(const QString& typedPath, std::size_t filter);
 
 // `sweeps`: add the sweeps' plots (the window passes whether its Sweeps view is in use);
 // `shootout`: the formats' shoot-out run on the snapshot's tensor, if any, for its section.
