@@ -16,6 +16,8 @@ QS_PACKAGES=(
     fonts-dejavu-core fonts-wqy-microhei
     # pdftotext: the tests read the text of exported PDF reports
     poppler-utils
+    # headless Chromium: the tests lay the HTML reports out in a browser
+    chromium
     # the layout check (scripts/check-format, run by the tests)
     clang-format-19
     # the install tree's validators (tests/packaging) and the Debian package (scripts/package)
