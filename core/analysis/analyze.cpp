@@ -187,6 +187,19 @@ std::vector<GroupSummary> groupSummaries(const std::vector<GroupStats>& groupSta
     return out;
 }
 
+// The stored-codes pass over `analysis`' layout, its groups' finite extremes `extremes`.
+PassOptions storedCodesPass(const QuantSpec& spec, const Analysis& analysis,
+                            std::span<const RealRange> extremes, const AnalysisOptions& options)
+{
+    PassOptions pass = passOptionsFor(spec, analysis.stats);
+    pass.layout = analysis.layout;
+    pass.groupExtremes = extremes;
+    pass.threads = options.threads;
+    pass.valueBins = options.valueBins;
+    pass.errorBins = options.errorBins;
+    return pass;
+}
+
 // A ggml block type: ggml's quantizer chooses the codes, the stored pass measures them.
 Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
                          const std::vector<GroupStats>& groupStats, const AnalysisOptions& options,
@@ -205,12 +218,7 @@ Result<void> measureGgml(std::span<const float> values, const QuantSpec& spec,
         return std::unexpected(quantized.error());
     }
     const std::vector<RealRange> extremes = groupExtremes(groupStats);
-    PassOptions pass = passOptionsFor(spec, analysis.stats);
-    pass.layout = analysis.layout;
-    pass.groupExtremes = extremes;
-    pass.threads = options.threads;
-    pass.valueBins = options.valueBins;
-    pass.errorBins = options.errorBins;
+    PassOptions pass = storedCodesPass(spec, analysis, extremes, options);
     pass.codesOut = options.codesOut;
     pass.dequantOut = options.dequantOut;
     pass.progress = progressStage(options.progress, 0.5, 0.5);
@@ -459,12 +467,7 @@ Result<Analysis> analyzeGgmlGroup(TensorView group, const QuantSpec& spec,
     const std::size_t n = group.size();
     Analysis analysis = oneGroupAnalysis(group, spec, decoded->params[sub], options.threads);
     const RealRange extremes[] = {{analysis.stats.min, analysis.stats.max}};
-    PassOptions pass = passOptionsFor(spec, analysis.stats);
-    pass.layout = analysis.layout;
-    pass.groupExtremes = extremes;
-    pass.threads = options.threads;
-    pass.valueBins = options.valueBins;
-    pass.errorBins = options.errorBins;
+    PassOptions pass = storedCodesPass(spec, analysis, extremes, options);
     pass.progress = options.progress;
     const StoredCodes stored{std::span(decoded->codes).subspan(sub * n, n),
                              std::span(decoded->dequantized).subspan(sub * n, n)};
