@@ -15,6 +15,7 @@
 #include "support/test_paths.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -101,6 +102,8 @@ private slots:
     void bestFormatColumnOnRequest();
     void numberFormatOfTheSchemePanel();
     void ggufShowsItsTypesAndLabel();
+    void numbersSortLargestFirstWithNanLast();
+    void namesElideInTheMiddleWithTheFullNameInTheTooltip();
 };
 
 void TestModelView::initTestCase()
@@ -348,6 +351,63 @@ void TestModelView::numberFormatOfTheSchemePanel()
         std::ranges::find(panel->tableModel()->rows(), "layer0.weight", &TensorReportRow::name);
     QCOMPARE(row->sqnrDb, window.snapshot()->current.metrics.sqnrDb);
     QCOMPARE(panel->shownReport()->spec.format.format, NumberFormat::Nvfp4);
+}
+
+namespace {
+
+TensorReportRow kurtosisRow(const std::string& name, double kurtosis)
+{
+    TensorReportRow row;
+    row.name = name;
+    row.outliers.excessKurtosis = kurtosis;
+    return row;
+}
+
+QStringList namesInOrder(const QAbstractItemModel* sorted)
+{
+    QStringList names;
+    for (int row = 0; row < sorted->rowCount(); ++row) {
+        names << sorted->index(row, ModelTableModel::Name).data(Qt::ToolTipRole).toString();
+    }
+    return names;
+}
+
+} // namespace
+
+void TestModelView::numbersSortLargestFirstWithNanLast()
+{
+    ModelPanel panel;        // without a file no report runs: the rows are the test's
+    panel.resize(1800, 600); // every column in sight of the mouse
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    ModelTableModel* model = panel.tableModel();
+    model->append(kurtosisRow("small", 0.5));
+    model->append(kurtosisRow("none", std::nan("")));
+    model->append(kurtosisRow("large", 40));
+    model->append(kurtosisRow("middle", 3));
+    QHeaderView* header = panel.table()->horizontalHeader();
+    // A click on a number column: the largest first, the tensor without a value last.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(ModelTableModel::Kurtosis) + 5,
+                             header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(ModelTableModel::Kurtosis));
+    QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    const QStringList descending{"large", "middle", "small", "none"};
+    QCOMPARE(namesInOrder(panel.table()->model()), descending);
+    // The second click: the smallest first, still without a value last.
+    panel.table()->sortByColumn(ModelTableModel::Kurtosis, Qt::AscendingOrder);
+    const QStringList ascending{"small", "middle", "large", "none"};
+    QCOMPARE(namesInOrder(panel.table()->model()), ascending);
+}
+
+void TestModelView::namesElideInTheMiddleWithTheFullNameInTheTooltip()
+{
+    ModelPanel panel;
+    const std::string name = "model.layers.17.mlp.cond.then_branch.dense_h_to_4h.weight";
+    panel.tableModel()->append(kurtosisRow(name, 1));
+    const QModelIndex cell = panel.table()->model()->index(0, ModelTableModel::Name);
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), QString::fromStdString(name));
+    QCOMPARE(panel.table()->textElideMode(), Qt::ElideMiddle);
 }
 
 QTEST_MAIN(TestModelView)

@@ -112,7 +112,7 @@ QVariant ModelTableModel::sortValue(const TensorReportRow& row, int column) cons
     case MaxOverStd:
         return row.maxAbsOverStd;
     case Kurtosis:
-        return std::isnan(row.outliers.excessKurtosis) ? -1e300 : row.outliers.excessKurtosis;
+        return row.outliers.excessKurtosis; // NaN sorts last in either order
     case PeakRatio:
         return row.outliers.peakRatio();
     case BeyondSixSigma:
@@ -124,9 +124,9 @@ QVariant ModelTableModel::sortValue(const TensorReportRow& row, int column) cons
     case ZeroCode:
         return row.zeroCodeFraction;
     case ChannelGain:
-        return row.perChannelGainDb().value_or(-1e300);
+        return row.perChannelGainDb().value_or(std::nan("")); // none: last
     case BestFormat:
-        return row.bestFormat ? row.bestFormat->sqnrDb : -1e300;
+        return row.bestFormat ? row.bestFormat->sqnrDb : std::nan("");
     case Shape:
         return static_cast<qulonglong>(row.count);
     default:
@@ -154,7 +154,10 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         return isOutlierTensor(row) ? QVariant(theme::outlierRowTint()) : QVariant();
     case Qt::ToolTipRole:
-        if (index.column() == Flags || index.column() == Name) {
+        if (index.column() == Name) {
+            return QString::fromStdString(row.name); // the cell may show it elided
+        }
+        if (index.column() == Flags) {
             return tr("%1\nmin %2, max %3, mean %4, std %5\np97.5 of |x| = %6")
                 .arg(QString::fromStdString(row.name), formatValue(row.min), formatValue(row.max),
                      formatValue(row.mean), formatValue(row.std),
@@ -170,6 +173,11 @@ QVariant ModelTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal) {
         return {};
+    }
+    if (role == Qt::InitialSortOrderRole) {
+        // The first click on a number shows the largest first; names and types read A to Z.
+        const bool text = section == Name || section == Flags || section == Dtype;
+        return text ? Qt::AscendingOrder : Qt::DescendingOrder;
     }
     if (role == Qt::DisplayRole) {
         switch (section) {

@@ -20,9 +20,35 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <filesystem>
 
 namespace qs::ui {
+namespace {
+
+// Sorts by kSortRole with rows that have no number (NaN) last in both orders: a missing value
+// is never the best nor the worst.
+class NanLastProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override
+    {
+        const QVariant a = left.data(sortRole());
+        const QVariant b = right.data(sortRole());
+        const bool aNan = a.typeId() == QMetaType::Double && std::isnan(a.toDouble());
+        const bool bNan = b.typeId() == QMetaType::Double && std::isnan(b.toDouble());
+        if (aNan || bNan) {
+            // Descending order puts the greater first, so NaN is the least there.
+            return aNan != bNan && aNan == (sortOrder() == Qt::DescendingOrder);
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
+} // namespace
 
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
 {
@@ -30,7 +56,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     // Headers and flags read in the new language; the numbers stay.
     m_model = new ModelTableModel(this);
     m_columns = new ReferenceColumnsModel(m_model, this);
-    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted = new NanLastProxy(this);
     m_sorted->setSourceModel(m_columns);
     m_sorted->setSortRole(ModelTableModel::kSortRole);
     m_table = new QTableView(this);
@@ -72,7 +98,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     }
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideLeft);
+    m_table->setTextElideMode(Qt::ElideMiddle); // both ends of a name say most
     m_chart = new WorstTensorsPlot(this);
     m_texts->onChange([this] { refreshTexts(m_columns); });
     m_texts->onChange([this] { showAudit(m_auditShown); });
