@@ -52,6 +52,7 @@ private slots:
     void storedTensorOpensOnItsOwnType();
     void outlierSlidersCoalesce();
     void screenshotModeWritesAPng();
+    void badFileAtStartShowsTheDemo();
     void fileArgumentOpensTensorsAndSessions();
     void logCountsIsOneState();
     void longWorkShowsProgressAndCancel();
@@ -207,6 +208,23 @@ void TestMainWindow::badFileShowsOneDialogAndKeepsTheState()
     QCOMPARE(window.sourcePanel()->mode(), SourcePanel::Preset); // the panel shows what is shown
 }
 
+// A bad file named at start-up: the dialog names it, and the window shows the demo rather than
+// empty axes under the bad file's name.
+void TestMainWindow::badFileAtStartShowsTheDemo()
+{
+    MainWindow window;
+    window.show();
+    test::ScratchDir dir;
+    const std::string path = dir.write("truncated.npy", QByteArray("\x93NUMPY\x01\x00", 8));
+    window.start(FileSpec{path}, QuantSpec{});
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>("errorDialog") != nullptr, 20000);
+    QVERIFY(window.findChild<QMessageBox*>("errorDialog")->text().contains("truncated.npy"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshot() != nullptr && !window.runner()->isBusy(), 60000);
+    QVERIFY(window.snapshot()->data->source == MainWindow::demoSource());
+    QCOMPARE(window.sourcePanel()->mode(), SourcePanel::Generate);
+    QVERIFY(!window.windowTitle().contains("truncated.npy"));
+}
+
 void TestMainWindow::storedTensorOpensOnItsOwnType()
 {
     // A Q4_K tensor of ggml's own bytes (tests/data/ggml): the window switches to q4_k and
@@ -312,10 +330,11 @@ void TestMainWindow::fileArgumentOpensTensorsAndSessions()
     QCOMPARE(run({tensor, "--screenshot", png}).first, 0);
     QVERIFY(QImage(png).width() > 0);
 
-    // Read as --input: a missing file is the tensor's error, named.
+    // Read as --input: a missing file is the tensor's error, named, with the command line's
+    // exit status for bad input.
     const QString missing = QString::fromStdString(dir.path("missing.npy"));
     const auto [missingCode, missingError] = run({missing, "--screenshot", png});
-    QCOMPARE(missingCode, 1);
+    QCOMPARE(missingCode, 3);
     QVERIFY2(missingError.contains(missing + ": no such file"), qPrintable(missingError));
 
     // A .qscope is read as --session: the session gives the scheme, so --bits is refused.

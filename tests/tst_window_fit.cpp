@@ -10,6 +10,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -92,6 +93,7 @@ private slots:
     void opensWithinTheScreen();
     void everyPlotFitsAt1280By800();
     void leftColumnNeverScrollsSideways();
+    void splitterHandlesAreVisible();
 };
 
 void TestWindowFit::initTestCase()
@@ -205,4 +207,37 @@ void TestWindowFit::leftColumnNeverScrollsSideways()
 }
 
 QTEST_MAIN(TestWindowFit)
+// Every pane boundary shows a grip a user can find: not a blank strip of the background.
+void TestWindowFit::splitterHandlesAreVisible()
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshot() != nullptr, 60000);
+    const auto splitters = window.findChildren<QSplitter*>();
+    QVERIFY(splitters.size() >= 3);
+    int checked = 0;
+    for (QSplitter* splitter : splitters) {
+        for (int i = 1; i < splitter->count(); ++i) {
+            QSplitterHandle* handle = splitter->handle(i);
+            if (!handle->isVisible()) {
+                continue; // a hidden pane (e.g. the scale plot of an integer format)
+            }
+            QVERIFY(splitter->handleWidth() >= 5);
+            const QImage picture = handle->grab().toImage();
+            const QRgb background = picture.pixel(0, 0);
+            bool drawn = false;
+            for (int y = 0; y < picture.height() && !drawn; ++y) {
+                for (int x = 0; x < picture.width() && !drawn; ++x) {
+                    drawn = picture.pixel(x, y) != background;
+                }
+            }
+            QVERIFY2(drawn, qPrintable(splitter->objectName() + " handle " + QString::number(i)));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 3);
+}
+
 #include "tst_window_fit.moc"

@@ -96,7 +96,7 @@ quint64 AnalysisRunner::submit(AnalysisRequest request)
             } else if (outcome->snapshot) {
                 emit finished(outcome->snapshot, generation);
             } else {
-                emit failed(outcome->error, generation);
+                emit failed(outcome->error, generation, outcome->inputRejected);
             }
         });
 }
@@ -122,6 +122,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
         auto loaded = loadTensorSource(*request.source);
         if (!loaded) {
             outcome.error = errorText(loaded.error());
+            outcome.inputRejected = loaded.error().code != ErrorCode::InvalidArgument;
             return outcome;
         }
         if (loaded->tensor.values.empty()) {
@@ -131,6 +132,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
                                    QS_TRANSLATABLE("Error", "the tensor has no elements"), {},
                                    file ? file->path : std::string{})
                               .error());
+            outcome.inputRejected = true;
             return outcome;
         }
         auto fresh = std::make_shared<LoadedData>();
@@ -175,6 +177,7 @@ RunnerOutcome AnalysisRunner::compute(const AnalysisRequest& request,
     if (!current) {
         outcome.cancelled = current.error().code == ErrorCode::Cancelled;
         outcome.error = errorText(current.error());
+        outcome.inputRejected = current.error().code != ErrorCode::InvalidArgument;
         return outcome;
     }
     snapshot->current = std::move(*current);

@@ -27,6 +27,9 @@ struct RunnerOutcome
 {
     SnapshotPtr snapshot; // null on failure or cancellation
     QString error;        // the core error, one line naming the file
+    // The input is at fault (a missing, malformed or unsupported file, an empty tensor), not the
+    // options: the command line's exit status 3 rather than 2.
+    bool inputRejected = false;
     bool cancelled = false;
 };
 
@@ -58,7 +61,7 @@ signals:
     void started(quint64 generation);
     void progress(double fraction);
     void finished(qs::ui::SnapshotPtr snapshot, quint64 generation);
-    void failed(const QString& message, quint64 generation);
+    void failed(const QString& message, quint64 generation, bool inputRejected);
     void cancelled(quint64 generation);
     void idle();
     void rebinned(const qs::Histogram& histogram);

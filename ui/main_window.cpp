@@ -5,6 +5,7 @@
 #include "export/report_export_dialog.h"
 #include "file_opener.h"
 #include "generate/data_presets.h"
+#include "grip_splitter.h"
 #include "i18n/core_texts.h"
 #include "i18n/language_menu.h"
 #include "i18n/preset_texts.h"
@@ -40,6 +41,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -66,7 +68,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 {
     m_texts = new Retranslator(this);
     setAcceptDrops(true);
-    m_mainSplitter = new QSplitter(Qt::Horizontal, this);
+    m_mainSplitter = new GripSplitter(Qt::Horizontal, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(buildLeftColumn());
     m_mainSplitter->addWidget(buildCentre());
@@ -77,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setSizes({320, 900, 360}); // shares of the width: the plots take most
     setCentralWidget(m_mainSplitter);
     m_sessions = new SessionController(this);
+    connect(m_sessions, &SessionController::pathChanged, this, [this] { showResultTexts(); });
     m_files = new FileOpener(this);
     m_lessons = new LessonGuide(this);
     m_references = new ReferenceChooser(this, m_modelView);
@@ -207,11 +210,11 @@ QWidget* MainWindow::buildCentre()
     m_scales = new ScaleUsagePlot(this);
     // A block format's scale codes under its element codes (the scale plot hides itself for
     // formats without block scales).
-    auto* codesColumn = new QSplitter(Qt::Vertical, this);
+    auto* codesColumn = new GripSplitter(Qt::Vertical, this);
     codesColumn->setObjectName(QStringLiteral("codesSplitter"));
     codesColumn->addWidget(m_codes);
     codesColumn->addWidget(m_scales);
-    m_plotsSplitter = new QSplitter(Qt::Horizontal, this);
+    m_plotsSplitter = new GripSplitter(Qt::Horizontal, this);
     m_plotsSplitter->setObjectName(QStringLiteral("plotsSplitter"));
     m_plotsSplitter->addWidget(m_transfer);
     m_plotsSplitter->addWidget(m_error);
@@ -239,7 +242,7 @@ QWidget* MainWindow::buildCentre()
         m_views->setTabToolTip(3, tr("Every tensor of the open file under the current scheme, "
                                      "with outlier flags; double-click one to open it"));
     });
-    m_centreSplitter = new QSplitter(Qt::Vertical, this);
+    m_centreSplitter = new GripSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
     m_centreSplitter->addWidget(m_histogram);
     m_centreSplitter->addWidget(m_views);
@@ -691,7 +694,12 @@ void MainWindow::showResultTexts()
         return;
     }
     const Tensor& tensor = m_snapshot->data->loaded.tensor;
-    setWindowTitle(tr("QuantScope — %1").arg(QString::fromStdString(tensor.name)));
+    const QString tensorName = QString::fromStdString(tensor.name);
+    const QString session = m_sessions ? QFileInfo(m_sessions->path()).fileName() : QString();
+    setWindowTitle(
+        session.isEmpty()
+            ? tr("QuantScope — %1").arg(tensorName)
+            : tr("QuantScope — %1 — %2", "tensor, session file").arg(tensorName, session));
     m_sizeLabel->setText(tr("%1 values %2")
                              .arg(formatCount(tensor.values.size()),
                                   QString::fromStdString(shapeToString(tensor.shape))));
@@ -720,9 +728,12 @@ void MainWindow::onPlotReplotted(QObject* plot)
 
 void MainWindow::showError(const QString& message)
 {
-    // One dialog with core's message; the window keeps showing the last good tensor.
+    // One dialog with core's message; the window keeps showing the last good tensor, and with
+    // none yet (a bad file named at start-up) it shows the demo rather than empty axes.
     if (m_snapshot) {
         m_source->setSource(m_snapshot->data->source);
+    } else {
+        start(demoSource(), demoSpec());
     }
     statusBar()->showMessage(message, 10000);
     auto* box =

@@ -24,7 +24,10 @@ void addSourceOptions(CLI::App& command, SourceOptions& o)
     const std::string input = "Tensor source";
     command
         .add_option("--input,-i", o.input,
-                    "Tensor file: PATH or PATH#TENSOR (.npy, .csv/.tsv/.txt, raw)")
+                    "Tensor file: PATH or PATH#TENSOR. Tensor files: .npy, .csv/.tsv/.txt, raw "
+                    "binary (--raw-dtype). Model files (TENSOR picks one; without it the "
+                    "window offers a picker): .safetensors and its index .json, .npz, .gguf, "
+                    ".onnx, a TF.js model.json")
         ->group(input);
     command
         .add_option("--raw-dtype", o.rawDtype,

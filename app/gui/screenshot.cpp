@@ -1,5 +1,6 @@
 #include "gui/screenshot.h"
 
+#include "common/cli_support.h"
 #include "main_window.h"
 #include "plots/histogram_plot.h"
 
@@ -63,9 +64,13 @@ void screenshotWhenDrawn(qs::ui::MainWindow& window, const QString& path)
             settle->start();
         }
     });
-    QObject::connect(runner, &qs::ui::AnalysisRunner::failed, &window, [](const QString& message) {
-        finish(1, QStringLiteral("error: %1").arg(message));
-    });
+    // Exit as the command line does for the same failure: 3 for a bad file, 2 for options that
+    // do not fit the tensor.
+    QObject::connect(runner, &qs::ui::AnalysisRunner::failed, &window,
+                     [](const QString& message, quint64, bool inputRejected) {
+                         finish(inputRejected ? cli::kExitBadInput : cli::kExitUsage,
+                                QStringLiteral("error: %1").arg(message));
+                     });
     QTimer::singleShot(kTimeoutMs, &window,
                        [] { finish(1, QStringLiteral("error: no results drawn in time")); });
 }

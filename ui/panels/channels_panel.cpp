@@ -4,6 +4,7 @@
 #include "analysis/value_counts.h"
 #include "ggml_scale_text.h"
 #include "grid_text.h"
+#include "grip_splitter.h"
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/channel_range_plot.h"
@@ -60,7 +61,7 @@ ChannelsPanel::ChannelsPanel(QWidget* parent) : QWidget(parent)
     pickedLayout->setContentsMargins(0, 0, 0, 0);
     pickedLayout->addLayout(header);
     pickedLayout->addWidget(m_histogram, 1);
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* split = new GripSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("channelsSplitter"));
     split->addWidget(m_ranges);
     split->addWidget(picked);
