@@ -2,6 +2,7 @@
 // with the same numbers, number formats included; a change after saving is noticed; a bad
 // session changes nothing; the quantscope binary opens one from the command line.
 
+#include "dialog_folders.h"
 #include "main_window.h"
 #include "panels/channels_panel.h"
 #include "panels/model_panel.h"
@@ -15,6 +16,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -65,6 +68,9 @@ private slots:
     void badSessionChangesNothing();
     void quittingWithUnsavedChangesAsks();
     void commandLineOpensASession();
+    void titleBarNamesTheSession();
+    void movedTensorFileIsLocated();
+    void dialogsRememberTheirFolder();
 };
 
 void TestSessionWindow::initTestCase()
@@ -228,6 +234,74 @@ void TestSessionWindow::commandLineOpensASession()
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("drop --bits"));
+}
+
+void TestSessionWindow::titleBarNamesTheSession()
+{
+    test::ScratchDir dir;
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    QVERIFY(!window.windowTitle().contains(".qscope"));
+    QVERIFY(window.sessions()->saveAs(QString::fromStdString(dir.path("named.qscope"))));
+    QVERIFY2(window.windowTitle().contains("named.qscope"), qPrintable(window.windowTitle()));
+}
+
+// A session whose tensor file moved: the locator is asked with the old path, the session opens
+// on the file it names, and counts as changed until saved; no answer changes nothing.
+void TestSessionWindow::movedTensorFileIsLocated()
+{
+    test::ScratchDir dir;
+    const QByteArray npy =
+        test::npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }",
+                       QByteArray::fromHex("0000803f000000c0"));
+    const std::string tensor = dir.write("weights.npy", npy);
+    const QString session = QString::fromStdString(dir.path("moved.qscope"));
+    QVERIFY(writeSession(session.toStdString(), Session{FileSpec{tensor}, QuantSpec{}, {}}));
+    QVERIFY(QDir(QString::fromStdString(dir.path(""))).mkdir("elsewhere"));
+    const QString moved = QString::fromStdString(dir.path("elsewhere/weights.npy"));
+    QVERIFY(QFile::rename(QString::fromStdString(tensor), moved));
+
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    const SnapshotPtr before = window.snapshot();
+    QStringList asked;
+    window.sessions()->setFileLocator([&asked](const QString& missing) {
+        asked << missing;
+        return QString();
+    });
+    QVERIFY(!window.sessions()->open(session));
+    QCOMPARE(asked, QStringList{QFileInfo(QString::fromStdString(tensor)).absoluteFilePath()});
+    QCOMPARE(window.snapshot(), before);
+    QVERIFY(window.sessions()->path().isEmpty());
+
+    window.sessions()->setFileLocator([&moved](const QString&) { return moved; });
+    QVERIFY(window.sessions()->open(session));
+    QVERIFY(waitIdle(window));
+    const auto* file = std::get_if<FileSpec>(&window.snapshot()->data->source);
+    QVERIFY(file != nullptr);
+    QCOMPARE(QString::fromStdString(file->path), moved);
+    QCOMPARE(window.snapshot()->data->loaded.tensor.values.size(), std::size_t(2));
+    QVERIFY(window.sessions()->hasUnsavedChanges());
+    QVERIFY(window.sessions()->saveAs(session));
+    QVERIFY(!window.sessions()->hasUnsavedChanges());
+}
+
+void TestSessionWindow::dialogsRememberTheirFolder()
+{
+    test::ScratchDir dir;
+    const QString folder = QFileInfo(QString::fromStdString(dir.path("x"))).absolutePath();
+    rememberDialogFolder(DialogKind::Sessions, QString::fromStdString(dir.path("s.qscope")));
+    QCOMPARE(dialogFolder(DialogKind::Sessions), folder);
+    QCOMPARE(inDialogFolder(DialogKind::Sessions, "a.qscope"), folder + "/a.qscope");
+    rememberDialogFolder(DialogKind::Sessions, QString()); // a cancelled dialog
+    QCOMPARE(dialogFolder(DialogKind::Sessions), folder);
+    QVERIFY(dialogFolder(DialogKind::Exports) != folder);              // each kind its own
+    rememberDialogFolder(DialogKind::Exports, folder + "/gone/r.pdf"); // a folder since removed
+    QCOMPARE(dialogFolder(DialogKind::Exports), QDir::homePath());
 }
 
 QTEST_MAIN(TestSessionWindow)

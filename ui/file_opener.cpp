@@ -1,5 +1,6 @@
 #include "file_opener.h"
 
+#include "dialog_folders.h"
 #include "dialogs/tensor_picker.h"
 #include "i18n/core_texts.h"
 #include "io/archive_factory.h"
@@ -38,10 +39,11 @@ const FileSpec* FileOpener::currentFile() const
 void FileOpener::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
-        m_window, tr("Open a tensor"), QString(),
+        m_window, tr("Open a tensor"), dialogFolder(DialogKind::Tensors),
         tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv "
            "*.txt);;"
            "Raw binary (*.bin *.dat *.raw);;All files (*)"));
+    rememberDialogFolder(DialogKind::Tensors, path);
     if (!path.isEmpty()) {
         openFile(path);
     }

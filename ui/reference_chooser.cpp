@@ -1,5 +1,6 @@
 #include "reference_chooser.h"
 
+#include "dialog_folders.h"
 #include "main_window.h"
 #include "panels/model_panel.h"
 
@@ -66,19 +67,23 @@ void ReferenceChooser::choose(Kind kind)
 QString ReferenceChooser::ask(Kind kind) const
 {
     // Beside the quantized file: its float source is usually there.
-    QString folder;
+    QString folder = dialogFolder(DialogKind::Tensors);
     const TensorSource source = m_window->source();
     if (const auto* file = std::get_if<FileSpec>(&source)) {
         folder = QFileInfo(QString::fromStdString(file->path)).absolutePath();
     }
+    QString path;
     if (kind == Kind::Folder) {
-        return QFileDialog::getExistingDirectory(m_window, tr("Compare with a Hugging Face folder"),
+        path = QFileDialog::getExistingDirectory(m_window, tr("Compare with a Hugging Face folder"),
                                                  folder);
+    } else {
+        path = QFileDialog::getOpenFileName(
+            m_window, tr("Compare with a reference file"), folder,
+            tr("Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;"
+               "All files (*)"));
     }
-    return QFileDialog::getOpenFileName(
-        m_window, tr("Compare with a reference file"), folder,
-        tr("Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;"
-           "All files (*)"));
+    rememberDialogFolder(DialogKind::Tensors, path);
+    return path;
 }
 
 } // namespace qs::ui

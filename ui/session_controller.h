@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace qs::ui {
@@ -26,6 +27,15 @@ public:
     // Shows `session` (tensor, scheme, then the view once its results are in) and remembers
     // `path` as the current session file.
     void apply(const Session& session, const QString& path);
+    // As apply, but a session whose tensor file has moved or gone first asks where it is now
+    // (the locator); the file found replaces the old path, so the session counts as changed
+    // until it is saved. False when the user gives no file (nothing changes then).
+    bool applyLocatingFile(Session session, const QString& path);
+
+    // Asks for the new place of a missing tensor file; empty for none. The default asks with a
+    // message box offering "Locate file…" and a file dialog; tests put their own.
+    using FileLocator = std::function<QString(const QString& missingPath)>;
+    void setFileLocator(FileLocator locator) { m_locate = std::move(locator); }
 
     // Reads `path`; on error shows it and changes nothing. True when opened.
     bool open(const QString& path);
@@ -43,12 +53,19 @@ public:
     // Before the window closes: true to go on (saved, discarded or nothing to save).
     bool maySafelyClose();
 
+signals:
+    // The current session file changed (opened, saved under a new name); empty for none.
+    void pathChanged(const QString& path);
+
 private:
     void showError(const QString& message);
+    void setPath(const QString& path);
+    QString askWhereTheFileIs(const QString& missingPath) const;
 
     MainWindow* m_window;
     QString m_path;
     std::optional<Session> m_saved;
+    FileLocator m_locate;
 };
 
 } // namespace qs::ui

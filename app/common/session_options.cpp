@@ -27,7 +27,7 @@ void addSessionOptions(CLI::App& command, SessionOptions& options, bool withSave
 }
 
 Result<std::optional<Session>> loadSessionOption(const CLI::App& command,
-                                                 const SessionOptions& options)
+                                                 const SessionOptions& options, bool allowMovedFile)
 {
     if (options.load.empty()) {
         return std::optional<Session>();
@@ -44,7 +44,8 @@ Result<std::optional<Session>> loadSessionOption(const CLI::App& command,
         return fail(ErrorCode::InvalidArgument,
                     "--session gives the tensor and the scheme; drop " + conflicting);
     }
-    auto session = readSession(options.load);
+    auto session =
+        allowMovedFile ? readSessionAllowingMovedFile(options.load) : readSession(options.load);
     if (!session) {
         return std::unexpected(session.error());
     }

@@ -46,7 +46,10 @@ int main(int argc, char** argv)
     if (const auto placed = qs::gui::placeFileArgument(options); !placed) {
         return qs::cli::reportUsageError(placed.error().message + " (see quantscope --help)");
     }
-    const auto session = qs::cli::loadSessionOption(parser, options.session);
+    // A screenshot never waits on a dialog: there a moved tensor file is the error it is in the
+    // command line; in the window, the user is asked where it went.
+    const auto session =
+        qs::cli::loadSessionOption(parser, options.session, options.screenshot.empty());
     if (!session) {
         return qs::cli::reportError(session.error());
     }
@@ -74,7 +77,12 @@ int main(int argc, char** argv)
     } else if (options.lesson > 0) {
         window.startLesson(options.lesson);
     } else if (*session) {
-        window.sessions()->apply(**session, QString::fromStdString(options.session.load));
+        const QString path = QString::fromStdString(options.session.load);
+        if (!options.screenshot.empty()) {
+            window.sessions()->apply(**session, path);
+        } else if (!window.sessions()->applyLocatingFile(**session, path)) {
+            window.start(state->source, state->spec, state->adoptStoredFormat);
+        }
     } else {
         window.start(state->source, state->spec, state->adoptStoredFormat);
     }

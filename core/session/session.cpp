@@ -475,13 +475,18 @@ Result<Session> parseSession(std::string_view text, const std::string& path,
 
 #undef QS_TAKE // local to this file
 
-Result<Session> readSession(const std::string& path)
+Result<Session> readSessionAllowingMovedFile(const std::string& path)
 {
     auto text = readTextFile(path, kMaxSessionBytes);
     if (!text) {
         return std::unexpected(text.error());
     }
-    auto session = parseSession(*text, path, fs::absolute(fs::path(path)).parent_path().string());
+    return parseSession(*text, path, fs::absolute(fs::path(path)).parent_path().string());
+}
+
+Result<Session> readSession(const std::string& path)
+{
+    auto session = readSessionAllowingMovedFile(path);
     if (!session) {
         return session;
     }

@@ -51,6 +51,9 @@ Result<Session> parseSession(std::string_view text, const std::string& path,
 // Reads and parses `path`, then checks that a file source still exists (FileNotFound naming
 // both the session and the missing tensor file).
 Result<Session> readSession(const std::string& path);
+// As readSession, but a tensor file that is no longer where the session says is not an error:
+// the window asks where it went ("Locate file…").
+Result<Session> readSessionAllowingMovedFile(const std::string& path);
 
 // Writes atomically: a failed write leaves an existing session whole. Errors: WriteFailed.
 Result<void> writeSession(const std::string& path, const Session& session);

@@ -1,5 +1,6 @@
 #include "export/report_export_dialog.h"
 
+#include "dialog_folders.h"
 #include "export/report_export.h"
 #include "export/typed_extension.h"
 
@@ -48,8 +49,10 @@ bool askAndWrite(QWidget* parent, const QString& defaultName,
     }
     QString selected = filters.front();
     const QString path = QFileDialog::getSaveFileName(
-        parent, QCoreApplication::translate("ReportExport", "Export report"), defaultName,
-        filters.join(QStringLiteral(";;")), &selected);
+        parent, QCoreApplication::translate("ReportExport", "Export report"),
+        inDialogFolder(DialogKind::Exports, defaultName), filters.join(QStringLiteral(";;")),
+        &selected);
+    rememberDialogFolder(DialogKind::Exports, path);
     if (path.isEmpty()) {
         return false;
     }
