@@ -376,7 +376,7 @@ void TestFormatViews::walkthroughColumnsFollowTheKind_data()
     QTest::addColumn<QStringList>("columns");
     QTest::addColumn<QString>("derivation");
     QTest::newRow("integer") << int(NumberFormat::Integer)
-                             << QStringList{"#",        "R",  "R/Scale + Z", "Round",
+                             << QStringList{"#",        "R",  "R/Scale", "Round",
                                             "Q = Clip", "R′", "R′ − R"}
                              << "Scale";
     QTest::newRow("fp8-e4m3") << int(NumberFormat::Fp8E4m3)

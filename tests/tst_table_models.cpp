@@ -5,6 +5,7 @@
 #include "models/metric_rows.h"
 #include "models/metrics_model.h"
 #include "models/walkthrough_model.h"
+#include "number_format.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
@@ -46,6 +47,7 @@ private slots:
     void metricsShowTheAnalysis();
     void compareHighlightsTheBest();
     void walkthroughShowsTheTutorialsSteps();
+    void smallSharesKeepTheirDigits();
 };
 
 void TestTableModels::modelsPassTheTester()
@@ -125,6 +127,27 @@ void TestTableModels::walkthroughShowsTheTutorialsSteps()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.index(0, WalkthroughModel::Index).data().toString(), QString("yours"));
     QCOMPARE(model.index(0, WalkthroughModel::Clipped).data().toString(), QString("-112"));
+    // The general process has no zero point, so its header leaves Z out; the asymmetric one's
+    // has it.
+    QCOMPARE(model.headerData(WalkthroughModel::Scaled, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QString("R/Scale"));
+    QVERIFY(!model.index(1, WalkthroughModel::Clipped)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains("+ Z"));
+    model.setSnapshot(snapshotOf("tutorial-3", Scheme::Asymmetric));
+    QCOMPARE(model.headerData(WalkthroughModel::Scaled, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QString("R/Scale + Z"));
+}
+
+void TestTableModels::smallSharesKeepTheirDigits()
+{
+    QCOMPARE(formatPercent(0.25), QString("25.0%"));
+    QCOMPARE(formatPercent(0.0), QString("0.0%"));
+    QCOMPARE(formatPercent(0.0004), QString("0.040%"));
+    // 3 values of 16,777,216: not "0.000%", which reads as none.
+    QCOMPARE(formatPercent(3.0 / 16777216.0), QString("0.000018%"));
+    QCOMPARE(formatPercent(1.0 / 1e9), QString("0.00000010%"));
 }
 
 QTEST_MAIN(TestTableModels)

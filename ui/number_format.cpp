@@ -2,6 +2,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace qs::ui {
@@ -24,8 +25,14 @@ QString formatCount(quint64 count)
 
 QString formatPercent(double fraction)
 {
-    return QString::number(100.0 * fraction, 'f', fraction < 0.001 && fraction > 0 ? 3 : 1) +
-           QLatin1Char('%');
+    // A small share keeps two significant digits: 3 values of 16M are "0.000019%", never
+    // "0.000%", which reads as none.
+    const double percent = 100.0 * fraction;
+    int decimals = 1;
+    if (percent > 0 && percent < 0.1) {
+        decimals = std::min(12, 1 + static_cast<int>(std::ceil(-std::log10(percent))));
+    }
+    return QString::number(percent, 'f', decimals) + QLatin1Char('%');
 }
 
 } // namespace qs::ui

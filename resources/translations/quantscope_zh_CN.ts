@@ -2486,6 +2486,11 @@ codes %1</source>
         <source>Format &amp;Errors…</source>
         <translation>格式误差(&amp;E)…</translation>
     </message>
+    <message>
+        <source>QuantScope — %1 — %2</source>
+        <comment>tensor, session file</comment>
+        <translation>QuantScope — %1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::MetricsModel</name>
@@ -3054,6 +3059,30 @@ p97.5 of |x| = %6</source>
     <message>
         <source>The session %1 has changed. Save the changes?</source>
         <translation>会话 %1 已更改。要保存更改吗？</translation>
+    </message>
+    <message>
+        <source>This session&apos;s tensor file is not where it was saved:
+%1
+Has it moved? Locate it to open the session.</source>
+        <translation>此会话的张量文件已不在保存时的位置：
+%1
+是否已移动？请找到它以打开会话。</translation>
+    </message>
+    <message>
+        <source>Locate file…</source>
+        <translation>查找文件…</translation>
+    </message>
+    <message>
+        <source>Locate %1</source>
+        <translation>查找 %1</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Files like it (*.%1);;All files (*)</source>
+        <translation>同类文件 (*.%1);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3811,6 +3840,18 @@ p97.5 of |x| = %6</source>
     <message>
         <source>R less the sub-block&apos;s stored minimum (0 for the types without one), divided by its scale s: where R falls on the grid; the code is the one ggml&apos;s quantizer stored</source>
         <translation>R 减去子块存储的最小值（没有最小值的类型为 0），再除以其缩放因子 s：R 落在网格上的位置；代码是 ggml 量化器存储的那个</translation>
+    </message>
+    <message>
+        <source>Round(R/Scale) is below Qmin: clipped (截断) up to Qmin</source>
+        <translation>Round(R/Scale) 低于 Qmin：截断为 Qmin</translation>
+    </message>
+    <message>
+        <source>Round(R/Scale) is above Qmax: clipped (截断) down to Qmax</source>
+        <translation>Round(R/Scale) 高于 Qmax：截断为 Qmax</translation>
+    </message>
+    <message>
+        <source>R/Scale</source>
+        <translation>R/Scale</translation>
     </message>
 </context>
 <context>

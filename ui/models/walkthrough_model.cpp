@@ -101,6 +101,8 @@ void WalkthroughModel::rebuild()
     const Analysis& analysis = m_snapshot->current;
     const QuantSpec& spec = analysis.spec; // as the analysis applied it (a format's own rounding)
     m_family = formatInfo(spec.format.format).family;
+    // The general and symmetric schemes have no zero point: their headers leave Z out.
+    m_hasZeroPoint = spec.scheme == Scheme::Asymmetric;
     m_columns = columnsOf(m_family, analysis.params.size() > 1);
     auto add = [&](const WalkthroughRow& row, std::size_t group) {
         m_rows.push_back(row);
@@ -212,6 +214,11 @@ QVariant WalkthroughModel::data(const QModelIndex& index, int role) const
         if (!integer) {
             return tr("beyond the grid's largest value: saturated to it");
         }
+        if (!m_hasZeroPoint) {
+            return row.clip == ClipState::Below
+                       ? tr("Round(R/Scale) is below Qmin: clipped (截断) up to Qmin")
+                       : tr("Round(R/Scale) is above Qmax: clipped (截断) down to Qmax");
+        }
         return row.clip == ClipState::Below
                    ? tr("Round(R/Scale + Z) is below Qmin: clipped (截断) up to Qmin")
                    : tr("Round(R/Scale + Z) is above Qmax: clipped (截断) down to Qmax");
@@ -255,7 +262,7 @@ QString WalkthroughModel::title(Column column) const
         case FormatFamily::Ggml:
             return tr("(R − min)/s");
         default:
-            return tr("R/Scale + Z");
+            return m_hasZeroPoint ? tr("R/Scale + Z") : tr("R/Scale");
         }
     case Rounded:
         return tr("Round");

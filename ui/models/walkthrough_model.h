@@ -78,6 +78,7 @@ private:
     std::optional<float> m_trial;
     int m_pickedGroup = 0;
     FormatFamily m_family = FormatFamily::Integer;
+    bool m_hasZeroPoint = true;
     std::vector<Column> m_columns;
     std::vector<WalkthroughRow> m_rows;    // the trial row first when there is one
     std::vector<std::size_t> m_groups;     // the group of every row
