@@ -167,7 +167,10 @@ void TestCalibrationViews::presetMenuFillsTheSchemeAndAnEditLeavesIt()
     for (QAction* action : menu->actions()) {
         QVERIFY2(!action->toolTip().isEmpty() && action->toolTip() != action->text(),
                  qPrintable(action->text()));
-        if (action->text() == "pytorch-per-channel-symmetric-qint8") {
+        // Shown by a title a person reads; the id the CLI spells is in the tooltip.
+        QVERIFY2(!action->toolTip().startsWith(action->text() + ": "), qPrintable(action->text()));
+        if (action->text() == "PyTorch per-channel symmetric qint8") {
+            QVERIFY(action->toolTip().startsWith("pytorch-per-channel-symmetric-qint8: "));
             preset = action;
         }
     }
@@ -181,7 +184,8 @@ void TestCalibrationViews::presetMenuFillsTheSchemeAndAnEditLeavesIt()
     QCOMPARE(snapshot->current.params.size(), std::size_t(6));
     auto* label = window.schemePanel()->findChild<QLabel*>("preset");
     QVERIFY(label->isVisible());
-    QVERIFY(label->text().contains("pytorch-per-channel-symmetric-qint8"));
+    QVERIFY(label->text().contains("PyTorch per-channel symmetric qint8"));
+    QVERIFY(label->toolTip().contains("pytorch-per-channel-symmetric-qint8"));
     QVERIFY(label->toolTip().contains("PerChannelMinMaxObserver"));
     QCOMPARE(window.schemePanel()->findChild<QComboBox*>("granularity")->currentData().toInt(),
              int(Granularity::Channel));

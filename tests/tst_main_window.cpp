@@ -6,9 +6,11 @@
 #include "panels/compare_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
+#include "plots/code_usage_plot.h"
 #include "plots/histogram_plot.h"
 #include "session/session.h"
 #include "support/gguf_files.h"
+#include "support/model_files.h"
 #include "support/plot_items.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
@@ -45,6 +47,9 @@ private slots:
     void schemeChangeChangesTheResults();
     void histogramShowsWhatTheTutorialSays_data();
     void histogramShowsWhatTheTutorialSays();
+    void gridLabelsNeverOverlap();
+    void oneUnusedCodeIsSingular();
+    void usedCodesKeepAVisibleWidth();
     void compareColumnSwitchesTheScheme();
     void zoomingInDrawsOneLinePerCode();
     void hoverNamesTheBinAndItsCodes();
@@ -151,6 +156,111 @@ void TestMainWindow::histogramShowsWhatTheTutorialSays()
              preset == "tutorial-3" && scheme == int(Scheme::General));
 }
 
+// Next to an outlier the grid's ends and its zero lie a few pixels apart: their labels are
+// stacked so that none covers another, in the window and in an export of another size.
+void TestMainWindow::gridLabelsNeverOverlap()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::Symmetric;
+    spec.calibration.method = CalibrationMethod::Percentile;
+    spec.calibration.percentile = 99.0; // a grid of about ±1 on an axis running to 100
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-outlier"}, spec);
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.histogramPlot()->plot();
+    const QStringList names{"representable-min-label", "zero-point-label",
+                            "representable-max-label"};
+    const auto labelsApart = [&] {
+        QList<QRectF> boxes;
+        for (const QString& name : names) {
+            auto* label = qobject_cast<QCPItemText*>(test::itemNamed(plot, name));
+            if (label == nullptr) {
+                qWarning() << "no label" << name;
+                return false;
+            }
+            boxes << QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition())
+                         .normalized();
+        }
+        const QRect inside = plot->axisRect()->rect();
+        for (qsizetype i = 0; i < boxes.size(); ++i) {
+            if (boxes[i].left() < inside.left() || boxes[i].right() > inside.right() + 1) {
+                qWarning() << names[i] << boxes[i] << "hangs over the plot's edge" << inside;
+                return false;
+            }
+            for (qsizetype j = i + 1; j < boxes.size(); ++j) {
+                if (boxes[i].intersects(boxes[j])) {
+                    qWarning() << names[i] << boxes[i] << "covers" << names[j] << boxes[j];
+                    return false;
+                }
+            }
+        }
+        return true;
+    };
+    plot->replot();
+    QVERIFY(labelsApart());
+    // They were on top of one another where they were put: at least one had to move.
+    auto* zero = qobject_cast<QCPItemText*>(test::itemNamed(plot, "zero-point-label"));
+    auto* low = qobject_cast<QCPItemText*>(test::itemNamed(plot, "representable-min-label"));
+    QVERIFY(zero->position->coords().y() > 0 || low->position->coords().y() > 0);
+    QCOMPARE(zero->position->coords().x(), 0.0); // still at its value
+    // An export lays the plot out at its own size; the labels are placed again for it.
+    plot->toPixmap(500, 300);
+    QVERIFY(labelsApart());
+    plot->replot();
+    QVERIFY(labelsApart());
+}
+
+// One code unused is "1 code", not "1 codes".
+void TestMainWindow::oneUnusedCodeIsSingular()
+{
+    test::ScratchDir dir;
+    // Symmetric −127..127 with Scale 1/127: 0.9922 rounds to code 126, so only 127 is unused.
+    const std::string path =
+        dir.write("two.npy", test::npyBytes("{'descr': '<f4', 'fortran_order': False, "
+                                            "'shape': (2,), }",
+                                            test::floatBytes({-1.0f, 0.9922f})));
+    QuantSpec spec;
+    spec.scheme = Scheme::Symmetric;
+    spec.narrowRange = true;
+    MainWindow window;
+    window.show();
+    window.start(FileSpec{path}, spec);
+    QVERIFY(waitForResults(window));
+    auto* label = qobject_cast<QCPItemText*>(
+        test::itemNamed(window.histogramPlot()->plot(), "unused-above-label"));
+    QVERIFY(label);
+    QVERIFY2(label->text().startsWith("unused: 1 code ("), qPrintable(label->text()));
+}
+
+// The tutorial's three values use 3 of 256 codes: each stays at least 3 px wide however
+// narrow the plot, and as wide as its code once the codes are wider than that.
+void TestMainWindow::usedCodesKeepAVisibleWidth()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.codeUsagePlot()->plot();
+    QCPBars* used = nullptr;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        if (plot->plottable(i)->objectName() == "used-codes") {
+            used = qobject_cast<QCPBars*>(plot->plottable(i));
+        }
+    }
+    QVERIFY(used);
+    QCOMPARE(used->data()->size(), 3);
+    const double pitch = plot->xAxis->coordToPixel(1) - plot->xAxis->coordToPixel(0);
+    QVERIFY2(pitch < 3, qPrintable(QString::number(pitch))); // 256 codes in a few hundred px
+    plot->replot();
+    QCOMPARE(used->widthType(), QCPBars::wtAbsolute);
+    QCOMPARE(used->width(), 3.0);
+    plot->xAxis->setRange(20, 30); // zoomed in: ten codes across the plot
+    plot->replot();
+    QCOMPARE(used->widthType(), QCPBars::wtPlotCoords);
+    QCOMPARE(used->width(), 1.0);
+}
+
 void TestMainWindow::compareColumnSwitchesTheScheme()
 {
     MainWindow window;
@@ -206,6 +316,15 @@ void TestMainWindow::badFileShowsOneDialogAndKeepsTheState()
     QVERIFY(dialogs.first()->text().contains("truncated.npy"));
     QCOMPARE(window.snapshot(), before);
     QCOMPARE(window.sourcePanel()->mode(), SourcePanel::Preset); // the panel shows what is shown
+    // By its title, with the id that sessions and the CLI spell behind it.
+    auto* preset = window.sourcePanel()->findChild<QComboBox*>("preset");
+    QCOMPARE(preset->currentText(), QString("Tutorial: three values"));
+    QVERIFY(preset->itemData(preset->currentIndex(), Qt::ToolTipRole)
+                .toString()
+                .startsWith("tutorial-3: "));
+    const TensorSource sourceNow = window.sourcePanel()->source();
+    QVERIFY(std::holds_alternative<PresetSpec>(sourceNow));
+    QCOMPARE(QString::fromStdString(std::get<PresetSpec>(sourceNow).name), QString("tutorial-3"));
 }
 
 // A bad file named at start-up: the dialog names it, and the window shows the demo rather than

@@ -4,6 +4,7 @@
 
 #include "analysis/shootout.h"
 #include "dialogs/tensor_picker.h"
+#include "frozen_column_view.h"
 #include "main_window.h"
 #include "models/model_table_model.h"
 #include "panels/model_panel.h"
@@ -18,6 +19,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -95,6 +98,7 @@ class TestModelView : public QObject
 private slots:
     void initTestCase();
     void pickerOpensForAFileOfSeveralTensors();
+    void pickerLeadsIntoTheModelView();
     void modelViewReportsEveryFloatTensor();
     void doubleClickOpensTheTensor();
     void cancelStopsTheReport();
@@ -104,6 +108,7 @@ private slots:
     void ggufShowsItsTypesAndLabel();
     void numbersSortLargestFirstWithNanLast();
     void namesElideInTheMiddleWithTheFullNameInTheTooltip();
+    void nameColumnStaysInSight();
 };
 
 void TestModelView::initTestCase()
@@ -145,6 +150,29 @@ void TestModelView::pickerOpensForAFileOfSeveralTensors()
     const auto pickers = window.findChildren<TensorPicker*>();
     QVERIFY(!pickers.isEmpty());
     QCOMPARE(pickers.last()->chosenName(), QStringLiteral("layer1.weight"));
+}
+
+// File → Open on a file of several tensors loads nothing until one is picked; "Every tensor"
+// is the way into the Model view without choosing.
+void TestModelView::pickerLeadsIntoTheModelView()
+{
+    test::ScratchDir dir;
+    const auto path = writeModel(dir);
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    window.openFile(QString::fromStdString(path));
+    auto* picker = window.findChild<TensorPicker*>();
+    QVERIFY(picker && picker->isVisible());
+    auto* everyTensor = picker->findChild<QPushButton*>("everyTensorButton");
+    QVERIFY(everyTensor && everyTensor->isEnabled());
+    QSignalSpy shown(window.modelPanel(), &ModelPanel::reportShown);
+    everyTensor->click();
+    QVERIFY(QTest::qWaitFor([&] { return shownTensor(window) == "layer0.weight"; }, 20000));
+    QCOMPARE(window.currentViewName(), QStringLiteral("model"));
+    QVERIFY(shown.wait(30000));
+    QCOMPARE(window.modelPanel()->tableModel()->rowCount(), 3);
 }
 
 void TestModelView::modelViewReportsEveryFloatTensor()
@@ -394,10 +422,19 @@ void TestModelView::numbersSortLargestFirstWithNanLast()
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
     const QStringList descending{"large", "middle", "small", "none"};
     QCOMPARE(namesInOrder(panel.table()->model()), descending);
+    // The chart follows the table: the largest kurtosis first, the tensor without one left out.
+    QCOMPARE(panel.chart()->shownNames(), (QStringList{"large", "middle", "small"}));
+    QVERIFY2(panel.chart()->caption().startsWith("Highest: Kurtosis"),
+             qPrintable(panel.chart()->caption()));
     // The second click: the smallest first, still without a value last.
     panel.table()->sortByColumn(ModelTableModel::Kurtosis, Qt::AscendingOrder);
     const QStringList ascending{"small", "middle", "large", "none"};
     QCOMPARE(namesInOrder(panel.table()->model()), ascending);
+    QCOMPARE(panel.chart()->shownNames(), (QStringList{"small", "middle", "large"}));
+    QVERIFY(panel.chart()->caption().startsWith("Lowest: Kurtosis"));
+    // Sorted by name again: the chart goes back to the lowest SQNR.
+    panel.table()->sortByColumn(ModelTableModel::Name, Qt::AscendingOrder);
+    QVERIFY(panel.chart()->caption().startsWith("Lowest SQNR"));
 }
 
 void TestModelView::namesElideInTheMiddleWithTheFullNameInTheTooltip()
@@ -408,6 +445,58 @@ void TestModelView::namesElideInTheMiddleWithTheFullNameInTheTooltip()
     const QModelIndex cell = panel.table()->model()->index(0, ModelTableModel::Name);
     QCOMPARE(cell.data(Qt::ToolTipRole).toString(), QString::fromStdString(name));
     QCOMPARE(panel.table()->textElideMode(), Qt::ElideMiddle);
+
+    // In the chart, twins that differ only in the middle keep the part where they differ.
+    const QStringList twins{QString::fromStdString(name),
+                            "model.layers.17.mlp.cond.else_branch.dense_h_to_4h.weight",
+                            "attn.q.weight"};
+    const QFont font = panel.chart()->font();
+    const QStringList labels = WorstTensorsPlot::distinctLabels(twins, font, 170);
+    QVERIFY2(labels[0] != labels[1], qPrintable(labels.join(" | ")));
+    QVERIFY2(labels[0].contains("then"), qPrintable(labels[0]));
+    QVERIFY2(labels[1].contains("else"), qPrintable(labels[1]));
+    for (const QString& label : labels) {
+        QVERIFY(QFontMetrics(font).horizontalAdvance(label) <= 170);
+    }
+    QCOMPARE(labels[2], QStringLiteral("attn.q.weight")); // short: whole
+    // Elided in the middle, the twins would read alike: that is what this guards against.
+    QCOMPARE(QFontMetrics(font).elidedText(twins[0], Qt::ElideMiddle, 170),
+             QFontMetrics(font).elidedText(twins[1], Qt::ElideMiddle, 170));
+}
+
+// Scrolled sideways to the last column, the names are still beside their numbers; a row
+// picked in one part of the table is picked in the other.
+void TestModelView::nameColumnStaysInSight()
+{
+    ModelPanel panel;
+    panel.resize(700, 400); // too narrow for every column
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    for (int i = 0; i < 5; ++i) {
+        panel.tableModel()->append(kurtosisRow("tensor" + std::to_string(i), i));
+    }
+    auto* table = qobject_cast<FrozenColumnView*>(panel.table());
+    QVERIFY(table);
+    QTableView* names = table->frozenView();
+    QVERIFY(names->isVisible());
+    QCOMPARE(names->model(), table->model());
+    QVERIFY(table->horizontalScrollBar()->maximum() > 0);
+    const QRect before = names->geometry();
+    table->horizontalScrollBar()->setValue(table->horizontalScrollBar()->maximum());
+    QCoreApplication::processEvents();
+    QCOMPARE(names->geometry(), before);
+    QCOMPARE(names->columnWidth(ModelTableModel::Name), table->columnWidth(ModelTableModel::Name));
+    QVERIFY(!names->isColumnHidden(ModelTableModel::Name));
+    QVERIFY(names->isColumnHidden(ModelTableModel::Kurtosis));
+    // The main view's own name cells have scrolled away under the frozen column.
+    QVERIFY(table->columnViewportPosition(ModelTableModel::Name) < 0);
+    table->selectRow(3);
+    QVERIFY(names->selectionModel()->isRowSelected(3, {}));
+    QCOMPARE(names->selectionModel(), table->selectionModel());
+    // Its header sorts the table like the name column's own.
+    QTest::mouseClick(names->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(10, names->horizontalHeader()->height() / 2));
+    QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(ModelTableModel::Name));
 }
 
 QTEST_MAIN(TestModelView)

@@ -46,6 +46,7 @@ private slots:
     void modelsPassTheTester();
     void metricsShowTheAnalysis();
     void compareHighlightsTheBest();
+    void compareHighlightsTiesAsShown();
     void walkthroughShowsTheTutorialsSteps();
     void smallSharesKeepTheirDigits();
 };
@@ -109,6 +110,30 @@ void TestTableModels::compareHighlightsTheBest()
     QCOMPARE(model.bestColumns(rowOf("codes in range")), QList<int>{});
     QCOMPARE(CompareModel::schemeForColumn(2), std::optional(Scheme::Symmetric));
     QCOMPARE(CompareModel::schemeForColumn(0), std::nullopt);
+}
+
+// Cells that print alike are marked alike: on ReLU activations the symmetric and asymmetric
+// schemes' cosines both print "1" at four digits although their values differ.
+void TestTableModels::compareHighlightsTiesAsShown()
+{
+    CompareModel model;
+    const SnapshotPtr snapshot = snapshotOf("relu-activations", Scheme::Symmetric);
+    model.setSnapshot(snapshot);
+    const int cosine = rowOf("cosine similarity");
+    QVERIFY(cosine >= 0);
+    QVERIFY(snapshot->schemes[1].metrics.cosineSimilarity !=
+            snapshot->schemes[2].metrics.cosineSimilarity);
+    QCOMPARE(model.index(cosine, 2).data().toString(), QString("1"));
+    QCOMPARE(model.index(cosine, 3).data().toString(), QString("1"));
+    QCOMPARE(model.bestColumns(cosine), (QList<int>{0, 2, 3}));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QList<int> best = model.bestColumns(row);
+        for (int column = 0; column < 4 && !best.isEmpty(); ++column) {
+            const bool looksBest = model.index(row, column).data().toString() ==
+                                   model.index(row, best.front()).data().toString();
+            QCOMPARE(best.contains(column), looksBest);
+        }
+    }
 }
 
 void TestTableModels::walkthroughShowsTheTutorialsSteps()

@@ -90,6 +90,9 @@ void FileOpener::chooseTensor(const FileSpec& file)
         FileSpec chosen = file;
         chosen.tensorName = picker->chosenName().toStdString();
         m_window->applySource(chosen);
+        if (picker->wantsModelView()) {
+            m_window->showTab(QStringLiteral("model"));
+        }
     });
     picker->open();
 }

@@ -323,14 +323,16 @@ void MainWindow::buildMenus()
     QMenu* data = menuBar()->addMenu(tr("&Data"));
     data->addAction(tr("&Demo"), this, [this] { start(demoSource(), demoSpec()); });
     QMenu* presets = data->addMenu(tr("&Presets"));
+    presets->setToolTipsVisible(true);
     for (const DataPreset& preset : dataPresets()) {
-        const QString name =
-            QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size()));
-        presets->addAction(name, this, [this, name] {
-            const TensorSource source = PresetSpec{name.toStdString()};
-            m_source->setSource(source);
-            requestSource(source);
-        });
+        QAction* action = presets->addAction(dataPresetTitle(preset), this,
+                                             [this, id = std::string(preset.name)] {
+                                                 const TensorSource source = PresetSpec{id};
+                                                 m_source->setSource(source);
+                                                 requestSource(source);
+                                             });
+        action->setToolTip(dataPresetToolTip(preset));
+        action->setStatusTip(action->toolTip());
     }
 
     QMenu* scheme = menuBar()->addMenu(tr("&Scheme"));
@@ -341,10 +343,9 @@ void MainWindow::buildMenus()
     frameworks->setObjectName(QStringLiteral("frameworkPresets"));
     frameworks->setToolTipsVisible(true);
     for (const SchemePreset& preset : schemePresets()) {
-        const QString description = schemePresetDescription(preset);
-        QAction* action = frameworks->addAction(
-            QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size())),
-            this, [this, spec = preset.spec] { applySpec(spec); });
+        const QString description = schemePresetToolTip(preset);
+        QAction* action = frameworks->addAction(schemePresetTitle(preset), this,
+                                                [this, spec = preset.spec] { applySpec(spec); });
         action->setToolTip(description);
         action->setStatusTip(description);
     }

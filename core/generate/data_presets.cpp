@@ -14,19 +14,19 @@ constexpr std::uint32_t kTutorialSeed = 8215;
 
 constexpr std::array kPresets{
     DataPreset{
-        "tutorial-3",
+        "tutorial-3", QS_TRANSLATABLE("DataPreset", "Tutorial: three values"),
         QS_TRANSLATABLE("DataPreset",
                         "np.random.seed(8215); np.random.randn(3): the tutorial's three values")},
     DataPreset{
-        "tutorial-outlier",
+        "tutorial-outlier", QS_TRANSLATABLE("DataPreset", "Tutorial: one outlier at 100"),
         QS_TRANSLATABLE("DataPreset", "1000 values uniform in [-1, 1] plus one outlier at 100")},
-    DataPreset{"relu-activations",
+    DataPreset{"relu-activations", QS_TRANSLATABLE("DataPreset", "ReLU activations"),
                QS_TRANSLATABLE("DataPreset", "65,536 ReLU activations: half exact zeros")},
-    DataPreset{"heavy-tailed-weights",
+    DataPreset{"heavy-tailed-weights", QS_TRANSLATABLE("DataPreset", "Heavy-tailed weights"),
                QS_TRANSLATABLE("DataPreset", "256x256 Student-t (df 3) weights, scale 0.02")},
-    DataPreset{"all-positive",
+    DataPreset{"all-positive", QS_TRANSLATABLE("DataPreset", "All-positive values"),
                QS_TRANSLATABLE("DataPreset", "65,536 log-normal values, none below zero")},
-    DataPreset{"extreme-channels",
+    DataPreset{"extreme-channels", QS_TRANSLATABLE("DataPreset", "Weights with extreme channels"),
                QS_TRANSLATABLE("DataPreset",
                                "64x256 weights, scale 0.02, with four channels 40 times wider")},
 };

@@ -11,8 +11,9 @@ namespace qs {
 
 struct DataPreset
 {
-    std::string_view name;
-    std::string_view description;
+    std::string_view name;        // the id the CLI and sessions use
+    std::string_view title;       // what the window shows, translatable
+    std::string_view description; // what the values are
 };
 
 // tutorial-3        np.random.seed(8215); np.random.randn(3).astype('float32')

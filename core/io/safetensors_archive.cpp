@@ -45,6 +45,8 @@ struct Location
     std::uint64_t begin = 0; // absolute byte offsets in the shard file
     std::uint64_t end = 0;
     std::optional<Dtype> dtype; // nullopt: listed but not readable
+    // Why a listed tensor cannot be read: its dtype, or its data missing from a truncated file.
+    ErrorCode refusal = ErrorCode::UnsupportedDtype;
 };
 
 struct ParsedShard
@@ -164,14 +166,25 @@ Result<ParsedShard> parseShard(const MappedFile& file, std::size_t shard)
                                         "data_offsets [" + std::to_string(begin) + ", " +
                                             std::to_string(end) + "] end before they begin");
         }
-        if (end > dataSize) {
-            return archive::tensorError(ErrorCode::Truncated, path, name,
-                                        "data_offsets end at " + std::to_string(end) +
-                                            " but the data holds only " + std::to_string(dataSize) +
-                                            " bytes",
-                                        dataStart + begin);
-        }
         const std::string dtypeText = value["dtype"].get<std::string>();
+        if (end > dataSize) {
+            // A file cut short (a download stopped early) still has a whole header: list every
+            // tensor, and refuse only those whose bytes are missing.
+            const auto known = dtypeFromSafetensors(dtypeText);
+            TensorEntry entry;
+            entry.name = name;
+            entry.count = elementCount(*shape).value_or(0);
+            entry.shape = std::move(*shape);
+            entry.dtype = known ? std::string(dtypeName(*known)) : dtypeText;
+            entry.floating = known && archive::isFloatingDtype(*known);
+            entry.bytes = end - begin;
+            entry.unsupported = "truncated: data_offsets end at " + std::to_string(end) +
+                                " but the data holds only " + std::to_string(dataSize) + " bytes";
+            parsed.entries.push_back(std::move(entry));
+            parsed.locations.push_back(
+                {shard, dataStart + begin, dataStart + end, std::nullopt, ErrorCode::Truncated});
+            continue;
+        }
         const auto dtype = dtypeFromSafetensors(dtypeText);
         TensorEntry entry;
         if (dtype) {
@@ -247,7 +260,7 @@ public:
         const Location& location = m_locations.at(index);
         const MappedFile& shard = m_shards.at(location.shard);
         if (!location.dtype) {
-            return archive::tensorError(ErrorCode::UnsupportedDtype, shard.path(), entry.name,
+            return archive::tensorError(location.refusal, shard.path(), entry.name,
                                         entry.unsupported);
         }
         const auto bytes = shard.bytes().subspan(location.begin, location.end - location.begin);

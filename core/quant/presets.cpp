@@ -14,6 +14,7 @@ const std::array<SchemePreset, 6>& presets()
         std::array<SchemePreset, 6> t{
             SchemePreset{
                 "pytorch-per-tensor-affine-quint8",
+                QS_TRANSLATABLE("SchemePreset", "PyTorch per-tensor affine quint8"),
                 QS_TRANSLATABLE("SchemePreset",
                                 "PyTorch MinMaxObserver defaults: quint8 codes 0..255; "
                                 "the range is widened to include 0; "
@@ -28,6 +29,7 @@ const std::array<SchemePreset, 6>& presets()
                  .convention = Convention::PyTorch}},
             SchemePreset{
                 "pytorch-per-tensor-symmetric-qint8",
+                QS_TRANSLATABLE("SchemePreset", "PyTorch per-tensor symmetric qint8"),
                 QS_TRANSLATABLE("SchemePreset",
                                 "PyTorch MinMaxObserver with torch.per_tensor_symmetric: "
                                 "qint8 codes −128..127, "
@@ -42,6 +44,7 @@ const std::array<SchemePreset, 6>& presets()
                  .convention = Convention::PyTorch}},
             SchemePreset{
                 "pytorch-per-channel-symmetric-qint8",
+                QS_TRANSLATABLE("SchemePreset", "PyTorch per-channel symmetric qint8"),
                 QS_TRANSLATABLE(
                     "SchemePreset",
                     "PyTorch PerChannelMinMaxObserver (the default for conv and linear "
@@ -57,6 +60,7 @@ const std::array<SchemePreset, 6>& presets()
                  .convention = Convention::PyTorch}},
             SchemePreset{
                 "tensorrt-int8",
+                QS_TRANSLATABLE("SchemePreset", "TensorRT int8"),
                 QS_TRANSLATABLE("SchemePreset",
                                 "TensorRT's int8: symmetric codes −127..127, Scale = amax/127, "
                                 "half to even — the tutorial's symmetric scheme."),
@@ -69,6 +73,7 @@ const std::array<SchemePreset, 6>& presets()
                  .convention = Convention::Tutorial}},
             SchemePreset{
                 "llama-q8_0",
+                QS_TRANSLATABLE("SchemePreset", "llama.cpp Q8_0"),
                 QS_TRANSLATABLE("SchemePreset",
                                 "llama.cpp Q8_0: blocks of 32 along the last axis, d = amax/127, "
                                 "codes roundf(R·(1/d)) (half away from zero), "
@@ -82,6 +87,7 @@ const std::array<SchemePreset, 6>& presets()
                  .granularity = Granularity::Group,
                  .convention = Convention::LlamaQ8_0}},
             SchemePreset{"llama-q4_0",
+                         QS_TRANSLATABLE("SchemePreset", "llama.cpp Q4_0"),
                          QS_TRANSLATABLE(
                              "SchemePreset",
                              "llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest "

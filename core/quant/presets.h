@@ -12,7 +12,8 @@ namespace qs {
 
 struct SchemePreset
 {
-    std::string_view name;
+    std::string_view name;        // the id the CLI and sessions use
+    std::string_view title;       // what the window shows, translatable
     std::string_view description; // what it sets and why
     QuantSpec spec;
 };

@@ -90,6 +90,30 @@
         <source>64x256 weights, scale 0.02, with four channels 40 times wider</source>
         <translation>64x256 的权重，尺度 0.02，其中四个通道宽 40 倍</translation>
     </message>
+    <message>
+        <source>Tutorial: three values</source>
+        <translation>教程：三个数</translation>
+    </message>
+    <message>
+        <source>Tutorial: one outlier at 100</source>
+        <translation>教程：100 处的一个离群值</translation>
+    </message>
+    <message>
+        <source>ReLU activations</source>
+        <translation>ReLU 激活值</translation>
+    </message>
+    <message>
+        <source>Heavy-tailed weights</source>
+        <translation>重尾权重</translation>
+    </message>
+    <message>
+        <source>All-positive values</source>
+        <translation>全为正的数值</translation>
+    </message>
+    <message>
+        <source>Weights with extreme channels</source>
+        <translation>含极端通道的权重</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -630,6 +654,10 @@ saturated: %1 (%2)</source>
     <message>
         <source>0 = code %1</source>
         <translation>0 = 码 %1</translation>
+    </message>
+    <message>
+        <source>unused: 1 code (%1)</source>
+        <translation>未使用：1 个码（%1）</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1487,30 @@ saturated: %1 (%2)</source>
     <message>
         <source>llama.cpp Q4_0: blocks of 32, d = m/−8 with m the value of largest magnitude, codes min(15, (int)(R·(1/d) + 8.5)) in 0..15, R′ = (Q − 8)·d with d as float16.</source>
         <translation>llama.cpp Q4_0：每 32 个值一块，d = m/−8，m 为绝对值最大的那个值，码为 min(15, (int)(R·(1/d) + 8.5))，范围 0..15，R′ = (Q − 8)·d，d 为 float16。</translation>
+    </message>
+    <message>
+        <source>PyTorch per-tensor affine quint8</source>
+        <translation>PyTorch 逐张量仿射 quint8</translation>
+    </message>
+    <message>
+        <source>PyTorch per-tensor symmetric qint8</source>
+        <translation>PyTorch 逐张量对称 qint8</translation>
+    </message>
+    <message>
+        <source>PyTorch per-channel symmetric qint8</source>
+        <translation>PyTorch 逐通道对称 qint8</translation>
+    </message>
+    <message>
+        <source>TensorRT int8</source>
+        <translation>TensorRT int8</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q8_0</source>
+        <translation>llama.cpp Q8_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp Q4_0</source>
+        <translation>llama.cpp Q4_0</translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2625,18 @@ codes %1</source>
         <source>Comparing every tensor of %1 with %2…</source>
         <translation>正在将 %1 的每个张量与 %2 比较…</translation>
     </message>
+    <message>
+        <source>values</source>
+        <translation>数值个数</translation>
+    </message>
+    <message>
+        <source>Highest: %1</source>
+        <translation>最高：%1</translation>
+    </message>
+    <message>
+        <source>Lowest: %1</source>
+        <translation>最低：%1</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ModelTableModel</name>
@@ -3576,6 +3640,14 @@ Has it moved? Locate it to open the session.</source>
         <source>Metadata — %1</source>
         <translation>元数据 — %1</translation>
     </message>
+    <message>
+        <source>Every tensor…</source>
+        <translation>全部张量…</translation>
+    </message>
+    <message>
+        <source>Measure every tensor of the file under the current scheme (the Model view)</source>
+        <translation>在当前方案下测量文件中的每个张量（模型视图）</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::TransferPlot</name>
@@ -3888,12 +3960,6 @@ Has it moved? Locate it to open the session.</source>
 <context>
     <name>qs::ui::WorstTensorsPlot</name>
     <message>
-        <source>Lowest SQNR under the current scheme
-(orange: flagged by an outlier rule)</source>
-        <translation>当前方案下 SQNR 最低的张量
-（橙色：被离群规则标记）</translation>
-    </message>
-    <message>
         <source>SQNR (dB)</source>
         <translation>SQNR (dB)</translation>
     </message>
@@ -3904,6 +3970,14 @@ Has it moved? Locate it to open the session.</source>
     <message>
         <source>not flagged</source>
         <translation>未标记</translation>
+    </message>
+    <message>
+        <source>Lowest SQNR under the current scheme</source>
+        <translation>当前方案下 SQNR 最低的张量</translation>
+    </message>
+    <message>
+        <source>(orange: flagged by an outlier rule)</source>
+        <translation>（橙色：被离群规则标记）</translation>
     </message>
 </context>
 </TS>

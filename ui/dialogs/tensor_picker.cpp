@@ -52,8 +52,13 @@ TensorPicker::TensorPicker(const QString& file, const std::vector<TensorEntry>& 
             notes = tr("integer data");
         }
         const QString name = QString::fromStdString(entry.name);
+        if (readable && m_firstReadable.isEmpty()) {
+            m_firstReadable = name;
+        }
+        QStandardItem* nameCell = cell(name, name, readable);
+        nameCell->setToolTip(name); // then/else twins differ in the middle, where the elision is
         m_model->appendRow({
-            cell(name, name, readable),
+            nameCell,
             cell(QString::fromStdString(shapeToString(entry.shape)),
                  static_cast<qulonglong>(entry.count), readable),
             cell(QString::fromStdString(entry.dtype), QString::fromStdString(entry.dtype),
@@ -84,11 +89,23 @@ TensorPicker::TensorPicker(const QString& file, const std::vector<TensorEntry>& 
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(0, 320);
-    m_table->setTextElideMode(Qt::ElideLeft);
+    m_table->setTextElideMode(Qt::ElideMiddle);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     QPushButton* open = buttons->button(QDialogButtonBox::Open);
     open->setEnabled(false);
+    QPushButton* everyTensor = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    everyTensor->setObjectName(QStringLiteral("everyTensorButton"));
+    everyTensor->setEnabled(!m_firstReadable.isEmpty());
+    m_texts->bind([everyTensor] {
+        everyTensor->setText(tr("Every tensor…"));
+        everyTensor->setToolTip(
+            tr("Measure every tensor of the file under the current scheme (the Model view)"));
+    });
+    connect(everyTensor, &QPushButton::clicked, this, [this] {
+        m_wantsModelView = true;
+        accept();
+    });
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(this);
     m_texts->bind([intro, file, count = entries.size()] {
@@ -134,7 +151,7 @@ QString TensorPicker::chosenName() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows(0);
     if (rows.isEmpty() || !(rows.first().flags() & Qt::ItemIsEnabled)) {
-        return {};
+        return m_wantsModelView ? m_firstReadable : QString();
     }
     return rows.first().data().toString();
 }

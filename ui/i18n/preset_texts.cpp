@@ -16,6 +16,31 @@ QString translated(const char* context, std::string_view text)
 
 } // namespace
 
+QString presetId(std::string_view name)
+{
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+QString dataPresetTitle(const DataPreset& preset)
+{
+    return translated("DataPreset", preset.title);
+}
+
+QString dataPresetToolTip(const DataPreset& preset)
+{
+    return presetId(preset.name) + QStringLiteral(": ") + dataPresetDescription(preset);
+}
+
+QString schemePresetTitle(const SchemePreset& preset)
+{
+    return translated("SchemePreset", preset.title);
+}
+
+QString schemePresetToolTip(const SchemePreset& preset)
+{
+    return presetId(preset.name) + QStringLiteral(": ") + schemePresetDescription(preset);
+}
+
 QString dataPresetDescription(const DataPreset& preset)
 {
     return translated("DataPreset", preset.description);

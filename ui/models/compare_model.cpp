@@ -8,6 +8,11 @@
 #include <cmath>
 
 namespace qs::ui {
+namespace {
+
+constexpr int kDigits = 4; // four columns side by side: short
+
+} // namespace
 
 void CompareModel::setSnapshot(SnapshotPtr snapshot)
 {
@@ -54,7 +59,18 @@ QList<int> CompareModel::bestColumns(int row) const
         if (better) {
             best = {column};
             bestValue = value;
-        } else if (value == bestValue) {
+        }
+    }
+    if (best.isEmpty()) {
+        return best;
+    }
+    // Ties as the reader sees them: a cosine of 0.99999999 prints as "1" beside an exact 1, and
+    // marking only one of two equal-looking cells would claim a difference nobody can see.
+    const QString shown = formatMetric(metric, analysisForColumn(best.front()).metrics, kDigits);
+    best.clear();
+    for (int column = 0; column < 4; ++column) {
+        const Metrics& metrics = analysisForColumn(column).metrics;
+        if (!std::isnan(metric.value(metrics)) && formatMetric(metric, metrics, kDigits) == shown) {
             best.append(column);
         }
     }
@@ -80,7 +96,7 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
     const Metrics& metrics = analysisForColumn(index.column()).metrics;
     switch (role) {
     case Qt::DisplayRole:
-        return formatMetric(row, metrics, 4); // four columns side by side: short
+        return formatMetric(row, metrics, kDigits);
     case Qt::ToolTipRole:
         return QCoreApplication::translate("Metrics", row.meaning);
     case Qt::BackgroundRole:

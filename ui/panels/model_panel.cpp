@@ -1,5 +1,6 @@
 #include "panels/model_panel.h"
 
+#include "frozen_column_view.h"
 #include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "io/archive_factory.h"
@@ -9,6 +10,7 @@
 #include "panels/job_status_bar.h"
 #include "panels/reference_bar.h"
 #include "plots/worst_tensors_plot.h"
+#include "report/model_report_output.h"
 #include "theme.h"
 
 #include <QComboBox>
@@ -59,7 +61,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_sorted = new NanLastProxy(this);
     m_sorted->setSourceModel(m_columns);
     m_sorted->setSortRole(ModelTableModel::kSortRole);
-    m_table = new QTableView(this);
+    m_table = new FrozenColumnView(this); // the names stay while the numbers scroll
     m_table->setObjectName(QStringLiteral("modelTable"));
     m_table->setModel(m_sorted);
     m_table->setSortingEnabled(true);
@@ -102,6 +104,9 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_chart = new WorstTensorsPlot(this);
     m_texts->onChange([this] { refreshTexts(m_columns); });
     m_texts->onChange([this] { showAudit(m_auditShown); });
+    m_texts->onChange([this] { updateChart(); });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            &ModelPanel::updateChart);
 
     m_status = new JobStatusBar(QStringLiteral("model"), this);
     auto* bestLabel = new QLabel(this);
@@ -364,6 +369,42 @@ void ModelPanel::showAudit(const std::optional<GgufAudit>& audit)
     }());
 }
 
+void ModelPanel::updateChart()
+{
+    const QHeaderView* header = m_table->horizontalHeader();
+    const int column = header->sortIndicatorSection();
+    const bool descending = header->sortIndicatorOrder() == Qt::DescendingOrder;
+    const auto isNumber = [&] {
+        if (m_sorted->rowCount() == 0 || column < 0) {
+            return false;
+        }
+        const int type = m_sorted->index(0, column).data(ModelTableModel::kSortRole).typeId();
+        return type == QMetaType::Double || type == QMetaType::ULongLong;
+    };
+    // Sorted by a column without numbers, or worst SQNR first: what decides survival first.
+    if (!isNumber() || (column == ModelTableModel::Sqnr && !descending)) {
+        m_chart->setRows(m_model->rows());
+        return;
+    }
+    std::vector<WorstTensorsPlot::Bar> bars;
+    for (int row = 0; row < m_sorted->rowCount() && bars.size() < WorstTensorsPlot::kShown; ++row) {
+        const QModelIndex index = m_sorted->index(row, column);
+        const double value = index.data(ModelTableModel::kSortRole).toDouble();
+        const auto source = static_cast<std::size_t>(m_sorted->mapToSource(index).row());
+        if (!std::isfinite(value) || source >= m_model->rows().size()) {
+            continue;
+        }
+        const TensorReportRow& tensor = m_model->rows()[source];
+        bars.push_back({QString::fromStdString(tensor.name), value, isOutlierTensor(tensor)});
+    }
+    // Shape sorts by the count of values, which is what its bars show.
+    const QString what = column == ModelTableModel::Shape
+                             ? tr("values")
+                             : m_sorted->headerData(column, Qt::Horizontal).toString().simplified();
+    m_chart->setBars(descending ? tr("Highest: %1").arg(what) : tr("Lowest: %1").arg(what), what,
+                     bars);
+}
+
 void ModelPanel::onFinished(RunSummary summary)
 {
     // The tracker delivers only the newest run, m_computing; a hidden view may have been given a
@@ -373,7 +414,7 @@ void ModelPanel::onFinished(RunSummary summary)
     m_summary = std::move(summary);
     m_status->stop();
     if (current) {
-        m_chart->setRows(m_model->rows());
+        updateChart();
         showAudit(m_summary->report ? m_summary->report->gguf : std::nullopt);
         const QString file =
             QString::fromStdString(std::filesystem::path(m_wanted->file.path).filename().string());

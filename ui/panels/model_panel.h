@@ -1,6 +1,7 @@
 #pragma once
 // The Model view: every floating-point tensor of the open file analysed under the current
-// scheme — a sortable table with the outlier flags and a chart of the worst tensors; on request
+// scheme — a sortable table with the outlier flags (the names stay while the numbers scroll)
+// and a chart of the first tensors in the table's order; on request
 // a column with each tensor's best format at 4 or 8 bits per value. The report
 // reads the file tensor by tensor off the UI thread, only while the view is shown, with progress
 // and Cancel; rows appear as they are computed. Double-clicking a row opens that tensor.
@@ -10,6 +11,7 @@
 
 #include "analysis/model_report.h"
 #include "analysis_snapshot.h"
+#include "frozen_column_view.h"
 #include "job_tracker.h"
 
 #include <QWidget>
@@ -121,6 +123,8 @@ private:
     static RunSummary compute(const Input& input, const JobControl& job,
                               const std::function<void(TensorReportRow)>& report);
     void onFinished(RunSummary summary);
+    // The chart follows the table's order: the first rows by the sorted number.
+    void updateChart();
     void showAudit(const std::optional<GgufAudit>& audit);
     void startReport();
     // The comparison of the shown file with its reference, if one is set.
@@ -135,7 +139,7 @@ private:
     ModelTableModel* m_model = nullptr;
     ReferenceColumnsModel* m_columns = nullptr; // m_model's columns and the reference's
     QSortFilterProxyModel* m_sorted = nullptr;
-    QTableView* m_table = nullptr;
+    FrozenColumnView* m_table = nullptr;
     WorstTensorsPlot* m_chart = nullptr;
     // GGUF files: what the tensors are stored as against the file's label, and the type map.
     QLabel* m_audit = nullptr;

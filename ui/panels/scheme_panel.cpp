@@ -322,11 +322,9 @@ void SchemePanel::showPreset()
         std::ranges::find(presets, std::string_view(m_presetName), &SchemePreset::name);
     m_preset->setVisible(preset != presets.end());
     if (preset != presets.end()) {
-        // The name here, what it sets in the tooltip (and in the Scheme menu's).
-        m_preset->setText(
-            tr("<b>Preset</b> %1")
-                .arg(QString::fromUtf8(preset->name.data(), qsizetype(preset->name.size()))));
-        m_preset->setToolTip(schemePresetDescription(*preset));
+        // The title here; the id and what it sets in the tooltip (and in the Scheme menu's).
+        m_preset->setText(tr("<b>Preset</b> %1").arg(schemePresetTitle(*preset).toHtmlEscaped()));
+        m_preset->setToolTip(schemePresetToolTip(*preset));
     }
 }
 

@@ -207,10 +207,19 @@ QWidget* SourcePanel::buildPresets()
     layout->setContentsMargins(0, 0, 0, 0);
     m_preset = new QComboBox(page);
     m_preset->setObjectName(QStringLiteral("preset"));
+    // Shown by title; the id (what sessions and the CLI spell) is the item's data and tooltip.
     for (const DataPreset& preset : dataPresets()) {
-        m_preset->addItem(
-            QString::fromLatin1(preset.name.data(), static_cast<qsizetype>(preset.name.size())));
+        m_preset->addItem(QString(), presetId(preset.name));
     }
+    m_texts->bind([this] {
+        QStringList titles;
+        int index = 0;
+        for (const DataPreset& preset : dataPresets()) {
+            titles << dataPresetTitle(preset);
+            m_preset->setItemData(index++, dataPresetToolTip(preset), Qt::ToolTipRole);
+        }
+        setItemTexts(m_preset, titles);
+    });
     m_presetDescription = new QLabel(page);
     m_presetDescription->setWordWrap(true);
     layout->addWidget(m_preset);
@@ -318,7 +327,7 @@ TensorSource SourcePanel::source() const
 {
     switch (mode()) {
     case Preset:
-        return PresetSpec{m_preset->currentText().toStdString()};
+        return PresetSpec{m_preset->currentData().toString().toStdString()};
     case File:
         return m_fileSpec;
     case Generate:
@@ -354,7 +363,8 @@ void SourcePanel::setSource(const TensorSource& source)
             QString::fromLatin1(outlierSignName(generate->outliers.sign).data())));
     } else if (const auto* preset = std::get_if<PresetSpec>(&source)) {
         m_mode->setCurrentIndex(Preset);
-        m_preset->setCurrentText(QString::fromStdString(preset->name));
+        m_preset->setCurrentIndex(
+            std::max(0, m_preset->findData(QString::fromStdString(preset->name))));
     } else if (const auto* file = std::get_if<FileSpec>(&source)) {
         m_mode->setCurrentIndex(File);
         m_fileSpec = *file;

@@ -14,18 +14,22 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs::ui {
 namespace {
 
 constexpr std::int64_t kMarkUnusedUpTo = 4096; // beyond this many codes single marks are noise
 constexpr double kPixelsPerLabel = 18;         // rotated labels: one line of text each
+constexpr double kMinimumBarPixels = 3;        // a used code stays visible among 256 in 300 px
+constexpr const char* kWidthInCodes = "qsWidthInCodes";
 
 QCPBars* addBars(QCustomPlot* chart, const QString& objectName, const QColor& colour, double width)
 {
     auto* bars = new QCPBars(chart->xAxis, chart->yAxis);
     bars->setObjectName(objectName);
     bars->setWidth(width);
+    bars->setProperty(kWidthInCodes, width);
     bars->setPen(width < 1 ? theme::barPen(colour) : QPen(Qt::NoPen));
     bars->setBrush(theme::barBrush(colour));
     return bars;
@@ -43,6 +47,28 @@ QCPGraph* addMarks(QCustomPlot* chart, const QString& objectName, const QString&
     return marks;
 }
 
+// Every bar at least kMinimumBarPixels wide: where codes are narrower than that (256 codes in
+// a small plot), a used code next to unused ones would be a one-pixel line.
+void keepBarsVisible(QCustomPlot* chart)
+{
+    const double pitch =
+        std::abs(chart->xAxis->coordToPixel(1.0) - chart->xAxis->coordToPixel(0.0));
+    for (int i = 0; i < chart->plottableCount(); ++i) {
+        auto* bars = qobject_cast<QCPBars*>(chart->plottable(i));
+        if (bars == nullptr || !bars->property(kWidthInCodes).isValid()) {
+            continue;
+        }
+        const double inCodes = bars->property(kWidthInCodes).toDouble();
+        if (pitch * inCodes >= kMinimumBarPixels) {
+            bars->setWidthType(QCPBars::wtPlotCoords);
+            bars->setWidth(inCodes);
+        } else {
+            bars->setWidthType(QCPBars::wtAbsolute);
+            bars->setWidth(kMinimumBarPixels);
+        }
+    }
+}
+
 } // namespace
 
 CodeUsagePlot::CodeUsagePlot(QWidget* parent)
@@ -55,6 +81,7 @@ CodeUsagePlot::CodeUsagePlot(QWidget* parent)
     chart->axisRect()->setRangeDrag(Qt::Horizontal);
     chart->axisRect()->setRangeZoom(Qt::Horizontal);
     connect(chart, &QCustomPlot::mouseMove, this, &CodeUsagePlot::onMouseMove);
+    connect(chart, &QCustomPlot::afterLayout, this, [chart] { keepBarsVisible(chart); });
 }
 
 void CodeUsagePlot::setPickedGroup(int group)
@@ -116,6 +143,15 @@ void CodeUsagePlot::drawIntegerCodes(const AnalysisSnapshot& snapshot)
     bars->setBrush(theme::barBrush(theme::values()));
     bars->setData(keys, counts, true);
     bars->removeFromLegend(); // the bars explain themselves; the legend is for the marks
+    // The used codes once more as bars, which keep a visible width however many codes share
+    // the axis; where a code is wide they cover its step exactly.
+    QCPBars* used = addBars(chart, QStringLiteral("used-codes"), theme::values(), 1.0);
+    for (std::size_t i = 0; i < codes.bins(); ++i) {
+        if (codes.counts[i] > 0) {
+            used->addData(p.qmin + static_cast<double>(i), static_cast<double>(codes.counts[i]));
+        }
+    }
+    used->removeFromLegend();
 
     addMarks(chart, QStringLiteral("unused-codes"), tr("unused code"),
              QCPScatterStyle(QCPScatterStyle::ssPlus, theme::unused(), 5), unusedKeys);

@@ -130,9 +130,11 @@ void HistogramOverlays::drawUnused(QCustomPlot* plot, const AnalysisSnapshot& sn
         const Qt::Alignment align =
             wide ? Qt::AlignCenter
                  : (innerEdgeIsHi ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter;
-        addLabel(plot, plot->axisRect(), x, 0.5,
-                 tr("unused: %1 codes (%2)").arg(levelsWithin(picked.grid, r)).arg(share),
-                 theme::unused(), align, name + "-label");
+        const std::int64_t codes = levelsWithin(picked.grid, r);
+        // English has no translation catalogue to pick a plural form from, so say it here.
+        const QString text = codes == 1 ? tr("unused: 1 code (%1)").arg(share)
+                                        : tr("unused: %1 codes (%2)").arg(codes).arg(share);
+        addLabel(plot, plot->axisRect(), x, 0.5, text, theme::unused(), align, name + "-label");
     };
     region(below, true, "unused-below");
     region(above, false, "unused-above");

@@ -5,6 +5,7 @@
 #include "i18n/retranslator.h"
 #include "number_format.h"
 #include "plots/histogram_overlays.h"
+#include "plots/label_placement.h"
 #include "plots/plot_setup.h"
 #include "plots/snapshot_plot.h"
 #include "quant/element_quantizer.h"
@@ -37,6 +38,7 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot()->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot()->axisRect()->setRangeDrag(Qt::Horizontal);
     plot()->axisRect()->setRangeZoom(Qt::Horizontal);
+    keepLabelsApart(plot(), plot()->axisRect());
 
     m_bars = plot()->addGraph();
     texts()->bind([this] { m_bars->setName(tr("values")); });

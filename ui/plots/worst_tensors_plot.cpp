@@ -17,12 +17,6 @@ namespace {
 
 constexpr int kLabelWidth = 170; // pixels of tensor name beside each bar
 
-// Long names keep both ends: the start says where the tensor sits, the end what it is.
-QString tickLabel(const QString& name, const QFont& font)
-{
-    return QFontMetrics(font).elidedText(name, Qt::ElideMiddle, kLabelWidth);
-}
-
 QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& colour)
 {
     auto* bars = new QCPBars(plot->yAxis, plot->xAxis); // horizontal: keys run down the y axis
@@ -33,7 +27,45 @@ QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& colour)
     return bars;
 }
 
+// Where `name` first differs from `other`, moved back to the start of its path segment.
+qsizetype differingSegment(const QString& name, const QString& other)
+{
+    qsizetype at = 0;
+    while (at < name.size() && at < other.size() && name[at] == other[at]) {
+        ++at;
+    }
+    while (at > 0 && name[at - 1] != QLatin1Char('.') && name[at - 1] != QLatin1Char('/')) {
+        --at;
+    }
+    return at;
+}
+
 } // namespace
+
+QStringList WorstTensorsPlot::distinctLabels(const QStringList& names, const QFont& font, int width)
+{
+    const QFontMetrics metrics(font);
+    // Long names keep both ends: the start says where the tensor sits, the end what it is.
+    QStringList labels;
+    for (const QString& name : names) {
+        labels << metrics.elidedText(name, Qt::ElideMiddle, width);
+    }
+    const QStringList elided = labels;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        qsizetype from = names[i].size();
+        for (qsizetype j = 0; j < names.size(); ++j) {
+            if (j != i && elided[j] == elided[i] && names[j] != names[i]) {
+                from = std::min(from, differingSegment(names[i], names[j]));
+            }
+        }
+        if (from < names[i].size() && from > 0) {
+            // "…then_branch.dense.weight": the shared start gives way to the difference.
+            labels[i] =
+                metrics.elidedText(QStringLiteral("…") + names[i].mid(from), Qt::ElideRight, width);
+        }
+    }
+    return labels;
+}
 
 WorstTensorsPlot::WorstTensorsPlot(QWidget* parent) : QWidget(parent)
 {
@@ -42,14 +74,9 @@ WorstTensorsPlot::WorstTensorsPlot(QWidget* parent) : QWidget(parent)
     m_plot->setObjectName(QStringLiteral("worstTensorsPlot"));
     setUpPlot(m_plot);
     m_plot->plotLayout()->insertRow(0);
-    auto* heading = new QCPTextElement(m_plot, QString(), font());
-    m_plot->plotLayout()->addElement(0, 0, heading);
-    m_texts->bind([heading] {
-        heading->setText(
-            tr("Lowest SQNR under the current scheme\n(orange: flagged by an outlier rule)"));
-    });
-    m_texts->bind([this] { m_plot->xAxis->setLabel(tr("SQNR (dB)")); });
-    m_plot->yAxis->setRangeReversed(true); // worst on top
+    m_heading = new QCPTextElement(m_plot, QString(), font());
+    m_plot->plotLayout()->addElement(0, 0, m_heading);
+    m_plot->yAxis->setRangeReversed(true); // the first on top
     m_plot->yAxis->grid()->setVisible(false);
     QCPBars* flagged = makeBars(m_plot, QString(), theme::outlier());
     QCPBars* plain = makeBars(m_plot, QString(), theme::values());
@@ -61,6 +88,12 @@ WorstTensorsPlot::WorstTensorsPlot(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    setRows({});
+}
+
+QString WorstTensorsPlot::caption() const
+{
+    return m_heading->text();
 }
 
 void WorstTensorsPlot::setRows(const std::vector<TensorReportRow>& rows)
@@ -74,33 +107,47 @@ void WorstTensorsPlot::setRows(const std::vector<TensorReportRow>& rows)
     std::ranges::stable_sort(sorted, [](const TensorReportRow* a, const TensorReportRow* b) {
         return a->sqnrDb < b->sqnrDb;
     });
-    sorted.resize(std::min<std::size_t>(sorted.size(), kShown));
+    std::vector<Bar> bars;
+    for (const TensorReportRow* row : sorted) {
+        bars.push_back({QString::fromStdString(row->name), row->sqnrDb, isOutlierTensor(*row)});
+    }
+    setBars(tr("Lowest SQNR under the current scheme"), tr("SQNR (dB)"), bars);
+}
 
+void WorstTensorsPlot::setBars(const QString& caption, const QString& valueLabel,
+                               const std::vector<Bar>& bars)
+{
+    m_heading->setText(caption + QLatin1Char('\n') + tr("(orange: flagged by an outlier rule)"));
+    m_plot->xAxis->setLabel(valueLabel);
+    const std::size_t shown = std::min<std::size_t>(bars.size(), kShown);
     auto* flagged = qobject_cast<QCPBars*>(m_plot->plottable(0));
     auto* plain = qobject_cast<QCPBars*>(m_plot->plottable(1));
     QVector<double> flaggedKeys, flaggedValues, plainKeys, plainValues, ticks;
-    QVector<QString> labels;
     m_names.clear();
-    double top = 1;
-    for (std::size_t i = 0; i < sorted.size(); ++i) {
-        const TensorReportRow& row = *sorted[i];
+    double low = 0;
+    double high = 0;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Bar& bar = bars[i];
         const double key = static_cast<double>(i);
-        (isOutlierTensor(row) ? flaggedKeys : plainKeys).push_back(key);
-        (isOutlierTensor(row) ? flaggedValues : plainValues).push_back(row.sqnrDb);
+        (bar.flagged ? flaggedKeys : plainKeys).push_back(key);
+        (bar.flagged ? flaggedValues : plainValues).push_back(bar.value);
         ticks.push_back(key);
-        const QString name = QString::fromStdString(row.name);
-        labels.push_back(tickLabel(name, m_plot->yAxis->tickLabelFont()));
-        m_names << name;
-        top = std::max(top, row.sqnrDb);
+        m_names << bar.name;
+        low = std::min(low, bar.value);
+        high = std::max(high, bar.value);
     }
+    if (!(high > low)) {
+        high = low + 1;
+    }
+    m_labels = distinctLabels(m_names, m_plot->yAxis->tickLabelFont(), kLabelWidth);
     flagged->setData(flaggedKeys, flaggedValues, true);
     plain->setData(plainKeys, plainValues, true);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    ticker->setTicks(ticks, labels);
+    ticker->setTicks(ticks, QVector<QString>(m_labels.begin(), m_labels.end()));
     m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setRange(-0.6,
-                            std::max<double>(kShown, static_cast<double>(sorted.size())) - 0.4);
-    m_plot->xAxis->setRange(0, top * 1.08);
+    m_plot->yAxis->setRange(-0.6, std::max<double>(kShown, static_cast<double>(shown)) - 0.4);
+    const double pad = 0.08 * (high - low);
+    m_plot->xAxis->setRange(low < 0 ? low - pad : 0, high + pad);
     m_plot->replot();
 }
 

@@ -1,14 +1,18 @@
 #pragma once
-// The model view's chart: the tensors with the lowest SQNR under the current scheme, one
-// horizontal bar each, worst at the top; bars of tensors an outlier rule flags are orange.
+// The model view's chart: the first tensors in the table's order, one horizontal bar each, the
+// first at the top. By default the lowest SQNR under the current scheme; sorted by another
+// number, that number's highest or lowest. Bars of tensors an outlier rule flags are orange.
+// Names that would elide alike (then/else-branch twins) keep the part where they differ.
 
 #include "analysis/model_report.h"
 
+#include <QString>
 #include <QWidget>
 
 #include <vector>
 
 class QCustomPlot;
+class QCPTextElement;
 
 namespace qs::ui {
 
@@ -21,17 +25,37 @@ class WorstTensorsPlot : public QWidget
 public:
     static constexpr int kShown = 12;
 
+    struct Bar
+    {
+        QString name;
+        double value = 0;
+        bool flagged = false;
+    };
+
     explicit WorstTensorsPlot(QWidget* parent = nullptr);
 
+    // The lowest SQNR of `rows` (rows without a finite SQNR left out).
     void setRows(const std::vector<TensorReportRow>& rows);
+    // `bars` in their order, at most kShown; `caption` says what they are ("Highest kurtosis"),
+    // `valueLabel` names the value axis.
+    void setBars(const QString& caption, const QString& valueLabel, const std::vector<Bar>& bars);
     QCustomPlot* plot() const { return m_plot; }
-    // The tensor names on the bars, worst first (for tests).
+    // The tensor names on the bars, first first (for tests).
     QStringList shownNames() const { return m_names; }
+    // The labels beside the bars, as elided.
+    QStringList shownLabels() const { return m_labels; }
+    QString caption() const;
+
+    // Labels of at most `width` pixels for `names`: elided in the middle, except where two would
+    // read alike; those start at the segment where the names differ.
+    static QStringList distinctLabels(const QStringList& names, const QFont& font, int width);
 
 private:
     QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_heading = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QStringList m_names;
+    QStringList m_labels;
 };
 
 } // namespace qs::ui
