@@ -7,13 +7,17 @@
 #include "lessons/lessons.h"
 #include "main_window.h"
 #include "models/walkthrough_model.h"
+#include "panels/channels_panel.h"
 #include "panels/scheme_panel.h"
+#include "panels/source_panel.h"
 #include "panels/walkthrough_panel.h"
+#include "plots/histogram_plot.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
 #include <QMenu>
@@ -22,6 +26,9 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QtTest>
+#include <qcustomplot.h>
+
+#include <cmath>
 
 using namespace qs;
 using namespace qs::ui;
@@ -66,6 +73,9 @@ private slots:
     void eachLessonSetsItsState();
     void theTutorialsNumbers();
     void tryThisMovesTheState();
+    void aLessonStartsFromACleanView();
+    void numbersFollowTryThis();
+    void lessonSixShowsTheValley();
     void previousNextAndClose();
     void helpMenuListsTheLessons();
     void commandLineStartsALesson();
@@ -288,6 +298,102 @@ void TestLessons::tryThisMovesTheState()
     QVERIFY(qAbs(nv.sqnrDb - 20.88) < 0.01);
     QVERIFY(nv.sqnrDb > mxSqnr + 3);
     QCOMPARE(window.snapshot()->current.params.size(), std::size_t{256 * 256 / 16});
+}
+
+// Log counts, a zoom, another outlier band, a picked channel and a typed value left by the
+// user or an earlier lesson are gone when the next lesson starts.
+void TestLessons::aLessonStartsFromACleanView()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(startAndWait(window, 5)); // per channel: a channel can be picked
+    HistogramPlot* histogram = window.histogramPlot();
+    histogram->setLogScale(true);
+    histogram->setOutlierSigmas(3);
+    window.channelsPanel()->pickGroup(3);
+    window.walkthroughPanel()->setTrialText("0.25");
+    histogram->zoomTo(-0.01, 0.01);
+    QVERIFY(histogram->zoomedRange().has_value());
+    QVERIFY(startAndWait(window, 4));
+    QVERIFY(!histogram->logScale());
+    QCOMPARE(histogram->outlierSigmas(), 6.0);
+    QCOMPARE(window.channelsPanel()->pickedGroup(), 0);
+    QVERIFY(!window.walkthroughPanel()->model()->hasTrialRow());
+    QVERIFY(!histogram->zoomedRange().has_value());
+}
+
+// The "Now:" line reads the window as it is after each Try-this change.
+void TestLessons::numbersFollowTryThis()
+{
+    MainWindow window;
+    window.show();
+    LessonGuide* guide = window.lessonGuide();
+
+    QVERIFY(startAndWait(window, 1));
+    QVERIFY2(guide->nowText().contains("R = 1.2962357") && guide->nowText().contains("code 127"),
+             qPrintable(guide->nowText()));
+    guide->slider()->setValue(50);
+    QVERIFY2(guide->nowText().startsWith("Now: R = 0.5 "), qPrintable(guide->nowText()));
+
+    QVERIFY(startAndWait(window, 3));
+    QVERIFY2(guide->nowText().contains("8 bits"), qPrintable(guide->nowText()));
+    guide->slider()->setValue(4);
+    QVERIFY(QTest::qWaitFor([&] { return window.snapshot()->spec.bits == 4; }));
+    QVERIFY(waitIdle(window));
+    QVERIFY2(guide->nowText().contains("4 bits, codes -8…7"), qPrintable(guide->nowText()));
+
+    // Lesson 4's outlier at 1000: the left panel holds the same magnitude, and Scale is
+    // 1000/127 = 7.874016.
+    QVERIFY(startAndWait(window, 4));
+    QVERIFY2(guide->nowText().contains("4 of 255 codes used"), qPrintable(guide->nowText()));
+    guide->slider()->setValue(30);
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto* g = std::get_if<GenerateSpec>(&window.snapshot()->data->source);
+        return g && g->outliers.magnitude == 1000.0;
+    }));
+    QVERIFY(waitIdle(window));
+    auto* magnitude = window.sourcePanel()->findChild<QDoubleSpinBox*>("outlierMagnitudeValue");
+    QVERIFY(magnitude);
+    QCOMPARE(magnitude->value(), 1000.0);
+    const TensorSource panelSource = window.sourcePanel()->source();
+    QVERIFY(std::holds_alternative<GenerateSpec>(panelSource));
+    QCOMPARE(std::get<GenerateSpec>(panelSource).outliers.magnitude, 1000.0);
+    QVERIFY2(guide->nowText().contains("Scale = 7.874016"), qPrintable(guide->nowText()));
+}
+
+// Lesson 6's plot of error against the clip threshold: the total's valley and every method's
+// choice fill the height instead of ten decades of the rounding and clipping parts.
+void TestLessons::lessonSixShowsTheValley()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(startAndWait(window, 6));
+    auto* plot = window.findChild<QCustomPlot*>("clipSweep");
+    QVERIFY(plot);
+    QVERIFY(QTest::qWaitFor([&] { return plot->graphCount() > 3; }, 30000));
+    const QCPRange y = plot->yAxis->range();
+    QVERIFY2(std::log10(y.upper / y.lower) <= 3,
+             qPrintable(QString("%1 … %2").arg(y.lower).arg(y.upper)));
+    double lowestTotal = std::numeric_limits<double>::infinity();
+    QCPGraph* total = nullptr;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        QCPGraph* graph = plot->graph(i);
+        if (graph->objectName() == "total-mse") {
+            total = graph;
+        }
+        if (graph->objectName().startsWith("marker-")) {
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                QVERIFY2(y.contains(it->value), qPrintable(graph->objectName()));
+            }
+        }
+    }
+    QVERIFY(total);
+    for (auto it = total->data()->constBegin(); it != total->data()->constEnd(); ++it) {
+        if (plot->xAxis->range().contains(it->key) && std::isfinite(it->value)) {
+            lowestTotal = std::min(lowestTotal, it->value);
+        }
+    }
+    QVERIFY(y.contains(lowestTotal)); // the bottom of the valley is in sight
 }
 
 void TestLessons::previousNextAndClose()

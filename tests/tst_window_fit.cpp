@@ -2,7 +2,9 @@
 // every plot of every tab keeps within its place (its minimum size fits, it lies inside the
 // window, its legend fits it) and the left column never scrolls sideways, even for a tensor
 // with a long name.
+#include "grip_splitter.h"
 #include "main_window.h"
+#include "panels/model_panel.h"
 #include "support/temp_files.h"
 #include "window_fit.h"
 
@@ -218,26 +220,38 @@ void TestWindowFit::splitterHandlesAreVisible()
     const auto splitters = window.findChildren<QSplitter*>();
     QVERIFY(splitters.size() >= 3);
     int checked = 0;
-    for (QSplitter* splitter : splitters) {
-        for (int i = 1; i < splitter->count(); ++i) {
-            QSplitterHandle* handle = splitter->handle(i);
-            if (!handle->isVisible()) {
-                continue; // a hidden pane (e.g. the scale plot of an integer format)
-            }
-            QVERIFY(splitter->handleWidth() >= 5);
-            const QImage picture = handle->grab().toImage();
-            const QRgb background = picture.pixel(0, 0);
-            bool drawn = false;
-            for (int y = 0; y < picture.height() && !drawn; ++y) {
-                for (int x = 0; x < picture.width() && !drawn; ++x) {
-                    drawn = picture.pixel(x, y) != background;
+    for (const char* view : {"quantizer", "model"}) { // the Model view has splitters of its own
+        QVERIFY(window.showTab(view));
+        QCoreApplication::processEvents();
+        for (QSplitter* splitter : splitters) {
+            for (int i = 1; i < splitter->count(); ++i) {
+                QSplitterHandle* handle = splitter->handle(i);
+                if (!handle->isVisible()) {
+                    continue; // a hidden pane (e.g. the scale plot of an integer format)
                 }
+                QVERIFY(splitter->handleWidth() >= 5);
+                const QImage picture = handle->grab().toImage();
+                const QRgb background = picture.pixel(0, 0);
+                bool drawn = false;
+                for (int y = 0; y < picture.height() && !drawn; ++y) {
+                    for (int x = 0; x < picture.width() && !drawn; ++x) {
+                        drawn = picture.pixel(x, y) != background;
+                    }
+                }
+                QVERIFY2(drawn,
+                         qPrintable(splitter->objectName() + " handle " + QString::number(i)));
+                ++checked;
             }
-            QVERIFY2(drawn, qPrintable(splitter->objectName() + " handle " + QString::number(i)));
-            ++checked;
         }
     }
-    QVERIFY(checked >= 3);
+    QVERIFY(checked >= 5);
+    // Every splitter in the window is one with a grip, the Model view's two as well.
+    const auto modelSplitters = window.modelPanel()->findChildren<QSplitter*>();
+    QCOMPARE(modelSplitters.size(), 2);
+    for (QSplitter* splitter : splitters) {
+        QVERIFY2(qobject_cast<GripSplitter*>(splitter) != nullptr,
+                 qPrintable(splitter->objectName()));
+    }
 }
 
 #include "tst_window_fit.moc"

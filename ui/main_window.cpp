@@ -556,6 +556,14 @@ bool MainWindow::showTab(const QString& name)
     return false;
 }
 
+void MainWindow::giveViewsTheRoom()
+{
+    const int height = m_centreSplitter->height();
+    if (height > 0) {
+        m_centreSplitter->setSizes({height / 3, height - height / 3});
+    }
+}
+
 TensorSource MainWindow::source() const
 {
     return m_source->source();

@@ -77,6 +77,9 @@ public:
     // shoot-out —, "walkthrough") or a view ("quantizer", "channels", "sweeps", "model"). False
     // if unknown.
     bool showTab(const QString& name);
+    // Gives the views under the histogram (Quantizer, Channels, Sweeps, Model) most of the
+    // centre's height, for a lesson about one of their plots; the histogram keeps a third.
+    void giveViewsTheRoom();
     // The names showTab takes for the view and the table in front.
     QString currentViewName() const;
     QString currentTableName() const;

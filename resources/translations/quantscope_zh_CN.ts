@@ -837,6 +837,26 @@ saturated: %1 (%2)</source>
         <source>NVFP4 (E4M3 block scales)</source>
         <translation>NVFP4（E4M3 块缩放因子）</translation>
     </message>
+    <message>
+        <source>Now: R = %1 → R/Scale = %2 → code %3 → R′ = %4</source>
+        <translation>现在：R = %1 → R/Scale = %2 → 码 %3 → R′ = %4</translation>
+    </message>
+    <message>
+        <source>Now: %1 values, Scale = %2: %3 of %4 codes used, %5 on the zero code, %6 of the range unused</source>
+        <translation>现在：%1 个值，Scale = %2：使用了 %4 个码中的 %3 个，%5 落在零点码上，%6 的范围未使用</translation>
+    </message>
+    <message>
+        <source>Now: %1 bits, codes %2…%3: Scale = %4, Z = %5, SQNR %6 dB</source>
+        <translation>现在：%1 位，码 %2…%3：Scale = %4，Z = %5，SQNR %6 dB</translation>
+    </message>
+    <message>
+        <source>Now: SQNR %1 dB, %2 of %3 codes used, %4 clipped</source>
+        <translation>现在：SQNR %1 dB，使用了 %3 个码中的 %2 个，截断 %4</translation>
+    </message>
+    <message>
+        <source>Now: the grid ends at t = %1 of max|R| = %2: SQNR %3 dB, %4 clipped</source>
+        <translation>现在：网格止于 t = %1（max|R| = %2）：SQNR %3 dB，截断 %4</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>

@@ -1,5 +1,6 @@
 #include "export/plot_export_menu.h"
 
+#include "dialog_folders.h"
 #include "export/typed_extension.h"
 
 #include <QCoreApplication>
@@ -87,7 +88,9 @@ bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<P
                      .join(QStringLiteral(";;"));
     QString path = QFileDialog::getSaveFileName(
         parent, QCoreApplication::translate("PlotExport", "Export plot"),
-        name + suffixFor(format.value_or(PlotFormat::Png)), filters);
+        inDialogFolder(DialogKind::Exports, name + suffixFor(format.value_or(PlotFormat::Png))),
+        filters);
+    rememberDialogFolder(DialogKind::Exports, path);
     if (path.isEmpty()) {
         return false;
     }

@@ -1,5 +1,6 @@
 #include "lessons/format_lessons.h"
 
+#include "lessons/lesson_numbers.h"
 #include "main_window.h"
 
 #include <QCoreApplication>
@@ -70,6 +71,7 @@ Lesson floatingPointGrids()
         formatChoice([] { return LessonTexts::tr("int8, symmetric (lesson 4)"); },
                      formatSpec(NumberFormat::Integer)),
     };
+    l.now = lesson_numbers::errorSummary;
     return l;
 }
 
@@ -110,6 +112,7 @@ Lesson blockScaling()
         formatChoice([] { return LessonTexts::tr("NVFP4 (E4M3 block scales)"); },
                      formatSpec(NumberFormat::Nvfp4)),
     };
+    l.now = lesson_numbers::errorSummary;
     return l;
 }
 

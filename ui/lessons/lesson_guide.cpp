@@ -4,6 +4,10 @@
 #include "lessons/highlight_frame.h"
 #include "lessons/lessons.h"
 #include "main_window.h"
+#include "models/walkthrough_model.h"
+#include "panels/channels_panel.h"
+#include "panels/walkthrough_panel.h"
+#include "plots/histogram_plot.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -40,9 +44,17 @@ void LessonGuide::buildDock()
     m_explanation->setWordWrap(true);
     m_explanation->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_now = new QLabel(content);
+    m_now->setObjectName(QStringLiteral("lessonNow"));
+    m_now->setWordWrap(true);
+    m_now->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont nowFont = m_now->font();
+    nowFont.setItalic(true);
+    m_now->setFont(nowFont);
     auto* text = new QVBoxLayout;
     text->addWidget(m_title);
     text->addWidget(m_explanation, 1);
+    text->addWidget(m_now);
 
     auto* tryBox = new QGroupBox(content);
     tryBox->setObjectName(QStringLiteral("lessonTryThis"));
@@ -87,6 +99,10 @@ void LessonGuide::buildDock()
     m_dock->setWidget(content);
     m_window->addDockWidget(Qt::TopDockWidgetArea, m_dock);
     m_texts->onChange([this] { showTexts(); });
+    // The numbers follow the window: a new analysis, or a typed value in the walkthrough.
+    connect(m_window, &MainWindow::snapshotShown, this, &LessonGuide::showNow);
+    connect(m_window->walkthroughPanel()->model(), &QAbstractItemModel::modelReset, this,
+            &LessonGuide::showNow);
 
     m_frame = new HighlightFrame(m_window);
     connect(m_choices, &QComboBox::activated, this, &LessonGuide::onChoice);
@@ -112,6 +128,7 @@ bool LessonGuide::start(int number)
         buildDock();
     }
     m_lesson = lesson;
+    startFromCleanView();
     m_window->start(lesson->source, lesson->spec);
     m_window->showTab(lesson->view);
     m_window->showTab(lesson->table);
@@ -138,7 +155,13 @@ bool LessonGuide::start(int number)
     m_next->setEnabled(lessonNumber(number + 1) != nullptr);
     m_dock->show();
     m_dock->raise();
-    m_frame->attach(m_window->findChild<QWidget*>(lesson->highlight));
+    QWidget* talkedAbout = m_window->findChild<QWidget*>(lesson->highlight);
+    m_frame->attach(talkedAbout);
+    // A plot in the views below the histogram is small beside the lesson's bar on a laptop
+    // screen: the views get the room.
+    if (talkedAbout != nullptr && lesson->view != QStringLiteral("quantizer")) {
+        m_window->giveViewsTheRoom();
+    }
     return true;
 }
 
@@ -150,6 +173,31 @@ int LessonGuide::current() const
 QWidget* LessonGuide::highlighted() const
 {
     return m_frame ? m_frame->target() : nullptr;
+}
+
+void LessonGuide::startFromCleanView()
+{
+    HistogramPlot* histogram = m_window->histogramPlot();
+    histogram->setLogScale(false);
+    histogram->resetZoom();
+    histogram->setOutlierSigmas(6);
+    m_window->channelsPanel()->pickGroup(0);
+    m_window->walkthroughPanel()->setTrialText(QString());
+}
+
+QString LessonGuide::nowText() const
+{
+    return m_now ? m_now->text() : QString();
+}
+
+void LessonGuide::showNow()
+{
+    if (m_now == nullptr) {
+        return;
+    }
+    const QString text = m_lesson && m_lesson->now ? m_lesson->now(*m_window) : QString();
+    m_now->setText(text);
+    m_now->setVisible(!text.isEmpty());
 }
 
 void LessonGuide::showTexts()
@@ -171,6 +219,7 @@ void LessonGuide::showTexts()
     if (m_lesson->slider) {
         m_sliderValue->setText(m_lesson->slider->valueText(m_slider->value()));
     }
+    showNow();
 }
 
 void LessonGuide::onChoice(int index)

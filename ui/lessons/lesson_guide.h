@@ -35,9 +35,16 @@ public:
     QComboBox* choiceBox() const { return m_choices; }
     QSlider* slider() const { return m_slider; }
 
+    // The "Now:" line of the lesson's numbers.
+    QString nowText() const;
+
 private:
     void buildDock();
     void showTexts();
+    void showNow();
+    // Whatever an earlier lesson or the user changed in the view goes back to how it opens:
+    // linear counts, no zoom, the outlier band at 6σ, the first channel, no typed value.
+    void startFromCleanView();
     void onChoice(int index);
     void onSlider(int value);
 
@@ -48,6 +55,7 @@ private:
     QLabel* m_title = nullptr;
     QLabel* m_explanation = nullptr;
     QLabel* m_tryThis = nullptr;
+    QLabel* m_now = nullptr;
     QComboBox* m_choices = nullptr;
     QSlider* m_slider = nullptr;
     QLabel* m_sliderValue = nullptr;

@@ -1,6 +1,7 @@
 #include "lessons/lessons.h"
 
 #include "lessons/format_lessons.h"
+#include "lessons/lesson_numbers.h"
 #include "main_window.h"
 #include "panels/walkthrough_panel.h"
 
@@ -74,6 +75,7 @@ Lesson generalProcess()
     l.prepare = [](MainWindow& window) {
         window.walkthroughPanel()->setTrialText(QStringLiteral("1.2962357"));
     };
+    l.now = lesson_numbers::walkthroughValue;
     return l;
 }
 
@@ -107,6 +109,7 @@ Lesson symmetric()
                      "all-positive"),
         presetChoice([] { return LessonTexts::tr("ReLU activations"); }, "relu-activations"),
     };
+    l.now = lesson_numbers::gridUse;
     return l;
 }
 
@@ -138,6 +141,7 @@ Lesson asymmetric()
                             [](MainWindow& window, int bits) {
                                 changeSpec([bits](QuantSpec& s) { s.bits = bits; })(window);
                             }};
+    l.now = lesson_numbers::bitsAndZeroPoint;
     return l;
 }
 
@@ -181,6 +185,7 @@ Lesson outlier()
         [](MainWindow& window, int step) {
             window.applySource(outlierSource(std::pow(10.0, step / 10.0)));
         }};
+    l.now = lesson_numbers::gridUse;
     return l;
 }
 
@@ -225,6 +230,7 @@ Lesson perChannel()
         granularityChoice([] { return LessonTexts::tr("per tensor"); }, Granularity::Tensor),
         granularityChoice([] { return LessonTexts::tr("per group of 32"); }, Granularity::Group),
     };
+    l.now = lesson_numbers::errorSummary;
     return l;
 }
 
@@ -271,6 +277,7 @@ Lesson calibration()
         calibrationChoice([] { return LessonTexts::tr("ACIQ, Laplace"); },
                           CalibrationMethod::AciqLaplace),
     };
+    l.now = lesson_numbers::clipThreshold;
     return l;
 }
 

@@ -40,6 +40,9 @@ struct Lesson
     std::function<QString()> title;
     std::function<QString()> explanation; // rich text, a few sentences
     std::function<QString()> tryThis;     // what the control does
+    // The numbers the lesson is about as the window shows them now (lessons/lesson_numbers.h):
+    // they follow every Try-this change.
+    std::function<QString(const MainWindow&)> now;
 
     TensorSource source;
     QuantSpec spec;

@@ -54,6 +54,8 @@ public:
     void setSnapshot(SnapshotPtr snapshot);
     // An extra first row for `value`; nullopt removes it.
     void setTrialValue(std::optional<float> value);
+    // The first row is the typed value's.
+    bool hasTrialRow() const { return m_trial.has_value(); }
     // The group whose grid the typed value goes on (the Channels view's pick).
     void setPickedGroup(int group);
     const std::vector<WalkthroughRow>& rows() const { return m_rows; }

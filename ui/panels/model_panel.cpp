@@ -1,6 +1,7 @@
 #include "panels/model_panel.h"
 
 #include "frozen_column_view.h"
+#include "grip_splitter.h"
 #include "i18n/core_texts.h"
 #include "i18n/retranslator.h"
 #include "io/archive_factory.h"
@@ -18,7 +19,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
-#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -146,10 +146,10 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_typeMapView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_typeMapView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     m_typeMapView->hide();
-    auto* right = new QSplitter(Qt::Vertical, this);
+    auto* right = new GripSplitter(Qt::Vertical, this);
     right->addWidget(m_chart);
     right->addWidget(m_typeMapView);
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* split = new GripSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(right);
     split->setStretchFactor(0, 3);

@@ -73,8 +73,10 @@ QStringList outlierSignLabels()
             SourcePanel::tr("random")};
 }
 
-// Outlier magnitudes on the slider: 0.5 steps from 0 to 100.
+// Outlier magnitudes on the slider: 0.5 steps from 0 to 1000 (lesson 4 goes that far); the box
+// beside it holds the exact magnitude, any size.
 constexpr int kMagnitudeSteps = 2;
+constexpr int kSliderMagnitude = 1000;
 
 } // namespace
 
@@ -147,10 +149,14 @@ QWidget* SourcePanel::buildGenerator()
     m_outliers->setKeyboardTracking(false);
     m_magnitude = new QSlider(Qt::Horizontal, page);
     m_magnitude->setObjectName(QStringLiteral("outlierMagnitude"));
-    m_magnitude->setRange(0, 100 * kMagnitudeSteps);
+    m_magnitude->setRange(0, kSliderMagnitude * kMagnitudeSteps);
     m_magnitude->setValue(10 * kMagnitudeSteps);
-    m_magnitudeValue = new QLabel(page);
-    m_magnitudeValue->setMinimumWidth(40);
+    m_magnitudeValue = new QDoubleSpinBox(page);
+    m_magnitudeValue->setObjectName(QStringLiteral("outlierMagnitudeValue"));
+    m_magnitudeValue->setRange(0, 1e9);
+    m_magnitudeValue->setDecimals(2);
+    m_magnitudeValue->setKeyboardTracking(false);
+    m_magnitudeValue->setValue(10);
     m_outlierUnit = new QComboBox(page);
     m_outlierUnit->addItems({QString(), QString()});
     m_texts->bind(
@@ -191,12 +197,16 @@ QWidget* SourcePanel::buildGenerator()
     connect(m_seed, &QSpinBox::valueChanged, this, &SourcePanel::scheduleEmit);
     connect(m_outliers, &QSpinBox::valueChanged, this, &SourcePanel::scheduleEmit);
     connect(m_magnitude, &QSlider::valueChanged, this, [this](int value) {
-        m_magnitudeValue->setText(QString::number(value / double(kMagnitudeSteps)));
+        m_magnitudeValue->setValue(value / double(kMagnitudeSteps)); // emits once changed
+    });
+    connect(m_magnitudeValue, &QDoubleSpinBox::valueChanged, this, [this](double value) {
+        const QSignalBlocker quiet(m_magnitude);
+        m_magnitude->setValue(static_cast<int>(std::lround(
+            std::min<double>(value, kSliderMagnitude) * kMagnitudeSteps))); // pinned beyond
         scheduleEmit();
     });
     connect(m_outlierUnit, &QComboBox::currentIndexChanged, this, &SourcePanel::scheduleEmit);
     connect(m_outlierSign, &QComboBox::currentIndexChanged, this, &SourcePanel::scheduleEmit);
-    m_magnitudeValue->setText(QString::number(m_magnitude->value() / double(kMagnitudeSteps)));
     return page;
 }
 
@@ -315,7 +325,7 @@ GenerateSpec SourcePanel::generateSpec() const
         spec.shape = {1};
     }
     spec.outliers.count = static_cast<std::size_t>(m_outliers->value());
-    spec.outliers.magnitude = m_magnitude->value() / double(kMagnitudeSteps);
+    spec.outliers.magnitude = m_magnitudeValue->value();
     spec.outliers.unit =
         m_outlierUnit->currentIndex() == 0 ? OutlierUnit::Sigma : OutlierUnit::Absolute;
     spec.outliers.sign = outlierSignFromName(m_outlierSign->currentData().toString().toStdString())
@@ -356,8 +366,7 @@ void SourcePanel::setSource(const TensorSource& source)
         m_seed->setValue(static_cast<int>(std::min<std::uint32_t>(generate->seed, INT32_MAX)));
         m_outliers->setValue(
             static_cast<int>(std::min<std::size_t>(generate->outliers.count, 1000000)));
-        m_magnitude->setValue(
-            static_cast<int>(std::lround(generate->outliers.magnitude * kMagnitudeSteps)));
+        m_magnitudeValue->setValue(generate->outliers.magnitude); // the slider follows
         m_outlierUnit->setCurrentIndex(generate->outliers.unit == OutlierUnit::Sigma ? 0 : 1);
         m_outlierSign->setCurrentIndex(m_outlierSign->findData(
             QString::fromLatin1(outlierSignName(generate->outliers.sign).data())));

@@ -67,7 +67,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QSpinBox* m_outliers = nullptr;
     QSlider* m_magnitude = nullptr;
-    QLabel* m_magnitudeValue = nullptr;
+    QDoubleSpinBox* m_magnitudeValue = nullptr; // exact; the slider shows up to 1000
     QComboBox* m_outlierUnit = nullptr;
     QComboBox* m_outlierSign = nullptr;
     QComboBox* m_preset = nullptr;

@@ -40,6 +40,8 @@ public:
     // The "wheel to zoom, drag to pan" hint; a narrow copy of the plot can do without it.
     void setHintVisible(bool visible);
     void setLogScale(bool on);
+    // The whole histogram again, as Reset zoom and a double-click do.
+    void resetZoom();
     // Shows only [lo, hi] of the value axis (as a drag or the wheel would).
     void zoomTo(double lo, double hi);
     // The value range shown when it is narrower than the whole histogram's; nullopt otherwise.
@@ -68,7 +70,6 @@ private:
     void rescaleCounts();
     void onRangeChanged();
     void onMouseMove(QMouseEvent* event);
-    void resetZoom();
     void drawGrid();
     void showScaleInLegend(const AnalysisSnapshot& snapshot);
 

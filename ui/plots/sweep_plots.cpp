@@ -235,8 +235,8 @@ SweepPlots::SweepPlots(QWidget* parent) : QWidget(parent)
     clipColumn->setObjectName(QStringLiteral("clipColumn"));
     auto* clipLayout = new QVBoxLayout(clipColumn);
     clipLayout->setContentsMargins(0, 0, 0, 0);
-    clipLayout->addWidget(m_clip, 3);
-    clipLayout->addWidget(m_choices, 2);
+    clipLayout->addWidget(m_clip, 2);
+    clipLayout->addWidget(m_choices, 1); // it scrolls; the plot is what the lesson is about
     m_clip->setParent(clipColumn);
     m_choices->setParent(clipColumn);
     auto* layout = new QHBoxLayout(this);
@@ -373,6 +373,27 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
     }
     m_clip->xAxis->setRange(std::max(m_clip->xAxis->range().lower / 1.2, firstChoice / 30),
                             m_clip->xAxis->range().upper * 1.2);
+    // The total's valley and the choices fill the height. The rounding and clipping parts run
+    // over ten decades between them (rounding vanishes as t shrinks, clipping explodes); scaled
+    // to them, the valley was a flat line and the choices one pile of symbols.
+    const QCPRange shownT = m_clip->xAxis->range();
+    double lowest = std::numeric_limits<double>::infinity();
+    double highest = 0;
+    for (const ClipPoint& p : sweep->points) {
+        if (shownT.contains(p.threshold) && p.mse > 0 && std::isfinite(p.mse)) {
+            lowest = std::min(lowest, p.mse);
+        }
+    }
+    for (const ClipMarker& m : sweep->markers) {
+        if (m.point.mse > 0 && std::isfinite(m.point.mse)) {
+            lowest = std::min(lowest, m.point.mse);
+            highest = std::max(highest, m.point.mse);
+        }
+    }
+    if (std::isfinite(lowest) && highest > 0) {
+        // At least a decade, and room above the highest choice for its symbol.
+        m_clip->yAxis->setRange(lowest / 2, std::max(highest * 2.5, lowest * 10));
+    }
     m_clip->legend->setVisible(true);
     m_clip->replot(QCustomPlot::rpQueuedReplot);
 }
