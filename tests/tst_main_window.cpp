@@ -1,11 +1,13 @@
 // The window, offscreen: it starts on the demo, controls change the results, the histogram
 // carries the overlays the tutorial talks about, and a bad file changes nothing.
 
+#include "lessons/lesson_guide.h"
 #include "main_window.h"
 #include "models/compare_model.h"
 #include "panels/compare_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
+#include "panels/welcome_bar.h"
 #include "plots/code_usage_plot.h"
 #include "plots/histogram_plot.h"
 #include "session/session.h"
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -44,6 +47,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void startsOnTheDemo();
+    void firstRunOffersLessonOne();
     void schemeChangeChangesTheResults();
     void histogramShowsWhatTheTutorialSays_data();
     void histogramShowsWhatTheTutorialSays();
@@ -96,6 +100,39 @@ void TestMainWindow::startsOnTheDemo()
     QVERIFY(items.contains("clipped-above"));
     QVERIFY(items.contains("unused-below"));
     QVERIFY(graphNamed(window.histogramPlot()->plot(), "outlier-markers")->dataCount() > 0);
+}
+
+// The first run on the demo says what it shows and offers lesson 1; once closed, it stays
+// closed in later runs.
+void TestMainWindow::firstRunOffersLessonOne()
+{
+    WelcomeBar::forget();
+    {
+        MainWindow window;
+        window.show();
+        window.start(MainWindow::demoSource(), MainWindow::demoSpec());
+        window.offerWelcome();
+        WelcomeBar* bar = window.welcomeBar();
+        QVERIFY(bar->isVisible());
+        auto* start = bar->findChild<QPushButton*>("welcomeStartLesson");
+        QVERIFY(start && start->text() == "Start lesson 1");
+        start->click();
+        QCOMPARE(window.lessonGuide()->current(), 1);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(WelcomeBar::wasDismissed());
+        QVERIFY(waitForResults(window));
+    }
+    MainWindow later;
+    later.show();
+    later.offerWelcome();
+    QVERIFY(!later.welcomeBar()->isVisible());
+    WelcomeBar::forget();
+    later.offerWelcome();
+    QVERIFY(later.welcomeBar()->isVisible());
+    later.welcomeBar()->findChild<QPushButton*>("welcomeClose")->click();
+    QVERIFY(!later.welcomeBar()->isVisible());
+    QVERIFY(WelcomeBar::wasDismissed());
+    WelcomeBar::forget();
 }
 
 void TestMainWindow::schemeChangeChangesTheResults()

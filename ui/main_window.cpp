@@ -23,6 +23,7 @@
 #include "panels/sweeps_panel.h"
 #include "panels/tensor_info_panel.h"
 #include "panels/walkthrough_panel.h"
+#include "panels/welcome_bar.h"
 #include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
@@ -77,7 +78,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(2, 0);
     m_mainSplitter->setSizes({320, 900, 360}); // shares of the width: the plots take most
-    setCentralWidget(m_mainSplitter);
+    m_welcome = new WelcomeBar(this);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_welcome);
+    centralLayout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+    connect(m_welcome, &WelcomeBar::lessonRequested, this, [this] { startLesson(1); });
     m_sessions = new SessionController(this);
     connect(m_sessions, &SessionController::pathChanged, this, [this] { showResultTexts(); });
     m_files = new FileOpener(this);
@@ -733,6 +742,11 @@ void MainWindow::onPlotReplotted(QObject* plot)
     if (m_awaitingReplot.remove(plot) && m_awaitingReplot.isEmpty()) {
         emit resultsDrawn();
     }
+}
+
+void MainWindow::offerWelcome()
+{
+    m_welcome->offer();
 }
 
 void MainWindow::showError(const QString& message)

@@ -28,6 +28,7 @@ class ErrorPlot;
 class FileOpener;
 class HistogramPlot;
 class LessonGuide;
+class WelcomeBar;
 class Retranslator;
 class MetricsPanel;
 class ModelPanel;
@@ -69,6 +70,9 @@ public:
     // Help → Lessons: the lesson's tensor, scheme and view, its text and its "try this" control.
     void startLesson(int number);
     LessonGuide* lessonGuide() const { return m_lessons; }
+    // A first run on the demo: the bar that says what it shows and offers lesson 1.
+    void offerWelcome();
+    WelcomeBar* welcomeBar() const { return m_welcome; }
     // Shows `spec` in the scheme panel and analyses it.
     void applySpec(const QuantSpec& spec);
     // Shows `source` in the source panel and analyses it under the current scheme.
@@ -177,6 +181,7 @@ private:
     SessionController* m_sessions = nullptr;
     FileOpener* m_files = nullptr;
     LessonGuide* m_lessons = nullptr;
+    WelcomeBar* m_welcome = nullptr;
     ReferenceChooser* m_references = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QAction* m_chooseTensorAction = nullptr;

@@ -85,6 +85,9 @@ int main(int argc, char** argv)
         }
     } else {
         window.start(state->source, state->spec, state->adoptStoredFormat);
+        if (state->source == qs::ui::MainWindow::demoSource()) {
+            window.offerWelcome(); // nothing named: a first run says what it shows
+        }
     }
     for (const std::string& tab : options.tabs) { // after a session's view: --tab wins
         window.showTab(QString::fromStdString(tab));

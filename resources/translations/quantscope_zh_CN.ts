@@ -3978,6 +3978,25 @@ Has it moved? Locate it to open the session.</source>
     </message>
 </context>
 <context>
+    <name>qs::ui::WelcomeBar</name>
+    <message>
+        <source>&lt;b&gt;Welcome to QuantScope.&lt;/b&gt; The demo is 200,000 normal values with three outliers at +12σ, quantized to int8 by the tutorial&apos;s general process: the outliers stretch the range, so they clip at the top (red) while the codes below the data go unused (hatched). Open your own tensor or model with File → Open, or let the lessons walk through the tutorial.</source>
+        <translation>&lt;b&gt;欢迎使用 QuantScope。&lt;/b&gt;演示数据是 200,000 个正态分布的值，外加三个 +12σ 的离群值，按教程中的一般过程量化为 int8：离群值撑大了范围，于是它们在顶端被截断（红色），而数据下方的码没有被用到（斜线）。用 文件 → 打开 载入你自己的张量或模型，或者跟着课程走一遍教程。</translation>
+    </message>
+    <message>
+        <source>Start lesson 1</source>
+        <translation>开始第 1 课</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Lessons stay in the Help menu</source>
+        <translation>课程一直在“帮助”菜单里</translation>
+    </message>
+</context>
+<context>
     <name>qs::ui::WorstTensorsPlot</name>
     <message>
         <source>SQNR (dB)</source>

@@ -153,7 +153,10 @@ QWidget* SourcePanel::buildGenerator()
     m_magnitude->setValue(10 * kMagnitudeSteps);
     m_magnitudeValue = new QDoubleSpinBox(page);
     m_magnitudeValue->setObjectName(QStringLiteral("outlierMagnitudeValue"));
-    m_magnitudeValue->setRange(0, 1e9);
+    m_magnitudeValue->setRange(0, 1e6);
+    // Narrow: the slider beside it is the control most people drag.
+    m_magnitudeValue->setMaximumWidth(
+        m_magnitudeValue->fontMetrics().horizontalAdvance(QStringLiteral("00000.00")) + 30);
     m_magnitudeValue->setDecimals(2);
     m_magnitudeValue->setKeyboardTracking(false);
     m_magnitudeValue->setValue(10);
