@@ -397,6 +397,14 @@ void TestCli::plotWritesEveryKindHeadless()
     }
     const QImage image(QString::fromStdString(dir.path("histogram.png")));
     QCOMPARE(image.size(), QSize(500, 300));
+    // A title line names the tensor and the scheme, unless --no-title.
+    const QByteArray title = "tutorial-outlier [1001] · symmetric int8, per tensor, minmax";
+    QVERIFY(test::readFileBytes(QString::fromStdString(dir.path("codes.svg"))).contains(title));
+    const QString bare = QString::fromStdString(dir.path("bare.svg"));
+    QCOMPARE(
+        runCli({"plot", "--preset-data", "tutorial-outlier", "--no-title", "--out", bare}).exitCode,
+        0);
+    QVERIFY(!test::readFileBytes(bare).contains("tutorial-outlier [1001]"));
 }
 
 void TestCli::sessionReproducesTheNumbers()

@@ -3,9 +3,12 @@
 // leave an existing file whole; the context menu and File → Export Plot.
 
 #include "export/plot_export.h"
+#include "export/plot_title.h"
 #include "main_window.h"
+#include "panels/model_panel.h"
 #include "plots/histogram_plot.h"
 #include "plots/transfer_plot.h"
+#include "plots/worst_tensors_plot.h"
 #include "support/temp_files.h"
 
 #include <QFile>
@@ -30,6 +33,7 @@ private slots:
     void everyPlotInEveryFormat();
     void refusalsLeaveTheOldFileWhole();
     void contextMenuAndFileMenu();
+    void exportsCarryATitleLine();
 
 private:
     MainWindow* m_window = nullptr;
@@ -119,11 +123,46 @@ void TestPlotExport::contextMenuAndFileMenu()
         }
     });
     emit plot->customContextMenuRequested(plot->rect().center());
-    QCOMPARE(offered,
-             (QStringList{"Copy Image", "Export as PNG…", "Export as SVG…", "Export as PDF…"}));
+    QCOMPARE(offered, (QStringList{"Copy Image", "Export as PNG…", "Export as SVG…",
+                                   "Export as PDF…", "With a Title Line"}));
     const auto* fileMenu = m_window->findChild<QMenu*>("exportPlotMenu");
     QVERIFY(fileMenu);
-    QCOMPARE(fileMenu->actions().size(), 14);
+    QCOMPARE(fileMenu->actions().size(), 16); // 14 plots, a separator, the title line
+}
+
+// An exported plot names its tensor and scheme on a line above it unless that is turned off;
+// the plot on screen is laid out as before.
+void TestPlotExport::exportsCarryATitleLine()
+{
+    const QString expected =
+        QStringLiteral("tutorial-outlier [1001] · symmetric int8, per tensor, minmax");
+    for (const auto& [label, plot] : m_window->exportablePlots()) {
+        if (plot != m_window->modelPanel()->chart()->plot()) { // no file: no model chart
+            QCOMPARE(exportTitleOf(plot), expected);
+        }
+    }
+    QCustomPlot* plot = m_window->histogramPlot()->plot();
+    const int elements = plot->plotLayout()->elementCount();
+    const QRect rect = plot->axisRect()->outerRect();
+    QTemporaryDir dir;
+    const QString with = dir.filePath("with.svg");
+    const QString without = dir.filePath("without.svg");
+    QVERIFY(exportPlot(plot, with, {640, 400, 1}, exportTitleOf(plot)).isEmpty());
+    QVERIFY(exportPlot(plot, without, {640, 400, 1}).isEmpty());
+    QVERIFY(test::readFileBytes(with).contains(expected.toUtf8()));
+    QVERIFY(!test::readFileBytes(without).contains("tutorial-outlier [1001]"));
+    QCOMPARE(plot->plotLayout()->elementCount(), elements);
+    plot->replot();
+    QCOMPARE(plot->axisRect()->outerRect(), rect);
+
+    // The File → Export Plot menu's switch is the setting the exports read.
+    auto* titleLine = m_window->findChild<QAction*>("exportTitleLine");
+    QVERIFY(titleLine && titleLine->isCheckable() && titleLine->isChecked());
+    QVERIFY(exportTitleWanted());
+    titleLine->setChecked(false);
+    QVERIFY(!exportTitleWanted());
+    titleLine->setChecked(true);
+    QVERIFY(exportTitleWanted());
 }
 
 QTEST_MAIN(TestPlotExport)

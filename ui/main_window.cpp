@@ -2,6 +2,7 @@
 
 #include "column_scroll_area.h"
 #include "export/plot_export_menu.h"
+#include "export/plot_title.h"
 #include "export/report_export_dialog.h"
 #include "file_opener.h"
 #include "generate/data_presets.h"
@@ -326,6 +327,13 @@ void MainWindow::buildMenus()
         exportMenu->addAction(label, this,
                               [this, plot = plot] { exportPlotInteractively(plot, this); });
     }
+    exportMenu->addSeparator();
+    QAction* titleLine = exportMenu->addAction(tr("With a &Title Line"));
+    titleLine->setObjectName(QStringLiteral("exportTitleLine"));
+    titleLine->setCheckable(true);
+    titleLine->setChecked(exportTitleWanted());
+    titleLine->setToolTip(tr("Exported plots name the tensor and the scheme above the plot"));
+    connect(titleLine, &QAction::toggled, this, [](bool on) { setExportTitleWanted(on); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -702,6 +710,16 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
     m_references->setFileShown(m_files->currentFile() != nullptr);
     showResultTexts();
+    // What an exported plot's title line says (export/plot_title.h).
+    const QString title = plotTitle(*snapshot);
+    for (const auto& [label, plot] : exportablePlots()) {
+        setExportTitle(plot, title);
+    }
+    if (const FileSpec* file = m_files->currentFile()) {
+        setExportTitle(
+            m_modelView->chart()->plot(),
+            plotTitle(*snapshot, QFileInfo(QString::fromStdString(file->path)).fileName()));
+    }
     emit snapshotShown(snapshot);
 }
 

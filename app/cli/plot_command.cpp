@@ -7,6 +7,7 @@
 #include "common/scheme_options.h"
 #include "common/source_options.h"
 #include "export/plot_export.h"
+#include "export/plot_title.h"
 #include "panels/sweeps_panel.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
@@ -35,33 +36,35 @@ struct PlotOptions
     int height = 560;
     double dpi = 96; // PNG: 96 is one pixel per layout pixel
     std::string language = "en";
+    bool noTitle = false;
 };
 
 // A plot widget of the window given the snapshot, exported.
 template <typename PlotWidget>
 QString drawWidget(const ui::SnapshotPtr& snapshot, const QString& out,
-                   const ui::PlotImageSize& size)
+                   const ui::PlotImageSize& size, const QString& title)
 {
     PlotWidget widget;
     widget.setSnapshot(snapshot);
-    return ui::exportPlot(widget.plot(), out, size);
+    return ui::exportPlot(widget.plot(), out, size, title);
 }
 
 QString drawAndExport(const PlotOptions& o, const ui::SnapshotPtr& snapshot)
 {
     const QString out = QString::fromStdString(o.out);
     const ui::PlotImageSize size{o.width, o.height, o.dpi / 96.0};
+    const QString title = o.noTitle ? QString() : ui::plotTitle(*snapshot);
     if (o.kind == "histogram") {
-        return drawWidget<ui::HistogramPlot>(snapshot, out, size);
+        return drawWidget<ui::HistogramPlot>(snapshot, out, size, title);
     }
     if (o.kind == "transfer") {
-        return drawWidget<ui::TransferPlot>(snapshot, out, size);
+        return drawWidget<ui::TransferPlot>(snapshot, out, size, title);
     }
     if (o.kind == "error") {
-        return drawWidget<ui::ErrorPlot>(snapshot, out, size);
+        return drawWidget<ui::ErrorPlot>(snapshot, out, size, title);
     }
     if (o.kind == "codes") {
-        return drawWidget<ui::CodeUsagePlot>(snapshot, out, size);
+        return drawWidget<ui::CodeUsagePlot>(snapshot, out, size, title);
     }
     const ui::SweepOutcome sweeps = ui::SweepsPanel::compute(*snapshot, {});
     ui::SweepPlots plots;
@@ -71,7 +74,7 @@ QString drawAndExport(const PlotOptions& o, const ui::SnapshotPtr& snapshot)
     QCustomPlot* plot = o.sweep == "clip"      ? plots.clipPlot()
                         : o.sweep == "outlier" ? plots.outlierPlot()
                                                : plots.bitsPlot();
-    return ui::exportPlot(plot, out, size);
+    return ui::exportPlot(plot, out, size, title);
 }
 
 int runPlot(const PlotOptions& o)
@@ -99,6 +102,8 @@ void addPlotCommand(CLI::App& app, int& exitCode)
         ->capture_default_str();
     command->add_option("--out,-o", options->out, "Output file: .png, .svg or .pdf")->required();
     addLanguageOption(*command, options->language);
+    command->add_flag("--no-title", options->noTitle,
+                      "Leave out the title line naming the tensor and the scheme");
     command->add_option("--width", options->width, "Width in pixels (points for SVG and PDF)")
         ->check(CLI::Range(64, 20000))
         ->capture_default_str();

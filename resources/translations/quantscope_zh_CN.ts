@@ -1047,6 +1047,10 @@ saturated: %1 (%2)</source>
         <source>the size %1 × %2 at scale %3 is out of range</source>
         <translation>尺寸 %1 × %2（倍率 %3）超出范围</translation>
     </message>
+    <message>
+        <source>With a Title Line</source>
+        <translation>附带标题行</translation>
+    </message>
 </context>
 <context>
     <name>Report</name>
@@ -2562,6 +2566,14 @@ codes %1</source>
         <source>QuantScope — %1 — %2</source>
         <comment>tensor, session file</comment>
         <translation>QuantScope — %1 — %2</translation>
+    </message>
+    <message>
+        <source>With a &amp;Title Line</source>
+        <translation>附带标题行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Exported plots name the tensor and the scheme above the plot</source>
+        <translation>导出的图在图上方写明张量和方案</translation>
     </message>
 </context>
 <context>

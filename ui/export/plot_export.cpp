@@ -1,5 +1,7 @@
 #include "export/plot_export.h"
 
+#include "export/plot_title.h"
+
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -91,7 +93,7 @@ std::optional<PlotFormat> plotFormatForPath(const QString& path)
 }
 
 std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
-                                     const PlotImageSize& size)
+                                     const PlotImageSize& size, const QString& title)
 {
     const int width = size.width > 0 ? size.width : plot->width();
     const int height = size.height > 0 ? size.height : plot->height();
@@ -99,6 +101,7 @@ std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
         size.scale > kMaxScale) {
         return std::nullopt;
     }
+    const ExportTitle titleLine(plot, title);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -134,14 +137,15 @@ QString writeFileSafely(const QString& path, const QByteArray& bytes)
     return {};
 }
 
-QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size)
+QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size,
+                   const QString& title)
 {
     const auto format = plotFormatForPath(path);
     if (!format) {
         return failure(path, QCoreApplication::translate(
                                  "PlotExport", "plots are exported as .png, .svg or .pdf"));
     }
-    const auto bytes = renderPlot(plot, *format, size);
+    const auto bytes = renderPlot(plot, *format, size, title);
     if (!bytes) {
         return failure(path, QCoreApplication::translate(
                                  "PlotExport", "the size %1 × %2 at scale %3 is out of range")

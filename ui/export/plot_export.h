@@ -28,13 +28,15 @@ struct PlotImageSize
     double scale = 1; // PNG only: pixels per on-screen pixel (2 for a 192-DPI image)
 };
 
-// Returns an empty string on success, otherwise the reason, naming the file.
-QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size = {});
+// Returns an empty string on success, otherwise the reason, naming the file. A non-empty
+// `title` is drawn as a line over the plot (export/plot_title.h).
+QString exportPlot(QCustomPlot* plot, const QString& path, const PlotImageSize& size = {},
+                   const QString& title = {});
 
 // The file's bytes in memory (for documents that embed plots); nullopt when the size is out of
 // range or drawing fails.
 std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
-                                     const PlotImageSize& size = {});
+                                     const PlotImageSize& size = {}, const QString& title = {});
 
 // Writes through QSaveFile: all of `bytes` or nothing. Empty on success, else the reason.
 QString writeFileSafely(const QString& path, const QByteArray& bytes);

@@ -1,6 +1,7 @@
 #include "export/plot_export_menu.h"
 
 #include "dialog_folders.h"
+#include "export/plot_title.h"
 #include "export/typed_extension.h"
 
 #include <QCoreApplication>
@@ -106,7 +107,8 @@ bool exportPlotInteractively(QCustomPlot* plot, QWidget* parent, std::optional<P
         }
         size = *chosen;
     }
-    const QString error = exportPlot(plot, path, size);
+    const QString error =
+        exportPlot(plot, path, size, exportTitleWanted() ? exportTitleOf(plot) : QString());
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QCoreApplication::translate("PlotExport", "Export plot"),
                              error);
@@ -133,6 +135,12 @@ void installExportMenu(QCustomPlot* plot)
                 exportPlotInteractively(plot, plot->window(), format);
             });
         }
+        menu.addSeparator();
+        QAction* title =
+            menu.addAction(QCoreApplication::translate("PlotExport", "With a Title Line"), plot,
+                           [](bool on) { setExportTitleWanted(on); });
+        title->setCheckable(true);
+        title->setChecked(exportTitleWanted());
         menu.exec(plot->mapToGlobal(at));
     });
 }
