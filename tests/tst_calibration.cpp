@@ -5,6 +5,7 @@
 #include "analysis/analyze.h"
 #include "calibrate/aciq.h"
 #include "calibrate/kl_divergence.h"
+#include "calibrate/manual_range.h"
 #include "quant/quantization_error.h"
 #include "support/fixtures.h"
 
@@ -66,6 +67,8 @@ private slots:
     void degenerateTensors_data();
     void degenerateTensors();
     void badArgumentsAreRefused();
+    void manualRangeIsTheUsers();
+    void draggedGridEndGivesTheRange();
     void mseSearchReportsProgressAndCancels();
 };
 
@@ -323,6 +326,90 @@ void TestCalibration::badArgumentsAreRefused()
     spec = specOf(Scheme::Symmetric, 8, CalibrationMethod::Kl);
     spec.calibration.klStartBin = 10; // fewer bins than the 128 levels
     QCOMPARE(analyzeTensor(tensor.view(), spec).error().code, ErrorCode::InvalidArgument);
+    // A manual range must be one: finite, low below high.
+    for (const auto& [lo, hi] :
+         {std::pair{1.0, 1.0}, std::pair{2.0, -2.0}, std::pair{std::nan(""), 1.0},
+          std::pair{0.0, std::numeric_limits<double>::infinity()}}) {
+        spec = specOf(Scheme::Asymmetric, 8, CalibrationMethod::Manual);
+        spec.calibration.clipMin = lo;
+        spec.calibration.clipMax = hi;
+        const auto refused = analyzeTensor(tensor.view(), spec);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QVERIFY(refused.error().message.find("clip-min < clip-max") != std::string::npos);
+    }
+}
+
+// Manual calibration uses the range as given: the tutorial's formulas on [clipMin, clipMax].
+void TestCalibration::manualRangeIsTheUsers()
+{
+    Tensor tensor;
+    tensor.values = {-2.0f, -1.0f, 0.0f, 0.5f, 3.0f};
+    tensor.shape = {5};
+    // Symmetric: t = max(|−1|, |0.5|) = 1, Scale = 1/127; −2 and 3 clip.
+    QuantSpec spec = specOf(Scheme::Symmetric, 8, CalibrationMethod::Manual);
+    spec.calibration.clipMin = -1;
+    spec.calibration.clipMax = 0.5;
+    Analysis a = analyse(tensor, spec);
+    QVERIFY(std::fabs(a.params.front().scale - 1.0 / 127) < 1e-9);
+    QCOMPARE(a.metrics.clippedBelow, std::uint64_t{1});
+    QCOMPARE(a.metrics.clippedAbove, std::uint64_t{1});
+    // Asymmetric on [−1, 0.5]: Scale = 1.5/255; 0.5 is representable to within a step.
+    spec.scheme = Scheme::Asymmetric;
+    a = analyse(tensor, spec);
+    const QuantParams& p = a.params.front();
+    QVERIFY(std::fabs(p.scale - 1.5 / 255) < 1e-9);
+    QVERIFY(std::fabs((p.qmax - p.zeroPoint) * p.scale - 0.5) <= p.scale);
+    QVERIFY(std::fabs((p.qmin - p.zeroPoint) * p.scale + 1.0) <= p.scale);
+    QCOMPARE(a.metrics.clippedAbove, std::uint64_t{1});
+    // Per channel, every channel takes the one range.
+    Tensor rows;
+    rows.values = {-1, 1, -3, 3};
+    rows.shape = {2, 2};
+    spec.scheme = Scheme::Symmetric;
+    spec.granularity = Granularity::Channel;
+    spec.calibration.clipMin = -2;
+    spec.calibration.clipMax = 2;
+    a = analyse(rows, spec);
+    QCOMPARE(a.params.size(), std::size_t{2});
+    QCOMPARE(a.params[0].scale, a.params[1].scale);
+}
+
+// Where a dragged end of the grid takes the range, scheme by scheme (worked by hand).
+void TestCalibration::draggedGridEndGivesTheRange()
+{
+    QuantSpec spec;
+    QuantParams p;
+    p.qmin = -127;
+    p.qmax = 127;
+    p.scale = 0.01;
+    spec.scheme = Scheme::Symmetric; // the grid is ±1.27
+    QCOMPARE(manualRangeForGridEnd(spec, p, GridEnd::High, 2.0), (RealRange{-2.0, 2.0}));
+    QCOMPARE(manualRangeForGridEnd(spec, p, GridEnd::Low, -0.5), (RealRange{-0.5, 0.5}));
+    QVERIFY(manualRangeForGridEnd(spec, p, GridEnd::High, 0).hi > 0); // never empty
+
+    // Asymmetric with Z = −28: the grid is [(−128 + 28)·0.01, (127 + 28)·0.01] = [−1, 1.55].
+    p.qmin = -128;
+    p.zeroPoint = -28;
+    spec.scheme = Scheme::Asymmetric;
+    const RealRange high = manualRangeForGridEnd(spec, p, GridEnd::High, 2.0);
+    QVERIFY(std::fabs(high.lo + 1.0) < 1e-12 && high.hi == 2.0); // the low end stays
+    const RealRange low = manualRangeForGridEnd(spec, p, GridEnd::Low, 0.5);
+    QVERIFY(low.lo == 0.5 && std::fabs(low.hi - 1.55) < 1e-12);
+    const RealRange crossed = manualRangeForGridEnd(spec, p, GridEnd::Low, 3.0);
+    QVERIFY(crossed.lo < crossed.hi); // dragged past the other end: stops short of it
+
+    // General (no zero point): R′(127) dragged to 2.54 makes Scale 0.02, so R′(−128) = −2.56.
+    p.zeroPoint = 0;
+    spec.scheme = Scheme::General;
+    const RealRange general = manualRangeForGridEnd(spec, p, GridEnd::High, 2.54);
+    QVERIFY(std::fabs(general.lo + 2.56) < 1e-12 && std::fabs(general.hi - 2.54) < 1e-12);
+
+    QVERIFY(clipLinesDraggable(QuantSpec{}, 1));
+    QVERIFY(!clipLinesDraggable(QuantSpec{}, 4));
+    QuantSpec q4;
+    q4.convention = Convention::LlamaQ4_0;
+    QVERIFY(!clipLinesDraggable(q4, 1));
 }
 
 void TestCalibration::mseSearchReportsProgressAndCancels()

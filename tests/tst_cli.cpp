@@ -174,6 +174,15 @@ void TestCli::presetsAndCalibrationReachTheJson()
                           {"start_bin", 128},
                           {"levels", 32},
                           {"variant", "tensorrt-published"}}));
+
+    // A range given by hand: --clip-min/--clip-max alone mean manual calibration.
+    json = analyzeJson({"--preset-data", "tutorial-outlier", "--scheme", "asymmetric", "--clip-min",
+                        "-1", "--clip-max", "2"});
+    scheme = json["scheme"].toObject();
+    QCOMPARE(scheme["calibration"].toString(), QString("manual"));
+    QCOMPARE(scheme["calibration_args"].toObject(),
+             QJsonObject({{"clip_min", -1.0}, {"clip_max", 2.0}}));
+    QVERIFY(json["metrics"].toObject()["clipped_above"].toInt() == 1); // the outlier at 100
 }
 
 void TestCli::calibrationVariantsReachTheJson()
@@ -438,6 +447,17 @@ void TestCli::badInputGivesOneErrorLine_data()
         << QStringList{"analyze", "--preset-data", "tutorial-3", "--bits", "1"} << QByteArray()
         << "" << 2 << "--bits";
     QTest::newRow("no source") << QStringList{"analyze"} << QByteArray() << "" << 2 << "--input";
+    QTest::newRow("manual without a range")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--calibration", "manual"}
+        << QByteArray() << "" << 2 << "needs both --clip-min and --clip-max";
+    QTest::newRow("clip range with another method")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--calibration",
+                       "kl",      "--clip-max",    "1"}
+        << QByteArray() << "" << 2 << "--clip-max applies only with --calibration manual";
+    QTest::newRow("clip range reversed")
+        << QStringList{"analyze", "--preset-data", "tutorial-3", "--clip-min",
+                       "1",       "--clip-max",    "-1"}
+        << QByteArray() << "" << 2 << "clip-min < clip-max";
     QTest::newRow("two sources") << QStringList{"analyze", "--preset-data", "tutorial-3",
                                                 "--generate", "normal"}
                                  << QByteArray() << "" << 2 << "only one";

@@ -19,9 +19,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QImage>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -54,6 +56,7 @@ private slots:
     void gridLabelsNeverOverlap();
     void oneUnusedCodeIsSingular();
     void usedCodesKeepAVisibleWidth();
+    void draggingAClipLineSetsAManualRange();
     void compareColumnSwitchesTheScheme();
     void zoomingInDrawsOneLinePerCode();
     void hoverNamesTheBinAndItsCodes();
@@ -262,7 +265,7 @@ void TestMainWindow::oneUnusedCodeIsSingular()
     spec.narrowRange = true;
     MainWindow window;
     window.show();
-    window.start(FileSpec{path}, spec);
+    window.start(FileSpec{path, {}, {}}, spec);
     QVERIFY(waitForResults(window));
     auto* label = qobject_cast<QCPItemText*>(
         test::itemNamed(window.histogramPlot()->plot(), "unused-above-label"));
@@ -296,6 +299,64 @@ void TestMainWindow::usedCodesKeepAVisibleWidth()
     plot->replot();
     QCOMPARE(used->widthType(), QCPBars::wtPlotCoords);
     QCOMPARE(used->width(), 1.0);
+}
+
+// Dragging the grid's upper end on the histogram: a manual range where the mouse let go, the
+// scheme panel showing it, the axis holding still during the drag.
+void TestMainWindow::draggingAClipLineSetsAManualRange()
+{
+    QuantSpec spec;
+    spec.scheme = Scheme::Symmetric;
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-outlier"}, spec); // the grid is ±100
+    QVERIFY(waitForResults(window));
+    QCustomPlot* plot = window.histogramPlot()->plot();
+    QVERIFY(window.histogramPlot()->clipLineDrag()->isEnabled());
+    plot->replot();
+    const QCPRange axis = plot->xAxis->range();
+    const auto pixel = [&](double value) {
+        return QPoint(static_cast<int>(std::lround(plot->xAxis->coordToPixel(value))),
+                      plot->axisRect()->center().y());
+    };
+    const double line = test::lineX(plot, "representable-max");
+    QVERIFY(std::fabs(line - 100) < 1e-3);
+    QCOMPARE(window.histogramPlot()->clipLineDrag()->lineNear(pixel(line).x()),
+             std::optional(GridEnd::High));
+    QVERIFY(!window.histogramPlot()->clipLineDrag()->lineNear(pixel(50).x()));
+    QTest::mousePress(plot, Qt::LeftButton, {}, pixel(line));
+    QMouseEvent move(QEvent::MouseMove, QPointF(pixel(40)), plot->mapToGlobal(QPointF(pixel(40))),
+                     Qt::NoButton, Qt::LeftButton, {});
+    QApplication::sendEvent(plot, &move);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return window.snapshot()->spec.calibration.method == CalibrationMethod::Manual &&
+                   !window.runner()->isBusy();
+        },
+        20000));
+    QCOMPARE(plot->xAxis->range(), axis);                      // held still while dragging
+    const double t = plot->xAxis->pixelToCoord(pixel(40).x()); // where the mouse lets go
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, pixel(40));
+    QVERIFY(QTest::qWaitFor([&] { return !window.runner()->isBusy(); }, 20000));
+    const CalibrationSpec& c = window.snapshot()->spec.calibration;
+    QCOMPARE(c.method, CalibrationMethod::Manual);
+    QVERIFY2(std::fabs(c.clipMax - t) < 1e-9 && std::fabs(c.clipMin + t) < 1e-9,
+             qPrintable(QString("[%1, %2] for %3").arg(c.clipMin).arg(c.clipMax).arg(t)));
+    QVERIFY(window.snapshot()->current.metrics.clippedAbove == 1);             // the outlier at 100
+    QVERIFY(std::fabs(test::lineX(plot, "representable-max") - t) < 1e-5 * t); // float32 Scale
+    // The scheme panel shows the method and its two ends.
+    auto* method = window.schemePanel()->findChild<QComboBox*>("calibration");
+    QCOMPARE(method->currentData().toInt(), int(CalibrationMethod::Manual));
+    auto* clipMax = window.schemePanel()->findChild<QDoubleSpinBox*>("clipMax");
+    QVERIFY(clipMax && clipMax->isVisibleTo(window.schemePanel()));
+    QVERIFY(std::fabs(clipMax->value() - t) < 1e-6);
+    // Typed there, the range is taken as typed.
+    clipMax->setValue(5);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return window.snapshot()->spec.calibration.clipMax == 5 && !window.runner()->isBusy();
+        },
+        20000));
 }
 
 void TestMainWindow::compareColumnSwitchesTheScheme()
@@ -372,7 +433,7 @@ void TestMainWindow::badFileAtStartShowsTheDemo()
     window.show();
     test::ScratchDir dir;
     const std::string path = dir.write("truncated.npy", QByteArray("\x93NUMPY\x01\x00", 8));
-    window.start(FileSpec{path}, QuantSpec{});
+    window.start(FileSpec{path, {}, {}}, QuantSpec{});
     QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>("errorDialog") != nullptr, 20000);
     QVERIFY(window.findChild<QMessageBox*>("errorDialog")->text().contains("truncated.npy"));
     QTRY_VERIFY_WITH_TIMEOUT(window.snapshot() != nullptr && !window.runner()->isBusy(), 60000);

@@ -39,7 +39,9 @@ QuantSpec everyFieldSet()
                         100,
                         KlVariant::MxNet,
                         PercentileVariant::OnnxRuntime,
-                        MseVariant::PytorchQuantization};
+                        MseVariant::PytorchQuantization,
+                        -0.125, // a manual range, kept whatever the method
+                        3.75};
     return spec;
 }
 

@@ -258,7 +258,8 @@ void TestSessionWindow::movedTensorFileIsLocated()
                        QByteArray::fromHex("0000803f000000c0"));
     const std::string tensor = dir.write("weights.npy", npy);
     const QString session = QString::fromStdString(dir.path("moved.qscope"));
-    QVERIFY(writeSession(session.toStdString(), Session{FileSpec{tensor}, QuantSpec{}, {}}));
+    QVERIFY(
+        writeSession(session.toStdString(), Session{FileSpec{tensor, {}, {}}, QuantSpec{}, {}}));
     QVERIFY(QDir(QString::fromStdString(dir.path(""))).mkdir("elsewhere"));
     const QString moved = QString::fromStdString(dir.path("elsewhere/weights.npy"));
     QVERIFY(QFile::rename(QString::fromStdString(tensor), moved));

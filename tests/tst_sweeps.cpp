@@ -48,6 +48,7 @@ private slots:
     void bitsAndClipRefuseNumberFormats();
     void clipSplitsRoundingFromClipping();
     void clipMarksEveryCalibration();
+    void clipMarksAManualRange();
     void clipOnTwoEndsStaysInsideTheData();
     void clipRefusesGroupsAndBadOptions();
     void clipOfAConstantTensorIsOnePoint();
@@ -199,7 +200,8 @@ void TestSweeps::clipMarksEveryCalibration()
     // Every method with its default variant, then the frameworks' variants: percentile
     // (pytorch-quantization, onnxruntime), mse (pytorch-quantization), kl (pytorch-quantization,
     // onnxruntime, mxnet).
-    const std::size_t methods = calibrationNames().size();
+    const std::size_t methods = markedMethodCount(); // all but manual
+    QCOMPARE(methods, calibrationNames().size() - 1);
     QCOMPARE(sweep.markers.size(), methods + 2 + 1 + 3);
     int chosen = 0;
     for (std::size_t m = 0; m < sweep.markers.size(); ++m) {
@@ -234,6 +236,28 @@ void TestSweeps::clipMarksEveryCalibration()
                  qPrintable(
                      QStringLiteral("%1 at t = %2 beats %3").arg(p.mse).arg(p.threshold).arg(mse)));
     }
+}
+
+// A dragged (manual) range is marked last, as the chosen one, where its own analysis puts it.
+void TestSweeps::clipMarksAManualRange()
+{
+    const Tensor t = studentT({20000});
+    QuantSpec spec;
+    spec.calibration.method = CalibrationMethod::Manual;
+    spec.calibration.clipMin = -0.8;
+    spec.calibration.clipMax = 0.6;
+    const ClipSweep sweep = ok(sweepClip(t.view(), spec));
+    QCOMPARE(sweep.markers.size(), markedMethodCount() + 2 + 1 + 3 + 1);
+    const ClipMarker& manual = sweep.markers.back();
+    QCOMPARE(int(manual.method), int(CalibrationMethod::Manual));
+    QVERIFY(manual.chosen);
+    QCOMPARE(std::count_if(sweep.markers.begin(), sweep.markers.end(),
+                           [](const ClipMarker& m) { return m.chosen; }),
+             1);
+    const Analysis a = ok(analyzeTensor(t.view(), spec));
+    QCOMPARE(manual.point.clipMax, a.params.front().clipMax);
+    QVERIFY(std::fabs(manual.point.mse - a.metrics.mse) <= 1e-6 * a.metrics.mse);
+    QVERIFY(std::fabs(a.params.front().clipMax - 0.8) < 1e-6); // symmetric: ±max magnitude
 }
 
 void TestSweeps::clipOnTwoEndsStaysInsideTheData()
@@ -290,7 +314,7 @@ void TestSweeps::clipOfAConstantTensorIsOnePoint()
     QCOMPARE(asymmetric.points.size(), std::size_t(1));
     QCOMPARE(asymmetric.points.front().threshold, 2.5);
     QVERIFY(std::isfinite(asymmetric.points.front().mse));
-    QCOMPARE(asymmetric.markers.size(), calibrationNames().size() + 6);
+    QCOMPARE(asymmetric.markers.size(), markedMethodCount() + 6);
     for (const ClipMarker& m : asymmetric.markers) {
         QCOMPARE(m.point.clipMin, 2.5); // no variant's threshold empties the range
     }

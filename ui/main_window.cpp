@@ -25,6 +25,7 @@
 #include "panels/tensor_info_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "panels/welcome_bar.h"
+#include "picked_grid.h"
 #include "plots/channel_range_plot.h"
 #include "plots/code_usage_plot.h"
 #include "plots/error_plot.h"
@@ -126,6 +127,21 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     });
     connect(m_histogram, &HistogramPlot::outlierSigmasChanged, this,
             [this] { submit(std::nullopt); });
+    // A dragged end of the grid is a manual clip range; the runner coalesces a fast drag.
+    connect(m_histogram, &HistogramPlot::clipLineDragged, this, [this](GridEnd end, double x) {
+        if (!m_snapshot || m_snapshot->current.params.size() != 1) {
+            return;
+        }
+        const RealRange range =
+            manualRangeForGridEnd(m_spec, m_snapshot->current.params.front(), end, x);
+        QuantSpec spec = m_spec;
+        spec.preset.clear();
+        spec.calibration = CalibrationSpec{};
+        spec.calibration.method = CalibrationMethod::Manual;
+        spec.calibration.clipMin = range.lo;
+        spec.calibration.clipMax = range.hi;
+        applySpec(spec);
+    });
     connect(m_histogram, &HistogramPlot::rebinRequested, this, [this](double lo, double hi) {
         if (m_snapshot) {
             m_runner.submitRebin(m_snapshot->data, lo, hi, HistogramPlot::kZoomBins);
@@ -710,6 +726,9 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
     m_references->setFileShown(m_files->currentFile() != nullptr);
     showResultTexts();
+    // Where a manual range starts when the user picks manual: the grid shown now.
+    const PickedGrid shownGrid = pickedGrid(snapshot->current, 0);
+    m_scheme->setCurrentRange(shownGrid.grid.lo, shownGrid.grid.hi);
     // What an exported plot's title line says (export/plot_title.h).
     const QString title = plotTitle(*snapshot);
     for (const auto& [label, plot] : exportablePlots()) {

@@ -60,11 +60,18 @@ void addSchemeOptions(CLI::App& command, SchemeOptions& o, const std::string& fo
     command
         .add_option(
             "--calibration", o.calibration,
-            "Range estimator: minmax (default), percentile, mse, kl, aciq-gauss, aciq-laplace")
+            "Range estimator: minmax (default), percentile, mse, kl, aciq-gauss, aciq-laplace, "
+            "manual (--clip-min/--clip-max)")
         ->check(memberOf(calibrationNames()))
         ->group(calibration);
     command.add_option("--percentile", o.percentile, "percentile: P (default 99.99)")
         ->group(calibration);
+    command
+        .add_option("--clip-min", o.clipMin,
+                    "manual: the range's low end (with --clip-max; implies --calibration manual; "
+                    "symmetric takes ±max of the two magnitudes)")
+        ->group(calibration);
+    command.add_option("--clip-max", o.clipMax, "manual: the range's high end")->group(calibration);
     command
         .add_option("--percentile-variant", o.percentileVariant,
                     "percentile: exact (default), pytorch-quantization or onnxruntime (read from "
@@ -373,6 +380,10 @@ std::vector<std::string> schemeArguments(const QuantSpec& spec)
                     std::string(percentileVariantName(c.percentileVariant)));
             }
         }
+        if (c.method == CalibrationMethod::Manual) {
+            add("--clip-min", shortest(c.clipMin));
+            add("--clip-max", shortest(c.clipMax));
+        }
         if (c.method == CalibrationMethod::Mse && c.mseVariant != MseVariant::Exact) {
             add("--mse-variant", std::string(mseVariantName(c.mseVariant)));
         }
@@ -414,10 +425,10 @@ bool anySchemeOption(const SchemeOptions& o)
 {
     return !o.preset.empty() || o.scheme || o.bits || o.isUnsigned || o.narrowRange ||
            o.fullRange || o.rounding || o.roundingSeed || o.zeroPointAnchor || o.calibration ||
-           o.percentile || o.klVariant || o.percentileVariant || o.mseVariant || o.klBins ||
-           o.klStartBin || o.klLevels || o.granularity || o.axis || o.groupSize || o.format ||
-           o.noScale || o.overflow || o.mxScale || o.elementRounding || o.nvfp4Flavour ||
-           o.blockSize || o.bnbBackend || o.scaleFormat;
+           o.percentile || o.clipMin || o.clipMax || o.klVariant || o.percentileVariant ||
+           o.mseVariant || o.klBins || o.klStartBin || o.klLevels || o.granularity || o.axis ||
+           o.groupSize || o.format || o.noScale || o.overflow || o.mxScale || o.elementRounding ||
+           o.nvfp4Flavour || o.blockSize || o.bnbBackend || o.scaleFormat;
 }
 
 Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
@@ -457,7 +468,11 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     }
     if (o.calibration) {
         spec.calibration.method = *calibrationFromName(*o.calibration);
+    } else if (o.clipMin || o.clipMax) {
+        spec.calibration.method = CalibrationMethod::Manual; // a range given is a manual one
     }
+    spec.calibration.clipMin = o.clipMin.value_or(spec.calibration.clipMin);
+    spec.calibration.clipMax = o.clipMax.value_or(spec.calibration.clipMax);
     spec.calibration.percentile = o.percentile.value_or(spec.calibration.percentile);
     if (o.klVariant) {
         spec.calibration.klVariant = *klVariantFromName(*o.klVariant);
@@ -527,6 +542,14 @@ Result<QuantSpec> makeQuantSpec(const SchemeOptions& o)
     };
     if (o.percentile && spec.calibration.method != CalibrationMethod::Percentile) {
         return misplaced("--percentile", "--calibration percentile");
+    }
+    if ((o.clipMin || o.clipMax) && spec.calibration.method != CalibrationMethod::Manual) {
+        return misplaced(o.clipMin ? "--clip-min" : "--clip-max", "--calibration manual");
+    }
+    if (spec.calibration.method == CalibrationMethod::Manual && (!o.clipMin || !o.clipMax) &&
+        !(spec.calibration.clipMin < spec.calibration.clipMax)) {
+        return fail(ErrorCode::InvalidArgument,
+                    "--calibration manual needs both --clip-min and --clip-max");
     }
     if (o.percentileVariant && spec.calibration.method != CalibrationMethod::Percentile) {
         return misplaced("--percentile-variant", "--calibration percentile");

@@ -28,6 +28,8 @@ struct SchemeOptions
     std::optional<std::string> zeroPointAnchor;
     std::optional<std::string> calibration;
     std::optional<double> percentile;
+    std::optional<double> clipMin; // manual calibration
+    std::optional<double> clipMax;
     std::optional<std::string> klVariant;
     std::optional<std::string> percentileVariant;
     std::optional<std::string> mseVariant;

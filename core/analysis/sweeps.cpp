@@ -115,7 +115,7 @@ std::vector<CalibrationSpec> markedCalibrations(const CalibrationSpec& own)
         c.method = method;
         return c;
     };
-    for (std::size_t m = 0; m < calibrationNames().size(); ++m) {
+    for (std::size_t m = 0; m < markedMethodCount(); ++m) {
         CalibrationSpec c = withMethod(static_cast<CalibrationMethod>(m));
         c.percentileVariant = PercentileVariant::Exact;
         c.mseVariant = MseVariant::Exact;
@@ -142,6 +142,9 @@ std::vector<CalibrationSpec> markedCalibrations(const CalibrationSpec& own)
             c.klBins = c.klStartBin = c.klLevels = 0;
         }
         out.push_back(c);
+    }
+    if (own.method == CalibrationMethod::Manual) {
+        out.push_back(own); // the range the user set, last
     }
     return out;
 }
@@ -180,6 +183,11 @@ calibrationChoices(std::span<const float> values, const QuantSpec& spec, const P
         }
     }
     return markers;
+}
+
+std::size_t markedMethodCount()
+{
+    return calibrationNames().size() - 1; // all but manual, which has no range of its own
 }
 
 std::string_view sweepParameterName(SweepParameter parameter)

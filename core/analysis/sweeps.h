@@ -95,6 +95,11 @@ struct ClipMarker
     ClipPoint point;
 };
 
+// The clip sweep's markers come in this order: one per method that finds a range of its own
+// (the first markedMethodCount() methods, in CalibrationMethod order), then the frameworks'
+// variants, then — when the spec's calibration is manual — the range the user set.
+std::size_t markedMethodCount();
+
 struct ClipSweep
 {
     std::vector<ClipPoint> points; // increasing threshold

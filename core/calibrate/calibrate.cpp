@@ -20,6 +20,18 @@ namespace {
 Result<void> validate(const QuantSpec& spec)
 {
     const CalibrationSpec& c = spec.calibration;
+    if (c.method == CalibrationMethod::Manual) {
+        if (!std::isfinite(c.clipMin) || !std::isfinite(c.clipMax) || !(c.clipMin < c.clipMax)) {
+            char got[64];
+            std::snprintf(got, sizeof got, "[%g, %g]", c.clipMin, c.clipMax);
+            return fail(ErrorCode::InvalidArgument,
+                        std::string("manual calibration needs finite clip-min < clip-max, got ") +
+                            got);
+        }
+        if (spec.scheme == Scheme::Symmetric && c.clipMin >= 0 && c.clipMax <= 0) {
+            return fail(ErrorCode::InvalidArgument, "manual calibration: the range holds no value");
+        }
+    }
     if (c.method == CalibrationMethod::Percentile && !(c.percentile > 50 && c.percentile <= 100)) {
         char got[32];
         std::snprintf(got, sizeof got, "%g", c.percentile);
@@ -119,6 +131,11 @@ std::optional<RealRange> calibrateOne(std::span<const float> values, const Group
     case CalibrationMethod::AciqGauss:
     case CalibrationMethod::AciqLaplace:
         return aciqRange(stats, c.method, spec.bits);
+    case CalibrationMethod::Manual: {
+        // Every group the one range the user set; a symmetric grid is centred on 0.
+        const double t = std::max(std::fabs(c.clipMin), std::fabs(c.clipMax));
+        return symmetric ? RealRange{-t, t} : RealRange{c.clipMin, c.clipMax};
+    }
     }
     return RealRange{stats.min, stats.max};
 }

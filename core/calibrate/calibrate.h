@@ -5,6 +5,8 @@
 //   mse           calibrate/mse_search.h
 //   kl            calibrate/kl_divergence.h (a threshold t on |R|: [−t, t], inside [min, max])
 //   aciq-gauss, aciq-laplace   calibrate/aciq.h
+//   manual        the spec's [clipMin, clipMax] for every group (symmetric: ±max of their
+//                 magnitudes); the integer grid only
 // and, for percentile, mse and kl, the variants that compute what a framework computes
 // (calibrate/histogram_calibrators.h, calibrate/kl_variants.h). A variant that yields one
 // threshold t gives [−t, t] to a symmetric grid and [max(min R, −t), min(max R, t)] otherwise

@@ -122,6 +122,7 @@ Result<void> checkFormatCalibration(const QuantSpec& spec)
     case CalibrationMethod::Kl:
     case CalibrationMethod::AciqGauss:
     case CalibrationMethod::AciqLaplace:
+    case CalibrationMethod::Manual:
         break;
     }
     return fail(ErrorCode::InvalidArgument,

@@ -8,8 +8,8 @@ namespace {
 constexpr std::array kSchemeNames{"general", "symmetric", "asymmetric"};
 constexpr std::array kRoundingNames{"half-even", "half-away", "half-up", "floor", "stochastic"};
 constexpr std::array kAnchorNames{"max", "min"};
-constexpr std::array kCalibrationNames{"minmax", "percentile", "mse",
-                                       "kl",     "aciq-gauss", "aciq-laplace"};
+constexpr std::array kCalibrationNames{"minmax",     "percentile",   "mse",   "kl",
+                                       "aciq-gauss", "aciq-laplace", "manual"};
 constexpr std::array kGranularityNames{"tensor", "channel", "group"};
 constexpr std::array kConventionNames{"tutorial", "pytorch", "llama-q8_0", "llama-q4_0"};
 constexpr std::array kKlVariantNames{"tensorrt-published", "pytorch-quantization", "onnxruntime",

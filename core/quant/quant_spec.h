@@ -54,6 +54,7 @@ enum class CalibrationMethod
     Kl,          // TensorRT's entropy calibration
     AciqGauss,   // analytic clipping for a Gaussian (Banner et al.)
     AciqLaplace, // analytic clipping for a Laplace distribution
+    Manual,      // [clipMin, clipMax] as the user set it (a clip line dragged in the window)
 };
 
 // Whose arithmetic a method follows (core/calibrate/framework_calibration.h documents each).
@@ -90,6 +91,9 @@ struct CalibrationSpec
     KlVariant klVariant = KlVariant::TensorRtPublished;
     PercentileVariant percentileVariant = PercentileVariant::Exact;
     MseVariant mseVariant = MseVariant::Exact;
+    // Manual: the range itself (a symmetric grid takes t = max(|clipMin|, |clipMax|)).
+    double clipMin = 0;
+    double clipMax = 0;
 
     friend bool operator==(const CalibrationSpec&, const CalibrationSpec&) = default;
 };

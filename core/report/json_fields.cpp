@@ -26,6 +26,8 @@ json calibrationArgs(const QuantSpec& spec)
         }
         return args;
     }
+    case CalibrationMethod::Manual:
+        return {{"clip_min", c.clipMin}, {"clip_max", c.clipMax}};
     default:
         return json::object();
     }

@@ -103,7 +103,9 @@ json specJson(const QuantSpec& s)
               {"kl_levels", s.calibration.klLevels},
               {"kl_variant", klVariantName(s.calibration.klVariant)},
               {"percentile_variant", percentileVariantName(s.calibration.percentileVariant)},
-              {"mse_variant", mseVariantName(s.calibration.mseVariant)}}},
+              {"mse_variant", mseVariantName(s.calibration.mseVariant)},
+              {"clip_min", s.calibration.clipMin},
+              {"clip_max", s.calibration.clipMax}}},
             {"format", numberFormatJson(s.format)}};
 }
 
@@ -387,6 +389,13 @@ Result<QuantSpec> parseSpec(const Fields& f)
     if (c.get("mse_variant")) {
         QS_TAKE(s.calibration.mseVariant,
                 c.name<MseVariant>("mse_variant", mseVariantFromName, mseVariantNames()));
+    }
+    // Sessions written before manual calibration have no clip range.
+    if (c.get("clip_min")) {
+        QS_TAKE(s.calibration.clipMin, c.number<double>("clip_min"));
+    }
+    if (c.get("clip_max")) {
+        QS_TAKE(s.calibration.clipMax, c.number<double>("clip_max"));
     }
     // Sessions written before the number formats have no "format": the integer grid.
     if (auto format = f.get("format"); format) {

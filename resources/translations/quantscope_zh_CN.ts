@@ -1708,6 +1708,22 @@ saturated: %1 (%2)</source>
         <source>%1 (the variant&apos;s)</source>
         <translation>%1（该变体的默认值）</translation>
     </message>
+    <message>
+        <source>manual (drag the clip lines)</source>
+        <translation>手动（拖动截断线）</translation>
+    </message>
+    <message>
+        <source>Clip from</source>
+        <translation>截断下限</translation>
+    </message>
+    <message>
+        <source>Clip to</source>
+        <translation>截断上限</translation>
+    </message>
+    <message>
+        <source>The range you set: drag an end of the grid on the histogram, or type the ends here (symmetric: ± the larger magnitude).</source>
+        <translation>由你设定的范围：在直方图上拖动网格的端点，或在这里输入两端（对称量化取两者中绝对值较大的 ±）。</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ChannelRangePlot</name>
@@ -2286,8 +2302,8 @@ codes %1</source>
         <translation>%1 的网格：%2</translation>
     </message>
     <message>
-        <source>wheel to zoom, drag to pan the value axis</source>
-        <translation>滚轮缩放、拖动平移数值轴</translation>
+        <source>wheel to zoom, drag to pan, drag a grid end to clip by hand</source>
+        <translation>滚轮缩放，拖动平移，拖动网格端点可手动截断</translation>
     </message>
 </context>
 <context>
@@ -3554,6 +3570,10 @@ Has it moved? Locate it to open the session.</source>
     <message>
         <source>6.02 dB/bit line</source>
         <translation>每位 6.02 dB 参考线</translation>
+    </message>
+    <message>
+        <source>manual (dragged)</source>
+        <translation>手动（拖动）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 
+#include <cmath>
+
 namespace qs::ui {
 
 CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
@@ -28,10 +30,11 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_method->addItem(QString(), int(CalibrationMethod::Kl));
     m_method->addItem(QString(), int(CalibrationMethod::AciqGauss));
     m_method->addItem(QString(), int(CalibrationMethod::AciqLaplace));
+    m_method->addItem(QString(), int(CalibrationMethod::Manual));
     m_texts->bind([this] {
-        setItemTexts(m_method,
-                     {tr("min–max (the tutorial)"), tr("percentile"), tr("least MSE"),
-                      tr("KL divergence (entropy)"), tr("ACIQ, Gaussian"), tr("ACIQ, Laplace")});
+        setItemTexts(m_method, {tr("min–max (the tutorial)"), tr("percentile"), tr("least MSE"),
+                                tr("KL divergence (entropy)"), tr("ACIQ, Gaussian"),
+                                tr("ACIQ, Laplace"), tr("manual (drag the clip lines)")});
         const auto method = static_cast<CalibrationMethod>(m_method->currentData().toInt());
         fillVariants(method, m_variant->currentData().toInt());
     });
@@ -64,6 +67,15 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     m_klLevels = new QSpinBox(this);
     m_klLevels->setObjectName(QStringLiteral("klLevels"));
     m_klLevels->setRange(0, kMaxKlBins);
+    m_clipMin = new QDoubleSpinBox(this);
+    m_clipMin->setObjectName(QStringLiteral("clipMin"));
+    m_clipMax = new QDoubleSpinBox(this);
+    m_clipMax->setObjectName(QStringLiteral("clipMax"));
+    for (QDoubleSpinBox* end : {m_clipMin, m_clipMax}) {
+        end->setRange(-1e30, 1e30);
+        end->setDecimals(6);
+        end->setKeyboardTracking(false);
+    }
 
     m_form = new QFormLayout(this);
     m_form->addRow(m_method);
@@ -75,6 +87,8 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
     addTranslatedRow(m_form, m_texts, m_klBins, [] { return tr("KL bins"); });
     addTranslatedRow(m_form, m_texts, m_klStartBin, [] { return tr("KL start bin"); });
     addTranslatedRow(m_form, m_texts, m_klLevels, [] { return tr("KL levels"); });
+    addTranslatedRow(m_form, m_texts, m_clipMin, [] { return tr("Clip from"); });
+    addTranslatedRow(m_form, m_texts, m_clipMax, [] { return tr("Clip to"); });
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         const auto method = static_cast<CalibrationMethod>(m_method->currentData().toInt());
@@ -84,6 +98,13 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
         kept.mseVariant = m_mseVariant;
         kept.klVariant = m_klVariant;
         fillVariants(method, variantOf(kept));
+        if (method == CalibrationMethod::Manual && !(m_clipMin->value() < m_clipMax->value())) {
+            // Manual starts from the range the grid covers now.
+            const QSignalBlocker blockMin(m_clipMin);
+            const QSignalBlocker blockMax(m_clipMax);
+            m_clipMin->setValue(m_currentLo);
+            m_clipMax->setValue(m_currentHi);
+        }
         updateRows();
         emit changed();
     });
@@ -118,6 +139,9 @@ CalibrationBox::CalibrationBox(QWidget* parent) : QGroupBox(parent)
         connect(spin, &QSpinBox::valueChanged, this, &CalibrationBox::changed);
     }
     connect(m_percentile, &QDoubleSpinBox::valueChanged, this, &CalibrationBox::changed);
+    for (QDoubleSpinBox* end : {m_clipMin, m_clipMax}) {
+        connect(end, &QDoubleSpinBox::valueChanged, this, &CalibrationBox::changed);
+    }
     setCalibration({});
     m_texts->onChange([this] { updateRows(); });
 }
@@ -139,6 +163,9 @@ QString CalibrationBox::describe(CalibrationMethod method)
         return tr("Analytic clipping at mean ± α·σ, α from the bit width (Banner et al.).");
     case CalibrationMethod::AciqLaplace:
         return tr("Analytic clipping at mean ± α·b, b = mean|R − mean| (Banner et al.).");
+    case CalibrationMethod::Manual:
+        return tr("The range you set: drag an end of the grid on the histogram, or type the "
+                  "ends here (symmetric: ± the larger magnitude).");
     }
     return {};
 }
@@ -180,6 +207,8 @@ CalibrationSpec CalibrationBox::calibration() const
     c.klBins = m_klBins->value();
     c.klStartBin = m_klStartBin->value();
     c.klLevels = m_klLevels->value();
+    c.clipMin = m_clipMin->value();
+    c.clipMax = m_clipMax->value();
     if (m_variantsAllowed) {
         c.percentileVariant = m_percentileVariant;
         c.mseVariant = m_mseVariant;
@@ -195,7 +224,11 @@ void CalibrationBox::setCalibration(const CalibrationSpec& c)
     const QSignalBlocker blockBins(m_klBins);
     const QSignalBlocker blockStart(m_klStartBin);
     const QSignalBlocker blockLevels(m_klLevels);
+    const QSignalBlocker blockMin(m_clipMin);
+    const QSignalBlocker blockMax(m_clipMax);
     m_method->setCurrentIndex(m_method->findData(int(c.method)));
+    m_clipMin->setValue(c.clipMin);
+    m_clipMax->setValue(c.clipMax);
     m_percentile->setValue(c.percentile);
     m_klBins->setValue(c.klBins);
     m_klStartBin->setValue(c.klStartBin);
@@ -212,6 +245,14 @@ void CalibrationBox::setGrid(int bits, bool isSigned)
     m_bits = bits;
     m_signed = isSigned;
     updateRows();
+}
+
+void CalibrationBox::setCurrentRange(double lo, double hi)
+{
+    if (std::isfinite(lo) && std::isfinite(hi) && lo < hi) {
+        m_currentLo = lo;
+        m_currentHi = hi;
+    }
 }
 
 void CalibrationBox::setVariantsAllowed(bool allowed)
@@ -259,6 +300,8 @@ void CalibrationBox::updateRows()
                                       "computes it; the frameworks' variants calibrate "
                                       "integer grids."));
     m_form->setRowVisible(m_percentile, method == CalibrationMethod::Percentile);
+    m_form->setRowVisible(m_clipMin, method == CalibrationMethod::Manual);
+    m_form->setRowVisible(m_clipMax, method == CalibrationMethod::Manual);
     for (QSpinBox* spin : {m_klBins, m_klStartBin, m_klLevels}) {
         m_form->setRowVisible(spin, method == CalibrationMethod::Kl);
     }

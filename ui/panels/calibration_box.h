@@ -1,6 +1,7 @@
 #pragma once
 // How the range is calibrated: the method, with only the arguments that method takes shown
-// (percentile P; KL's bins, start bin and levels), and one line on what the method does. Under
+// (percentile P; KL's bins, start bin and levels; manual's two ends, which dragging a clip line
+// on the histogram also sets), and one line on what the method does. Under
 // percentile, MSE and KL, the framework whose arithmetic to follow (the variants of
 // calibrate/calibrate.h), with one line naming its source. A number format can rule methods
 // out; they stay listed, greyed, under one line saying why.
@@ -40,6 +41,8 @@ public:
     void setVariantsAllowed(bool allowed);
     // The grid's bits and sign, which set KL's default levels shown in its spin box.
     void setGrid(int bits, bool isSigned);
+    // The range the grid covers now: where a manual range starts when manual is chosen.
+    void setCurrentRange(double lo, double hi);
 
 signals:
     void changed();
@@ -68,6 +71,10 @@ private:
     QSpinBox* m_klBins = nullptr;
     QSpinBox* m_klStartBin = nullptr;
     QSpinBox* m_klLevels = nullptr;
+    QDoubleSpinBox* m_clipMin = nullptr; // manual
+    QDoubleSpinBox* m_clipMax = nullptr;
+    double m_currentLo = -1;
+    double m_currentHi = 1;
 };
 
 } // namespace qs::ui

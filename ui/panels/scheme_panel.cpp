@@ -309,6 +309,11 @@ void SchemePanel::showBitsPerValue()
     m_bitsPerValue->setToolTip(FormatTexts::bitsPerValueBasis(count));
 }
 
+void SchemePanel::setCurrentRange(double lo, double hi)
+{
+    m_calibration->setCurrentRange(lo, hi);
+}
+
 void SchemePanel::updateEnabled()
 {
     m_anchor->setEnabled(m_scheme->currentData().toInt() == int(Scheme::Asymmetric));

@@ -33,6 +33,8 @@ class SchemePanel : public QWidget
 
 public:
     explicit SchemePanel(QWidget* parent = nullptr);
+    // The range the grid covers now: where a manual calibration starts.
+    void setCurrentRange(double lo, double hi);
 
     QuantSpec spec() const;
     // Shows `spec` without emitting specChanged.

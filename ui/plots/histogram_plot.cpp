@@ -39,6 +39,8 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     plot()->axisRect()->setRangeDrag(Qt::Horizontal);
     plot()->axisRect()->setRangeZoom(Qt::Horizontal);
     keepLabelsApart(plot(), plot()->axisRect());
+    m_clipDrag = new ClipLineDrag(plot());
+    connect(m_clipDrag, &ClipLineDrag::dragged, this, &HistogramPlot::clipLineDragged);
 
     m_bars = plot()->addGraph();
     texts()->bind([this] { m_bars->setName(tr("values")); });
@@ -86,7 +88,9 @@ HistogramPlot::HistogramPlot(QWidget* parent)
     auto* reset = new QPushButton(this);
     texts()->bind([reset] { reset->setText(tr("Reset zoom")); });
     m_hint = new ElidedLabel(QString(), this); // gives way to the controls in a narrow window
-    texts()->bind([this] { m_hint->setText(tr("wheel to zoom, drag to pan the value axis")); });
+    texts()->bind([this] {
+        m_hint->setText(tr("wheel to zoom, drag to pan, drag a grid end to clip by hand"));
+    });
     m_hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_hint->setEnabled(false);
 
@@ -180,7 +184,11 @@ void HistogramPlot::draw(const AnalysisSnapshot& snapshot, const AnalysisSnapsho
     const bool zoomed = sameTensor && m_zoomed;
     m_grid = pickedGrid(snapshot.current, static_cast<std::size_t>(m_pickedGroup));
     HistogramOverlays::draw(plot(), snapshot, m_grid, m_outlierMarkers);
-    if (zoomed) {
+    m_clipDrag->setEnabled(m_grid.onlyGrid &&
+                           clipLinesDraggable(snapshot.spec, snapshot.current.params.size()));
+    // While a clip line is dragged the axis holds still: refitted to a grid that grows with
+    // the drag, it would move the value under the mouse.
+    if (zoomed || (sameTensor && m_clipDrag->isDragging())) {
         plot()->xAxis->setRange(view); // keep the user's zoom; the finer histogram is still valid
     } else {
         const HistogramExtent extent = histogramExtent(snapshot);

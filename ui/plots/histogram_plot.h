@@ -7,6 +7,7 @@
 
 #include "analysis/histogram.h"
 #include "picked_grid.h"
+#include "plots/clip_line_drag.h"
 #include "plots/grid_lines.h"
 #include "plots/snapshot_plot.h"
 
@@ -56,6 +57,7 @@ public:
     void setLegendColumns(int columns);
     // The grid lines and dense bands drawn for the visible range.
     GridLinesDrawn gridLinesDrawn() const { return m_linesDrawn; }
+    ClipLineDrag* clipLineDrag() const { return m_clipDrag; }
 
 signals:
     void outlierSigmasChanged(double sigmas);
@@ -63,6 +65,8 @@ signals:
     void replotted();
     // The count axis turned logarithmic or linear, by the box or by setLogScale.
     void logScaleChanged(bool on);
+    // An end of the grid dragged to `value` (a manual clip range; plots/clip_line_drag.h).
+    void clipLineDragged(qs::GridEnd end, double value);
 
 private:
     void draw(const AnalysisSnapshot& snapshot, const AnalysisSnapshot* previous) override;
@@ -74,6 +78,7 @@ private:
     void showScaleInLegend(const AnalysisSnapshot& snapshot);
 
     QCPGraph* m_bars = nullptr;
+    ClipLineDrag* m_clipDrag = nullptr;
     QCPGraph* m_outlierMarkers = nullptr;
     // Legend entries of overlays drawn as items, shown while their items are drawn.
     QCPGraph* m_clippedEntry = nullptr;

@@ -64,6 +64,8 @@ QString methodLabel(CalibrationMethod method)
         return SweepPlots::tr("ACIQ Gauss");
     case CalibrationMethod::AciqLaplace:
         return SweepPlots::tr("ACIQ Laplace");
+    case CalibrationMethod::Manual:
+        return SweepPlots::tr("manual (dragged)");
     }
     return {};
 }
@@ -154,7 +156,7 @@ QCPScatterStyle markerStyle(const std::vector<ClipMarker>& markers, std::size_t 
         QCPScatterStyle::ssCircle, QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssStar};
     const ClipMarker& m = markers[i];
     const auto method = static_cast<std::size_t>(m.method);
-    const bool variant = i >= calibrationNames().size();
+    const bool variant = i >= markedMethodCount() && m.method != CalibrationMethod::Manual;
     const QColor colour = theme::calibrationMethod(method);
     return QCPScatterStyle(variant ? QCPScatterStyle::ssCrossCircle
                                    : kShapes[method % std::size(kShapes)],
@@ -347,7 +349,7 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
         const QString name = methodLabel(m.method);
         // objectName: the same in every language
         std::string id = std::string(calibrationName(m.method));
-        if (i >= calibrationNames().size()) {
+        if (i >= markedMethodCount() && m.method != CalibrationMethod::Manual) {
             id += "-" + m.variant;
         }
         QCPGraph* marker = addLine(m_clip, QStringLiteral("marker-") + QString::fromStdString(id),
@@ -402,7 +404,7 @@ void SweepPlots::showClip(const Result<ClipSweep>& sweep)
 // first: the table must stay readable in a third of the window's width.
 void SweepPlots::showChoices(const ClipSweep& sweep)
 {
-    const std::size_t methods = calibrationNames().size();
+    const std::size_t methods = markedMethodCount();
     std::vector<std::size_t> order;
     for (std::size_t base = 0; base < std::min(methods, sweep.markers.size()); ++base) {
         order.push_back(base);
@@ -412,14 +414,20 @@ void SweepPlots::showChoices(const ClipSweep& sweep)
             }
         }
     }
+    for (std::size_t i = methods; i < sweep.markers.size(); ++i) {
+        if (sweep.markers[i].method == CalibrationMethod::Manual) {
+            order.push_back(i); // the dragged range, last
+        }
+    }
     m_choices->setRowCount(static_cast<int>(order.size()));
     for (std::size_t row = 0; row < order.size(); ++row) {
         const std::size_t i = order[row];
         const ClipMarker& m = sweep.markers[i];
         const int variant = CalibrationTexts::variantIndex(m.method, m.variant);
         const QString label =
-            i < methods ? methodLabel(m.method)
-                        : QStringLiteral("↳ ") + CalibrationTexts::variant(m.method, variant);
+            i < methods || m.method == CalibrationMethod::Manual
+                ? methodLabel(m.method)
+                : QStringLiteral("↳ ") + CalibrationTexts::variant(m.method, variant);
         QString about = variant < 0 ? methodLabel(m.method)
                                     : methodLabel(m.method) + QStringLiteral(", ") +
                                           CalibrationTexts::variant(m.method, variant) +
