@@ -33,6 +33,9 @@ private slots:
     void everyRowIsWhatAnalyzeSays_data();
     void everyRowIsWhatAnalyzeSays();
     void csvAndTextSayTheSame();
+    void acrossOneSettingIsWhatAnalyzeSays_data();
+    void acrossOneSettingIsWhatAnalyzeSays();
+    void acrossGranularitiesOfAVector();
     void badInputGivesOneErrorLine_data();
     void badInputGivesOneErrorLine();
 };
@@ -142,6 +145,84 @@ void TestCompareCommand::csvAndTextSayTheSame()
     }
 }
 
+// --across: every column is the analysis of the spec with that one setting changed, as
+// `analyze --json` with the same options computes it on its own.
+void TestCompareCommand::acrossOneSettingIsWhatAnalyzeSays_data()
+{
+    QTest::addColumn<QString>("across");
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QStringList>("values"); // the analyze options of each column
+    QTest::newRow("schemes") << "schemes" << QStringList{"general", "symmetric", "asymmetric"}
+                             << "--scheme" << QStringList{"general", "symmetric", "asymmetric"};
+    QTest::newRow("calibrations") << "calibrations"
+                                  << QStringList{"minmax", "percentile", "mse",
+                                                 "kl",     "aciq-gauss", "aciq-laplace"}
+                                  << "--calibration"
+                                  << QStringList{"minmax", "percentile", "mse",
+                                                 "kl",     "aciq-gauss", "aciq-laplace"};
+    QTest::newRow("granularities")
+        << "granularities" << QStringList{"tensor", "channel (axis 0)", "group of 32"}
+        << "--granularity" << QStringList{"tensor", "channel", "group"};
+}
+
+void TestCompareCommand::acrossOneSettingIsWhatAnalyzeSays()
+{
+    QFETCH(QString, across);
+    QFETCH(QStringList, settings);
+    QFETCH(QString, option);
+    QFETCH(QStringList, values);
+    const QStringList kept{"--bits", "6", "--scheme", "asymmetric"}; // the rest, as set
+    QStringList options = kept;
+    if (option == "--scheme") {
+        options = QStringList{"--bits", "6"};
+    }
+    const test::CliRun run =
+        runCli(QStringList{"compare", "--json", "--across", across} + options + kTensor);
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject out = jsonOf(run);
+    QCOMPARE(out["across"].toString(), across);
+    QCOMPARE(out.keys(), (QStringList{"across", "columns", "tensor", "warnings"}));
+    const QJsonArray columns = out["columns"].toArray();
+    QCOMPARE(columns.size(), settings.size());
+    int current = 0;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QJsonObject column = columns[i].toObject();
+        QCOMPARE(column["setting"].toString(), settings[i]);
+        current += column["current"].toBool() ? 1 : 0;
+        QStringList analyze = QStringList{"analyze", "--json"} + options + kTensor;
+        analyze += {option, values[i]};
+        const QJsonObject alone = jsonOf(runCli(analyze));
+        QCOMPARE(column["metrics"].toObject()["sqnr_db"].toDouble(),
+                 alone["metrics"].toObject()["sqnr_db"].toDouble());
+        QCOMPARE(column["metrics"].toObject()["codes_used"].toInt(),
+                 alone["metrics"].toObject()["codes_used"].toInt());
+        QCOMPARE(column["scheme"].toObject()["bits"].toInt(), 6); // the rest as set
+    }
+    QCOMPARE(current, 1);
+}
+
+// A setting that does not apply is a column with its reason; the others still run.
+void TestCompareCommand::acrossGranularitiesOfAVector()
+{
+    const test::CliRun run = runCli(
+        {"compare", "--across", "granularities", "--json", "--preset-data", "tutorial-outlier"});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray columns = jsonOf(run)["columns"].toArray();
+    QCOMPARE(columns.size(), 3);
+    QVERIFY(columns[1].toObject()["metrics"].isNull());
+    QCOMPARE(columns[1].toObject()["error"].toString(), QString("a 1-D tensor has no channels"));
+    QVERIFY(columns[2].toObject()["metrics"].toObject()["sqnr_db"].toDouble() >
+            columns[0].toObject()["metrics"].toObject()["sqnr_db"].toDouble() + 15);
+    const test::CliRun text =
+        runCli({"compare", "--across", "granularities", "--preset-data", "tutorial-outlier"});
+    QVERIFY(text.out.contains("tensor *"));
+    QVERIFY(text.out.contains("a 1-D tensor has no channels"));
+    const test::CliRun csv = runCli(
+        {"compare", "--across", "granularities", "--csv", "--preset-data", "tutorial-outlier"});
+    QCOMPARE(csv.out.split("\r\n", Qt::SkipEmptyParts).size(), 4);
+}
+
 void TestCompareCommand::badInputGivesOneErrorLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -155,6 +236,14 @@ void TestCompareCommand::badInputGivesOneErrorLine_data()
     QTest::newRow("json and csv") << QStringList{"--json", "--csv"} << "excludes";
     QTest::newRow("missing file") << QStringList{"--input", "no-such-file.npy"}
                                   << "no-such-file.npy";
+    QTest::newRow("across what") << QStringList{"--across", "roundings"} << "--across";
+    QTest::newRow("formats across schemes")
+        << QStringList{"--across", "schemes", "--formats", "nf4"} << "--across formats";
+    QTest::newRow("scheme options across formats")
+        << QStringList{"--bits", "4"} << "scheme options apply with --across";
+    QTest::newRow("a bad scheme across calibrations")
+        << QStringList{"--across", "calibrations", "--percentile", "99"}
+        << "--calibration percentile";
 }
 
 void TestCompareCommand::badInputGivesOneErrorLine()

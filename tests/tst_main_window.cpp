@@ -4,6 +4,7 @@
 #include "lessons/lesson_guide.h"
 #include "main_window.h"
 #include "models/compare_model.h"
+#include "models/metric_rows.h"
 #include "panels/compare_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
@@ -20,6 +21,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFont>
 #include <QHeaderView>
 #include <QImage>
 #include <QMessageBox>
@@ -58,6 +60,7 @@ private slots:
     void usedCodesKeepAVisibleWidth();
     void draggingAClipLineSetsAManualRange();
     void compareColumnSwitchesTheScheme();
+    void compareAcrossCalibrationsAndGranularities();
     void zoomingInDrawsOneLinePerCode();
     void hoverNamesTheBinAndItsCodes();
     void badFileShowsOneDialogAndKeepsTheState();
@@ -370,6 +373,63 @@ void TestMainWindow::compareColumnSwitchesTheScheme()
     QVERIFY(shown.wait(10000));
     QCOMPARE(window.snapshot()->spec.scheme, Scheme::General);
     QCOMPARE(window.schemePanel()->spec().scheme, Scheme::General);
+}
+
+// The Compare tab beyond schemes: every calibration method side by side, computed in the
+// background, each column what an analysis of that method alone gives; a click switches to it.
+// Granularities of a vector: the channel column says why it is empty.
+void TestMainWindow::compareAcrossCalibrationsAndGranularities()
+{
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"heavy-tailed-weights"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    QVERIFY(window.showTab("compare"));
+    ComparePanel* panel = window.comparePanel();
+    CompareModel* model = panel->model();
+    QSignalSpy compared(panel, &ComparePanel::comparisonShown);
+    auto* across = panel->findChild<QComboBox*>("compareAcross");
+    QVERIFY(across);
+    across->setCurrentIndex(across->findData(int(CompareAcross::Calibrations)));
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(model->columnCount(), 7); // current and six methods
+    QCOMPARE(model->headerData(3, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QString("least MSE"));
+    const int sqnr = [] {
+        for (std::size_t i = 0; i < metricRows().size(); ++i) {
+            if (QLatin1String(metricRows()[i].name) == QLatin1String("SQNR")) {
+                return static_cast<int>(i);
+            }
+        }
+        return -1;
+    }();
+    QuantSpec mse = window.snapshot()->spec;
+    mse.calibration.method = CalibrationMethod::Mse;
+    const auto alone =
+        analyzeTensor(window.snapshot()->data->loaded.tensor.view(), mse, AnalysisOptions{});
+    QVERIFY(alone);
+    QCOMPARE(model->index(sqnr, 3).data().toString(),
+             formatMetric(metricRows()[static_cast<std::size_t>(sqnr)], alone->metrics, 4));
+    QVERIFY(model->bestColumns(sqnr).contains(3)); // least MSE has the best SQNR here
+    QSignalSpy shown(&window, &MainWindow::snapshotShown);
+    emit panel->view()->horizontalHeader()->sectionClicked(3);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(window.snapshot()->spec.calibration.method, CalibrationMethod::Mse);
+    QVERIFY(compared.wait(60000)); // computed again for the new settings
+    QVERIFY(model->headerData(3, Qt::Horizontal, Qt::FontRole).value<QFont>().bold());
+
+    window.start(PresetSpec{"tutorial-outlier"}, QuantSpec{});
+    QVERIFY(waitForResults(window));
+    across->setCurrentIndex(across->findData(int(CompareAcross::Granularities)));
+    QTRY_VERIFY_WITH_TIMEOUT(model->columnCount() == 4 && !panel->isComputing(), 60000);
+    QCOMPARE(model->index(0, 2).data().toString(), QString("n/a"));
+    QCOMPARE(model->index(0, 2).data(Qt::ToolTipRole).toString(),
+             QString("a 1-D tensor has no channels"));
+    QVERIFY(!model->specForColumn(2));
+    across->setCurrentIndex(across->findData(int(CompareAcross::Schemes)));
+    QCOMPARE(model->columnCount(), 4);
+    QCOMPARE(model->headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QString("general\n一般过程"));
 }
 
 void TestMainWindow::zoomingInDrawsOneLinePerCode()

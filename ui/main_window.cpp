@@ -113,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_source, &SourcePanel::sourceChanged, this, &MainWindow::requestSource);
     connect(m_source, &SourcePanel::openFileRequested, m_files, &FileOpener::chooseFile);
     connect(m_scheme, &SchemePanel::specChanged, this, &MainWindow::requestSpec);
+    connect(m_compare, &ComparePanel::specChosen, this, &MainWindow::applySpec);
     connect(m_compare, &ComparePanel::schemeChosen, this, [this](Scheme scheme) {
         QuantSpec spec = m_spec;
         spec.scheme = scheme;
@@ -297,7 +298,7 @@ QWidget* MainWindow::buildRightColumn()
         m_tables->setTabText(0, tr("Error"));
         m_tables->setTabText(1, tr("Compare"));
         m_tables->setTabText(2, tr("Walkthrough"));
-        m_comparisons->setTabText(0, tr("Schemes"));
+        m_comparisons->setTabText(0, tr("Settings"));
         m_comparisons->setTabText(1, tr("Formats"));
     });
     m_tables->setMinimumWidth(300); // the error table's two columns; wider tables scroll
@@ -638,7 +639,7 @@ void MainWindow::applyViewState(const ViewState& view)
 bool MainWindow::isWorking() const
 {
     return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||
-           m_shootout->isComputing() || m_modelView->isComputing();
+           m_shootout->isComputing() || m_modelView->isComputing() || m_compare->isComputing();
 }
 
 void MainWindow::requestSource(const TensorSource& source)

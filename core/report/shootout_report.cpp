@@ -3,6 +3,7 @@
 #include "common/printable_text.h"
 #include "report/csv_fields.h"
 #include "report/json_fields.h"
+#include "report/text_columns.h"
 
 #include <algorithm>
 #include <array>
@@ -25,30 +26,6 @@ std::array<double, kColumns.size()> valuesOf(const ShootoutRow& row)
 std::string argumentsOf(const ShootoutReport& report, std::size_t row)
 {
     return row < report.analyzeArguments.size() ? report.analyzeArguments[row] : std::string{};
-}
-
-std::string fixed(double value, int decimals)
-{
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
-// Six significant digits: the text table is for reading; JSON and CSV keep every digit.
-std::string readable(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", value);
-    return text;
-}
-
-std::string padded(std::string text, std::size_t width, bool right = false)
-{
-    if (text.size() >= width) {
-        return text;
-    }
-    const std::string fill(width - text.size(), ' ');
-    return right ? fill + text : text + fill;
 }
 
 } // namespace
@@ -119,11 +96,11 @@ std::string shootoutText(const ShootoutReport& report)
            padded("zero code", 11, true) + padded("saturated", 11, true) + "\n";
     for (const ShootoutRow& row : list) {
         out += padded(row.name + (row.pareto ? " *" : ""), nameWidth + 2) +
-               padded(fixed(row.bitsPerValue, 3), 11, true) +
-               padded(fixed(row.metrics.sqnrDb, 2), 10, true) +
-               padded(readable(row.metrics.mse), 14, true) +
-               padded(readable(row.metrics.maxAbsError), 14, true) +
-               padded(fixed(100.0 * row.metrics.zeroCodeFraction, 2) + "%", 11, true) +
+               padded(columnFixed(row.bitsPerValue, 3), 11, true) +
+               padded(columnFixed(row.metrics.sqnrDb, 2), 10, true) +
+               padded(columnReadable(row.metrics.mse), 14, true) +
+               padded(columnReadable(row.metrics.maxAbsError), 14, true) +
+               padded(columnFixed(100.0 * row.metrics.zeroCodeFraction, 2) + "%", 11, true) +
                padded(std::to_string(row.saturated), 11, true) + "\n";
     }
     for (const Warning& w : report.loadWarnings) {

@@ -1955,12 +1955,94 @@ count %2</source>
 非对称量化</source>
         <translation>非对称量化</translation>
     </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation>最小–最大</translation>
+    </message>
+    <message>
+        <source>percentile
+%1</source>
+        <translation>百分位
+%1</translation>
+    </message>
+    <message>
+        <source>least MSE</source>
+        <translation>最小 MSE</translation>
+    </message>
+    <message>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message>
+        <source>ACIQ
+Gauss</source>
+        <translation>ACIQ
+高斯</translation>
+    </message>
+    <message>
+        <source>ACIQ
+Laplace</source>
+        <translation>ACIQ
+拉普拉斯</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>per tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>per channel
+(axis %1)</source>
+        <translation>逐通道
+（轴 %1）</translation>
+    </message>
+    <message>
+        <source>groups of
+%1</source>
+        <translation>每组
+%1 个</translation>
+    </message>
+    <message>
+        <source>Click to switch to this setting</source>
+        <translation>点击切换到此设置</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::ComparePanel</name>
     <message>
-        <source>Same tensor, same bits and rounding; the best value of each row is highlighted. Click a scheme&apos;s column to switch to it.</source>
-        <translation>相同的张量、位数和舍入方式；每行的最佳值已高亮。点击某个方案的列即可切换到该方案。</translation>
+        <source>Compare &amp;across:</source>
+        <translation>比较维度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>schemes</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>calibrations</source>
+        <translation>校准方法</translation>
+    </message>
+    <message>
+        <source>granularities</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <source>Same tensor, everything else as set; the best value of each row is highlighted. Click a column to switch to it.</source>
+        <translation>同一个张量，其余设置不变；每行最好的值会高亮。点击某一列即可切换到该设置。</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -2559,10 +2641,6 @@ codes %1</source>
         <translation>计算耗时 %1 毫秒</translation>
     </message>
     <message>
-        <source>Schemes</source>
-        <translation>方案</translation>
-    </message>
-    <message>
         <source>Formats</source>
         <translation>格式</translation>
     </message>
@@ -2590,6 +2668,10 @@ codes %1</source>
     <message>
         <source>Exported plots name the tensor and the scheme above the plot</source>
         <translation>导出的图在图上方写明张量和方案</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>

@@ -4,13 +4,14 @@
 #include "theme.h"
 
 #include <QCoreApplication>
+#include <QFont>
 
 #include <cmath>
 
 namespace qs::ui {
 namespace {
 
-constexpr int kDigits = 4; // four columns side by side: short
+constexpr int kDigits = 4; // several columns side by side: short
 
 } // namespace
 
@@ -18,6 +19,16 @@ void CompareModel::setSnapshot(SnapshotPtr snapshot)
 {
     beginResetModel();
     m_snapshot = std::move(snapshot);
+    m_across = CompareAcross::Schemes;
+    m_columns.clear();
+    endResetModel();
+}
+
+void CompareModel::setSettingColumns(CompareAcross across, std::vector<SettingColumn> columns)
+{
+    beginResetModel();
+    m_across = across;
+    m_columns = std::move(columns);
     endResetModel();
 }
 
@@ -35,10 +46,31 @@ std::optional<Scheme> CompareModel::schemeForColumn(int column)
     }
 }
 
-const Analysis& CompareModel::analysisForColumn(int column) const
+std::optional<QuantSpec> CompareModel::specForColumn(int column) const
 {
-    return column == 0 ? m_snapshot->current
-                       : m_snapshot->schemes[static_cast<std::size_t>(column - 1)];
+    if (m_across == CompareAcross::Schemes) {
+        if (!m_snapshot || column < 1 || column > 3) {
+            return std::nullopt;
+        }
+        return m_snapshot->schemes[static_cast<std::size_t>(column - 1)].spec;
+    }
+    if (column < 1 || column > static_cast<int>(m_columns.size()) ||
+        !m_columns[static_cast<std::size_t>(column - 1)].metrics) {
+        return std::nullopt;
+    }
+    return m_columns[static_cast<std::size_t>(column - 1)].spec;
+}
+
+const Metrics* CompareModel::metricsForColumn(int column) const
+{
+    if (column == 0) {
+        return &m_snapshot->current.metrics;
+    }
+    if (m_across == CompareAcross::Schemes) {
+        return &m_snapshot->schemes[static_cast<std::size_t>(column - 1)].metrics;
+    }
+    const SettingColumn& setting = m_columns[static_cast<std::size_t>(column - 1)];
+    return setting.metrics ? &*setting.metrics : nullptr;
 }
 
 QList<int> CompareModel::bestColumns(int row) const
@@ -47,34 +79,34 @@ QList<int> CompareModel::bestColumns(int row) const
     if (!m_snapshot || metric.better == Better::Neither) {
         return {};
     }
-    QList<int> best;
+    int best = -1;
     double bestValue = 0;
-    for (int column = 0; column < 4; ++column) {
-        const double value = metric.value(analysisForColumn(column).metrics);
+    for (int column = 0; column < columnCount(); ++column) {
+        const Metrics* metrics = metricsForColumn(column);
+        const double value = metrics ? metric.value(*metrics) : std::nan("");
         if (std::isnan(value)) {
             continue;
         }
-        const bool better = best.isEmpty() || (metric.better == Better::Lower ? value < bestValue
-                                                                              : value > bestValue);
-        if (better) {
-            best = {column};
+        if (best < 0 || (metric.better == Better::Lower ? value < bestValue : value > bestValue)) {
+            best = column;
             bestValue = value;
         }
     }
-    if (best.isEmpty()) {
-        return best;
+    if (best < 0) {
+        return {};
     }
     // Ties as the reader sees them: a cosine of 0.99999999 prints as "1" beside an exact 1, and
     // marking only one of two equal-looking cells would claim a difference nobody can see.
-    const QString shown = formatMetric(metric, analysisForColumn(best.front()).metrics, kDigits);
-    best.clear();
-    for (int column = 0; column < 4; ++column) {
-        const Metrics& metrics = analysisForColumn(column).metrics;
-        if (!std::isnan(metric.value(metrics)) && formatMetric(metric, metrics, kDigits) == shown) {
-            best.append(column);
+    const QString shown = formatMetric(metric, *metricsForColumn(best), kDigits);
+    QList<int> out;
+    for (int column = 0; column < columnCount(); ++column) {
+        const Metrics* metrics = metricsForColumn(column);
+        if (metrics && !std::isnan(metric.value(*metrics)) &&
+            formatMetric(metric, *metrics, kDigits) == shown) {
+            out.append(column);
         }
     }
-    return best;
+    return out;
 }
 
 int CompareModel::rowCount(const QModelIndex& parent) const
@@ -84,7 +116,10 @@ int CompareModel::rowCount(const QModelIndex& parent) const
 
 int CompareModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : 4;
+    if (parent.isValid()) {
+        return 0;
+    }
+    return m_across == CompareAcross::Schemes ? 4 : 1 + static_cast<int>(m_columns.size());
 }
 
 QVariant CompareModel::data(const QModelIndex& index, int role) const
@@ -93,17 +128,31 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const MetricRow& row = metricRows()[static_cast<std::size_t>(index.row())];
-    const Metrics& metrics = analysisForColumn(index.column()).metrics;
+    const Metrics* metrics = metricsForColumn(index.column());
+    if (metrics == nullptr) { // the setting does not apply: its reason, once
+        const QString reason =
+            QString::fromStdString(m_columns[static_cast<std::size_t>(index.column() - 1)].error);
+        switch (role) {
+        case Qt::DisplayRole:
+            return index.row() == 0 ? tr("n/a") : QString();
+        case Qt::ToolTipRole:
+            return reason;
+        case Qt::TextAlignmentRole:
+            return QVariant(Qt::AlignCenter);
+        default:
+            return {};
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
-        return formatMetric(row, metrics, kDigits);
+        return formatMetric(row, *metrics, kDigits);
     case Qt::ToolTipRole:
         return QCoreApplication::translate("Metrics", row.meaning);
     case Qt::BackgroundRole:
         return bestColumns(index.row()).contains(index.column()) ? QVariant(theme::best())
                                                                  : QVariant();
     case Qt::ForegroundRole:
-        if (const QColor colour = metricColour(row, metrics); colour.isValid()) {
+        if (const QColor colour = metricColour(row, *metrics); colour.isValid()) {
             return colour;
         }
         return {};
@@ -114,33 +163,82 @@ QVariant CompareModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString CompareModel::columnHeader(int column) const
 {
-    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal && section > 0) {
-        return tr("Click to switch to this scheme");
+    if (column == 0) {
+        return tr("current");
     }
-    if (role != Qt::DisplayRole) {
+    if (m_across == CompareAcross::Schemes) {
+        switch (column) {
+        case 1:
+            return tr("general\n一般过程");
+        case 2:
+            return tr("symmetric\n对称量化");
+        case 3:
+            return tr("asymmetric\n非对称量化");
+        default:
+            return {};
+        }
+    }
+    const SettingColumn& setting = m_columns[static_cast<std::size_t>(column - 1)];
+    if (m_across == CompareAcross::Calibrations) {
+        switch (setting.spec.calibration.method) {
+        case CalibrationMethod::MinMax:
+            return tr("min–max");
+        case CalibrationMethod::Percentile:
+            return tr("percentile\n%1").arg(setting.spec.calibration.percentile);
+        case CalibrationMethod::Mse:
+            return tr("least MSE");
+        case CalibrationMethod::Kl:
+            return tr("KL");
+        case CalibrationMethod::AciqGauss:
+            return tr("ACIQ\nGauss");
+        case CalibrationMethod::AciqLaplace:
+            return tr("ACIQ\nLaplace");
+        case CalibrationMethod::Manual:
+            return tr("manual");
+        }
         return {};
     }
+    switch (setting.spec.granularity) {
+    case Granularity::Tensor:
+        return tr("per tensor");
+    case Granularity::Channel:
+        return tr("per channel\n(axis %1)").arg(setting.spec.axis);
+    case Granularity::Group:
+        return tr("groups of\n%1").arg(setting.spec.groupSize);
+    }
+    return {};
+}
+
+QVariant CompareModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
     if (orientation == Qt::Vertical) {
-        if (section < 0 || section >= static_cast<int>(metricRows().size())) {
+        if (role != Qt::DisplayRole || section < 0 ||
+            section >= static_cast<int>(metricRows().size())) {
             return {};
         }
         return QCoreApplication::translate("Metrics",
                                            metricRows()[static_cast<std::size_t>(section)].name);
     }
-    switch (section) {
-    case 0:
-        return tr("current");
-    case 1:
-        return tr("general\n一般过程");
-    case 2:
-        return tr("symmetric\n对称量化");
-    case 3:
-        return tr("asymmetric\n非对称量化");
-    default:
+    if (section < 0 || section >= columnCount()) {
         return {};
     }
+    if (role == Qt::ToolTipRole && section > 0) {
+        if (m_across == CompareAcross::Schemes) {
+            return tr("Click to switch to this scheme");
+        }
+        return metricsForColumn(section)
+                   ? tr("Click to switch to this setting")
+                   : QString::fromStdString(m_columns[static_cast<std::size_t>(section - 1)].error);
+    }
+    if (role == Qt::FontRole && section > 0 && m_across != CompareAcross::Schemes &&
+        m_columns[static_cast<std::size_t>(section - 1)].current) {
+        QFont bold;
+        bold.setBold(true); // the setting in force now
+        return bold;
+    }
+    return role == Qt::DisplayRole ? QVariant(columnHeader(section)) : QVariant();
 }
 
 } // namespace qs::ui

@@ -2,7 +2,10 @@
 
 #include "i18n/retranslator.h"
 #include "models/compare_model.h"
+#include "panels/job_status_bar.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
@@ -20,32 +23,119 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
+    m_across = new QComboBox(this);
+    m_across->setObjectName(QStringLiteral("compareAcross"));
+    for (const CompareAcross across :
+         {CompareAcross::Schemes, CompareAcross::Calibrations, CompareAcross::Granularities}) {
+        m_across->addItem(QString(), int(across));
+    }
+    auto* acrossLabel = new QLabel(this);
+    acrossLabel->setBuddy(m_across);
     auto* hint = new QLabel(this);
-    m_texts->bind([hint] {
+    m_texts->bind([this, hint, acrossLabel] {
+        acrossLabel->setText(tr("Compare &across:"));
+        setItemTexts(m_across, {tr("schemes"), tr("calibrations"), tr("granularities")});
         hint->setText(
-            tr("Same tensor, same bits and rounding; the best value of each row is highlighted. "
-               "Click a scheme's column to switch to it."));
+            tr("Same tensor, everything else as set; the best value of each row is highlighted. "
+               "Click a column to switch to it."));
     });
     m_texts->onChange([this] { refreshTexts(m_model); });
     hint->setWordWrap(true);
+    m_status = new JobStatusBar(QStringLiteral("compare"), this);
+    m_status->hide();
+    auto* chooser = new QHBoxLayout;
+    chooser->addWidget(acrossLabel);
+    chooser->addWidget(m_across, 1);
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(chooser);
     layout->addWidget(hint);
+    layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
     connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
             &ComparePanel::chooseColumn);
     connect(m_view, &QTableView::clicked, this,
             [this](const QModelIndex& index) { chooseColumn(index.column()); });
+    connect(m_across, &QComboBox::currentIndexChanged, this, &ComparePanel::refresh);
+    // Four columns share the width; seven (the calibrations) keep their digits and scroll.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->horizontalHeader()->setSectionResizeMode(
+            m_model->columnCount() > 4 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
+    });
+    connect(&m_jobs, &JobTracker::progressChanged, m_status, &JobStatusBar::setProgress);
+    connect(m_status, &JobStatusBar::cancelRequested, &m_jobs, &JobTracker::cancel);
 }
+
+ComparePanel::~ComparePanel() = default; // the tracker cancels and waits
 
 void ComparePanel::setSnapshot(const SnapshotPtr& snapshot)
 {
-    m_model->setSnapshot(snapshot);
+    m_snapshot = snapshot;
+    refresh();
+}
+
+void ComparePanel::setAcross(CompareAcross across)
+{
+    m_across->setCurrentIndex(m_across->findData(int(across)));
+}
+
+CompareAcross ComparePanel::across() const
+{
+    return static_cast<CompareAcross>(m_across->currentData().toInt());
+}
+
+void ComparePanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();
+}
+
+// The schemes are in the snapshot; the other comparisons run when shown, once per snapshot.
+void ComparePanel::refresh()
+{
+    const CompareAcross wanted = across();
+    if (wanted == CompareAcross::Schemes || !m_snapshot) {
+        m_jobs.cancel();
+        m_status->hide();
+        m_computedFor.reset();
+        m_computedAcross.reset();
+        m_model->setSnapshot(m_snapshot);
+        return;
+    }
+    if (!isVisible() || (m_computedFor == m_snapshot && m_computedAcross == wanted)) {
+        return;
+    }
+    m_computedFor = m_snapshot;
+    m_computedAcross = wanted;
+    m_model->setSnapshot(m_snapshot); // the current column at once; the others when computed
+    m_model->setSettingColumns(wanted, {});
+    m_status->show();
+    m_status->start([] { return tr("Comparing…"); });
+    m_jobs.start(
+        [snapshot = m_snapshot, wanted](const JobControl& job) {
+            return compareSettings(snapshot->data->loaded.tensor.view(), snapshot->spec, wanted,
+                                   job.progressFn());
+        },
+        [this, wanted](std::optional<Result<std::vector<SettingColumn>>> columns) {
+            m_status->stop();
+            if (!columns || !*columns) { // cancelled: asked again with the next snapshot
+                m_computedFor.reset();
+                m_status->setText([] { return tr("Cancelled."); });
+                return;
+            }
+            m_status->hide();
+            m_model->setSettingColumns(wanted, std::move(**columns));
+            emit comparisonShown();
+        });
 }
 
 void ComparePanel::chooseColumn(int column)
 {
-    if (const auto scheme = CompareModel::schemeForColumn(column)) {
-        emit schemeChosen(*scheme);
+    if (m_model->across() == CompareAcross::Schemes) {
+        if (const auto scheme = CompareModel::schemeForColumn(column)) {
+            emit schemeChosen(*scheme);
+        }
+    } else if (const auto spec = m_model->specForColumn(column)) {
+        emit specChosen(*spec);
     }
 }
 
