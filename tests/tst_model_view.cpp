@@ -493,6 +493,16 @@ void TestModelView::nameColumnStaysInSight()
     table->selectRow(3);
     QVERIFY(names->selectionModel()->isRowSelected(3, {}));
     QCOMPARE(names->selectionModel(), table->selectionModel());
+    // No header is cut: every column is as wide as its header's text and the sort arrow.
+    for (int column = 0; column < table->model()->columnCount(); ++column) {
+        if (table->isColumnHidden(column)) {
+            continue;
+        }
+        const QString text = table->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(table->columnWidth(column) >=
+                     table->horizontalHeader()->fontMetrics().horizontalAdvance(text) + 20,
+                 qPrintable(text));
+    }
     // Its header sorts the table like the name column's own.
     QTest::mouseClick(names->horizontalHeader()->viewport(), Qt::LeftButton, {},
                       QPoint(10, names->horizontalHeader()->height() / 2));

@@ -4,6 +4,7 @@
 // page in fonts a browser has; no PDF table row is split across two pages; and Export Report
 // writes the format of the extension typed in its file dialog.
 
+#include "analysis/shootout.h"
 #include "analysis_runner.h"
 #include "export/html_svg.h"
 #include "export/plot_export.h"
@@ -151,6 +152,7 @@ private slots:
     void calibrationArgumentsOnlyWhereThereAreSome();
     void plotsScaleToThePageInBrowserFonts();
     void pdfKeepsEveryTableRowOnOnePage();
+    void pdfShootoutBreaksNoWordNorNumber();
     void typedExtensionPicksTheReportFormat_data();
     void typedExtensionPicksTheReportFormat();
     void plotExportFollowsTheSameRule();
@@ -323,6 +325,30 @@ void TestReadableReport::pdfKeepsEveryTableRowOnOnePage()
         wrapped += page.indexOf('\n', page.indexOf("start" + n)) < page.indexOf("last" + n);
     }
     QCOMPARE(wrapped, count);
+}
+
+// The formats' table in a PDF: every number on one line ("1.\n2633845e-05" was printed) and
+// the headings broken only between words ("bits per valu e", "SQN R dB", "saturat ed").
+void TestReadableReport::pdfShootoutBreaksNoWordNorNumber()
+{
+    test::ScratchDir dir;
+    ReportOptions options;
+    options.shootoutCandidates = *bitsClassCandidates(4);
+    const QString path =
+        written(analyse(PresetSpec{"heavy-tailed-weights"}, QuantSpec{}), dir, "s.pdf", options);
+    QVERIFY(!path.isEmpty());
+    const QString text = pdfText(path);
+    const qsizetype table = text.indexOf("Formats at equal bits");
+    QVERIFY(table >= 0);
+    const QString section = text.mid(table);
+    for (const char* word : {"value", "SQNR", "MSE", "saturated", "format"}) {
+        QVERIFY2(section.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(word))), word);
+    }
+    // A number cut by a line break leaves a line ending in "digit." or starting with "e-".
+    const QRegularExpression cut(R"((\d\.\s*$)|(^\s*\d*e[-+]\d))",
+                                 QRegularExpression::MultilineOption);
+    QVERIFY2(!section.contains(cut), qPrintable(section.left(1500)));
+    QVERIFY(section.contains(QRegularExpression(R"(\d\.\d+e-0\d)"))); // the MSEs, whole
 }
 
 void TestReadableReport::typedExtensionPicksTheReportFormat_data()

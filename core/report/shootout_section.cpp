@@ -113,11 +113,15 @@ std::string shootoutSectionHtml(const json& section, const std::vector<ReportFig
                       "</p>\n<table width=\"100%\">\n<tr>";
     // Widths by the cells' usual lengths: left to itself, Qt's rich text (the PDF) gives the
     // first column the spare room and breaks the headings of the last ones inside words.
-    constexpr std::array<int, kColumnCount> kPercent{21, 9, 9, 18, 18, 11, 14};
+    // Numbers never wrap (class nowrap; "1.\n2633845e-05" was unreadable), so each
+    // number column is given the width of its longest heading word.
+    constexpr std::array<int, kColumnCount> kPercent{19, 11, 10, 18, 17, 12, 13};
     const auto columns = headings(w);
     for (std::size_t c = 0; c < kColumnCount; ++c) {
-        out += "<th width=\"" + std::to_string(kPercent[c]) + "%\">" + escapeHtml(columns[c]) +
-               "</th>";
+        // A one-word heading ("saturated") must not break inside the word either.
+        const bool oneWord = columns[c].find(' ') == std::string::npos;
+        out += "<th width=\"" + std::to_string(kPercent[c]) + "%\"" +
+               (oneWord ? " class=\"nowrap\"" : "") + ">" + escapeHtml(columns[c]) + "</th>";
     }
     out += "</tr>\n";
     for (const json* row : sortedRows(section)) {
@@ -127,7 +131,8 @@ std::string shootoutSectionHtml(const json& section, const std::vector<ReportFig
         for (std::size_t c = 0; c < kColumnCount; ++c) {
             // The front's names in bold, as the window's table has them.
             const std::string text = escapeHtml(rowCells[c]);
-            out += "<td>" + (pareto && c == 0 ? "<b>" + text + "</b>" : text) + "</td>";
+            out += (c == 0 ? std::string("<td>") : std::string("<td class=\"nowrap\">")) +
+                   (pareto && c == 0 ? "<b>" + text + "</b>" : text) + "</td>";
         }
         out += "</tr>\n";
     }

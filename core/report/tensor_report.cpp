@@ -354,7 +354,7 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         "td:first-child,th:first-child{text-align:left}.facts td{overflow-wrap:anywhere}"
         ".figure{margin:1.5em 0}.figure svg{display:block;width:100%;height:auto}"
         ".figure img{max-width:100%;height:auto}"
-        ".caption{color:#555}</style></head><body>\n<h1>" +
+        ".caption{color:#555}.nowrap{white-space:nowrap}</style></head><body>\n<h1>" +
         title + "</h1>\n<table class=\"facts\">\n";
     for (const auto& [label, value] : facts(d, w)) {
         out += "<tr><th>" + escapeHtml(label) + "</th><td>" + escapeHtml(value) + "</td></tr>\n";

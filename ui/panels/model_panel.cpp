@@ -15,6 +15,7 @@
 #include "theme.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -103,6 +105,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     m_table->setTextElideMode(Qt::ElideMiddle); // both ends of a name say most
     m_chart = new WorstTensorsPlot(this);
     m_texts->onChange([this] { refreshTexts(m_columns); });
+    m_texts->onChange([this] { fitColumnsToHeaders(); });
     m_texts->onChange([this] { showAudit(m_auditShown); });
     m_texts->onChange([this] { updateChart(); });
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
@@ -126,6 +129,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     });
     m_table->setColumnHidden(ModelTableModel::BestFormat, true);
     m_table->setColumnWidth(ModelTableModel::BestFormat, 190);
+    fitColumnsToHeaders();
     connect(m_bestFormat, &QComboBox::currentIndexChanged, this, &ModelPanel::onBestFormatChosen);
     auto* top = new QHBoxLayout;
     top->addWidget(m_status, 1);
@@ -367,6 +371,25 @@ void ModelPanel::showAudit(const std::optional<GgufAudit>& audit)
         }
         return text;
     }());
+}
+
+// No header is cut ("SQNR (dB" beside its sort arrow): a column is at least as wide as its
+// header's text, the arrow and the style's margins, in the interface language.
+void ModelPanel::fitColumnsToHeaders()
+{
+    const QHeaderView* header = m_table->horizontalHeader();
+    const QFontMetrics metrics(header->font());
+    constexpr int kArrowAndMargins = 34;
+    for (int column = 0; column < m_sorted->columnCount(); ++column) {
+        int needed = 0;
+        const QString text = m_sorted->headerData(column, Qt::Horizontal).toString();
+        for (const QString& line : text.split(QLatin1Char('\n'))) {
+            needed = std::max(needed, metrics.horizontalAdvance(line) + kArrowAndMargins);
+        }
+        if (m_table->columnWidth(column) < needed) {
+            m_table->setColumnWidth(column, needed);
+        }
+    }
 }
 
 void ModelPanel::updateChart()

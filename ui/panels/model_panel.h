@@ -125,6 +125,7 @@ private:
     void onFinished(RunSummary summary);
     // The chart follows the table's order: the first rows by the sorted number.
     void updateChart();
+    void fitColumnsToHeaders();
     void showAudit(const std::optional<GgufAudit>& audit);
     void startReport();
     // The comparison of the shown file with its reference, if one is set.
