@@ -307,7 +307,7 @@ void TestFormatReport::htmlAndMarkdownHoldTheSection()
     QVERIFY(page.contains("SQNR against bits per value"));
     // The best row first, SQNR to 2 decimals, its zero-code share in percent.
     const QString firstRow =
-        QStringLiteral("<td>%1</td><td>%2</td>")
+        QStringLiteral("<td class=\"nowrap\">%1</td><td class=\"nowrap\">%2</td>")
             .arg(QString::number(best.bitsPerValue, 'f', 3)
                      .chopped(QString::number(best.bitsPerValue, 'f', 3).endsWith('0') ? 1 : 0),
                  QString::number(best.metrics.sqnrDb, 'f', 2));

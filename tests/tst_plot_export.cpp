@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "panels/model_panel.h"
 #include "plots/histogram_plot.h"
+#include "plots/plot_setup.h"
 #include "plots/transfer_plot.h"
 #include "plots/worst_tensors_plot.h"
 #include "support/temp_files.h"
@@ -34,6 +35,8 @@ private slots:
     void refusalsLeaveTheOldFileWhole();
     void contextMenuAndFileMenu();
     void exportsCarryATitleLine();
+    void offscreenExportsFitTheirTexts();
+    void textsWrapWhereTheirLanguageBreaks();
 
 private:
     MainWindow* m_window = nullptr;
@@ -163,6 +166,63 @@ void TestPlotExport::exportsCarryATitleLine()
     QVERIFY(!exportTitleWanted());
     titleLine->setChecked(true);
     QVERIFY(exportTitleWanted());
+}
+
+// A plot never shown (the CLI's, a report's) has its texts fitted to the export's size: a long
+// axis label is elided to the width instead of running off the picture.
+void TestPlotExport::offscreenExportsFitTheirTexts()
+{
+    QCustomPlot plot;
+    setUpPlot(&plot);
+    QVERIFY(!plot.isVisible());
+    const QString label =
+        QStringLiteral("model.layers.17.mlp.cond.then_branch.dense_h_to_4h.weight "
+                       "values R under the current scheme, in units of the scale");
+    plot.xAxis->setLabel(label);
+    plot.addGraph()->setData({0, 1, 2}, {1, 3, 2});
+    plot.rescaleAxes();
+    const auto svg = renderPlot(&plot, PlotFormat::Svg, {240, 200, 1});
+    QVERIFY(svg);
+    QVERIFY(!svg->contains("in units of the scale"));
+    QVERIFY(svg->contains("…"));
+    QCOMPARE(plot.xAxis->label().isEmpty(), false);
+    // On screen afterwards at its own size, the label is fitted again to that.
+    const auto wide = renderPlot(&plot, PlotFormat::Svg, {2400, 400, 1});
+    QVERIFY(wide->contains("in units of the scale"));
+}
+
+// Headings and messages wrap at spaces in English and between characters in Chinese (which
+// has no spaces); a newline in the text breaks; the last line allowed is elided.
+void TestPlotExport::textsWrapWhereTheirLanguageBreaks()
+{
+    const QFont font = QApplication::font();
+    const QFontMetrics metrics(font);
+    const QString english =
+        QStringLiteral("Sweeps of heavy-tailed-weights under the current scheme");
+    const int width = metrics.horizontalAdvance(english) / 2;
+    const QStringList lines = wrapToWidth(english, font, width).split('\n');
+    QVERIFY(lines.size() >= 2);
+    for (const QString& line : lines) {
+        QVERIFY2(metrics.horizontalAdvance(line) <= width, qPrintable(line));
+        QVERIFY2(english.contains(line), qPrintable(line)); // whole words, no space lost inside
+    }
+    QCOMPARE(lines.join(QString()).remove(' '), QString(english).remove(' ')); // nothing lost
+
+    const QString chinese =
+        QStringLiteral("每个点都是一次完整的分析，在当前方案下扫描位宽、截断阈值和离群值大小");
+    const int narrow = metrics.horizontalAdvance(chinese) / 3;
+    const QStringList zh = wrapToWidth(chinese, font, narrow).split('\n');
+    QVERIFY2(zh.size() >= 3, qPrintable(zh.join('|')));
+    for (const QString& line : zh) {
+        QVERIFY2(metrics.horizontalAdvance(line) <= narrow, qPrintable(line));
+    }
+    QCOMPARE(zh.join(QString()), chinese);
+
+    QCOMPARE(wrapToWidth(QStringLiteral("first\nsecond"), font, 1000),
+             QStringLiteral("first\nsecond"));
+    const QString two = wrapToWidth(english + QStringLiteral(" ") + english, font, width, 2);
+    QCOMPARE(two.count('\n'), 1);
+    QVERIFY(two.endsWith(QStringLiteral("…")));
 }
 
 QTEST_MAIN(TestPlotExport)

@@ -1,6 +1,7 @@
 #include "export/plot_export.h"
 
 #include "export/plot_title.h"
+#include "plots/plot_setup.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -10,6 +11,7 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -102,6 +104,9 @@ std::optional<QByteArray> renderPlot(QCustomPlot* plot, PlotFormat format,
         return std::nullopt;
     }
     const ExportTitle titleLine(plot, title);
+    // Texts fit the export's size, also for a plot that is not on screen (the CLI's).
+    plot->setProperty(kExportingProperty, true);
+    const auto notExporting = qScopeGuard([plot] { plot->setProperty(kExportingProperty, {}); });
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

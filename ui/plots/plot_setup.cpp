@@ -3,6 +3,7 @@
 #include "export/plot_export_menu.h"
 #include "theme.h"
 
+#include <QTextBoundaryFinder>
 #include <qcustomplot.h>
 
 #include <cmath>
@@ -10,6 +11,7 @@
 namespace qs::ui {
 
 const char* const kOverlayLayer = "overlays";
+const char* const kExportingProperty = "qsExporting";
 
 namespace {
 
@@ -62,11 +64,13 @@ public:
 
 bool fitPlotTexts(QCustomPlot* plot)
 {
-    if (!plot->isVisible()) {
-        return false; // a hidden tab's plot has no size of its own yet: fitted when shown
+    // A hidden tab's plot has no size of its own yet: fitted when shown. An export (the CLI's
+    // offscreen plots and reports among them) has the size it is drawn at.
+    if (!plot->isVisible() && !plot->property(kExportingProperty).toBool()) {
+        return false;
     }
     bool changed = false;
-    const int width = std::max(60, plot->width() - 12);
+    const int width = std::max(60, plot->viewport().width() - 12);
     QCPLayoutGrid* layout = plot->plotLayout();
     for (int i = 0; i < layout->elementCount(); ++i) {
         if (auto* heading = qobject_cast<QCPTextElement*>(layout->elementAt(i))) {
@@ -144,20 +148,42 @@ void placeLegendBelow(QCustomPlot* plot)
 QString wrapToWidth(const QString& text, const QFont& font, int width, int maxLines)
 {
     const QFontMetrics metrics(font);
+    // Unicode's line-break opportunities: after a space in English, between the characters of
+    // Chinese, which has no spaces to break at. A newline in the text always breaks.
+    QStringList pieces;
+    QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, text);
+    qsizetype start = 0;
+    while (breaks.toNextBoundary() != -1) {
+        pieces << text.mid(start, breaks.position() - start);
+        start = breaks.position();
+    }
     QStringList lines;
     QString line;
-    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+    for (const QString& piece : pieces) {
         const bool lastLine = maxLines > 0 && lines.size() + 1 == maxLines;
-        if (line.isEmpty() || lastLine || metrics.horizontalAdvance(longer) <= width) {
-            line = longer;
+        const QString longer = line + piece;
+        if (lastLine) {
+            line = longer; // the last line allowed takes the rest, elided below
             continue;
         }
-        lines << line;
-        line = word;
+        if (!line.trimmed().isEmpty() && metrics.horizontalAdvance(longer.trimmed()) > width) {
+            lines << line.trimmed();
+            line = piece;
+        } else {
+            line = longer;
+        }
+        if (line.endsWith(QLatin1Char('\n'))) { // a break the text asks for
+            lines << line.trimmed();
+            line.clear();
+        }
     }
-    // The last line allowed takes the rest, elided.
-    lines << (maxLines > 0 ? metrics.elidedText(line, Qt::ElideRight, width) : line);
+    QString last = line.simplified();
+    if (maxLines > 0) {
+        last = metrics.elidedText(last, Qt::ElideRight, width);
+    }
+    if (!last.isEmpty() || lines.isEmpty()) {
+        lines << last;
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -172,7 +198,7 @@ void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns)
 void fitLegendColumns(QCustomPlot* plot, int maxColumns)
 {
     QCPLegend* legend = plot->legend;
-    const int available = plot->width() - 8;
+    const int available = plot->viewport().width() - 8; // an export's width while exporting
     for (int columns = maxColumns; columns >= 1; --columns) {
         legend->setWrap(columns);
         legend->setFillOrder(QCPLegend::foColumnsFirst, true); // re-flows the entries

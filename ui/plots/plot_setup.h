@@ -28,6 +28,9 @@ void setLegendColumnsBelow(QCustomPlot* plot, int maxColumns);
 // layout gave them, and a legend below the plot in as many rows as its entries need at that
 // width. True if any of them changed (the plot then needs laying out again).
 bool fitPlotTexts(QCustomPlot* plot);
+// Set on a plot while it is drawn for an export: its texts are fitted to the export's size even
+// when the plot is not on screen.
+extern const char* const kExportingProperty;
 
 // Fewest legend rows, up to `maxColumns` entries side by side, such that the legend fits the
 // plot's width (long entries, such as a block's scale, get a row to themselves).

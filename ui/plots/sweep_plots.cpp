@@ -85,33 +85,8 @@ void setLogAxis(QCPAxis* axis)
     axis->setTicker(ticker);
 }
 
-// A sweep that failed or does not apply: its reason in the middle of the plot.
-// Lines no wider than `width` pixels, broken at the last space (or, in Chinese, which has none,
-// between characters): a plot's text item does not wrap by itself.
-QString wrapped(const QString& text, const QFontMetrics& metrics, int width)
-{
-    QStringList lines;
-    QString line;
-    for (const QChar c : text) {
-        line += c;
-        if (metrics.horizontalAdvance(line) <= width || line.size() == 1) {
-            continue;
-        }
-        const qsizetype space = line.lastIndexOf(QLatin1Char(' '));
-        if (space > 0) {
-            lines << line.left(space);
-            line = line.mid(space + 1);
-        } else {
-            lines << line.chopped(1);
-            line = c;
-        }
-    }
-    if (!line.trimmed().isEmpty()) {
-        lines << line;
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
+// A sweep that failed or does not apply: its reason in the middle of the plot, wrapped at the
+// line breaks Unicode allows (spaces in English, between characters in Chinese).
 void showMessage(QCustomPlot* plot, const QString& text)
 {
     auto* label = new QCPItemText(plot);
@@ -122,7 +97,7 @@ void showMessage(QCustomPlot* plot, const QString& text)
     label->position->setCoords(0.5, 0.5);
     label->setPositionAlignment(Qt::AlignCenter);
     const int width = std::max(120, plot->width() - 24);
-    label->setText(wrapped(text, QFontMetrics(label->font()), width));
+    label->setText(wrapToWidth(text, label->font(), width));
     label->setProperty("message", text); // unwrapped, for whoever reads the reason back
     label->setTextAlignment(Qt::AlignCenter);
     label->setColor(theme::annotation());
