@@ -393,6 +393,16 @@ void TestMainWindow::compareAcrossCalibrationsAndGranularities()
     across->setCurrentIndex(across->findData(int(CompareAcross::Calibrations)));
     QVERIFY(compared.wait(60000));
     QCOMPARE(model->columnCount(), 7); // current and six methods
+    // Every number whole on one line: seven columns keep their digits and scroll sideways.
+    QVERIFY(!panel->view()->wordWrap());
+    for (int column = 0; column < model->columnCount(); ++column) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, column).data().toString();
+            QVERIFY2(panel->view()->columnWidth(column) >=
+                         panel->view()->fontMetrics().horizontalAdvance(text),
+                     qPrintable(text));
+        }
+    }
     QCOMPARE(model->headerData(3, Qt::Horizontal, Qt::DisplayRole).toString(),
              QString("least MSE"));
     const int sqnr = [] {

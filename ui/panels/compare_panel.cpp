@@ -5,11 +5,14 @@
 #include "panels/job_status_bar.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace qs::ui {
 
@@ -23,6 +26,7 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);
+    m_view->setWordWrap(false); // a number split over two lines reads as two numbers
     m_across = new QComboBox(this);
     m_across->setObjectName(QStringLiteral("compareAcross"));
     for (const CompareAcross across :
@@ -56,11 +60,7 @@ ComparePanel::ComparePanel(QWidget* parent) : QWidget(parent)
     connect(m_view, &QTableView::clicked, this,
             [this](const QModelIndex& index) { chooseColumn(index.column()); });
     connect(m_across, &QComboBox::currentIndexChanged, this, &ComparePanel::refresh);
-    // Four columns share the width; seven (the calibrations) keep their digits and scroll.
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_view->horizontalHeader()->setSectionResizeMode(
-            m_model->columnCount() > 4 ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ComparePanel::fitColumns);
     connect(&m_jobs, &JobTracker::progressChanged, m_status, &JobStatusBar::setProgress);
     connect(m_status, &JobStatusBar::cancelRequested, &m_jobs, &JobTracker::cancel);
 }
@@ -87,6 +87,34 @@ void ComparePanel::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     refresh();
+    fitColumns();
+}
+
+void ComparePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+// The columns share the width when every number fits; else (seven calibrations, or the longer
+// metric names of Chinese) each keeps the width of its digits and the table scrolls sideways.
+void ComparePanel::fitColumns()
+{
+    const QFontMetrics metrics(m_view->font());
+    constexpr int kCellMargins = 14;
+    int needed = 0;
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        int widest = m_view->horizontalHeader()->sectionSizeHint(column);
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            widest = std::max(
+                widest, metrics.horizontalAdvance(m_model->index(row, column).data().toString()) +
+                            kCellMargins);
+        }
+        needed += widest;
+    }
+    const bool fits = needed <= m_view->viewport()->width();
+    m_view->horizontalHeader()->setSectionResizeMode(fits ? QHeaderView::Stretch
+                                                          : QHeaderView::ResizeToContents);
 }
 
 // The schemes are in the snapshot; the other comparisons run when shown, once per snapshot.

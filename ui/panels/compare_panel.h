@@ -43,10 +43,12 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void chooseColumn(int column);
     void refresh();
+    void fitColumns();
 
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     CompareModel* m_model = nullptr;
