@@ -191,6 +191,9 @@ void TestReadableReport::markdownPrintsTheWindowsDigits()
     QVERIFY(markdown.contains("| SQNR (dB) | " +
                               QString::number(snapshot->current.metrics.sqnrDb, 'f', 2) + " |"));
     QVERIFY(markdown.contains("| 1.2962357 | "));
+    // The general process has no zero point: its walkthrough says R/Scale, as the window does.
+    QVERIFY(markdown.contains("| R | R/Scale | Round |"));
+    QVERIFY(!markdown.contains("R/Scale + Z"));
     QString text = markdown;
     text.remove(QRegularExpression(R"(\]\([^)]*\))")); // the figures' file names
     text.remove(kTutorialScale);

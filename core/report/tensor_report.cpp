@@ -175,6 +175,13 @@ std::vector<ReportFact> formatFacts(const json& d, const ReportWords& w)
     return out;
 }
 
+// The walkthrough's second column: R/Scale + Z where the scheme has a zero point (the asymmetric
+// one), R/Scale where it has none (the general process) or it is 0 (symmetric).
+std::string scaledHeading(const json& d)
+{
+    return d.at("scheme").at("name") == "asymmetric" ? "R/Scale + Z" : "R/Scale";
+}
+
 // (label, value) pairs of the tensor and the parameters, as the text formats list them.
 std::vector<ReportFact> facts(const json& d, const ReportWords& w)
 {
@@ -321,8 +328,8 @@ std::string tensorReportMarkdown(const json& d, const std::vector<ReportFigure>&
     if (d.contains("calibrations")) {
         out += calibrationSectionMarkdown(d.at("calibrations"), w);
     }
-    out += "\n## " + w.walkthrough +
-           "\n\n| R | R/Scale + Z | Round | Clip | Q | R′ | R′ − R |\n"
+    out += "\n## " + w.walkthrough + "\n\n| R | " + scaledHeading(d) +
+           " | Round | Clip | Q | R′ | R′ − R |\n"
            "|---|---|---|---|---|---|---|\n";
     for (const json& row : d.at("walkthrough")) {
         out += "|";
@@ -395,8 +402,8 @@ std::string tensorReportHtml(const json& d, const std::vector<ReportFigure>& fig
         out += calibrationSectionHtml(d.at("calibrations"), w);
     }
     out += "<h2>" + escapeHtml(w.walkthrough) +
-           "</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>R/Scale + Z</th>"
-           "<th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
+           "</h2>\n<table width=\"100%\">\n<tr><th>R</th><th>" + scaledHeading(d) +
+           "</th><th>Round</th><th>Clip</th><th>Q</th><th>R′</th><th>R′ − R</th></tr>\n";
     for (const json& row : d.at("walkthrough")) {
         out += "<tr>";
         for (std::size_t c = 1; c < kWalkColumns.size(); ++c) {
