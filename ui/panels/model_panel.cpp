@@ -153,6 +153,10 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent)
     auto* right = new GripSplitter(Qt::Vertical, this);
     right->addWidget(m_chart);
     right->addWidget(m_typeMapView);
+    // The chart is what the view is about; the type map reads in a few rows and scrolls.
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    right->setSizes({300, 100});
     auto* split = new GripSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(right);

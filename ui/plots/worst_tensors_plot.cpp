@@ -15,7 +15,8 @@
 namespace qs::ui {
 namespace {
 
-constexpr int kLabelWidth = 170; // pixels of tensor name beside each bar
+constexpr int kLabelWidth = 170;    // pixels of tensor name beside each bar, at most
+constexpr double kLabelShare = 0.4; // of the plot's width, in a narrow plot
 
 QCPBars* makeBars(QCustomPlot* plot, const QString& name, const QColor& colour)
 {
@@ -91,6 +92,30 @@ WorstTensorsPlot::WorstTensorsPlot(QWidget* parent) : QWidget(parent)
     setRows({});
 }
 
+void WorstTensorsPlot::relabel()
+{
+    const int width = std::clamp(static_cast<int>(kLabelShare * m_plot->width()), 60, kLabelWidth);
+    m_labels = distinctLabels(m_names, m_plot->yAxis->tickLabelFont(), width);
+    QVector<double> ticks;
+    for (qsizetype i = 0; i < m_names.size(); ++i) {
+        ticks.push_back(static_cast<double>(i));
+    }
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    ticker->setTicks(ticks, QVector<QString>(m_labels.begin(), m_labels.end()));
+    m_plot->yAxis->setTicker(ticker);
+}
+
+void WorstTensorsPlot::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (rowsThatFit() != m_rows) {
+        setBars(m_caption, m_valueLabel, m_bars);
+        return;
+    }
+    relabel();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 QString WorstTensorsPlot::caption() const
 {
     return m_heading->text();
@@ -114,24 +139,39 @@ void WorstTensorsPlot::setRows(const std::vector<TensorReportRow>& rows)
     setBars(tr("Lowest SQNR under the current scheme"), tr("SQNR (dB)"), bars);
 }
 
+// As many bars as there are lines of names in the plot's height, up to kShown.
+int WorstTensorsPlot::rowsThatFit() const
+{
+    const int line = QFontMetrics(m_plot->yAxis->tickLabelFont()).height() + 2;
+    // The heading, the value axis and its label take about this much of the height.
+    const int room = m_plot->height() - 6 * line;
+    return std::clamp(room / line, 3, kShown);
+}
+
 void WorstTensorsPlot::setBars(const QString& caption, const QString& valueLabel,
                                const std::vector<Bar>& bars)
 {
+    if (&bars != &m_bars) {
+        m_bars = bars;
+    }
+    m_caption = caption;
+    m_valueLabel = valueLabel;
+    m_rows = rowsThatFit();
     m_heading->setText(caption + QLatin1Char('\n') + tr("(orange: flagged by an outlier rule)"));
     m_plot->xAxis->setLabel(valueLabel);
-    const std::size_t shown = std::min<std::size_t>(bars.size(), kShown);
+    const std::size_t shown =
+        std::min<std::size_t>(m_bars.size(), static_cast<std::size_t>(m_rows));
     auto* flagged = qobject_cast<QCPBars*>(m_plot->plottable(0));
     auto* plain = qobject_cast<QCPBars*>(m_plot->plottable(1));
-    QVector<double> flaggedKeys, flaggedValues, plainKeys, plainValues, ticks;
+    QVector<double> flaggedKeys, flaggedValues, plainKeys, plainValues;
     m_names.clear();
     double low = 0;
     double high = 0;
     for (std::size_t i = 0; i < shown; ++i) {
-        const Bar& bar = bars[i];
+        const Bar& bar = m_bars[i];
         const double key = static_cast<double>(i);
         (bar.flagged ? flaggedKeys : plainKeys).push_back(key);
         (bar.flagged ? flaggedValues : plainValues).push_back(bar.value);
-        ticks.push_back(key);
         m_names << bar.name;
         low = std::min(low, bar.value);
         high = std::max(high, bar.value);
@@ -139,13 +179,10 @@ void WorstTensorsPlot::setBars(const QString& caption, const QString& valueLabel
     if (!(high > low)) {
         high = low + 1;
     }
-    m_labels = distinctLabels(m_names, m_plot->yAxis->tickLabelFont(), kLabelWidth);
     flagged->setData(flaggedKeys, flaggedValues, true);
     plain->setData(plainKeys, plainValues, true);
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    ticker->setTicks(ticks, QVector<QString>(m_labels.begin(), m_labels.end()));
-    m_plot->yAxis->setTicker(ticker);
-    m_plot->yAxis->setRange(-0.6, std::max<double>(kShown, static_cast<double>(shown)) - 0.4);
+    relabel();
+    m_plot->yAxis->setRange(-0.6, std::max<double>(m_rows, static_cast<double>(shown)) - 0.4);
     const double pad = 0.08 * (high - low);
     m_plot->xAxis->setRange(low < 0 ? low - pad : 0, high + pad);
     m_plot->replot();

@@ -36,7 +36,8 @@ public:
 
     // The lowest SQNR of `rows` (rows without a finite SQNR left out).
     void setRows(const std::vector<TensorReportRow>& rows);
-    // `bars` in their order, at most kShown; `caption` says what they are ("Highest kurtosis"),
+    // `bars` in their order, at most kShown (fewer where the plot is too low for a name per
+    // bar); `caption` says what they are ("Highest kurtosis"),
     // `valueLabel` names the value axis.
     void setBars(const QString& caption, const QString& valueLabel, const std::vector<Bar>& bars);
     QCustomPlot* plot() const { return m_plot; }
@@ -50,12 +51,24 @@ public:
     // read alike; those start at the segment where the names differ.
     static QStringList distinctLabels(const QStringList& names, const QFont& font, int width);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // The names beside the bars, elided to the room the plot's width leaves them.
+    void relabel();
+    int rowsThatFit() const;
+
     QCustomPlot* m_plot = nullptr;
     QCPTextElement* m_heading = nullptr;
     Retranslator* m_texts = nullptr; // keeps the texts in the interface language
     QStringList m_names;
     QStringList m_labels;
+    // What setBars was given, drawn again when a resize changes how many bars fit.
+    std::vector<Bar> m_bars;
+    QString m_caption;
+    QString m_valueLabel;
+    int m_rows = kShown;
 };
 
 } // namespace qs::ui
