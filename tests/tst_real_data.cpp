@@ -3,6 +3,8 @@
 
 #include "analysis/analyze.h"
 #include "io/tensor_source.h"
+#include "mitigate/hadamard.h"
+#include "mitigate/smoothing.h"
 #include "quant/presets.h"
 #include "quant/quantization_error.h"
 #include "support/fixtures.h"
@@ -11,6 +13,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace qs;
@@ -52,6 +55,7 @@ private slots:
     void pytorchPresetsMatchPyTorchOnRealWeights();
     void mseCalibrationOnRealWeights();
     void perChannelRescuesRealWeights();
+    void rotationEvensSilerosInputChannels();
 };
 
 void TestRealData::sileroEncoder3MatchesReference()
@@ -200,6 +204,42 @@ void TestRealData::perChannelRescuesRealWeights()
              qPrintable(QString::number(perChannel->metrics.sqnrDb)));
     QVERIFY(perChannel->metrics.sqnrDb > perTensor + 15);
     QVERIFY(perChannel->metrics.zeroCodeFraction < 0.2);
+}
+
+// Silero's encoder.3 [128, 64, 3], a conv weight viewed as [out, in·kh·kw] = [128, 192], has a
+// few input channels far wider than the rest. Rotated (192 = 3 blocks of 64), the widest input
+// channel comes much closer to the median one, and every output row keeps its length (Q is
+// orthogonal).
+void TestRealData::rotationEvensSilerosInputChannels()
+{
+    Tensor w = sileroEncoder3();
+    constexpr std::size_t in = 64 * 3;
+    QCOMPARE(w.values.size(), std::size_t{128} * in);
+    const auto spread = [](std::vector<double> maxima) {
+        const double widest = *std::max_element(maxima.begin(), maxima.end());
+        std::nth_element(maxima.begin(), maxima.begin() + maxima.size() / 2, maxima.end());
+        return widest / maxima[maxima.size() / 2];
+    };
+    const double before = spread(columnAbsMax(w.values, in));
+    std::vector<double> rowLength(128, 0.0);
+    for (std::size_t r = 0; r < 128; ++r) {
+        for (std::size_t j = 0; j < in; ++j) {
+            rowLength[r] += double(w.values[r * in + j]) * w.values[r * in + j];
+        }
+    }
+    const HadamardPlan plan = hadamardPlan(in, 1);
+    QVERIFY(plan.blockDiagonal());
+    QCOMPARE(plan.block, std::size_t{64});
+    rotateRows(w.values, plan);
+    const double after = spread(columnAbsMax(w.values, in));
+    QVERIFY2(after < before / 2, qPrintable(QString("%1 → %2").arg(before).arg(after)));
+    for (std::size_t r = 0; r < 128; ++r) {
+        double length = 0;
+        for (std::size_t j = 0; j < in; ++j) {
+            length += double(w.values[r * in + j]) * w.values[r * in + j];
+        }
+        QVERIFY(std::fabs(length - rowLength[r]) <= 1e-5 * rowLength[r]);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRealData)
