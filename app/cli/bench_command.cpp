@@ -7,6 +7,7 @@
 #include "common/terminal_progress.h"
 #include "format_bench.h"
 #include "kernel_bench.h"
+#include "mitigation_bench.h"
 #include "model_files_bench.h"
 
 #include <memory>
@@ -24,6 +25,7 @@ struct BenchCommandOptions
     unsigned threads = 0;
     bool modelFiles = false;
     bool formats = false;
+    bool mitigate = false;
     std::string dir;
 };
 
@@ -48,6 +50,8 @@ int runBench(const BenchCommandOptions& o)
         }
         if (o.modelFiles) {
             ran = bench::runModelFilesBench(*spec, o.dir, o.threads, progress);
+        } else if (o.mitigate) {
+            ran = bench::runMitigationBench({256, 4096, 4096, o.repeat, o.threads, progress});
         } else if (o.formats) {
             ran = bench::runFormatBench({o.sizes, o.repeat, o.threads, progress});
         } else {
@@ -79,6 +83,10 @@ void addBenchCommand(CLI::App& app, int& exitCode)
     command->add_flag("--formats", options->formats,
                       "Instead: the analyze pass of every number format next to int8's, with "
                       "the ratio, and the 4- and 8-bit shoot-outs (rows of 4096 values)");
+    command->add_flag("--mitigate", options->mitigate,
+                      "Instead: the outlier-mitigation experiment on X [256 × 4096] and "
+                      "W [4096 × 4096] — the reference product, one slider change per "
+                      "transform, the auto-α scan (ms)");
     command->add_option("--dir", options->dir,
                         "--model-files: folder for the generated files (default: the system's "
                         "temporary folder); they are removed afterwards");

@@ -17,5 +17,7 @@ void addModelCommand(CLI::App& app, int& exitCode);
 void addPlotCommand(CLI::App& app, int& exitCode);
 void addReportCommand(CLI::App& app, int& exitCode);
 void addConvertCommand(CLI::App& app, int& exitCode);
+void addMitigateCommand(CLI::App& app, int& exitCode);
+void addActivationsCommand(CLI::App& app, int& exitCode);
 
 } // namespace qs::cli

@@ -28,8 +28,10 @@ int main(int argc, char** argv)
     addReportCommand(app, exitCode);
     addConvertCommand(app, exitCode);
     addGenerateCommand(app, exitCode);
+    addActivationsCommand(app, exitCode);
     addSweepCommand(app, exitCode);
     addCompareCommand(app, exitCode);
+    addMitigateCommand(app, exitCode);
     addBenchCommand(app, exitCode);
 
     // CLI11 would only say "a subcommand is required" for a misspelt command; name it instead.

@@ -20,6 +20,7 @@ enum class WarningCode
     AlreadyQuantized, // the file stored integer codes and a scale: the values sit on a grid
     RowLeftOut,       // a shoot-out row the tensor cannot take (per channel on one axis)
     BeyondFloat32,    // a text number beyond float32's range, read as ±inf
+    ZeroChannels,     // SmoothQuant: input channels zero in X or W, given s_j = 1
 };
 
 struct Warning

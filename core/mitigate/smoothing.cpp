@@ -1,19 +1,40 @@
 #include "mitigate/smoothing.h"
 
+#include "common/parallel_chunks.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace qs {
 
-std::vector<double> columnAbsMax(std::span<const float> matrix, std::size_t columns)
+std::vector<double> columnAbsMax(std::span<const float> matrix, std::size_t columns,
+                                 unsigned threads)
 {
+    if (columns == 0) {
+        return {};
+    }
+    // Rows in chunks of about kDefaultChunkSize values, each with its own maxima in float (|x|
+    // is exact in float, and `m > peak ? m : peak` is one vector max per lane), merged in order.
+    const std::size_t rows = matrix.size() / columns;
+    const ChunkPlan plan{rows, std::max<std::size_t>(1, kDefaultChunkSize / columns)};
+    std::vector<std::vector<float>> parts(plan.chunks());
+    forEachChunk(plan, resolveThreadCount(matrix.size(), threads),
+                 [&](unsigned, std::size_t chunk) {
+                     std::vector<float> peaks(columns, 0.0F);
+                     for (std::size_t r = plan.begin(chunk); r < plan.end(chunk); ++r) {
+                         const float* row = matrix.data() + r * columns;
+                         for (std::size_t j = 0; j < columns; ++j) {
+                             const float magnitude = std::fabs(row[j]);
+                             // NaN never is greater: a NaN value does not set a maximum
+                             peaks[j] = magnitude > peaks[j] ? magnitude : peaks[j];
+                         }
+                     }
+                     parts[chunk] = std::move(peaks);
+                 });
     std::vector<double> out(columns, 0.0);
-    for (std::size_t i = 0; i + columns <= matrix.size(); i += columns) {
+    for (const std::vector<float>& peaks : parts) {
         for (std::size_t j = 0; j < columns; ++j) {
-            const double magnitude = std::fabs(static_cast<double>(matrix[i + j]));
-            if (magnitude > out[j]) { // NaN never is: a NaN value does not set a maximum
-                out[j] = magnitude;
-            }
+            out[j] = std::max(out[j], static_cast<double>(peaks[j]));
         }
     }
     return out;

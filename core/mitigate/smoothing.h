@@ -24,8 +24,10 @@ struct SmoothingScales
     std::size_t zeroChannels = 0; // channels given s_j = 1 because X or W is zero there
 };
 
-// The per-input-channel maxima of |·| of a row-major [rows, columns] matrix.
-std::vector<double> columnAbsMax(std::span<const float> matrix, std::size_t columns);
+// The per-input-channel maxima of |·| of a row-major [rows, columns] matrix (0 = automatic
+// threads).
+std::vector<double> columnAbsMax(std::span<const float> matrix, std::size_t columns,
+                                 unsigned threads = 0);
 
 // s for `alpha` in [0, 1] from the two columns' maxima (columnAbsMax of X and of W).
 SmoothingScales smoothingScales(std::span<const double> activationMax,

@@ -36,7 +36,8 @@ touch "$scratch/weights.npy" "$scratch/weights.safetensors" "$scratch/other.gguf
 
 expect "model" "$cli" mo
 expect "compare convert" "$cli" co
-expect "analyze bench compare convert generate list model plot report sweep tutorial" "$cli" ""
+expect "activations analyze bench compare convert generate list mitigate model plot report sweep tutorial" "$cli" ""
+expect "hadamard" "$cli" mitigate --rotate ""
 expect "--version" "$cli" --ver
 expect "--param" "$cli" sweep --pa
 expect "--points" "$cli" sweep --json --po
