@@ -8,6 +8,8 @@
 #include "main_window.h"
 #include "models/walkthrough_model.h"
 #include "panels/channels_panel.h"
+#include "panels/mitigation_controls.h"
+#include "panels/outliers_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/source_panel.h"
 #include "panels/walkthrough_panel.h"
@@ -28,6 +30,7 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace qs;
@@ -52,6 +55,16 @@ bool startAndWait(MainWindow& window, int lesson)
                },
                60000) &&
            waitIdle(window);
+}
+
+// The Outliers view's before and after, once they are those of its current settings.
+std::pair<MitigationOutcome, MitigationOutcome> outliersShown(MainWindow& window)
+{
+    OutliersPanel* panel = window.outliersPanel();
+    if (!QTest::qWaitFor([&] { return panel->showsCurrentSettings(); }, 60000)) {
+        qFatal("the Outliers view did not finish");
+    }
+    return {*panel->before(), *panel->after()};
 }
 
 // The walkthrough's row of the value typed in ("yours"), column `column`.
@@ -123,6 +136,14 @@ void TestLessons::eachLessonSetsItsState_data()
         << 8 << "heavy-tailed-weights" << int(Scheme::Symmetric) << "quantizer"
         << "error"
         << "metricsTable";
+    QTest::newRow("9 SmoothQuant's alpha")
+        << 9 << "heavy-tailed-weights" << int(Scheme::Symmetric) << "outliers"
+        << "error"
+        << "mitigationMeasures";
+    QTest::newRow("10 rotation") << 10 << "heavy-tailed-weights" << int(Scheme::Symmetric)
+                                 << "outliers"
+                                 << "error"
+                                 << "channelMaxima";
 }
 
 void TestLessons::eachLessonSetsItsState()
@@ -210,6 +231,25 @@ void TestLessons::theTutorialsNumbers()
     QVERIFY(qAbs(mx.metrics.unusedRangeFraction - 0.140) < 0.0005);
     QVERIFY(qAbs(mx.metrics.clippedFraction - 0.0072) < 0.00005);
     QVERIFY(qAbs(mx.metrics.sqnrDb - 17.07) < 0.01);
+
+    // Lesson 9: SmoothQuant at α = 0.5 on synthetic activations with four channels at ±40.
+    QVERIFY(startAndWait(window, 9));
+    const auto [plain, smoothed] = outliersShown(window);
+    QVERIFY(qAbs(plain.outputSqnrDb - 27.30) < 0.005);
+    QVERIFY(qAbs(smoothed.outputSqnrDb - 39.59) < 0.005);
+    QVERIFY(qAbs(plain.activations.kurtosis - 71.25) < 0.005);
+    QVERIFY(qAbs(smoothed.activations.kurtosis - 17.27) < 0.005);
+    QVERIFY(window.lessonGuide()->nowText().contains("27.30 → 39.59 dB"));
+
+    // Lesson 10: the rotation alone.
+    QVERIFY(startAndWait(window, 10));
+    const auto [unrotated, rotated] = outliersShown(window);
+    QVERIFY(rotated.rotation.has_value());
+    QVERIFY(qAbs(rotated.outputSqnrDb - 38.70) < 0.005);
+    QVERIFY(qAbs(rotated.activations.kurtosis - 2.60) < 0.005);
+    QVERIFY(qAbs(rotated.weight.kurtosis - 3.26) < 0.005);
+    QVERIFY(qAbs(*std::ranges::max_element(unrotated.activations.channelAbsMax) - 71.2) < 0.05);
+    QVERIFY(qAbs(*std::ranges::max_element(rotated.activations.channelAbsMax) - 16.7) < 0.05);
 }
 
 void TestLessons::tryThisMovesTheState()
@@ -298,6 +338,34 @@ void TestLessons::tryThisMovesTheState()
     QVERIFY(qAbs(nv.sqnrDb - 20.88) < 0.01);
     QVERIFY(nv.sqnrDb > mxSqnr + 3);
     QCOMPARE(window.snapshot()->current.params.size(), std::size_t{256 * 256 / 16});
+
+    // Lesson 9's slider is α: at 1 the activations are flat and W holds the outliers.
+    QVERIFY(startAndWait(window, 9));
+    guide->slider()->setValue(MitigationControls::kAlphaSlots);
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto settings = window.outliersPanel()->controls()->settings();
+        return settings && settings->smoothAlpha == 1.0;
+    }));
+    const auto [before9, alphaOne] = outliersShown(window);
+    QVERIFY(qAbs(alphaOne.outputSqnrDb - 35.24) < 0.005);
+    QVERIFY(qAbs(alphaOne.activations.kurtosis - 2.99) < 0.005);
+    QVERIFY(alphaOne.weight.kurtosis > 400);
+
+    // Lesson 10's choices: no transform, then SmoothQuant and the rotation.
+    QVERIFY(startAndWait(window, 10));
+    QCOMPARE(guide->choiceBox()->count(), 3);
+    emit guide->choiceBox()->activated(1);
+    QVERIFY(QTest::qWaitFor(
+        [&] { return !window.outliersPanel()->controls()->settings()->anyTransform(); }));
+    const auto [none, same] = outliersShown(window);
+    QCOMPARE(same.outputSqnrDb, none.outputSqnrDb);
+    emit guide->choiceBox()->activated(2);
+    QVERIFY(QTest::qWaitFor([&] {
+        const auto settings = window.outliersPanel()->controls()->settings();
+        return settings->smoothAlpha && settings->rotationSeed;
+    }));
+    const auto [before10, both] = outliersShown(window);
+    QVERIFY(qAbs(both.outputSqnrDb - 47.05) < 0.005);
 }
 
 // Log counts, a zoom, another outlier band, a picked channel and a typed value left by the
@@ -410,10 +478,10 @@ void TestLessons::previousNextAndClose()
     previous->click();
     QCOMPARE(guide->current(), 1);
     QVERIFY(!previous->isEnabled());
-    QVERIFY(startAndWait(window, 8));
+    QVERIFY(startAndWait(window, 10));
     QVERIFY(!next->isEnabled());
-    QVERIFY(!window.lessonGuide()->start(9));
-    QCOMPARE(guide->current(), 8);
+    QVERIFY(!window.lessonGuide()->start(11));
+    QCOMPARE(guide->current(), 10);
 
     guide->dock()->close();
     QCOMPARE(guide->current(), 0);
@@ -428,7 +496,7 @@ void TestLessons::helpMenuListsTheLessons()
     window.show();
     auto* menu = window.findChild<QMenu*>("lessonsMenu");
     QVERIFY(menu != nullptr);
-    QCOMPARE(menu->actions().size(), 8);
+    QCOMPARE(menu->actions().size(), 10);
     menu->actions().at(3)->trigger();
     QCOMPARE(window.lessonGuide()->current(), 4);
 }
@@ -445,12 +513,12 @@ void TestLessons::commandLineStartsALesson()
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 1280);
 
-    gui.start(test::guiPath(), {"--lesson", "8", "--screenshot", png});
+    gui.start(test::guiPath(), {"--lesson", "10", "--screenshot", png});
     QVERIFY(gui.waitForFinished(120000));
     QCOMPARE(gui.exitCode(), 0);
 
     QProcess bad;
-    bad.start(test::guiPath(), {"--lesson", "9"});
+    bad.start(test::guiPath(), {"--lesson", "11"});
     QVERIFY(bad.waitForFinished(30000));
     QVERIFY(bad.exitCode() != 0);
     QVERIFY(bad.readAllStandardError().contains("--lesson"));

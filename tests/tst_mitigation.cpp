@@ -86,6 +86,8 @@ private slots:
     void hadamardIsTheSylvesterMatrixWithSigns();
     void hadamardIsOrthogonal_data();
     void hadamardIsOrthogonal();
+    void rotationIsTheMatrixProductAtEverySize_data();
+    void rotationIsTheMatrixProductAtEverySize();
     void rotationKeepsTheProduct();
     void rotationSpreadsAnOutlierChannel();
     void signsFollowTheSeed();
@@ -157,6 +159,48 @@ void TestMitigation::hadamardIsOrthogonal()
 }
 
 // (X·Q)(W·Q)ᵀ = X·Wᵀ: the rotation changes what is quantized, not what is computed.
+void TestMitigation::rotationIsTheMatrixProductAtEverySize_data()
+{
+    QTest::addColumn<int>("n");
+    QTest::addColumn<bool>("avx2");
+    for (const bool avx2 : {false, true}) {
+        for (const int n : {2, 4, 8, 12, 24, 40, 96, 192, 1024}) {
+            QTest::addRow("%d %s", n, avx2 ? "avx2" : "baseline") << n << avx2;
+        }
+    }
+}
+
+// The fast transform (vector stages, shuffles inside a vector, blocks for sizes that are not a
+// power of two) against x·Q with Q written out, row by row in double.
+void TestMitigation::rotationIsTheMatrixProductAtEverySize()
+{
+    QFETCH(int, n);
+    QFETCH(bool, avx2);
+    if (avx2 && !simd::useAvx2()) {
+        QSKIP("this machine has no AVX2");
+    }
+    const auto size = static_cast<std::size_t>(n);
+    const HadamardPlan plan = hadamardPlan(size, 11);
+    std::vector<float> rows = randomMatrix(3, size, 5);
+    const std::vector<float> original = rows;
+    rotateRows(rows, plan, avx2 ? simd::Isa::Avx2 : simd::Isa::Baseline);
+    const std::vector<double> q = hadamardMatrix(plan);
+    for (std::size_t r = 0; r < 3; ++r) {
+        for (std::size_t j = 0; j < size; ++j) {
+            double expected = 0;
+            for (std::size_t i = 0; i < size; ++i) {
+                expected += original[r * size + i] * q[i * size + j];
+            }
+            QVERIFY2(std::fabs(rows[r * size + j] - expected) < 1e-5,
+                     qPrintable(QString("row %1, column %2: %3 vs %4")
+                                    .arg(r)
+                                    .arg(j)
+                                    .arg(rows[r * size + j])
+                                    .arg(expected)));
+        }
+    }
+}
+
 void TestMitigation::rotationKeepsTheProduct()
 {
     for (const std::size_t in : {std::size_t{64}, std::size_t{96}}) {

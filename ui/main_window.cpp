@@ -13,6 +13,7 @@
 #include "panels/compare_panel.h"
 #include "panels/metrics_panel.h"
 #include "panels/model_panel.h"
+#include "panels/outliers_panel.h"
 #include "panels/scheme_panel.h"
 #include "panels/shootout_panel.h"
 #include "panels/source_panel.h"
@@ -115,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
         applySpec(spec);
     });
     connect(m_shootout, &ShootoutPanel::specChosen, this, &MainWindow::applySpec);
+    connect(m_outliers, &OutliersPanel::weightRequested, this, &MainWindow::applySource);
     connect(m_modelView, &ModelPanel::tensorChosen, this, [this](const QString& name) {
         openTensor(name);
         showTab(QStringLiteral("quantizer"));
@@ -244,15 +246,18 @@ QWidget* MainWindow::buildCentre()
     m_views = new QTabWidget(this);
     m_views->setObjectName(QStringLiteral("views"));
     m_modelView = new ModelPanel(this);
+    m_outliers = new OutliersPanel(this);
     m_views->addTab(m_plotsSplitter, QString());
     m_views->addTab(m_channels, QString());
     m_views->addTab(m_sweeps, QString());
     m_views->addTab(m_modelView, QString());
+    m_views->addTab(m_outliers, QString());
     m_texts->bind([this] {
         m_views->setTabText(0, tr("Quantizer"));
         m_views->setTabText(1, tr("Channels"));
         m_views->setTabText(2, tr("Sweeps"));
         m_views->setTabText(3, tr("Model"));
+        m_views->setTabText(4, tr("Outliers"));
         m_views->setTabToolTip(
             0, tr("The transfer staircase, the error split and the use of every code"));
         m_views->setTabToolTip(
@@ -261,6 +266,9 @@ QWidget* MainWindow::buildCentre()
             2, tr("SQNR over bits, error over the clip threshold, one outlier growing"));
         m_views->setTabToolTip(3, tr("Every tensor of the open file under the current scheme, "
                                      "with outlier flags; double-click one to open it"));
+        m_views->setTabToolTip(4, tr("The tensor as a layer's weight W with activations X: "
+                                     "SmoothQuant, a Hadamard rotation and LLM.int8(), judged at "
+                                     "the output X·Wᵀ"));
     });
     m_centreSplitter = new GripSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
@@ -268,6 +276,15 @@ QWidget* MainWindow::buildCentre()
     m_centreSplitter->addWidget(m_views);
     m_centreSplitter->setStretchFactor(0, 3);
     m_centreSplitter->setStretchFactor(1, 2);
+    // The histogram above and the tables beside show W under the window's scheme; the Outliers
+    // view has its own (X and W, before and after, and their measures) and needs the room.
+    connect(m_views, &QTabWidget::currentChanged, this, [this] {
+        const bool outliers = m_views->currentWidget() == m_outliers;
+        m_histogram->setVisible(!outliers);
+        if (m_tables != nullptr) {
+            m_tables->setVisible(!outliers);
+        }
+    });
     return m_centreSplitter;
 }
 
@@ -435,7 +452,8 @@ QHash<QString, QWidget*> MainWindow::viewTabs() const
     return {{"quantizer", m_plotsSplitter},
             {"channels", m_channels},
             {"sweeps", m_sweeps},
-            {"model", m_modelView}};
+            {"model", m_modelView},
+            {"outliers", m_outliers}};
 }
 
 QString MainWindow::currentViewName() const
@@ -522,7 +540,8 @@ void MainWindow::applyViewState(const ViewState& view)
 bool MainWindow::isWorking() const
 {
     return m_runner.isBusy() || m_channels->isComputing() || m_sweeps->isComputing() ||
-           m_shootout->isComputing() || m_modelView->isComputing() || m_compare->isComputing();
+           m_shootout->isComputing() || m_modelView->isComputing() || m_compare->isComputing() ||
+           m_outliers->isComputing();
 }
 
 void MainWindow::requestSource(const TensorSource& source)
@@ -607,6 +626,7 @@ void MainWindow::showSnapshot(const SnapshotPtr& snapshot)
     m_channels->setSnapshot(snapshot);
     m_sweeps->setSnapshot(snapshot);
     m_modelView->setSnapshot(snapshot);
+    m_outliers->setSnapshot(snapshot);
     m_chooseTensorAction->setEnabled(m_files->currentFile() != nullptr);
     m_references->setFileShown(m_files->currentFile() != nullptr);
     showResultTexts();

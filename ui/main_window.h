@@ -32,6 +32,7 @@ class WelcomeBar;
 class Retranslator;
 class MetricsPanel;
 class ModelPanel;
+class OutliersPanel;
 class ReferenceChooser;
 class SessionController;
 class SchemePanel;
@@ -78,8 +79,8 @@ public:
     // Shows `source` in the source panel and analyses it under the current scheme.
     void applySource(const TensorSource& source);
     // Brings a tab to the front: a table ("error", "compare", "formats" — the Compare tab's
-    // shoot-out —, "walkthrough") or a view ("quantizer", "channels", "sweeps", "model"). False
-    // if unknown.
+    // shoot-out —, "walkthrough") or a view ("quantizer", "channels", "sweeps", "model",
+    // "outliers"). False if unknown.
     bool showTab(const QString& name);
     // Gives the views under the histogram (Quantizer, Channels, Sweeps, Model) most of the
     // centre's height, for a lesson about one of their plots; the histogram keeps a third.
@@ -118,6 +119,7 @@ public:
     ChannelsPanel* channelsPanel() const { return m_channels; }
     SweepsPanel* sweepsPanel() const { return m_sweeps; }
     ModelPanel* modelPanel() const { return m_modelView; }
+    OutliersPanel* outliersPanel() const { return m_outliers; }
     // File → Export Plot: every plot of the window, with its menu label.
     QList<QPair<QString, QCustomPlot*>> exportablePlots() const;
 
@@ -178,6 +180,7 @@ private:
     ChannelsPanel* m_channels = nullptr;
     SweepsPanel* m_sweeps = nullptr;
     ModelPanel* m_modelView = nullptr;
+    OutliersPanel* m_outliers = nullptr; // the window's tensor as a layer's weight
     SessionController* m_sessions = nullptr;
     FileOpener* m_files = nullptr;
     LessonGuide* m_lessons = nullptr;

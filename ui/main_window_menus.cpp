@@ -11,6 +11,7 @@
 #include "lessons/lessons.h"
 #include "main_window.h"
 #include "panels/model_panel.h"
+#include "panels/outliers_panel.h"
 #include "panels/shootout_panel.h"
 #include "panels/source_panel.h"
 #include "panels/sweeps_panel.h"
@@ -40,6 +41,14 @@ void MainWindow::buildMenus()
     });
     m_chooseTensorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_chooseTensorAction->setEnabled(false);
+    // X for the Outliers view, whose W is the tensor shown.
+    QAction* activations = file->addAction(tr("Open &Activations…"), this, [this] {
+        showTab(QStringLiteral("outliers"));
+        m_outliers->chooseActivationsFile();
+    });
+    activations->setObjectName(QStringLiteral("openActivations"));
+    activations->setStatusTip(tr("A tensor [tokens, inputs] as X for the Outliers view, whose "
+                                 "weight W is the tensor shown"));
     m_references->addActions(file);
     file->addSeparator();
     file->addAction(tr("Open &Session…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
@@ -50,10 +59,14 @@ void MainWindow::buildMenus()
                     [this] { m_sessions->saveAsWithDialog(); });
     file->addSeparator();
     file->addAction(tr("Export &Report…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
-        // With the Model view in front, the report of the whole file.
+        // With the Model view in front, the report of the whole file; with the Outliers view,
+        // the experiment's.
         const auto model = m_modelView->shownReport();
+        const auto outliers = m_outliers->shownReport();
         if (currentViewName() == QLatin1String("model") && model) {
             exportModelReportInteractively(*model, this);
+        } else if (currentViewName() == QLatin1String("outliers") && outliers) {
+            exportMitigationReportInteractively(*outliers, m_outliers->alphaScan(), this);
         } else {
             exportReportInteractively(m_snapshot, m_sweeps->hasResults(), this,
                                       m_shootout->shownFor(m_snapshot));

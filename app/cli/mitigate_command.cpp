@@ -3,8 +3,11 @@
 
 #include "analysis/shootout.h"
 #include "cli/commands.h"
+#include "cli/offscreen_snapshot.h"
 #include "common/cli_support.h"
 #include "common/terminal_progress.h"
+#include "export/mitigation_figures.h"
+#include "export/mitigation_report_export.h"
 #include "io/tensor_source.h"
 #include "mitigate/mitigation.h"
 #include "report/mitigation_report.h"
@@ -30,8 +33,37 @@ struct MitigateOptions
     std::string weightFormat = "int8-channel";
     std::string activationFormat = "int8-tensor";
     bool json = false;
+    std::string report; // --report FILE: HTML, PDF or Markdown with the view's plots, or JSON
+    std::string page = "a4";
+    std::string language = "en";
     unsigned threads = 0;
 };
+
+// The report as File → Export Report writes it from the Outliers view.
+int writeReport(const MitigateOptions& o, const MitigationReport& report)
+{
+    const QString path = QString::fromStdString(o.report);
+    const auto format = ui::reportFormatForPath(path);
+    if (!format || *format == ui::ReportFormat::Csv) {
+        return reportUsageError("--report must end in .html, .pdf, .md or .json, got '" + o.report +
+                                "'");
+    }
+    return runWithOffscreenApplication(o.language, [&] {
+        ui::ReportOptions options;
+        options.format = *format;
+        options.page = o.page == "letter" ? QPageSize::Letter : QPageSize::A4;
+        const auto scan =
+            report.alphaScan ? std::make_shared<const AlphaScan>(*report.alphaScan) : nullptr;
+        const ui::MitigationFigures figures(report, scan);
+        const QString error = ui::exportMitigationReport(report, figures.plots(), path, options);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "error: %s\n", error.toStdString().c_str());
+            return static_cast<int>(kExitBadInput);
+        }
+        std::printf("wrote %s\n", o.report.c_str());
+        return static_cast<int>(kExitOk);
+    });
+}
 
 Result<LoadedTensor> loadOperand(const std::string& location)
 {
@@ -170,6 +202,9 @@ int runMitigate(const MitigateOptions& o)
     report.settings = settings;
     report.before = std::move(*before);
     report.after = std::move(*after);
+    if (!o.report.empty()) {
+        return writeReport(o, report);
+    }
     const std::string text = o.json ? mitigationJson(report) + "\n" : mitigationText(report);
     std::fputs(text.c_str(), stdout);
     return kExitOk;
@@ -224,7 +259,16 @@ void addMitigateCommand(CLI::App& app, int& exitCode)
         ->add_option("--activation-format", o->activationFormat,
                      "X's format, likewise (e.g. int8-tensor, int8-channel per token, nvfp4)")
         ->capture_default_str();
-    command->add_flag("--json", o->json, "Print one JSON object");
+    auto* json = command->add_flag("--json", o->json, "Print one JSON object");
+    command
+        ->add_option("--report", o->report,
+                     "Write the report instead: .html, .pdf or .md with the Outliers view's "
+                     "plots, or .json")
+        ->excludes(json);
+    command->add_option("--page", o->page, "PDF page size: a4 or letter")
+        ->check(CLI::IsMember({"a4", "letter"}))
+        ->capture_default_str();
+    addLanguageOption(*command, o->language);
     command->add_option("--threads", o->threads, "Worker threads (default: automatic)");
     command->callback([o, &exitCode] { exitCode = runMitigate(*o); });
 }

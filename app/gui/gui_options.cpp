@@ -52,18 +52,18 @@ void addGuiOptions(CLI::App& app, GuiOptions& options)
     app.add_option("--tab", options.tabs,
                    "Tabs to show first: a table (error, compare, formats — the Compare tab's "
                    "shoot-out —, walkthrough) and/or a view (quantizer, channels, sweeps, "
-                   "model), e.g. --tab formats,sweeps")
+                   "model, outliers), e.g. --tab formats,sweeps")
         ->delimiter(',')
         ->check(CLI::IsMember({"error", "compare", "formats", "walkthrough", "quantizer",
-                               "channels", "sweeps", "model"}));
+                               "channels", "sweeps", "model", "outliers"}));
     app.add_option("--zoom", options.zoom, "Show only LO,HI of the histogram's value axis")
         ->delimiter(',')
         ->expected(2);
     app.add_option("--lesson", options.lesson,
                    "Start on a guided lesson: 1 general process, 2 symmetric, 3 asymmetric, "
                    "4 one outlier, 5 per-channel scales, 6 calibration, 7 floating-point grids, "
-                   "8 block scaling")
-        ->check(CLI::Range(1, 8));
+                   "8 block scaling, 9 SmoothQuant's α, 10 a Hadamard rotation")
+        ->check(CLI::Range(1, 10));
     app.add_option("--lang", options.language,
                    "Interface language for this run (default: View → Language, else the "
                    "system's)")

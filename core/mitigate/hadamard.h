@@ -8,6 +8,8 @@
 // n that is not a power of two: Q is block-diagonal, each block the largest power of two that
 // divides n (n = 96: three blocks of 32); HadamardPlan says which.
 
+#include "common/simd.h"
+
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -27,8 +29,9 @@ struct HadamardPlan
 HadamardPlan hadamardPlan(std::size_t size, std::uint32_t seed);
 
 // Every row of the row-major [rows, plan.size] `matrix` multiplied by Q, in place: a fast
-// Walsh–Hadamard transform per block (n·log₂ block additions per row), in double.
-void rotateRows(std::span<float> matrix, const HadamardPlan& plan);
+// Walsh–Hadamard transform per block (n·log₂ block additions per row) in float32 vectors. Each
+// output is a sum of n terms of one magnitude, so it stays within log₂(n)·2⁻²⁴ of its size.
+void rotateRows(std::span<float> matrix, const HadamardPlan& plan, simd::Isa isa = simd::Isa::Auto);
 
 // Q itself, row-major [n, n] (tests and small sizes).
 std::vector<double> hadamardMatrix(const HadamardPlan& plan);

@@ -271,8 +271,8 @@ Result<MitigationOutcome> evaluateMitigation(const MitigationProblem& problem,
         if (outcome.zeroChannels > 0) {
             outcome.warnings.push_back(makeWarning(
                 WarningCode::ZeroChannels,
-                QS_TRANSLATABLE("Warning", "%1 input channels are zero in the activations or the "
-                                           "weight: SmoothQuant leaves them unscaled (s = 1)"),
+                QS_TRANSLATABLE("Warning", "input channels zero in the activations or the weight: "
+                                           "%1; SmoothQuant leaves them unscaled (s = 1)"),
                 {std::to_string(outcome.zeroChannels)}));
         }
     }

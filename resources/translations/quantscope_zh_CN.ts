@@ -857,6 +857,50 @@ saturated: %1 (%2)</source>
         <source>Now: the grid ends at t = %1 of max|R| = %2: SQNR %3 dB, %4 clipped</source>
         <translation>现在：网格止于 t = %1（max|R| = %2）：SQNR %3 dB，截断 %4</translation>
     </message>
+    <message>
+        <source>Now: output SQNR %1 → %2 dB; kurtosis of X %3 → %4, of W %5 → %6</source>
+        <translation>现在：输出 SQNR %1 → %2 dB；X 的峰度 %3 → %4，W 的峰度 %5 → %6</translation>
+    </message>
+    <message>
+        <source>Outlier channels in the activations: SmoothQuant&apos;s α</source>
+        <translation>激活值中的离群通道：SmoothQuant 的 α</translation>
+    </message>
+    <message>
+        <source>Lesson 8&apos;s weights are now a layer&apos;s W [256, 256], fed synthetic activations X shaped as LLM.int8() measured them in transformers: in 4 of the 256 channels every token carries about ±40, elsewhere about 1. One int8 scale for all of X must reach 71, so the ordinary activations get a handful of codes: the output X·Wᵀ comes out at &lt;b&gt;27.30 dB&lt;/b&gt;. SmoothQuant divides input channel j of X by s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt; and multiplies W&apos;s column j by the same s&lt;sub&gt;j&lt;/sub&gt;: the product is unchanged, the difficulty moves. At α = 0.5 it is split — X&apos;s kurtosis falls from 71.25 to 17.27 — and the output reaches &lt;b&gt;39.59 dB&lt;/b&gt;. At α = 1 X is flat (kurtosis 2.99, a Gaussian&apos;s 3) but W now holds the outliers (kurtosis 410) and the output falls back to 35.24 dB. Auto tries every α in steps of 0.05 and keeps 0.65: 40.30 dB.</source>
+        <translation>第 8 课的权重现在是某一层的 W [256, 256]，输入合成的激活值 X，其形态与 LLM.int8() 在 Transformer 中测得的一致：256 个通道中有 4 个通道在每个 token 上都约为 ±40，其余约为 1。X 整体只用一个 int8 缩放因子，就必须覆盖到 71，于是普通激活值只分到寥寥几个码：输出 X·Wᵀ 的 SQNR 只有 &lt;b&gt;27.30 dB&lt;/b&gt;。SmoothQuant 把 X 的第 j 个输入通道除以 s&lt;sub&gt;j&lt;/sub&gt; = max|X&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;α&lt;/sup&gt; / max|W&lt;sub&gt;j&lt;/sub&gt;|&lt;sup&gt;1−α&lt;/sup&gt;，并把 W 的第 j 列乘以同一个 s&lt;sub&gt;j&lt;/sub&gt;：乘积不变，难度发生了转移。α = 0.5 时难度被平分——X 的峰度从 71.25 降到 17.27——输出达到 &lt;b&gt;39.59 dB&lt;/b&gt;。α = 1 时 X 变得平坦（峰度 2.99，接近高斯分布的 3），但离群值转到了 W 上（峰度 410），输出回落到 35.24 dB。“自动”以 0.05 为步长尝试每个 α，选中 0.65：40.30 dB。</translation>
+    </message>
+    <message>
+        <source>Move α from 0 to 1: watch the output SQNR and the kurtosis of X and W trade places in the framed table.</source>
+        <translation>把 α 从 0 移到 1：观察框出的表格中输出 SQNR 的变化，以及 X 与 W 的峰度此消彼长。</translation>
+    </message>
+    <message>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <source>A rotation spreads an outlier over every channel</source>
+        <translation>旋转把离群值分散到每个通道</translation>
+    </message>
+    <message>
+        <source>The same layer and activations. Instead of moving the outliers between X and W, a rotation dissolves them: Q = D·H/√256 — random signs D, then the Walsh–Hadamard matrix H — is orthogonal, so (X·Q)(W·Q)ᵀ = X·Wᵀ. Each output channel of X·Q mixes all 256 inputs with weights ±1/16, so a channel at ±40 becomes a share of every channel. In the framed plot the widest channel of X falls from 71.2 to 16.7 while the typical one rises from 3.1 to 9.0: the range is used evenly. X&apos;s kurtosis falls from 71.25 to 2.60 and W&apos;s from 106.71 to 3.26 — both now look Gaussian — and the output SQNR rises from 27.30 to &lt;b&gt;38.70 dB&lt;/b&gt;. SmoothQuant at α = 0.5 first, then the rotation: 47.05 dB.</source>
+        <translation>同一层、同样的激活值。旋转不是在 X 和 W 之间搬运离群值，而是把它们化开：Q = D·H/√256——先乘随机符号 D，再乘 Walsh–Hadamard 矩阵 H——是正交矩阵，所以 (X·Q)(W·Q)ᵀ = X·Wᵀ。X·Q 的每个通道都以 ±1/16 的权重混合全部 256 个输入，于是一个 ±40 的通道被分摊到每个通道上。框出的图中，X 最宽通道的最大值从 71.2 降到 16.7，而典型通道从 3.1 升到 9.0：量化范围被均匀地利用。X 的峰度从 71.25 降到 2.60，W 的峰度从 106.71 降到 3.26——两者都接近高斯分布——输出 SQNR 从 27.30 升到 &lt;b&gt;38.70 dB&lt;/b&gt;。先做 α = 0.5 的 SmoothQuant 再旋转：47.05 dB。</translation>
+    </message>
+    <message>
+        <source>Switch the rotation on and off, alone and after SmoothQuant: watch the channel maxima flatten.</source>
+        <translation>打开和关闭旋转，单独使用或在 SmoothQuant 之后使用：观察各通道最大值变得平坦。</translation>
+    </message>
+    <message>
+        <source>Hadamard rotation</source>
+        <translation>Hadamard 旋转</translation>
+    </message>
+    <message>
+        <source>No transform</source>
+        <translation>不做变换</translation>
+    </message>
+    <message>
+        <source>SmoothQuant α = 0.5, then the rotation</source>
+        <translation>先做 SmoothQuant α = 0.5，再旋转</translation>
+    </message>
 </context>
 <context>
     <name>Metrics</name>
@@ -979,6 +1023,69 @@ saturated: %1 (%2)</source>
     <message>
         <source>The share of [Qmin, Qmax] that no value inside [min R, max R] can reach: 1 − (q(max R) − q(min R) + 1)/(Qmax − Qmin + 1)</source>
         <translation>[Qmin, Qmax] 中 [min R, max R] 内的任何值都到不了的比例：1 − (q(max R) − q(min R) + 1)/(Qmax − Qmin + 1)</translation>
+    </message>
+</context>
+<context>
+    <name>MitigationText</name>
+    <message>
+        <source>SmoothQuant α = %1</source>
+        <translation>SmoothQuant α = %1</translation>
+    </message>
+    <message>
+        <source>rotation (seed %1)</source>
+        <translation>旋转（种子 %1）</translation>
+    </message>
+    <message>
+        <source>LLM.int8() at |x| ≥ %1</source>
+        <translation>LLM.int8()，|x| ≥ %1</translation>
+    </message>
+    <message>
+        <source>no transform</source>
+        <translation>无变换</translation>
+    </message>
+    <message>
+        <source>a scale per block of %1 inputs along each row</source>
+        <translation>每行沿输入方向每 %1 个值一块，每块一个缩放因子</translation>
+    </message>
+    <message>
+        <source>a scale per block of %1 values</source>
+        <translation>每 %1 个值一块，每块一个缩放因子</translation>
+    </message>
+    <message>
+        <source>one scale for all of W</source>
+        <translation>整个 W 共用一个缩放因子</translation>
+    </message>
+    <message>
+        <source>one scale for all of X</source>
+        <translation>整个 X 共用一个缩放因子</translation>
+    </message>
+    <message>
+        <source>one scale per output channel (row of W)</source>
+        <translation>每个输出通道（W 的一行）一个缩放因子</translation>
+    </message>
+    <message>
+        <source>one scale per token (row of X)</source>
+        <translation>每个 token（X 的一行）一个缩放因子</translation>
+    </message>
+    <message>
+        <source>a scale per %1 inputs along each row</source>
+        <translation>每行沿输入方向每 %1 个值一个缩放因子</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+    <message>
+        <source>%1 inputs are not a power of two: the rotation is block-diagonal, %2 blocks of %3</source>
+        <translation>输入数 %1 不是 2 的幂：旋转为分块对角，共 %2 块，每块 %3</translation>
+    </message>
+    <message>
+        <source>one Hadamard block spans all %1 inputs</source>
+        <translation>一个 Hadamard 块覆盖全部 %1 个输入</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1497,102 @@ saturated: %1 (%2)</source>
         <source>stored vs reference SQNR dB</source>
         <translation>存储值相对参考的 SQNR dB</translation>
     </message>
+    <message>
+        <source>QuantScope: outlier mitigation</source>
+        <translation>QuantScope：离群值缓解</translation>
+    </message>
+    <message>
+        <source>weight W</source>
+        <translation>权重 W</translation>
+    </message>
+    <message>
+        <source>activations X</source>
+        <translation>激活值 X</translation>
+    </message>
+    <message>
+        <source>synthetic: %1 outlier channels × %2, seed %3 (no model produced these values)</source>
+        <translation>合成数据：%1 个离群通道 × %2，种子 %3（这些值并非由任何模型产生）</translation>
+    </message>
+    <message>
+        <source>transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>SmoothQuant α = %1%2</source>
+        <translation>SmoothQuant α = %1%2</translation>
+    </message>
+    <message>
+        <source> (auto)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <source>Hadamard rotation, seed %1</source>
+        <translation>Hadamard 旋转，种子 %1</translation>
+    </message>
+    <message>
+        <source>block-diagonal in blocks of %1</source>
+        <translation>分块对角，每块 %1</translation>
+    </message>
+    <message>
+        <source>LLM.int8(), |x| ≥ %1: %2 channels in float16</source>
+        <translation>LLM.int8()，|x| ≥ %1：%2 个通道保留为 float16</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>变换前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>变换后</translation>
+    </message>
+    <message>
+        <source>output SQNR (dB)</source>
+        <translation>输出 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>worst output channel SQNR (dB)</source>
+        <translation>最差输出通道 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>weight SQNR (dB)</source>
+        <translation>权重 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>activation SQNR (dB)</source>
+        <translation>激活值 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>weight kurtosis</source>
+        <translation>权重峰度</translation>
+    </message>
+    <message>
+        <source>activation kurtosis</source>
+        <translation>激活值峰度</translation>
+    </message>
+    <message>
+        <source>weight max/σ</source>
+        <translation>权重 max/σ</translation>
+    </message>
+    <message>
+        <source>activation max/σ</source>
+        <translation>激活值 max/σ</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>The output SQNR compares the quantized product Q(X′)·Q(W′)ᵀ with X·Wᵀ computed in float64; every transform keeps that product exact before quantization, so what it changes is only how well each side fits its grid. Kurtosis is E[(x − μ)⁴]/σ⁴: 3 for a Gaussian, far above it when a few channels carry outliers.</source>
+        <translation>输出 SQNR 把量化后的乘积 Q(X′)·Q(W′)ᵀ 与用 float64 计算的 X·Wᵀ 相比较；每种变换在量化之前都保持该乘积不变，所以它改变的只是每一侧与其网格的契合程度。峰度为 E[(x − μ)⁴]/σ⁴：高斯分布为 3，少数通道带有离群值时远高于此。</translation>
+    </message>
 </context>
 <context>
     <name>ReportExport</name>
@@ -1484,6 +1687,42 @@ saturated: %1 (%2)</source>
     <message>
         <source>SQNR against bits per value: every format, the Pareto front joined</source>
         <translation>SQNR 与每值位数：每个格式一点，帕累托前沿连线</translation>
+    </message>
+    <message>
+        <source>: the Outliers report is written as HTML, PDF, Markdown or JSON</source>
+        <translation>：离群值报告可写为 HTML、PDF、Markdown 或 JSON</translation>
+    </message>
+    <message>
+        <source>Before: max |x| and max |w| of every input channel</source>
+        <translation>变换前：每个输入通道的 max |x| 与 max |w|</translation>
+    </message>
+    <message>
+        <source>After: max |x| and max |w| of every input channel</source>
+        <translation>变换后：每个输入通道的 max |x| 与 max |w|</translation>
+    </message>
+    <message>
+        <source>Before: the values of X and their grid</source>
+        <translation>变换前：X 的数值及其网格</translation>
+    </message>
+    <message>
+        <source>After: the values of X′ and their grid</source>
+        <translation>变换后：X′ 的数值及其网格</translation>
+    </message>
+    <message>
+        <source>Before: the values of W and their grid</source>
+        <translation>变换前：W 的数值及其网格</translation>
+    </message>
+    <message>
+        <source>After: the values of W′ and their grid</source>
+        <translation>变换后：W′ 的数值及其网格</translation>
+    </message>
+    <message>
+        <source>The output SQNR of each output channel, before and after</source>
+        <translation>每个输出通道的输出 SQNR，变换前与变换后</translation>
+    </message>
+    <message>
+        <source>The output SQNR against SmoothQuant&apos;s α</source>
+        <translation>输出 SQNR 随 SmoothQuant 的 α 的变化</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1857,49 @@ saturated: %1 (%2)</source>
         <source>%1 is stored quantized as %2: its values already sit on that type&apos;s block grids; another format&apos;s error is relative to them</source>
         <translation>%1 以 %2 量化存储：它的值已经落在该类型的块网格上；其他格式的误差是相对这些值而言的</translation>
     </message>
+    <message>
+        <source>input channels zero in the activations or the weight: %1; SmoothQuant leaves them unscaled (s = 1)</source>
+        <translation>在激活值或权重中全为零的输入通道：%1 个；SmoothQuant 不缩放它们（s = 1）</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::AlphaScanPlot</name>
+    <message>
+        <source>SmoothQuant&apos;s α (0: X as it is, 1: X flattened)</source>
+        <translation>SmoothQuant 的 α（0：X 保持原样，1：X 被压平）</translation>
+    </message>
+    <message>
+        <source>output SQNR (dB)</source>
+        <translation>输出 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>output SQNR at α</source>
+        <translation>该 α 下的输出 SQNR</translation>
+    </message>
+    <message>
+        <source>Auto&apos;s choice</source>
+        <translation>自动选择的 α</translation>
+    </message>
+    <message>
+        <source>Output SQNR over α</source>
+        <translation>输出 SQNR 随 α 的变化</translation>
+    </message>
+    <message>
+        <source>Scanning α from 0 to 1 runs while this tab is shown, or with Auto</source>
+        <translation>此标签页显示时，或按下“自动”时，会从 0 到 1 扫描 α</translation>
+    </message>
+    <message>
+        <source>Output SQNR over α; Auto picks α = %1 (%2)</source>
+        <translation>输出 SQNR 随 α 的变化；自动选择 α = %1（%2）</translation>
+    </message>
+    <message>
+        <source>no transform: %1</source>
+        <translation>无变换：%1</translation>
+    </message>
+    <message>
+        <source>slider: α = %1</source>
+        <translation>滑块：α = %1</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::AnalysisRunner</name>
@@ -1723,6 +2005,45 @@ saturated: %1 (%2)</source>
     <message>
         <source>The range you set: drag an end of the grid on the histogram, or type the ends here (symmetric: ± the larger magnitude).</source>
         <translation>由你设定的范围：在直方图上拖动网格的端点，或在这里输入两端（对称量化取两者中绝对值较大的 ±）。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::ChannelMaxPlot</name>
+    <message>
+        <source>max |x| of X</source>
+        <translation>X 的 max |x|</translation>
+    </message>
+    <message>
+        <source>max |w| of W</source>
+        <translation>W 的 max |w|</translation>
+    </message>
+    <message>
+        <source>kept in float16</source>
+        <translation>保留为 float16</translation>
+    </message>
+    <message>
+        <source>input channel j</source>
+        <translation>输入通道 j</translation>
+    </message>
+    <message>
+        <source>max |·|</source>
+        <translation>max |·|</translation>
+    </message>
+    <message>
+        <source>Before: the formats alone</source>
+        <translation>变换前：只用格式</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变换后</translation>
+    </message>
+    <message>
+        <source>After: %1</source>
+        <translation>变换后：%1</translation>
+    </message>
+    <message>
+        <source>max |x′| = max |w′| in every channel: the lines coincide</source>
+        <translation>每个通道的 max |x′| = max |w′|：两条线重合</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2994,29 @@ codes %1</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Outliers</source>
+        <translation>离群值</translation>
+    </message>
+    <message>
+        <source>The tensor as a layer&apos;s weight W with activations X: SmoothQuant, a Hadamard rotation and LLM.int8(), judged at the output X·Wᵀ</source>
+        <translation>把张量当作一层的权重 W，配上激活值 X：SmoothQuant、Hadamard 旋转和 LLM.int8()，以输出 X·Wᵀ 来评判</translation>
+    </message>
+    <message>
+        <source>Open &amp;Activations…</source>
+        <translation>打开激活值(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>A tensor [tokens, inputs] as X for the Outliers view, whose weight W is the tensor shown</source>
+        <translation>一个 [tokens, inputs] 张量，作为离群值视图的 X；其权重 W 就是当前显示的张量</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::MeasuresPage</name>
+    <message>
+        <source>How to read it: an outlier channel of X gives X a high kurtosis and max/σ, and a per-tensor scale wide enough for it leaves few codes to the rest. SmoothQuant moves part of that range into W (X&apos;s kurtosis falls, W&apos;s may rise); a rotation spreads it over every channel of both; LLM.int8() keeps those channels out of the quantized product. Whether the trade pays shows only at the product: the output SQNR.</source>
+        <translation>怎么看：X 的离群通道使 X 的峰度和 max/σ 很高，而足以容纳它的逐张量缩放因子只给其余数值留下很少的码。SmoothQuant 把部分范围转移到 W（X 的峰度下降，W 的可能上升）；旋转把它摊到两者的所有通道上；LLM.int8() 让这些通道不参与量化乘积。这种取舍是否划算，只有在乘积上才看得出来：看输出 SQNR。</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::MetricsModel</name>
@@ -2683,6 +3027,204 @@ codes %1</source>
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::MitigationControls</name>
+    <message>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>Each keeps the exact product: X′·W′ᵀ = X·Wᵀ before quantization</source>
+        <translation>每种变换都保持乘积不变：量化前 X′·W′ᵀ = X·Wᵀ</translation>
+    </message>
+    <message>
+        <source>SmoothQuant</source>
+        <translation>SmoothQuant</translation>
+    </message>
+    <message>
+        <source>s_j = max|X_j|^α / max|W_j|^(1−α); X·diag(s)⁻¹ and W·diag(s): α moves the difficulty from the activations to the weight</source>
+        <translation>s_j = max|X_j|^α / max|W_j|^(1−α)；X·diag(s)⁻¹ 与 W·diag(s)：α 把量化难度从激活值转移到权重</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Try α from 0 to 1 in steps of 0.05 and keep the one with the highest output SQNR</source>
+        <translation>以 0.05 为步长从 0 到 1 尝试 α，保留输出 SQNR 最高的那个</translation>
+    </message>
+    <message>
+        <source>Hadamard rotation</source>
+        <translation>Hadamard 旋转</translation>
+    </message>
+    <message>
+        <source>A randomized Hadamard rotation: X·Q and W·Q with Q = D·H/√n orthogonal, so an outlier channel of X is spread over every channel</source>
+        <translation>随机化 Hadamard 旋转：X·Q 与 W·Q，Q = D·H/√n 为正交矩阵，于是 X 的一个离群通道被摊到所有通道上</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>LLM.int8() decomposition</source>
+        <translation>LLM.int8() 分解</translation>
+    </message>
+    <message>
+        <source>Input channels where some |x| reaches the threshold stay in float16 in X and W; the rest are quantized with a scale per row (a per-tensor format becomes per row)</source>
+        <translation>某个 |x| 达到阈值的输入通道在 X 和 W 中都保留为 float16；其余通道按行各用一个缩放因子量化（逐张量的格式变为逐行）</translation>
+    </message>
+    <message>
+        <source>|x| ≥ </source>
+        <translation>|x| ≥ </translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Weight W</source>
+        <translation>权重 W</translation>
+    </message>
+    <message>
+        <source>Activations X</source>
+        <translation>激活值 X</translation>
+    </message>
+    <message>
+        <source>Any name the command line takes: int&lt;b&gt; with tensor, channel or g&lt;N&gt;, asym, fp16; fp8-e4m3, mxfp4, nvfp4, ...</source>
+        <translation>命令行接受的任何名称：int&lt;b&gt; 加 tensor、channel 或 g&lt;N&gt;、asym、fp16；fp8-e4m3、mxfp4、nvfp4 等</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <source>Outlier channels</source>
+        <translation>离群通道数</translation>
+    </message>
+    <message>
+        <source>Outlier scale</source>
+        <translation>离群倍数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation>合成数据</translation>
+    </message>
+    <message>
+        <source>From a file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>File → Open Activations…: a tensor [tokens, inputs] (leading dimensions are taken as tokens)</source>
+        <translation>文件 → 打开激活值…：一个 [tokens, inputs] 张量（前面的维度都当作 token）</translation>
+    </message>
+    <message>
+        <source>Synthetic, shaped like the activations LLM.int8() measured in transformers: a few channels 20–100× the rest in nearly every token. No model produced these.</source>
+        <translation>合成数据，形状仿照 LLM.int8() 在 Transformer 中测得的激活值：少数通道在几乎每个 token 中都是其余通道的 20–100 倍。这些值并非由任何模型产生。</translation>
+    </message>
+    <message>
+        <source>α = %1</source>
+        <translation>α = %1</translation>
+    </message>
+    <message>
+        <source>1 input channel kept in float16</source>
+        <translation>1 个输入通道保留为 float16</translation>
+    </message>
+    <message>
+        <source>%1 input channels kept in float16</source>
+        <translation>%1 个输入通道保留为 float16</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::MitigationMeasuresModel</name>
+    <message>
+        <source>output SQNR</source>
+        <translation>输出 SQNR</translation>
+    </message>
+    <message>
+        <source>worst output channel</source>
+        <translation>最差输出通道</translation>
+    </message>
+    <message>
+        <source>W SQNR</source>
+        <translation>W 的 SQNR</translation>
+    </message>
+    <message>
+        <source>X SQNR</source>
+        <translation>X 的 SQNR</translation>
+    </message>
+    <message>
+        <source>W kurtosis</source>
+        <translation>W 的峰度</translation>
+    </message>
+    <message>
+        <source>X kurtosis</source>
+        <translation>X 的峰度</translation>
+    </message>
+    <message>
+        <source>W max|w|/σ</source>
+        <translation>W 的 max|w|/σ</translation>
+    </message>
+    <message>
+        <source>X max|x|/σ</source>
+        <translation>X 的 max|x|/σ</translation>
+    </message>
+    <message>
+        <source>float16 channels</source>
+        <translation>float16 通道数</translation>
+    </message>
+    <message>
+        <source>Output SQNR of Y = X·Wᵀ: 10·log10(Σ Y² / Σ (Y − Q(X)·Q(W)ᵀ)²) against the float64 product — the error the layer&apos;s output carries, which is what matters</source>
+        <translation>Y = X·Wᵀ 的输出 SQNR：10·log10(Σ Y² / Σ (Y − Q(X)·Q(W)ᵀ)²)，以 float64 乘积为参照——这是该层输出所带的误差，也是真正要紧的</translation>
+    </message>
+    <message>
+        <source>The SQNR of the output channel that fares worst, over the tokens</source>
+        <translation>表现最差的输出通道在所有 token 上的 SQNR</translation>
+    </message>
+    <message>
+        <source>The side&apos;s quantization error, in its own transformed domain (float16 channels included)</source>
+        <translation>这一侧的量化误差，在其自身变换后的域中计算（包括 float16 通道）</translation>
+    </message>
+    <message>
+        <source>E[(x − μ)⁴]/σ⁴ of the transformed values: 3 for a Gaussian, far more when a few values dominate</source>
+        <translation>变换后数值的 E[(x − μ)⁴]/σ⁴：高斯分布为 3，少数值占主导时远大于此</translation>
+    </message>
+    <message>
+        <source>How many σ the largest value lies out: the range a per-tensor scale must cover</source>
+        <translation>最大值离均值有多少个 σ：逐张量缩放因子必须覆盖的范围</translation>
+    </message>
+    <message>
+        <source>LLM.int8(): the input channels kept in float16, left out of the quantized product</source>
+        <translation>LLM.int8()：保留为 float16、不参与量化乘积的输入通道</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>变换前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>变换后</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
     </message>
 </context>
 <context>
@@ -2877,6 +3419,160 @@ p97.5 of |x| = %6</source>
     <message>
         <source>The format of the chosen class with the highest SQNR on this tensor within one bit per value of the class (scales included), as the Formats tab&apos;s shoot-out finds it; sorted by its SQNR</source>
         <translation>所选类别中在此张量上 SQNR 最高、每值位数（含缩放因子）不超出该类别一位的格式，与“格式”页的格式对比结果一致；按其 SQNR 排序</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::OutliersPanel</name>
+    <message>
+        <source>Generate a weight W %1</source>
+        <translation>生成权重 W %1</translation>
+    </message>
+    <message>
+        <source>Normal values with σ = %1, as a freshly initialised layer&apos;s; the window shows it as its tensor</source>
+        <translation>σ = %1 的正态分布值，如同刚初始化的层；窗口把它作为当前张量显示</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Channel max</source>
+        <translation>通道最大值</translation>
+    </message>
+    <message>
+        <source>X values</source>
+        <translation>X 的数值</translation>
+    </message>
+    <message>
+        <source>W values</source>
+        <translation>W 的数值</translation>
+    </message>
+    <message>
+        <source>Per output</source>
+        <translation>逐输出通道</translation>
+    </message>
+    <message>
+        <source>SQNR(α)</source>
+        <translation>SQNR(α)</translation>
+    </message>
+    <message>
+        <source>Output SQNR and each side&apos;s SQNR, kurtosis and max/σ, before and after</source>
+        <translation>变换前后的输出 SQNR，以及每一侧的 SQNR、峰度和 max/σ</translation>
+    </message>
+    <message>
+        <source>Per input channel: max |x| of X and max |w| of W, before and after — the difficulty the transforms move</source>
+        <translation>逐输入通道：X 的 max |x| 与 W 的 max |w|，变换前后——即变换所转移的难度</translation>
+    </message>
+    <message>
+        <source>The activations&apos; values and grid, before and after</source>
+        <translation>激活值的数值与网格，变换前后</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s values and grid, before and after</source>
+        <translation>权重的数值与网格，变换前后</translation>
+    </message>
+    <message>
+        <source>How the output SQNR is spread over the output channels</source>
+        <translation>输出 SQNR 在各输出通道上的分布</translation>
+    </message>
+    <message>
+        <source>Output SQNR for every α of SmoothQuant, the other transforms as set</source>
+        <translation>SmoothQuant 每个 α 下的输出 SQNR，其余变换按当前设置</translation>
+    </message>
+    <message>
+        <source>Open activations</source>
+        <translation>打开激活值</translation>
+    </message>
+    <message>
+        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 %2 has one dimension: it cannot be the weight of a linear layer, which is a matrix [out, in] (a convolution&apos;s [out, in, kh, kw] counts as [out, in·kh·kw]). Open or generate a tensor of two or more dimensions to see outlier mitigation.</source>
+        <translation>%1 %2 只有一维：它不能作为线性层的权重，线性层的权重是矩阵 [out, in]（卷积的 [out, in, kh, kw] 视为 [out, in·kh·kw]）。请打开或生成一个二维及以上的张量来查看离群值缓解。</translation>
+    </message>
+    <message>
+        <source>Open or generate a weight: the window&apos;s tensor is W.</source>
+        <translation>请打开或生成一个权重：窗口当前的张量就是 W。</translation>
+    </message>
+    <message>
+        <source>%1%2 dB</source>
+        <translation>%1%2 dB</translation>
+    </message>
+    <message>
+        <source>Output SQNR: &lt;b&gt;%1&lt;/b&gt; (no transform on: after is before)</source>
+        <translation>输出 SQNR：&lt;b&gt;%1&lt;/b&gt;（未开启变换：变换后即变换前）</translation>
+    </message>
+    <message>
+        <source>Output SQNR: %1 before → &lt;b&gt;%2&lt;/b&gt; after (%3)</source>
+        <translation>输出 SQNR：变换前 %1 → 变换后 &lt;b&gt;%2&lt;/b&gt;（%3）</translation>
+    </message>
+    <message>
+        <source>Output SQNR: …</source>
+        <translation>输出 SQNR：…</translation>
+    </message>
+    <message>
+        <source>Computing the reference product X·Wᵀ in float64…</source>
+        <translation>正在用 float64 计算参照乘积 X·Wᵀ…</translation>
+    </message>
+    <message>
+        <source>Scanning SmoothQuant&apos;s α from 0 to 1…</source>
+        <translation>正在从 0 到 1 扫描 SmoothQuant 的 α…</translation>
+    </message>
+    <message>
+        <source>Quantizing both sides and multiplying…</source>
+        <translation>正在量化两侧并相乘…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Change a setting to compute again.</source>
+        <translation>已取消。更改任一设置即可重新计算。</translation>
+    </message>
+    <message>
+        <source>Y = X·Wᵀ with synthetic X %1 and W %2 %3, measured against the float64 product</source>
+        <translation>Y = X·Wᵀ，X 为合成数据 %1，W 为 %2 %3，以 float64 乘积为参照</translation>
+    </message>
+    <message>
+        <source>Y = X·Wᵀ with X %1 %2 and W %3 %4, measured against the float64 product</source>
+        <translation>Y = X·Wᵀ，X 为 %1 %2，W 为 %3 %4，以 float64 乘积为参照</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::OutputChannelPlot</name>
+    <message>
+        <source>SQNR of one output channel over the tokens (dB)</source>
+        <translation>单个输出通道在所有 token 上的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>output channels</source>
+        <translation>输出通道数</translation>
+    </message>
+    <message>
+        <source>SQNR per output channel</source>
+        <translation>逐输出通道的 SQNR</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>变换前</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>变换后</translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>变换前：%1</translation>
+    </message>
+    <message>
+        <source>after: %1</source>
+        <translation>变换后：%1</translation>
+    </message>
+    <message>
+        <source>lossless (not drawn): %1 before, %2 after</source>
+        <translation>无损（未画出）：变换前 %1 个，变换后 %2 个</translation>
+    </message>
+    <message>
+        <source>SQNR of each of the %1 output channels (dashed: of the whole output)</source>
+        <translation>%1 个输出通道各自的 SQNR（虚线：整个输出的 SQNR）</translation>
     </message>
 </context>
 <context>
@@ -3390,6 +4086,41 @@ Has it moved? Locate it to open the session.</source>
     <message>
         <source>the current format</source>
         <translation>当前格式</translation>
+    </message>
+</context>
+<context>
+    <name>qs::ui::SideHistograms</name>
+    <message>
+        <source>Log counts</source>
+        <translation>对数计数</translation>
+    </message>
+    <message>
+        <source>Colours as in the histogram above; the wheel zooms, a double-click resets</source>
+        <translation>颜色含义与上方直方图相同；滚轮缩放，双击复原</translation>
+    </message>
+    <message>
+        <source>%1, each with its own grid; the lines are %2&apos;s</source>
+        <translation>%1，各有自己的网格；画出的是%2的网格线</translation>
+    </message>
+    <message>
+        <source>%1 (the %2 channels in float16 left out)</source>
+        <translation>%1（不含保留为 float16 的 %2 个通道）</translation>
+    </message>
+    <message>
+        <source>W before: the format alone</source>
+        <translation>变换前的 W：只用格式</translation>
+    </message>
+    <message>
+        <source>X before: the format alone</source>
+        <translation>变换前的 X：只用格式</translation>
+    </message>
+    <message>
+        <source>W after: %1</source>
+        <translation>变换后的 W：%1</translation>
+    </message>
+    <message>
+        <source>X after: %1</source>
+        <translation>变换后的 X：%1</translation>
     </message>
 </context>
 <context>

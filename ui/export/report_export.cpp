@@ -3,6 +3,7 @@
 #include "analysis/analysis_walkthrough.h"
 #include "export/html_svg.h"
 #include "export/plot_export.h"
+#include "export/report_figures.h"
 #include "export/table_rows_on_pages.h"
 #include "i18n/core_texts.h"
 #include "i18n/report_language.h"
@@ -33,9 +34,6 @@ namespace qs::ui {
 namespace {
 
 constexpr std::size_t kWalkthroughRows = 12;
-constexpr int kFigureWidth = 900;
-constexpr int kFigureHeight = 520;
-constexpr double kScreenDpi = 96.0;
 
 enum class Words
 {
@@ -67,11 +65,6 @@ std::string describeSource(const TensorSource& source, Words words)
     }
     const auto& f = std::get<FileSpec>(source);
     return f.tensorName.empty() ? f.path : f.path + "#" + f.tensorName;
-}
-
-QString plotsNotDrawn(const QString& path)
-{
-    return path + QCoreApplication::translate("ReportExport", ": the plots could not be drawn");
 }
 
 // The document as the pages people read show it: the source described in the interface
@@ -208,18 +201,6 @@ private:
     std::vector<std::unique_ptr<QWidget>> m_owners;
 };
 
-const PlotImageSize kFigureSize{kFigureWidth, kFigureHeight, 1};
-
-std::optional<std::string> inlineSvg(QCustomPlot* plot)
-{
-    const auto svg = renderPlot(plot, PlotFormat::Svg, kFigureSize);
-    if (!svg) {
-        return std::nullopt;
-    }
-    // The markup goes inside the HTML page, scaled to its column. It refers to nothing outside.
-    return svgForHtml(*svg).toStdString();
-}
-
 QString writeHtml(const SnapshotPtr& snapshot, const json& document, const QString& path,
                   const Figures& figures)
 {
@@ -244,7 +225,7 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
     for (const auto& figure : figures.all()) {
         const QString name = info.completeBaseName() + QLatin1Char('_') +
                              QString::fromStdString(figure.name) + QStringLiteral(".png");
-        const auto png = renderPlot(figure.plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
+        const auto png = figurePng(figure.plot);
         if (!png) {
             return plotsNotDrawn(path);
         }
@@ -257,54 +238,6 @@ QString writeMarkdown(const SnapshotPtr& snapshot, const json& document, const Q
         path, QByteArray::fromStdString(tensorReportMarkdown(pageDocument(snapshot, document),
                                                              placed, interfaceReportWords())));
 }
-
-// Figures for a PDF: PNG images the rich-text document holds as resources.
-class PdfImages
-{
-public:
-    // The <img> markup for `plot`, or nullopt if it cannot be drawn.
-    std::optional<std::string> add(const std::string& name, QCustomPlot* plot)
-    {
-        const auto png = renderPlot(plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
-        if (!png) {
-            return std::nullopt;
-        }
-        const QString url = QStringLiteral("qs-figure:") + QString::fromStdString(name);
-        m_images.emplace_back(url, QImage::fromData(*png));
-        return "<img src=\"" + url.toStdString() + "\" width=\"600\" height=\"347\">";
-    }
-
-    // Lays `html` out on pages of `page` size (15 mm margins) and writes the PDF.
-    QString print(const std::string& html, const QString& title, const QString& path,
-                  QPageSize::PageSizeId page) const
-    {
-        QTextDocument text;
-        for (const auto& [url, image] : m_images) {
-            text.addResource(QTextDocument::ImageResource, QUrl(url), image);
-        }
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        {
-            QPdfWriter pdf(&buffer);
-            pdf.setCreator(QStringLiteral("QuantScope"));
-            pdf.setTitle(title);
-            pdf.setPageSize(QPageSize(page));
-            pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-            // Lay the text out on the printable area at screen resolution, so tables set to the
-            // full width span the page.
-            const QSizeF points = pdf.pageLayout().paintRect(QPageLayout::Point).size();
-            text.setPageSize(points * (kScreenDpi / 72.0));
-            setHtmlKeepingRowsWhole(text, QString::fromStdString(html));
-            text.print(&pdf);
-        }
-        buffer.close();
-        return writeFileSafely(path, bytes);
-    }
-
-private:
-    std::vector<std::pair<QString, QImage>> m_images;
-};
 
 QString writePdf(const SnapshotPtr& snapshot, const json& document, const QString& path,
                  QPageSize::PageSizeId page, const Figures& figures)
@@ -378,7 +311,7 @@ QString exportModelReport(const ModelReport& report, const QString& path,
     if (options.format == ReportFormat::Markdown) {
         const QFileInfo info(path);
         const QString name = info.completeBaseName() + QStringLiteral("_worst.png");
-        const auto png = renderPlot(plot, PlotFormat::Png, {kFigureWidth, kFigureHeight, 2});
+        const auto png = figurePng(plot);
         if (!png) {
             return failed;
         }

@@ -1,6 +1,7 @@
 #include "export/report_export_dialog.h"
 
 #include "dialog_folders.h"
+#include "export/mitigation_figures.h"
 #include "export/report_export.h"
 #include "export/typed_extension.h"
 
@@ -102,6 +103,18 @@ bool exportModelReportInteractively(const ModelReport& report, QWidget* parent)
     return askAndWrite(parent, name, [&report](const QString& path, const ReportOptions& options) {
         return exportModelReport(report, path, options);
     });
+}
+
+bool exportMitigationReportInteractively(const MitigationReport& report,
+                                         std::shared_ptr<const AlphaScan> scan, QWidget* parent)
+{
+    const QString name =
+        QString::fromStdString(report.weight.name.empty() ? "layer" : report.weight.name);
+    return askAndWrite(parent, name + QStringLiteral("-outliers-report.html"),
+                       [&report, &scan](const QString& path, const ReportOptions& options) {
+                           const MitigationFigures figures(report, scan);
+                           return exportMitigationReport(report, figures.plots(), path, options);
+                       });
 }
 
 } // namespace qs::ui

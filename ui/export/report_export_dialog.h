@@ -6,6 +6,7 @@
 #include "analysis/shootout.h"
 #include "analysis_snapshot.h"
 #include "export/report_export.h"
+#include "report/mitigation_report.h"
 
 #include <QString>
 
@@ -34,5 +35,8 @@ bool exportReportInteractively(const SnapshotPtr& snapshot, bool sweeps, QWidget
                                std::shared_ptr<const Shootout> shootout = nullptr);
 // The Model view's report of a whole file.
 bool exportModelReportInteractively(const ModelReport& report, QWidget* parent);
+// The Outliers view's report; `scan` (may be null) adds the output SQNR against α.
+bool exportMitigationReportInteractively(const MitigationReport& report,
+                                         std::shared_ptr<const AlphaScan> scan, QWidget* parent);
 
 } // namespace qs::ui

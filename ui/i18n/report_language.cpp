@@ -6,14 +6,28 @@
 
 namespace qs::ui {
 
-ReportWords interfaceReportWords()
+namespace {
+
+template <typename Words> Words translatedWords()
 {
-    ReportWords words;
+    Words words;
     forEachWord(words, [](std::string& word) {
         word = QCoreApplication::translate("Report", word.c_str()).toStdString();
     });
     words.language = currentLanguage() == QLatin1String("zh_CN") ? "zh-CN" : "en";
     return words;
+}
+
+} // namespace
+
+ReportWords interfaceReportWords()
+{
+    return translatedWords<ReportWords>();
+}
+
+MitigationWords interfaceMitigationWords()
+{
+    return translatedWords<MitigationWords>();
 }
 
 } // namespace qs::ui

@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "models/walkthrough_model.h"
 #include "panels/channels_panel.h"
+#include "panels/outliers_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "plots/histogram_plot.h"
 
@@ -101,6 +102,7 @@ void LessonGuide::buildDock()
     m_texts->onChange([this] { showTexts(); });
     // The numbers follow the window: a new analysis, or a typed value in the walkthrough.
     connect(m_window, &MainWindow::snapshotShown, this, &LessonGuide::showNow);
+    connect(m_window->outliersPanel(), &OutliersPanel::resultsShown, this, &LessonGuide::showNow);
     connect(m_window->walkthroughPanel()->model(), &QAbstractItemModel::modelReset, this,
             &LessonGuide::showNow);
 

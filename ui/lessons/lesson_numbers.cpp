@@ -3,6 +3,7 @@
 #include "main_window.h"
 #include "models/walkthrough_model.h"
 #include "number_format.h"
+#include "panels/outliers_panel.h"
 #include "panels/walkthrough_panel.h"
 #include "picked_grid.h"
 
@@ -96,6 +97,23 @@ QString clipThreshold(const MainWindow& window)
         .arg(formatValue(std::max(-picked.grid.lo, picked.grid.hi), 3),
              formatValue(std::max(-a.stats.min, a.stats.max), 3), db(a.metrics.sqnrDb),
              formatPercent(a.metrics.clippedFraction));
+}
+
+QString mitigationMeasures(const MainWindow& window)
+{
+    const OutliersPanel* panel = window.outliersPanel();
+    const auto before = panel->before();
+    const auto after = panel->after();
+    if (!before || !after || !panel->showsCurrentSettings()) {
+        return {};
+    }
+    const auto kurtosis = [](double value) {
+        return QString::number(value, 'f', 2);
+    };
+    return LessonTexts::tr("Now: output SQNR %1 → %2 dB; kurtosis of X %3 → %4, of W %5 → %6")
+        .arg(db(before->outputSqnrDb), db(after->outputSqnrDb),
+             kurtosis(before->activations.kurtosis), kurtosis(after->activations.kurtosis),
+             kurtosis(before->weight.kurtosis), kurtosis(after->weight.kurtosis));
 }
 
 } // namespace qs::ui::lesson_numbers

@@ -22,6 +22,8 @@ QString bitsAndZeroPoint(const MainWindow& window);
 QString errorSummary(const MainWindow& window);
 // Lesson 6: where the calibration clips and what that costs.
 QString clipThreshold(const MainWindow& window);
+// Lessons 9 and 10: the Outliers view's output SQNR and both sides' kurtosis, before → after.
+QString mitigationMeasures(const MainWindow& window);
 
 } // namespace lesson_numbers
 } // namespace qs::ui

@@ -2,6 +2,7 @@
 
 #include "lessons/format_lessons.h"
 #include "lessons/lesson_numbers.h"
+#include "lessons/mitigation_lessons.h"
 #include "main_window.h"
 #include "panels/walkthrough_panel.h"
 
@@ -286,8 +287,9 @@ Lesson calibration()
 const std::vector<Lesson>& lessons()
 {
     static const std::vector<Lesson> all{
-        generalProcess(), symmetric(),   asymmetric(),         outlier(),
-        perChannel(),     calibration(), floatingPointGrids(), blockScaling()};
+        generalProcess(),   symmetric(),       asymmetric(),         outlier(),
+        perChannel(),       calibration(),     floatingPointGrids(), blockScaling(),
+        smoothQuantAlpha(), hadamardRotation()};
     return all;
 }
 

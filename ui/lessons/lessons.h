@@ -56,8 +56,8 @@ struct Lesson
     std::function<void(MainWindow&)> prepare;
 };
 
-// The eight lessons, numbered from 1: the tutorial's six (lessons.cpp), then two on number
-// formats (format_lessons.h).
+// The ten lessons, numbered from 1: the tutorial's six (lessons.cpp), two on number formats
+// (format_lessons.h), then two on outlier mitigation (mitigation_lessons.h).
 const std::vector<Lesson>& lessons();
 // Lesson `number`, or nullptr.
 const Lesson* lessonNumber(int number);
