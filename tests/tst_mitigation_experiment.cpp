@@ -5,6 +5,7 @@
 // triple loop, the α scan against a brute-force scan of the same formulas, and the synthetic
 // activations' shape.
 
+#include "analysis/shootout.h"
 #include "generate/activation_generator.h"
 #include "io/tensor_source.h"
 #include "mitigate/hadamard.h"
@@ -182,6 +183,7 @@ private slots:
     void rotationOfANonPowerOfTwoSizeIsBlockDiagonal();
     void int8DecompositionKeepsTheOutlierChannelsInFloat16();
     void sideMeasuresFollowTheirDefinitions();
+    void otherFormatsOnEitherSide();
     void zeroChannelsGetUnitScalesAndAWarning();
     void mismatchedShapesNameBothShapes();
     void weightThatIsNotAMatrixIsRefused();
@@ -420,6 +422,39 @@ void TestMitigationExperiment::sideMeasuresFollowTheirDefinitions()
     QCOMPARE(side.absMax, peak);
     QCOMPARE(side.channelAbsMax, problem.activationMax);
     QVERIFY(std::abs(side.sqnrDb - side.analysis.metrics.sqnrDb) < 1e-6);
+}
+
+// W4A8, W4A4 and FP8 through the same experiment: each side is measured in its own format, and
+// fewer bits cost output SQNR in the order the grids promise.
+void TestMitigationExperiment::otherFormatsOnEitherSide()
+{
+    const MitigationProblem problem = prepared(outlierLayer(32, 128, 48));
+    const auto run = [&](const char* weight, const char* activations) {
+        MitigationSettings settings;
+        settings.weightSpec = parseShootoutCandidate(weight)->spec;
+        settings.activationSpec = parseShootoutCandidate(activations)->spec;
+        settings.smoothAlpha = 0.5;
+        auto outcome = evaluateMitigation(problem, settings);
+        if (!outcome) {
+            qFatal("%s / %s: %s", weight, activations, outcome.error().message.c_str());
+        }
+        return std::move(*outcome);
+    };
+    const MitigationOutcome int8 = run("int8-channel", "int8-tensor");
+    const MitigationOutcome w4a8 = run("int4-g32", "int8-tensor");
+    const MitigationOutcome w4a4 = run("nvfp4", "nvfp4");
+    const MitigationOutcome fp8 = run("fp8-e4m3-channel", "fp8-e4m3-tensor");
+    const MitigationOutcome ggml = run("q4_0", "int8-tensor");
+    QVERIFY(int8.outputSqnrDb > w4a8.outputSqnrDb);
+    QVERIFY(w4a8.outputSqnrDb > w4a4.outputSqnrDb);
+    QVERIFY(fp8.outputSqnrDb > w4a8.outputSqnrDb);
+    // W4A8 changes only W's side: X's quantization is int8's, to the bit.
+    QCOMPARE(w4a8.activations.sqnrDb, int8.activations.sqnrDb);
+    QVERIFY(w4a8.weight.sqnrDb < int8.weight.sqnrDb - 15);
+    // NVFP4 blocks of 16 along each row, on both sides.
+    QCOMPARE(w4a4.activations.analysis.params.size(), problem.tokens * problem.inputs / 16);
+    // llama.cpp's Q4_0 blocks of 32 along W's rows, about as good as int4 in groups of 32.
+    QVERIFY(std::abs(ggml.weight.sqnrDb - w4a8.weight.sqnrDb) < 3);
 }
 
 void TestMitigationExperiment::zeroChannelsGetUnitScalesAndAWarning()

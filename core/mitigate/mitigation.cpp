@@ -264,8 +264,8 @@ Result<MitigationOutcome> evaluateMitigation(const MitigationProblem& problem,
     if (settings.smoothAlpha) {
         SmoothingScales smoothing =
             smoothingScales(problem.activationMax, problem.weightMax, *settings.smoothAlpha);
-        divideColumns(x, smoothing.scales);
-        multiplyColumns(w, smoothing.scales);
+        divideColumns(x, smoothing.scales, options.threads);
+        multiplyColumns(w, smoothing.scales, options.threads);
         outcome.zeroChannels = smoothing.zeroChannels;
         outcome.smoothScales = std::move(smoothing.scales);
         if (outcome.zeroChannels > 0) {

@@ -58,24 +58,41 @@ SmoothingScales smoothingScales(std::span<const double> activationMax,
     return out;
 }
 
-void divideColumns(std::span<float> matrix, std::span<const double> scales)
+namespace {
+
+// Every row's column j scaled by `scale(x, s_j)` in double and rounded to float once, the rows
+// in chunks over the threads.
+template <typename Scale>
+void scaleColumns(std::span<float> matrix, std::span<const double> scales, unsigned threads,
+                  Scale scale)
 {
     const std::size_t columns = scales.size();
-    for (std::size_t i = 0; i + columns <= matrix.size(); i += columns) {
-        for (std::size_t j = 0; j < columns; ++j) {
-            matrix[i + j] = static_cast<float>(static_cast<double>(matrix[i + j]) / scales[j]);
-        }
+    if (columns == 0) {
+        return;
     }
+    const ChunkPlan plan{matrix.size() / columns,
+                         std::max<std::size_t>(1, kDefaultChunkSize / columns)};
+    forEachChunk(
+        plan, resolveThreadCount(matrix.size(), threads), [&](unsigned, std::size_t chunk) {
+            for (std::size_t r = plan.begin(chunk); r < plan.end(chunk); ++r) {
+                float* row = matrix.data() + r * columns;
+                for (std::size_t j = 0; j < columns; ++j) {
+                    row[j] = static_cast<float>(scale(static_cast<double>(row[j]), scales[j]));
+                }
+            }
+        });
 }
 
-void multiplyColumns(std::span<float> matrix, std::span<const double> scales)
+} // namespace
+
+void divideColumns(std::span<float> matrix, std::span<const double> scales, unsigned threads)
 {
-    const std::size_t columns = scales.size();
-    for (std::size_t i = 0; i + columns <= matrix.size(); i += columns) {
-        for (std::size_t j = 0; j < columns; ++j) {
-            matrix[i + j] = static_cast<float>(static_cast<double>(matrix[i + j]) * scales[j]);
-        }
-    }
+    scaleColumns(matrix, scales, threads, [](double x, double s) { return x / s; });
+}
+
+void multiplyColumns(std::span<float> matrix, std::span<const double> scales, unsigned threads)
+{
+    scaleColumns(matrix, scales, threads, [](double x, double s) { return x * s; });
 }
 
 std::vector<std::size_t> outlierChannels(std::span<const float> activations, std::size_t columns,

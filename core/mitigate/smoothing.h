@@ -33,9 +33,9 @@ std::vector<double> columnAbsMax(std::span<const float> matrix, std::size_t colu
 SmoothingScales smoothingScales(std::span<const double> activationMax,
                                 std::span<const double> weightMax, double alpha);
 
-// X·diag(s)⁻¹ and W·diag(s), in place.
-void divideColumns(std::span<float> matrix, std::span<const double> scales);
-void multiplyColumns(std::span<float> matrix, std::span<const double> scales);
+// X·diag(s)⁻¹ and W·diag(s), in place (0 = automatic threads; the result is the same for any).
+void divideColumns(std::span<float> matrix, std::span<const double> scales, unsigned threads = 0);
+void multiplyColumns(std::span<float> matrix, std::span<const double> scales, unsigned threads = 0);
 
 // LLM.int8(): the input channels (ascending) where some |x| ≥ threshold.
 std::vector<std::size_t> outlierChannels(std::span<const float> activations, std::size_t columns,

@@ -4095,8 +4095,8 @@ Has it moved? Locate it to open the session.</source>
         <translation>对数计数</translation>
     </message>
     <message>
-        <source>Colours as in the histogram above; the wheel zooms, a double-click resets</source>
-        <translation>颜色含义与上方直方图相同；滚轮缩放，双击复原</translation>
+        <source>Colours as in the Quantizer view&apos;s histogram, whose legend names them; the wheel zooms, a double-click resets</source>
+        <translation>颜色含义与“量化器”视图中的直方图相同，其图例给出各颜色的名称；滚轮缩放，双击复原</translation>
     </message>
     <message>
         <source>%1, each with its own grid; the lines are %2&apos;s</source>

@@ -43,8 +43,8 @@ SideHistograms::SideHistograms(Operand operand, const QString& objectName, QWidg
     note->setEnabled(false);
     m_texts->bind([this, note] {
         m_log->setText(tr("Log counts"));
-        note->setText(tr("Colours as in the histogram above; the wheel zooms, a double-click "
-                         "resets"));
+        note->setText(tr("Colours as in the Quantizer view's histogram, whose legend names them; "
+                         "the wheel zooms, a double-click resets"));
     });
     const auto pane = [this](QLabel*& heading, HistogramPlot*& plot, const QString& name) {
         auto* widget = new QWidget(this);
@@ -88,7 +88,7 @@ HistogramPlot* SideHistograms::makePlot(const QString& objectName)
     auto* plot = new HistogramPlot(this);
     plot->plot()->setObjectName(objectName);
     // Two plots share a narrow view: one Log counts box serves both, and the legend is the one
-    // of the histogram above (the colours mean the same there). The plot's own bar of controls
+    // of the Quantizer view's histogram (the colours mean the same there). The plot's own bar of controls
     // is hidden, the legend taken out of the layout.
     for (QWidget* child : plot->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
         if (child != plot->plot()) {
