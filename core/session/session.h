@@ -18,7 +18,7 @@ inline constexpr int kSessionVersion = 1;
 
 struct ViewState
 {
-    std::string view = "quantizer"; // the centre tab: quantizer, channels, sweeps, model
+    std::string view = "quantizer"; // the centre tab: quantizer, channels, sweeps, model, outliers
     std::string table = "error";    // the right tab: error, compare, walkthrough
     std::optional<std::pair<double, double>> zoom; // the histogram's value axis, when zoomed
     double outlierSigmas = 6;
