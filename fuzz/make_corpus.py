@@ -244,3 +244,15 @@ put("session", "kl.qscope", """{
   }
 }
 """)
+
+# pytorch: the torch.save fixtures of tests/data/torch (zip and legacy layouts, views, dtypes)
+for name in ["state_zip.pt", "state_legacy.pt", "tensor_only.pt", "list_of_tensors.pt"]:
+    put("pytorch", name, (tests_data / "torch" / name).read_bytes())
+
+# pickle: the data.pkl of each zip fixture and the object pickle of the legacy one
+for name in ["state_zip.pt", "tensor_only.pt", "list_of_tensors.pt"]:
+    with zipfile.ZipFile(tests_data / "torch" / name) as archive:
+        member = next(n for n in archive.namelist() if n.endswith("/data.pkl"))
+        put("pickle", name.replace(".pt", ".pkl"), archive.read(member))
+legacy = (tests_data / "torch" / "state_legacy.pt").read_bytes()
+put("pickle", "legacy_framing.pkl", legacy[:137])

@@ -467,8 +467,11 @@ void TestCli::badInputGivesOneErrorLine_data()
     QTest::newRow("missing file") << QStringList{"analyze", "--input", "/no/such/file.npy"}
                                   << QByteArray() << "" << 3 << "/no/such/file.npy: no such file";
     QTest::newRow("unsupported format")
+        << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.h5" << 3
+        << "unsupported file type '.h5'";
+    QTest::newRow("a .pt that is not a torch.save file")
         << QStringList{"analyze", "--input", "FILE"} << QByteArray("x") << "w.pt" << 3
-        << "unsupported file type '.pt'";
+        << "not a PyTorch file";
     QTest::newRow("truncated npy")
         << QStringList{"analyze", "--input", "FILE"} << QByteArray("\x93NUMPY\x01\x00", 8)
         << "t.npy" << 3 << "t.npy: file ends";

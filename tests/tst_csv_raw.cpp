@@ -184,10 +184,13 @@ void TestCsvRaw::formatFromFileName()
     QCOMPARE(*detectFileFormat({"a/b.NPY", {}, {}}), ArchiveFormat::Npy);
     QCOMPARE(*detectFileFormat({"x.tsv", {}, {}}), ArchiveFormat::Csv);
     QCOMPARE(*detectFileFormat({"x.dat", {}, RawSpec{}}), ArchiveFormat::Raw);
-    const auto unknown = detectFileFormat({"model.pt", {}, {}});
+    QCOMPARE(*detectFileFormat({"model.PTH", {}, {}}), ArchiveFormat::Pytorch);
+    QCOMPARE(*detectFileFormat({"pytorch_model.bin", {}, {}}), ArchiveFormat::Pytorch);
+    QCOMPARE(*detectFileFormat({"pytorch_model.bin", {}, RawSpec{}}), ArchiveFormat::Raw);
+    const auto unknown = detectFileFormat({"model.h5", {}, {}});
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().code, ErrorCode::UnsupportedFormat);
-    QVERIFY(unknown.error().message.find(".pt") != std::string::npos);
+    QVERIFY(unknown.error().message.find(".h5") != std::string::npos);
 }
 
 void TestCsvRaw::inputLocationWithTensorName()

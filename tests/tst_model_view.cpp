@@ -12,6 +12,7 @@
 #include "plots/worst_tensors_plot.h"
 #include "support/gguf_files.h"
 #include "support/model_files.h"
+#include "support/pickle_bytes.h"
 #include "support/temp_files.h"
 #include "support/test_paths.h"
 
@@ -19,6 +20,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -99,6 +102,8 @@ private slots:
     void initTestCase();
     void pickerOpensForAFileOfSeveralTensors();
     void pickerLeadsIntoTheModelView();
+    void modelFolderOpensUnderItsModelName();
+    void unsafeCheckpointIsRefusedInOneDialog();
     void modelViewReportsEveryFloatTensor();
     void doubleClickOpensTheTensor();
     void cancelStopsTheReport();
@@ -150,6 +155,60 @@ void TestModelView::pickerOpensForAFileOfSeveralTensors()
     const auto pickers = window.findChildren<TensorPicker*>();
     QVERIFY(!pickers.isEmpty());
     QCOMPARE(pickers.last()->chosenName(), QStringLiteral("layer1.weight"));
+}
+
+// A Hugging Face folder (File → Open Folder): the picker leads with config.json's model name and
+// architecture, and a tensor picked from it is shown.
+void TestModelView::modelFolderOpensUnderItsModelName()
+{
+    test::ScratchDir dir;
+    const std::string folder = dir.path(QStringLiteral("llama"));
+    QVERIFY(QDir().mkpath(QString::fromStdString(folder)));
+    QVERIFY(QFile::copy(test::testData(QStringLiteral("torch/state_zip.pt")),
+                        QString::fromStdString(folder + "/pytorch_model.bin")));
+    QFile config(QString::fromStdString(folder + "/config.json"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(R"({"architectures": ["LlamaForCausalLM"], "_name_or_path": "tiny/llama"})");
+    config.close();
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    QVERIFY(window.menuBar()->findChild<QAction*>("openFolder") != nullptr);
+    window.openFile(QString::fromStdString(folder));
+    auto* picker = window.findChild<TensorPicker*>();
+    QVERIFY(picker && picker->isVisible());
+    QCOMPARE(picker->visibleCount(), 23);
+    auto* metadata = picker->findChild<QLabel*>("tensorFileMetadata");
+    QVERIFY(metadata);
+    QVERIFY2(metadata->text().contains("model: tiny/llama; architecture: LlamaForCausalLM"),
+             qPrintable(metadata->text()));
+    picker->select(QStringLiteral("model.transposed"));
+    picker->accept();
+    QVERIFY(QTest::qWaitFor([&] { return shownTensor(window) == "model.transposed"; }, 20000));
+    QVERIFY(waitIdle(window));
+    QCOMPARE(window.snapshot()->data->loaded.tensor.shape, (Shape{5, 3}));
+}
+
+// A .pt whose pickle names os.system: one error dialog saying so, the tensor shown kept.
+void TestModelView::unsafeCheckpointIsRefusedInOneDialog()
+{
+    test::ScratchDir dir;
+    const std::string path = dir.path(QStringLiteral("model.pt"));
+    test::writeTorchZip(path, test::PickleWriter().proto().global("os", "system").stop().bytes(),
+                        {});
+    MainWindow window;
+    window.show();
+    window.start(PresetSpec{"tutorial-3"}, QuantSpec{});
+    QVERIFY(waitIdle(window));
+    const SnapshotPtr before = window.snapshot();
+    window.openFile(QString::fromStdString(path));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.findChildren<QMessageBox*>("errorDialog").isEmpty(), 20000);
+    QVERIFY(waitIdle(window));
+    const auto dialogs = window.findChildren<QMessageBox*>("errorDialog");
+    QCOMPARE(dialogs.size(), 1);
+    QVERIFY2(dialogs.first()->text().contains("os.system"), qPrintable(dialogs.first()->text()));
+    QCOMPARE(window.snapshot(), before);
 }
 
 // File → Open on a file of several tensors loads nothing until one is picked; "Every tensor"

@@ -5,6 +5,7 @@
 #include "i18n/core_texts.h"
 #include "io/archive_factory.h"
 #include "io/tensor_archive.h"
+#include "io/torch_archive.h"
 #include "main_window.h"
 
 #include <QFileDialog>
@@ -21,9 +22,15 @@ const char* const kRecentFilesKey = "recentFiles";
 
 bool isRawFile(const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("bin") || suffix == QLatin1String("dat") ||
-           suffix == QLatin1String("raw");
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        return false;
+    }
+    const QString suffix = info.suffix().toLower();
+    if (suffix == QLatin1String("bin")) { // pytorch_model.bin, or numbers
+        return !looksLikeTorchFile(path.toStdString());
+    }
+    return suffix == QLatin1String("dat") || suffix == QLatin1String("raw");
 }
 
 } // namespace
@@ -40,10 +47,22 @@ void FileOpener::chooseFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         m_window, tr("Open a tensor"), dialogFolder(DialogKind::Tensors),
-        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv "
-           "*.txt);;"
+        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin "
+           "*.ckpt *.json *.csv *.tsv *.txt);;"
            "Raw binary (*.bin *.dat *.raw);;All files (*)"));
     rememberDialogFolder(DialogKind::Tensors, path);
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+void FileOpener::chooseFolder()
+{
+    const QString path = QFileDialog::getExistingDirectory(m_window, tr("Open a model folder"),
+                                                           dialogFolder(DialogKind::Tensors));
+    if (!path.isEmpty()) { // next time, start beside this model rather than inside it
+        rememberDialogFolder(DialogKind::Tensors, QFileInfo(path).absolutePath());
+    }
     if (!path.isEmpty()) {
         openFile(path);
     }

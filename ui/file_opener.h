@@ -23,6 +23,8 @@ public:
 
     // The File → Open dialog.
     void chooseFile();
+    // File → Open Folder: a Hugging Face model folder (config.json beside its weights).
+    void chooseFolder();
     // A file by path ("model.npz#layer1.weight" picks a tensor).
     void openFile(const QString& path);
     // The picker for `file`'s tensors (non-modal); choosing one loads it.

@@ -31,6 +31,10 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, m_files, &FileOpener::chooseFile);
+    QAction* folder = file->addAction(tr("Open &Folder…"), m_files, &FileOpener::chooseFolder);
+    folder->setObjectName(QStringLiteral("openFolder"));
+    folder->setStatusTip(tr("A Hugging Face model folder: config.json beside its safetensors or "
+                            "PyTorch weights (sharded through their index)"));
     QMenu* recent = file->addMenu(tr("Open &Recent"));
     recent->setObjectName(QStringLiteral("recentFiles"));
     m_files->setRecentMenu(recent);

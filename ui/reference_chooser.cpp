@@ -79,7 +79,8 @@ QString ReferenceChooser::ask(Kind kind) const
     } else {
         path = QFileDialog::getOpenFileName(
             m_window, tr("Compare with a reference file"), folder,
-            tr("Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;"
+            tr("Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.pt *.pth "
+               "*.bin *.ckpt *.npy);;"
                "All files (*)"));
     }
     rememberDialogFolder(DialogKind::Tensors, path);

@@ -191,6 +191,13 @@ Result<ModelReport> analyzeModel(TensorArchive& archive, const QuantSpec& spec,
 {
     ModelReport report;
     report.file = archive.path();
+    for (const char* key : {"model", "architecture"}) {
+        const auto it = std::ranges::find_if(archive.metadata(),
+                                             [&](const auto& item) { return item.first == key; });
+        if (it != archive.metadata().end()) {
+            report.model += (report.model.empty() ? "" : ", ") + it->second;
+        }
+    }
     report.format = archive.format();
     report.gguf = auditGguf(archive);
     report.spec = spec;

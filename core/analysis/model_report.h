@@ -65,6 +65,9 @@ struct SkippedTensor
 struct ModelReport
 {
     std::string file;
+    // A model folder's name and architecture from its config.json ("tiny/llama,
+    // LlamaForCausalLM"), empty for a file.
+    std::string model;
     ArchiveFormat format = ArchiveFormat::Npy;
     QuantSpec spec;
     int channelAxis = 0;

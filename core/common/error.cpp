@@ -65,6 +65,8 @@ const char* errorCodeName(ErrorCode code)
         return "invalid-argument";
     case ErrorCode::Cancelled:
         return "cancelled";
+    case ErrorCode::UnsafeContent:
+        return "unsafe-content";
     }
     return "unknown";
 }

@@ -29,6 +29,7 @@ enum class ErrorCode
     TensorNotFound,
     InvalidArgument,
     Cancelled,
+    UnsafeContent, // a file that asks to run code (a pickle naming os.system...)
 };
 
 struct Error

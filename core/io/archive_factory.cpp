@@ -4,13 +4,17 @@
 #include "io/byte_reader.h"
 #include "io/gguf_archive.h"
 #include "io/json_nesting.h"
+#include "io/model_folder.h"
 #include "io/npz_archive.h"
 #include "io/onnx_archive.h"
 #include "io/safetensors_archive.h"
 #include "io/single_tensor_archive.h"
 #include "io/tfjs_archive.h"
+#include "io/torch_archive.h"
 
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
 
 namespace qs {
 namespace {
@@ -42,7 +46,12 @@ Result<std::unique_ptr<TensorArchive>> openJson(const std::string& path)
 
 Result<std::unique_ptr<TensorArchive>> openTensorArchive(const FileSpec& file)
 {
-    // Say "no such file" or "is a directory" before anything about the file's type.
+    // A folder is a Hugging Face model folder (config.json beside its weights).
+    std::error_code ec;
+    if (!file.raw && std::filesystem::is_directory(file.path, ec)) {
+        return openModelFolder(file.path);
+    }
+    // Say "no such file" or "is a FIFO" before anything about the file's type.
     if (auto ok = checkIsFile(file.path); !ok) {
         return std::unexpected(ok.error());
     }
@@ -62,6 +71,8 @@ Result<std::unique_ptr<TensorArchive>> openTensorArchive(const FileSpec& file)
         return openJson(file.path);
     case ArchiveFormat::Gguf:
         return openGguf(file.path);
+    case ArchiveFormat::Pytorch:
+        return openTorch(file.path);
     case ArchiveFormat::Npy:
     case ArchiveFormat::Csv:
     case ArchiveFormat::Raw:

@@ -3,6 +3,7 @@
 #include "io/archive_support.h"
 #include "io/byte_reader.h"
 #include "io/npy_reader.h"
+#include "io/zip_handles.h"
 
 #include <zip.h>
 
@@ -16,18 +17,6 @@ namespace {
 // (plus slack for tiny members) has a lying directory, and is refused before it is read.
 constexpr std::uint64_t kMaxDeflateRatio = 1032;
 constexpr std::uint64_t kDeflateSlack = std::uint64_t{64} * 1024;
-
-struct ZipCloser
-{
-    void operator()(zip_t* archive) const { zip_discard(archive); }
-};
-using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
-
-struct ZipFileCloser
-{
-    void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-using ZipFileHandle = std::unique_ptr<zip_file_t, ZipFileCloser>;
 
 std::string zipErrorText(int code)
 {

@@ -11,8 +11,8 @@ namespace qs {
 
 std::string_view archiveFormatName(ArchiveFormat format)
 {
-    static constexpr std::array kNames{"npy", "csv",  "raw",  "safetensors",
-                                       "npz", "onnx", "tfjs", "gguf"};
+    static constexpr std::array kNames{"npy",  "csv",  "raw",  "safetensors", "npz",
+                                       "onnx", "tfjs", "gguf", "pytorch"};
     return kNames[static_cast<std::size_t>(format)];
 }
 

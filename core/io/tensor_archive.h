@@ -1,6 +1,6 @@
 #pragma once
 // A file that holds named tensors — one (.npy, .csv, raw) or many (.safetensors, .npz, ONNX,
-// TF.js, GGUF): the base every reader derives from (io/archive_factory.h opens one). Opening reads and validates only what describes the tensors (headers, manifests,
+// TF.js, GGUF, PyTorch): the base every reader derives from (io/archive_factory.h opens one). Opening reads and validates only what describes the tensors (headers, manifests,
 // directories); load() converts one tensor to float32 when it is asked for, so a listing of a
 // large checkpoint costs its header and a model-wide report holds one tensor at a time.
 
@@ -31,9 +31,10 @@ enum class ArchiveFormat
     Onnx,
     Tfjs,
     Gguf,
+    Pytorch,
 };
 
-// "npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs", "gguf"
+// "npy", "csv", "raw", "safetensors", "npz", "onnx", "tfjs", "gguf", "pytorch"
 std::string_view archiveFormatName(ArchiveFormat format);
 
 struct TensorEntry

@@ -61,6 +61,10 @@ Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
     if (extension == ".gguf") {
         return ArchiveFormat::Gguf;
     }
+    // torch.save files go by several names; a .bin that is not one is told to give --dtype.
+    if (extension == ".pt" || extension == ".pth" || extension == ".bin" || extension == ".ckpt") {
+        return ArchiveFormat::Pytorch;
+    }
     if (extension == ".json") {
         return file.path.ends_with(".index.json") ? ArchiveFormat::Safetensors
                                                   : ArchiveFormat::Tfjs;
@@ -68,7 +72,8 @@ Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
     return fail(ErrorCode::UnsupportedFormat,
                 "unsupported file type '" + extension +
                     "' (QuantScope reads .npy, .npz, .safetensors (and their .index.json), .onnx, "
-                    ".gguf, TF.js model.json, .csv/.tsv/.txt, and raw binary given a dtype)",
+                    ".gguf, PyTorch .pt/.pth/.bin/.ckpt, TF.js model.json, .csv/.tsv/.txt, and raw "
+                    "binary given a dtype)",
                 file.path);
 }
 

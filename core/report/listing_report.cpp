@@ -7,6 +7,16 @@
 
 namespace qs {
 
+json unsafeListingJson(const std::string& path, const Error& error)
+{
+    json out;
+    out["file"] = path;
+    out["unsafe"] = true;
+    out["reason"] = error.message;
+    out["tensors"] = json::array();
+    return out;
+}
+
 json listingJson(const TensorArchive& archive)
 {
     json out;

@@ -11,6 +11,8 @@ namespace qs {
 // {"file", "format", "metadata": {..}, "tensors": [{"name", "shape", "dtype", "count", "bytes",
 //  ...}]}; "already_quantized" and "unsupported" appear on the entries they apply to.
 json listingJson(const TensorArchive& archive);
+// A file refused because it asks to run code: {"file", "unsafe": true, "reason", "tensors": []}.
+json unsafeListingJson(const std::string& path, const Error& error);
 
 // A fixed-width table, one tensor per line, metadata first.
 std::string listingText(const TensorArchive& archive);

@@ -207,10 +207,16 @@ std::string schemeWords(const ModelReport& report, const ReportWords& w)
                      {std::string(numberFormatName(report.spec.format.format)), calibration});
 }
 
+// The file, and for a model folder the model it holds: "models/llama (tiny/llama, Llama...)".
+std::string fileLabel(const ModelReport& report)
+{
+    return report.model.empty() ? report.file : report.file + " (" + report.model + ")";
+}
+
 std::string summaryLine(const ModelReport& report, const ReportWords& w)
 {
     return fillPattern(w.modelSummary,
-                       {report.file, std::string(archiveFormatName(report.format)),
+                       {fileLabel(report), std::string(archiveFormatName(report.format)),
                         std::to_string(report.tensors.size()), schemeWords(report, w),
                         std::to_string(report.skipped.size())});
 }
@@ -504,6 +510,9 @@ std::string modelReportJson(const ModelReport& report)
 {
     json out;
     out["file"] = report.file;
+    if (!report.model.empty()) {
+        out["model"] = report.model;
+    }
     out["format"] = std::string(archiveFormatName(report.format));
     out["scheme"] = schemeJson(report.spec);
     out["channel_axis"] = report.channelAxis;
@@ -631,7 +640,7 @@ std::string modelReportText(const ModelReport& report)
     if (report.recipe) {
         text += recipeText(*report.recipe);
     }
-    text += report.file + " (" + std::string(archiveFormatName(report.format)) +
+    text += fileLabel(report) + " (" + std::string(archiveFormatName(report.format)) +
             "): " + std::to_string(report.tensors.size()) + " tensors analysed under " +
             schemeWords(report, ReportWords{}) + ", worst SQNR first\n";
     char line[512];

@@ -209,6 +209,10 @@
         <source>the clip sweep moves the integer grid&apos;s threshold; the %1 format chooses its scales by its own rule</source>
         <translation>截断扫描移动的是整数网格的阈值；%1 格式按自己的规则选择缩放因子</translation>
     </message>
+    <message>
+        <source>asks to run code</source>
+        <translation>要求执行代码</translation>
+    </message>
 </context>
 <context>
     <name>FormatDerivation</name>
@@ -2412,16 +2416,20 @@ Laplace</source>
         <translation>打开张量</translation>
     </message>
     <message>
-        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)</source>
-        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;原始二进制 (*.bin *.dat *.raw);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Raw binary</source>
         <translation>原始二进制</translation>
     </message>
     <message>
         <source>Element type of %1</source>
         <translation>%1 的元素类型</translation>
+    </message>
+    <message>
+        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin *.ckpt *.json *.csv *.tsv *.txt);;Raw binary (*.bin *.dat *.raw);;All files (*)</source>
+        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin *.ckpt *.json *.csv *.tsv *.txt);;原始二进制 (*.bin *.dat *.raw);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a model folder</source>
+        <translation>打开模型文件夹</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3018,14 @@ codes %1</source>
         <source>A tensor [tokens, inputs] as X for the Outliers view, whose weight W is the tensor shown</source>
         <translation>一个 [tokens, inputs] 张量，作为离群值视图的 X；其权重 W 就是当前显示的张量</translation>
     </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>打开文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder: config.json beside its safetensors or PyTorch weights (sharded through their index)</source>
+        <translation>Hugging Face 模型文件夹：config.json 与其 safetensors 或 PyTorch 权重放在一起（分片的通过其索引读取）</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::MeasuresPage</name>
@@ -3484,10 +3500,6 @@ p97.5 of |x| = %6</source>
         <translation>打开激活值</translation>
     </message>
     <message>
-        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;All files (*)</source>
-        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>%1 %2 has one dimension: it cannot be the weight of a linear layer, which is a matrix [out, in] (a convolution&apos;s [out, in, kh, kw] counts as [out, in·kh·kw]). Open or generate a tensor of two or more dimensions to see outlier mitigation.</source>
         <translation>%1 %2 只有一维：它不能作为线性层的权重，线性层的权重是矩阵 [out, in]（卷积的 [out, in, kh, kw] 视为 [out, in·kh·kw]）。请打开或生成一个二维及以上的张量来查看离群值缓解。</translation>
     </message>
@@ -3534,6 +3546,10 @@ p97.5 of |x| = %6</source>
     <message>
         <source>Y = X·Wᵀ with X %1 %2 and W %3 %4, measured against the float64 product</source>
         <translation>Y = X·Wᵀ，X 为 %1 %2，W 为 %3 %4，以 float64 乘积为参照</translation>
+    </message>
+    <message>
+        <source>Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin *.ckpt *.json *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>张量与模型 (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin *.ckpt *.json *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3645,8 +3661,8 @@ p97.5 of |x| = %6</source>
         <translation>与参考文件比较</translation>
     </message>
     <message>
-        <source>Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;All files (*)</source>
-        <translation>浮点张量与模型 (*.gguf *.safetensors *.json *.npz *.onnx *.npy);;所有文件 (*)</translation>
+        <source>Float tensors and models (*.gguf *.safetensors *.json *.npz *.onnx *.pt *.pth *.bin *.ckpt *.npy);;All files (*)</source>
+        <translation>浮点张量与模型 (*.gguf *.safetensors *.json *.npz *.onnx *.pt *.pth *.bin *.ckpt *.npy);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

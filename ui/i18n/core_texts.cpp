@@ -48,6 +48,8 @@ QString errorKind(ErrorCode code)
         return QCoreApplication::translate("Error", "invalid setting");
     case ErrorCode::Cancelled:
         return QCoreApplication::translate("Error", "cancelled");
+    case ErrorCode::UnsafeContent:
+        return QCoreApplication::translate("Error", "asks to run code");
     }
     return {};
 }

@@ -192,8 +192,8 @@ void OutliersPanel::chooseActivationsFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open activations"), dialogFolder(DialogKind::Tensors),
-        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.json *.csv *.tsv "
-           "*.txt);;All files (*)"));
+        tr("Tensors and models (*.npy *.npz *.safetensors *.onnx *.gguf *.pt *.pth *.bin "
+           "*.ckpt *.json *.csv *.tsv *.txt);;All files (*)"));
     rememberDialogFolder(DialogKind::Tensors, path);
     if (!path.isEmpty()) {
         openActivations(path);

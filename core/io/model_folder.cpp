@@ -1,0 +1,264 @@
+#include "io/model_folder.h"
+
+#include "io/byte_reader.h"
+#include "io/json_nesting.h"
+#include "io/safetensors_archive.h"
+#include "io/torch_archive.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <unordered_set>
+
+namespace qs {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr std::uint64_t kMaxConfigBytes = 16'000'000;
+constexpr std::uint64_t kMaxIndexBytes = 64'000'000;
+constexpr std::size_t kMaxShards = 10'000;
+
+// The tensors of several files as one archive (shards, or a folder's weight files), each
+// entry answered by the file that holds it.
+class FolderArchive final : public TensorArchive
+{
+public:
+    FolderArchive(std::string folder, ArchiveFormat format)
+        : TensorArchive(std::move(folder), format)
+    {}
+
+    void addMetadata(std::string key, std::string value)
+    {
+        m_metadata.emplace_back(std::move(key), std::move(value));
+    }
+
+    void addFile(std::unique_ptr<TensorArchive> file)
+    {
+        const std::size_t part = m_parts.size();
+        for (std::size_t i = 0; i < file->entries().size(); ++i) {
+            m_entries.push_back(file->entries()[i]);
+            m_where.emplace_back(part, i);
+        }
+        if (m_parts.empty()) {
+            for (const auto& item : file->metadata()) {
+                m_metadata.push_back(item);
+            }
+        }
+        m_parts.push_back(std::move(file));
+    }
+
+    std::optional<StoredBytes> stored(std::size_t index) const override
+    {
+        const auto [part, entry] = m_where.at(index);
+        return m_parts[part]->stored(entry);
+    }
+
+    std::optional<StoredBlocks> storedBlocks(std::size_t index) const override
+    {
+        const auto [part, entry] = m_where.at(index);
+        return m_parts[part]->storedBlocks(entry);
+    }
+
+protected:
+    Result<LoadedTensor> loadEntry(std::size_t index) override
+    {
+        const auto [part, entry] = m_where.at(index);
+        return m_parts[part]->load(entry);
+    }
+
+private:
+    std::vector<std::unique_ptr<TensorArchive>> m_parts;
+    std::vector<std::pair<std::size_t, std::size_t>> m_where;
+};
+
+Result<json> readJson(const fs::path& path, std::uint64_t limit)
+{
+    auto text = readTextFile(path.string(), limit);
+    if (!text) {
+        return std::unexpected(text.error());
+    }
+    if (auto ok = checkJsonNesting(*text, path.string()); !ok) {
+        return std::unexpected(ok.error());
+    }
+    json document = json::parse(*text, nullptr, /*allow_exceptions=*/false);
+    if (document.is_discarded() || !document.is_object()) {
+        return fail(ErrorCode::BadHeader, "not a JSON object", path.string());
+    }
+    return document;
+}
+
+std::string textOf(const json& value)
+{
+    if (value.is_string()) {
+        return value.get<std::string>();
+    }
+    if (value.is_array()) {
+        std::string joined;
+        for (const json& item : value) {
+            if (item.is_string()) {
+                joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
+            }
+        }
+        return joined;
+    }
+    return {};
+}
+
+// config.json's architecture, name, model type, dtype and quantization method, first in the
+// metadata so that the picker and the reports lead with them.
+Result<void> addConfig(const fs::path& folder, FolderArchive& archive)
+{
+    const fs::path path = folder / "config.json";
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return {};
+    }
+    auto config = readJson(path, kMaxConfigBytes);
+    if (!config) {
+        return std::unexpected(config.error());
+    }
+    const std::string architecture = textOf((*config)["architectures"]);
+    std::string name = textOf((*config)["_name_or_path"]);
+    if (name.empty()) {
+        name = folder.filename().string();
+    }
+    archive.addMetadata("model", name);
+    if (!architecture.empty()) {
+        archive.addMetadata("architecture", architecture);
+    }
+    for (const char* key : {"model_type", "torch_dtype"}) {
+        if (const std::string value = textOf((*config)[key]); !value.empty()) {
+            archive.addMetadata(key, value);
+        }
+    }
+    if (const auto quantization = config->find("quantization_config");
+        quantization != config->end() && quantization->is_object()) {
+        archive.addMetadata("quantization", textOf((*quantization)["quant_method"]));
+    }
+    return {};
+}
+
+std::vector<fs::path> filesEndingIn(const fs::path& folder, std::initializer_list<const char*> ends,
+                                    const char* startingWith = "")
+{
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& item : fs::directory_iterator(folder, ec)) {
+        const std::string name = item.path().filename().string();
+        const bool matches = std::ranges::any_of(ends, [&](const char* end) {
+            return name.ends_with(end) && name.starts_with(startingWith);
+        });
+        if (matches && item.is_regular_file(ec)) {
+            files.push_back(item.path());
+        }
+        if (files.size() > kMaxShards) {
+            break;
+        }
+    }
+    std::ranges::sort(files);
+    return files;
+}
+
+// pytorch_model.bin.index.json: {"weight_map": {name: shard}}. Each shard is opened once, and
+// every name must be in the shard the index gives it.
+Result<void> addTorchShards(const fs::path& index, FolderArchive& archive)
+{
+    auto document = readJson(index, kMaxIndexBytes);
+    if (!document) {
+        return std::unexpected(document.error());
+    }
+    const json& map = (*document)["weight_map"];
+    if (!map.is_object()) {
+        return fail(ErrorCode::BadHeader, "no \"weight_map\" object", index.string());
+    }
+    std::vector<std::string> shards;
+    std::unordered_set<std::string> seen;
+    for (const auto& [name, shard] : map.items()) {
+        if (!shard.is_string() || shard.get<std::string>().find('/') != std::string::npos) {
+            return fail(ErrorCode::BadHeader,
+                        "\"" + name + "\" maps to something that is not a file beside the index",
+                        index.string());
+        }
+        if (seen.insert(shard.get<std::string>()).second) {
+            shards.push_back(shard.get<std::string>());
+        }
+    }
+    for (const std::string& shard : shards) {
+        auto file = openTorch((index.parent_path() / shard).string());
+        if (!file) {
+            return std::unexpected(file.error());
+        }
+        for (const auto& [name, where] : map.items()) {
+            if (where.get<std::string>() == shard && !(*file)->find(name)) {
+                return fail(ErrorCode::BadHeader,
+                            "the index puts \"" + name + "\" in " + shard +
+                                ", which does not hold it",
+                            index.string());
+            }
+        }
+        archive.addFile(std::move(*file));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::unique_ptr<TensorArchive>> openModelFolder(const std::string& folderName)
+{
+    const fs::path folder(folderName);
+    std::error_code ec;
+    // Which weights, in order of preference, and how each kind is opened into the archive.
+    using Adder = std::function<Result<void>(FolderArchive&)>;
+    const auto eachFile = [](std::vector<fs::path> files, auto opener) -> Adder {
+        return [files = std::move(files), opener](FolderArchive& archive) -> Result<void> {
+            for (const fs::path& file : files) {
+                auto opened = opener(file.string());
+                if (!opened) {
+                    return std::unexpected(opened.error());
+                }
+                archive.addFile(std::move(*opened));
+            }
+            return {};
+        };
+    };
+    auto torchFiles = filesEndingIn(folder, {".bin"}, "pytorch_model");
+    for (const fs::path& file : filesEndingIn(folder, {".pt", ".pth"})) {
+        torchFiles.push_back(file);
+    }
+    const fs::path safetensorsIndex = folder / "model.safetensors.index.json";
+    const fs::path torchIndex = folder / "pytorch_model.bin.index.json";
+    std::optional<std::pair<ArchiveFormat, Adder>> weights;
+    if (fs::exists(safetensorsIndex, ec)) {
+        weights.emplace(ArchiveFormat::Safetensors,
+                        eachFile({safetensorsIndex}, openSafetensorsIndex));
+    } else if (auto files = filesEndingIn(folder, {".safetensors"}); !files.empty()) {
+        weights.emplace(ArchiveFormat::Safetensors, eachFile(std::move(files), openSafetensors));
+    } else if (fs::exists(torchIndex, ec)) {
+        weights.emplace(ArchiveFormat::Pytorch, [torchIndex](FolderArchive& archive) {
+            return addTorchShards(torchIndex, archive);
+        });
+    } else if (!torchFiles.empty()) {
+        weights.emplace(ArchiveFormat::Pytorch, eachFile(std::move(torchFiles), openTorch));
+    } else {
+        return fail(ErrorCode::UnsupportedFormat,
+                    "a folder without model weights QuantScope reads (it looks for "
+                    "model.safetensors.index.json, *.safetensors, pytorch_model.bin.index.json, "
+                    "pytorch_model*.bin, *.pt and *.pth beside config.json)",
+                    folderName);
+    }
+    auto archive = std::make_unique<FolderArchive>(folderName, weights->first);
+    if (auto ok = addConfig(folder, *archive); !ok) {
+        return std::unexpected(ok.error());
+    }
+    if (auto ok = weights->second(*archive); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return std::unique_ptr<TensorArchive>(std::move(archive));
+}
+
+} // namespace qs
