@@ -256,3 +256,8 @@ for name in ["state_zip.pt", "tensor_only.pt", "list_of_tensors.pt"]:
         put("pickle", name.replace(".pt", ".pkl"), archive.read(member))
 legacy = (tests_data / "torch" / "state_legacy.pt").read_bytes()
 put("pickle", "legacy_framing.pkl", legacy[:137])
+
+# packed_layers: a GPTQ 4-bit layer of 8 x 8 in one group, and the same bytes read as AWQ
+words = struct.pack("<8I", 0x76543210, 0, 0, 0, 0, 0, 0, 0)
+put("packed_layers", "gptq4.bin", bytes([0x04, 0, 1, 8, 1, 1, 1, 8]) + words * 4)
+put("packed_layers", "awq4.bin", bytes([0x05, 0, 8, 1, 8, 1, 1, 8]) + words * 4)

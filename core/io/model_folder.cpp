@@ -1,6 +1,7 @@
 #include "io/model_folder.h"
 
 #include "io/byte_reader.h"
+#include "io/folder_archive.h"
 #include "io/json_nesting.h"
 #include "io/safetensors_archive.h"
 #include "io/torch_archive.h"
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -22,59 +24,6 @@ using nlohmann::json;
 constexpr std::uint64_t kMaxConfigBytes = 16'000'000;
 constexpr std::uint64_t kMaxIndexBytes = 64'000'000;
 constexpr std::size_t kMaxShards = 10'000;
-
-// The tensors of several files as one archive (shards, or a folder's weight files), each
-// entry answered by the file that holds it.
-class FolderArchive final : public TensorArchive
-{
-public:
-    FolderArchive(std::string folder, ArchiveFormat format)
-        : TensorArchive(std::move(folder), format)
-    {}
-
-    void addMetadata(std::string key, std::string value)
-    {
-        m_metadata.emplace_back(std::move(key), std::move(value));
-    }
-
-    void addFile(std::unique_ptr<TensorArchive> file)
-    {
-        const std::size_t part = m_parts.size();
-        for (std::size_t i = 0; i < file->entries().size(); ++i) {
-            m_entries.push_back(file->entries()[i]);
-            m_where.emplace_back(part, i);
-        }
-        if (m_parts.empty()) {
-            for (const auto& item : file->metadata()) {
-                m_metadata.push_back(item);
-            }
-        }
-        m_parts.push_back(std::move(file));
-    }
-
-    std::optional<StoredBytes> stored(std::size_t index) const override
-    {
-        const auto [part, entry] = m_where.at(index);
-        return m_parts[part]->stored(entry);
-    }
-
-    std::optional<StoredBlocks> storedBlocks(std::size_t index) const override
-    {
-        const auto [part, entry] = m_where.at(index);
-        return m_parts[part]->storedBlocks(entry);
-    }
-
-protected:
-    Result<LoadedTensor> loadEntry(std::size_t index) override
-    {
-        const auto [part, entry] = m_where.at(index);
-        return m_parts[part]->load(entry);
-    }
-
-private:
-    std::vector<std::unique_ptr<TensorArchive>> m_parts;
-    std::vector<std::pair<std::size_t, std::size_t>> m_where;
-};
 
 Result<json> readJson(const fs::path& path, std::uint64_t limit)
 {
@@ -109,14 +58,56 @@ std::string textOf(const json& value)
     return {};
 }
 
-// config.json's architecture, name, model type, dtype and quantization method, first in the
-// metadata so that the picker and the reports lead with them.
-Result<void> addConfig(const fs::path& folder, FolderArchive& archive)
+std::int64_t integerOf(const json& object, const char* key, std::int64_t otherwise)
 {
-    const fs::path path = folder / "config.json";
+    const auto it = object.find(key);
+    return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : otherwise;
+}
+
+// The packed layers a GPTQ or AWQ quantization_config describes (nullopt for other methods,
+// and for AWQ layouts other than GEMM, whose packing differs).
+std::optional<PackedLayerFormat> packedFormatOf(const json& config)
+{
+    const std::string method = textOf(config.value("quant_method", json()));
+    PackedLayerFormat format;
+    format.bits = static_cast<int>(integerOf(config, "bits", integerOf(config, "w_bit", 4)));
+    format.groupSize = integerOf(config, "group_size", integerOf(config, "q_group_size", 128));
+    if (method == "gptq") {
+        format.method = PackedLayerFormat::Method::Gptq;
+        // AutoGPTQ's checkpoints before GPTQModel's "gptq_v2" store each zero minus one.
+        format.zeroStoredMinusOne = textOf(config.value("checkpoint_format", json())) != "gptq_v2";
+        return format;
+    }
+    std::string version = textOf(config.value("version", json("gemm")));
+    std::ranges::transform(version, version.begin(),
+                           [](unsigned char c) { return std::tolower(c); });
+    if (method == "awq" && version == "gemm") {
+        format.method = PackedLayerFormat::Method::Awq;
+        return format;
+    }
+    return std::nullopt;
+}
+
+// config.json's architecture, name, model type, dtype and quantization method, first in the
+// metadata so that the picker and the reports lead with them; the packed-layer format of a
+// GPTQ or AWQ checkpoint (from config.json or AutoGPTQ's quantize_config.json).
+Result<std::optional<PackedLayerFormat>> addConfig(const fs::path& folder, FolderArchive& archive)
+{
+    std::optional<PackedLayerFormat> packed;
     std::error_code ec;
+    if (const fs::path older = folder / "quantize_config.json"; fs::exists(older, ec)) {
+        auto config = readJson(older, kMaxConfigBytes);
+        if (!config) {
+            return std::unexpected(config.error());
+        }
+        if (!config->contains("quant_method")) {
+            (*config)["quant_method"] = "gptq"; // AutoGPTQ wrote this file for GPTQ alone
+        }
+        packed = packedFormatOf(*config);
+    }
+    const fs::path path = folder / "config.json";
     if (!fs::exists(path, ec)) {
-        return {};
+        return packed;
     }
     auto config = readJson(path, kMaxConfigBytes);
     if (!config) {
@@ -139,8 +130,11 @@ Result<void> addConfig(const fs::path& folder, FolderArchive& archive)
     if (const auto quantization = config->find("quantization_config");
         quantization != config->end() && quantization->is_object()) {
         archive.addMetadata("quantization", textOf((*quantization)["quant_method"]));
+        if (auto format = packedFormatOf(*quantization)) {
+            packed = format;
+        }
     }
-    return {};
+    return packed;
 }
 
 std::vector<fs::path> filesEndingIn(const fs::path& folder, std::initializer_list<const char*> ends,
@@ -252,11 +246,15 @@ Result<std::unique_ptr<TensorArchive>> openModelFolder(const std::string& folder
                     folderName);
     }
     auto archive = std::make_unique<FolderArchive>(folderName, weights->first);
-    if (auto ok = addConfig(folder, *archive); !ok) {
-        return std::unexpected(ok.error());
+    auto packed = addConfig(folder, *archive);
+    if (!packed) {
+        return std::unexpected(packed.error());
     }
     if (auto ok = weights->second(*archive); !ok) {
         return std::unexpected(ok.error());
+    }
+    if (*packed) {
+        archive->addPackedLayers(**packed);
     }
     return std::unique_ptr<TensorArchive>(std::move(archive));
 }

@@ -63,15 +63,19 @@ std::string listingText(const TensorArchive& archive)
         nameWidth = std::max(nameWidth, printable(entry.name).size());
     }
     nameWidth = std::min<std::size_t>(nameWidth, 60);
+    std::size_t dtypeWidth = 14; // wider for a decoded layer's "gptq int4 (group 128)"
+    for (const TensorEntry& entry : archive.entries()) {
+        dtypeWidth = std::max(dtypeWidth, std::min<std::size_t>(printable(entry.dtype).size(), 40));
+    }
     char line[512];
-    std::snprintf(line, sizeof line, "%-*s  %-20s  %-14s  %12s  %10s\n",
-                  static_cast<int>(nameWidth), "name", "shape", "dtype", "count", "size");
+    std::snprintf(line, sizeof line, "%-*s  %-20s  %-*s  %12s  %10s\n", static_cast<int>(nameWidth),
+                  "name", "shape", static_cast<int>(dtypeWidth), "dtype", "count", "size");
     text += line;
     for (const TensorEntry& entry : archive.entries()) {
-        std::snprintf(line, sizeof line, "%-*s  %-20s  %-14s  %12llu  %10s",
+        std::snprintf(line, sizeof line, "%-*s  %-20s  %-*s  %12llu  %10s",
                       static_cast<int>(nameWidth), printable(entry.name).c_str(),
-                      shapeToString(entry.shape).c_str(), printable(entry.dtype).c_str(),
-                      static_cast<unsigned long long>(entry.count),
+                      shapeToString(entry.shape).c_str(), static_cast<int>(dtypeWidth),
+                      printable(entry.dtype).c_str(), static_cast<unsigned long long>(entry.count),
                       formatBytes(entry.bytes).c_str());
         text += line;
         if (entry.alreadyQuantized) {

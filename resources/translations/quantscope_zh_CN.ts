@@ -1865,6 +1865,10 @@ saturated: %1 (%2)</source>
         <source>input channels zero in the activations or the weight: %1; SmoothQuant leaves them unscaled (s = 1)</source>
         <translation>在激活值或权重中全为零的输入通道：%1 个；SmoothQuant 不缩放它们（s = 1）</translation>
     </message>
+    <message>
+        <source>%1 is stored quantized (%2: codes, zero points and scales per group): its values already sit on a grid</source>
+        <translation>%1 以量化形式存储（%2：每组的码值、零点和缩放）：其值已落在网格上</translation>
+    </message>
 </context>
 <context>
     <name>qs::ui::AlphaScanPlot</name>
