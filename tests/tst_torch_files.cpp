@@ -187,6 +187,9 @@ private slots:
             .tensorV2("FloatStorage", QStringLiteral("2"), 8, 0, {8}, {1});
         pickle.text(QStringLiteral("past"))
             .tensorV2("FloatStorage", QStringLiteral("0"), 2, 1, {2}, {1});
+        // an empty view: its offset may lie past its storage, as torch allows
+        pickle.text(QStringLiteral("empty"))
+            .tensorV2("FloatStorage", QStringLiteral("0"), 2, 9, {0, 3}, {3, 1});
         // torch's own quantized tensors: listed with their shape, not decoded
         pickle.text(QStringLiteral("qtensor")).global("torch._utils", "_rebuild_qtensor").mark();
         pickle.zipStorage("QInt8Storage", QStringLiteral("3"), 4).integer(0);
@@ -207,7 +210,8 @@ private slots:
                              {QStringLiteral("2"), test::floatBytes({1.0f})},
                              {QStringLiteral("3"), QByteArray(4, '\1')}});
         auto archive = openOrFail(path);
-        QCOMPARE(archive->entries().size(), std::size_t{6});
+        QCOMPARE(archive->entries().size(), std::size_t{7});
+        QCOMPARE(archive->load(*archive->find("empty"))->tensor.values.size(), std::size_t{0});
         const auto reason = [&](const char* name) {
             return QString::fromStdString(archive->entries().at(*archive->find(name)).unsupported);
         };

@@ -129,6 +129,9 @@ public:
 private:
     static std::span<const std::byte> elementBytes(const Place& place, std::uint64_t count)
     {
+        if (count == 0) {
+            return {}; // an empty view's offset need not lie inside its storage
+        }
         return place.window.subspan(place.offset * place.itemSize, count * place.itemSize);
     }
 
