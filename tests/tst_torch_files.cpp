@@ -264,7 +264,7 @@ private slots:
     void aDotBinThatIsNotTorchSaysSo()
     {
         test::verifyRefused(QStringLiteral("weights.bin"), QByteArray(64, '\x11'),
-                            static_cast<int>(ErrorCode::BadMagic), QStringLiteral("--dtype"));
+                            static_cast<int>(ErrorCode::BadMagic), QStringLiteral("--raw-dtype"));
     }
 };
 

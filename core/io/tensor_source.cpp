@@ -61,7 +61,7 @@ Result<ArchiveFormat> detectFileFormat(const FileSpec& file)
     if (extension == ".gguf") {
         return ArchiveFormat::Gguf;
     }
-    // torch.save files go by several names; a .bin that is not one is told to give --dtype.
+    // torch.save files go by several names; a .bin that is not one is told to give --raw-dtype.
     if (extension == ".pt" || extension == ".pth" || extension == ".bin" || extension == ".ckpt") {
         return ArchiveFormat::Pytorch;
     }

@@ -168,7 +168,7 @@ Result<void> readLegacyPickle(const MappedFile& file, TorchPickle& out)
     const auto notTorch = [&] {
         return fail(ErrorCode::BadMagic,
                     "not a PyTorch file: neither a zip archive (torch 1.6 or later) nor a legacy "
-                    "torch.save file (no magic number); for raw binary data give --dtype",
+                    "torch.save file (no magic number); for raw binary data give --raw-dtype",
                     file.path());
     };
     auto magic = nextPickle(file, at, out);
@@ -335,7 +335,7 @@ Result<TorchPickle> readTorchPickle(const MappedFile& file)
     if (bytes.empty() || std::to_integer<unsigned>(bytes[0]) != 0x80) {
         return fail(ErrorCode::BadMagic,
                     "not a PyTorch file: neither a zip archive (torch 1.6 or later) nor a legacy "
-                    "torch.save file (no pickle); for raw binary data give --dtype",
+                    "torch.save file (no pickle); for raw binary data give --raw-dtype",
                     file.path());
     }
     if (auto ok = readLegacyPickle(file, out); !ok) {
