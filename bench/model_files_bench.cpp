@@ -150,6 +150,28 @@ double millisecondsSince(Clock::time_point start)
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+struct Listing
+{
+    double milliseconds = 0;
+    std::size_t tensors = 0;
+};
+
+// Opening `path` as `list` does (headers only), best of 5.
+Result<Listing> bestListing(const fs::path& path)
+{
+    Listing best{1e300, 0};
+    for (int run = 0; run < 5; ++run) {
+        const auto start = Clock::now();
+        auto archive = openTensorArchive(FileSpec{path.string(), {}, {}});
+        if (!archive) {
+            return std::unexpected(archive.error());
+        }
+        best.milliseconds = std::min(best.milliseconds, millisecondsSince(start));
+        best.tensors = (*archive)->entries().size();
+    }
+    return best;
+}
+
 } // namespace
 
 Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent, unsigned threads,
@@ -180,20 +202,14 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
     if (!writeSparseList(listed)) {
         return fail(ErrorCode::WriteFailed, "cannot write", listed.string());
     }
-    double bestList = 1e300;
-    std::size_t listedCount = 0;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = Clock::now();
-        auto archive = openTensorArchive(FileSpec{listed.string(), {}, {}});
-        if (!archive) {
-            return std::unexpected(archive.error());
-        }
-        bestList = std::min(bestList, millisecondsSince(start));
-        listedCount = (*archive)->entries().size();
+    const auto listing = bestListing(listed);
+    if (!listing) {
+        return std::unexpected(listing.error());
     }
     progress.printing();
     std::printf("list   %.2f GB float32 safetensors, %zu tensors: %.2f ms (best of 5)\n",
-                static_cast<double>(fs::file_size(listed)) / 1e9, listedCount, bestList);
+                static_cast<double>(fs::file_size(listed)) / 1e9, listing->tensors,
+                listing->milliseconds);
     fs::remove(listed, ec);
 
     // The same tensors in a torch.save zip: listing reads the directory and runs the pickle.
@@ -201,19 +217,14 @@ Result<void> runModelFilesBench(const QuantSpec& spec, const std::string& parent
     if (!writeTorchZipFile(torchFile, kListTensors, kListTensorValues)) {
         return fail(ErrorCode::WriteFailed, "cannot write", torchFile.string());
     }
-    double bestTorch = 1e300;
-    for (int run = 0; run < 5; ++run) {
-        const auto start = Clock::now();
-        auto archive = openTensorArchive(FileSpec{torchFile.string(), {}, {}});
-        if (!archive) {
-            return std::unexpected(archive.error());
-        }
-        bestTorch = std::min(bestTorch, millisecondsSince(start));
-        listedCount = (*archive)->entries().size();
+    const auto torchListing = bestListing(torchFile);
+    if (!torchListing) {
+        return std::unexpected(torchListing.error());
     }
     std::printf("list   %.2f GB float32 PyTorch .pt (zip), %zu tensors: %.2f ms (best of 5; "
                 "target <= 100 ms)\n",
-                static_cast<double>(fs::file_size(torchFile)) / 1e9, listedCount, bestTorch);
+                static_cast<double>(fs::file_size(torchFile)) / 1e9, torchListing->tensors,
+                torchListing->milliseconds);
     fs::remove(torchFile, ec);
 
     std::printf("writing %s ...\n", model.filename().string().c_str());

@@ -456,13 +456,12 @@ Result<NodeId> TorchHost::persistent(Graph& graph, NodeId id)
     return m_layout == Layout::Zip ? zipStorage(graph, items) : legacyStorage(graph, items);
 }
 
-// ('storage', storage_type, key, location, numel)
-Result<NodeId> TorchHost::zipStorage(Graph& graph, const std::vector<NodeId>& id)
+Result<std::size_t> TorchHost::rootStorage(const Graph& graph, const std::vector<NodeId>& id,
+                                           std::size_t items, const char* form)
 {
-    if (id.size() != 5 || graph[id[1]].kind != Kind::Global || !isText(graph, id[2]) ||
+    if (id.size() != items || graph[id[1]].kind != Kind::Global || !isText(graph, id[2]) ||
         !graph.isInt(id[4]) || graph[id[4]].integer < 0) {
-        return fail(ErrorCode::BadHeader, "the pickle's storage id is not ('storage', "
-                                          "storage_type, key, location, numel)");
+        return fail(ErrorCode::BadHeader, std::string("the pickle's storage id is not ") + form);
     }
     const GlobalInfo& type = m_globals.at(static_cast<std::size_t>(graph[id[1]].integer));
     if (type.role != Role::StorageClass) {
@@ -470,7 +469,7 @@ Result<NodeId> TorchHost::zipStorage(Graph& graph, const std::vector<NodeId>& id
     }
     const std::string& key = graph[id[2]].text;
     if (const auto it = m_storageByKey.find(key); it != m_storageByKey.end()) {
-        return storageNode(graph, it->second); // one storage shared by several tensors
+        return it->second; // one storage shared by several tensors
     }
     StorageRecord record;
     record.key = key;
@@ -478,33 +477,28 @@ Result<NodeId> TorchHost::zipStorage(Graph& graph, const std::vector<NodeId>& id
     record.elements = static_cast<std::uint64_t>(graph[id[4]].integer);
     m_storages.push_back(std::move(record));
     m_storageByKey.emplace(key, m_storages.size() - 1);
-    return storageNode(graph, m_storages.size() - 1);
+    return m_storages.size() - 1;
+}
+
+// ('storage', storage_type, key, location, numel)
+Result<NodeId> TorchHost::zipStorage(Graph& graph, const std::vector<NodeId>& id)
+{
+    auto root = rootStorage(graph, id, 5, "('storage', storage_type, key, location, numel)");
+    if (!root) {
+        return std::unexpected(root.error());
+    }
+    return storageNode(graph, *root);
 }
 
 // ('storage', storage_type, root_key, location, numel, view_metadata), view_metadata being None
 // or (view_key, offset, view_size) in elements of the root storage.
 Result<NodeId> TorchHost::legacyStorage(Graph& graph, const std::vector<NodeId>& id)
 {
-    if (id.size() != 6 || graph[id[1]].kind != Kind::Global || !isText(graph, id[2]) ||
-        !graph.isInt(id[4]) || graph[id[4]].integer < 0) {
-        return fail(ErrorCode::BadHeader, "the pickle's storage id is not ('storage', "
-                                          "storage_type, key, location, size, view)");
+    auto root = rootStorage(graph, id, 6, "('storage', storage_type, key, location, size, view)");
+    if (!root) {
+        return std::unexpected(root.error());
     }
-    const GlobalInfo& type = m_globals.at(static_cast<std::size_t>(graph[id[1]].integer));
-    if (type.role != Role::StorageClass) {
-        return fail(ErrorCode::BadHeader, "the pickle's storage type is " + type.name);
-    }
-    const std::string& rootKey = graph[id[2]].text;
-    auto found = m_storageByKey.find(rootKey);
-    if (found == m_storageByKey.end()) {
-        StorageRecord root;
-        root.key = rootKey;
-        root.dtype = type.dtype;
-        root.elements = static_cast<std::uint64_t>(graph[id[4]].integer);
-        m_storages.push_back(std::move(root));
-        found = m_storageByKey.emplace(rootKey, m_storages.size() - 1).first;
-    }
-    const std::size_t rootIndex = found->second;
+    const std::size_t rootIndex = *root;
     const NodeId view = id[5];
     if (graph[view].kind == Kind::None) {
         return storageNode(graph, rootIndex);

@@ -99,6 +99,11 @@ private:
 
     Result<pickle::NodeId> rebuildTensor(pickle::Graph& graph, const GlobalInfo& rebuilder,
                                          const std::vector<pickle::NodeId>& arguments);
+    // The storage a persistent id of `items` items (`form`, for the error) names, added on
+    // its first mention; the index into m_storages.
+    Result<std::size_t> rootStorage(const pickle::Graph& graph,
+                                    const std::vector<pickle::NodeId>& id, std::size_t items,
+                                    const char* form);
     Result<pickle::NodeId> zipStorage(pickle::Graph& graph, const std::vector<pickle::NodeId>& id);
     Result<pickle::NodeId> legacyStorage(pickle::Graph& graph,
                                          const std::vector<pickle::NodeId>& id);
